@@ -1,0 +1,76 @@
+//! `akhbar fetch`: refresh every feed, report per feed, exit 0 (all fine) or 1 (some failed).
+
+use super::{Ctx, Failure, out};
+use crate::feed::fetch::Fetcher;
+use crate::refresh::{FeedResult, FeedStatus, Refresher};
+use std::process::ExitCode;
+use std::sync::{Arc, Mutex};
+
+pub fn run(ctx: &Ctx, json: bool, timeout: Option<u64>) -> Result<ExitCode, Failure> {
+    let mut fetch_config = ctx.config.fetch_config();
+    if let Some(t) = timeout {
+        if t == 0 {
+            return Err(Failure::Usage("--timeout must be at least 1 second".into()));
+        }
+        fetch_config.timeout = std::time::Duration::from_secs(t);
+    }
+    let mut store = ctx.open_store()?;
+    let feeds = super::feeds::feeds_for_run(ctx, &mut store)?;
+    let recognizer = Arc::new(ctx.recognizer()?);
+    let refresher = Refresher {
+        fetcher: Fetcher::new(fetch_config)?,
+        store: Arc::new(Mutex::new(store)),
+        recognizer,
+        concurrency: ctx.config.fetch.concurrency,
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(anyhow::Error::from)?;
+    let results = runtime.block_on(refresher.refresh(feeds, |r| {
+        if json {
+            out(&serde_json::to_string(r).unwrap_or_default());
+        }
+    }));
+    if !json {
+        print_table(&results);
+    }
+    let failed = results.iter().filter(|r| r.failed()).count();
+    Ok(if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn print_table(results: &[FeedResult]) {
+    let width = results
+        .iter()
+        .map(|r| r.feed.chars().count())
+        .max()
+        .unwrap_or(0);
+    let (mut new, mut failed) = (0, 0);
+    for r in results {
+        let what = match &r.status {
+            FeedStatus::Ok { stats } => {
+                new += stats.new;
+                format!(
+                    "ok            {} new, {} updated, {} unchanged",
+                    stats.new, stats.updated, stats.unchanged
+                )
+            }
+            FeedStatus::NotModified => "not modified".to_string(),
+            FeedStatus::Error { error } => {
+                failed += 1;
+                format!("FAILED        {error}")
+            }
+        };
+        out(&format!("{:<width$}  {what}", r.feed));
+    }
+    out(&format!(
+        "{} feeds: {} new articles, {} failed",
+        results.len(),
+        new,
+        failed
+    ));
+}

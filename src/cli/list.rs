@@ -1,0 +1,190 @@
+//! `akhbar list` and `akhbar companies`.
+
+use super::{Ctx, Failure, out};
+use crate::store::{ArticleQuery, ArticleRow};
+use crate::text::{LayoutOptions, PreparedParagraph, cell_width, line_to_plain};
+use chrono::Local;
+use std::process::ExitCode;
+
+#[derive(Debug, clap::Args)]
+pub struct ListArgs {
+    /// Only articles naming this company (canonical name or any alias, Arabic or Latin).
+    #[arg(long, value_name = "NAME")]
+    pub company: Option<String>,
+    /// Only articles of this feed (its URL).
+    #[arg(long, value_name = "URL")]
+    pub feed: Option<String>,
+    #[arg(long)]
+    pub unread: bool,
+    #[arg(long)]
+    pub starred: bool,
+    /// Arabic-aware search (hamza, taa marbuta, harakat and digits folded).
+    #[arg(long, value_name = "QUERY")]
+    pub search: Option<String>,
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(serde::Serialize)]
+struct ListJson<'a> {
+    id: i64,
+    feed: &'a str,
+    feed_title: Option<&'a str>,
+    title: &'a str,
+    link: Option<&'a str>,
+    published: Option<String>,
+    read: bool,
+    starred: bool,
+    companies: &'a [String],
+}
+
+pub fn run(ctx: &Ctx, args: &ListArgs) -> Result<ExitCode, Failure> {
+    let store = ctx.open_store()?;
+    let company = match &args.company {
+        Some(name) => {
+            let rec = ctx.recognizer()?;
+            match rec.resolve(name) {
+                Some(c) => Some(c),
+                None => {
+                    return Err(Failure::Usage(format!(
+                        "unknown company «{name}» (see `akhbar companies`)"
+                    )));
+                }
+            }
+        }
+        None => None,
+    };
+    let rows = store
+        .list_articles(&ArticleQuery {
+            company,
+            feed: args.feed.clone(),
+            unread: args.unread,
+            starred: args.starred,
+            search: args.search.clone(),
+            limit: args.limit,
+        })
+        .map_err(anyhow::Error::from)?;
+    if args.json {
+        for r in &rows {
+            let j = ListJson {
+                id: r.id,
+                feed: &r.feed,
+                feed_title: r.feed_title.as_deref(),
+                title: &r.title,
+                link: r.link.as_deref(),
+                published: r.published.map(|d| d.to_rfc3339()),
+                read: r.read,
+                starred: r.starred,
+                companies: &r.companies,
+            };
+            if !out(&serde_json::to_string(&j).unwrap_or_default()) {
+                break;
+            }
+        }
+    } else {
+        print_rows(ctx, &rows);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Aligned columns: id, local date, markers, feed, title (laid out for the terminal).
+fn print_rows(ctx: &Ctx, rows: &[ArticleRow]) {
+    let total = terminal_width().max(60);
+    let id_w = rows
+        .iter()
+        .map(|r| r.id.to_string().len())
+        .max()
+        .unwrap_or(1);
+    let feed_w = 18;
+    let prefix_w = id_w + 2 + 16 + 2 + 2 + 2 + feed_w + 2;
+    let title_w = (total.saturating_sub(prefix_w)).max(20) as u16;
+    let opts = LayoutOptions {
+        direction: ctx.config.display.direction,
+        bidi: ctx.bidi,
+        shape: ctx.shape_for_cli(),
+    };
+    for r in rows {
+        let date = r
+            .published
+            .map(|d| d.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string())
+            .unwrap_or_else(|| "—".to_string());
+        let marks = format!(
+            "{}{}",
+            if r.read { ' ' } else { '●' },
+            if r.starred { '★' } else { ' ' }
+        );
+        let feed = fit(
+            &crate::text::sanitize(r.feed_title.as_deref().unwrap_or(&r.feed)),
+            feed_w,
+        );
+        let title = title_line(&r.title, title_w, &opts);
+        let line = format!("{:>id_w$}  {date:<16}  {marks}  {feed}  {title}", r.id);
+        if !out(line.trim_end()) {
+            break;
+        }
+    }
+}
+
+/// First visual line of the title at `width` cells, with «…» when it goes on.
+fn title_line(title: &str, width: u16, opts: &LayoutOptions) -> String {
+    let p = PreparedParagraph::new(title, &[], Default::default(), opts);
+    let lines = p.lines(width);
+    let first = lines.first().map(line_to_plain).unwrap_or_default();
+    if lines.len() > 1 {
+        if p.is_rtl() {
+            format!("…{}", first.trim_start())
+        } else {
+            format!("{first}…")
+        }
+    } else {
+        first
+    }
+}
+
+/// Pad or cut to exactly `w` cells (the feed column; feed names are short and mostly Latin).
+fn fit(s: &str, w: usize) -> String {
+    let mut outs = String::new();
+    for c in s.chars() {
+        if cell_width(&outs) + cell_width(c.encode_utf8(&mut [0; 4])) > w {
+            break;
+        }
+        outs.push(c);
+    }
+    let pad = w.saturating_sub(cell_width(&outs));
+    outs + &" ".repeat(pad)
+}
+
+pub(crate) fn terminal_width() -> usize {
+    crossterm::terminal::size()
+        .map(|(w, _)| usize::from(w))
+        .ok()
+        .or_else(|| std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()))
+        .unwrap_or(100)
+}
+
+pub fn companies(ctx: &Ctx, json: bool) -> Result<ExitCode, Failure> {
+    let store = ctx.open_store()?;
+    let rec = ctx.recognizer()?;
+    let rows = store.companies().map_err(anyhow::Error::from)?;
+    let w = rows
+        .iter()
+        .map(|(n, _)| n.chars().count())
+        .max()
+        .unwrap_or(0);
+    for (name, count) in rows {
+        let arabic = rec.arabic_name(&name);
+        let line = if json {
+            serde_json::json!({"name": name, "count": count, "arabic": arabic}).to_string()
+        } else {
+            format!("{count:>6}  {name:<w$}  {}", arabic.unwrap_or_default())
+                .trim_end()
+                .to_string()
+        };
+        if !out(&line) {
+            break;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,216 @@
+//! Command-line interface: clap definitions and the headless subcommands.
+
+mod entities_cmd;
+mod feeds;
+mod fetch;
+mod list;
+mod render;
+mod show;
+
+use crate::config::Config;
+use crate::entities::Recognizer;
+use crate::store::Store;
+use crate::text::{BidiMode, ShapeMode};
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "akhbar",
+    version,
+    about = "أخبار — Arabic tech news in the terminal, right-to-left done right",
+    long_about = None
+)]
+pub struct Cli {
+    /// Database file (default: ~/.local/share/akhbar/akhbar.db).
+    #[arg(long, global = true, value_name = "PATH", env = "AKHBAR_DB")]
+    pub db: Option<PathBuf>,
+    /// Config file (default: ~/.config/akhbar/config.toml).
+    #[arg(long, global = true, value_name = "PATH", env = "AKHBAR_CONFIG")]
+    pub config: Option<PathBuf>,
+    /// Feed list for this run: OPML, or one URL a line.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub feeds: Option<PathBuf>,
+    /// Open the reader over the bundled demo feeds (no network, temporary database).
+    #[arg(long, global = true)]
+    pub demo: bool,
+    /// Who reorders right-to-left text: akhbar (app), the terminal, or nobody (off).
+    #[arg(long, global = true, value_enum)]
+    pub bidi: Option<BidiMode>,
+    /// Join Arabic letters with presentation forms.
+    #[arg(long, global = true, value_enum)]
+    pub shape: Option<ShapeMode>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Refresh every feed (exit 0: all fine, 1: some failed, 2: usage or config error).
+    Fetch {
+        /// One JSON object a line, one line a feed.
+        #[arg(long)]
+        json: bool,
+        /// Per-request timeout in seconds.
+        #[arg(long, value_name = "SECS")]
+        timeout: Option<u64>,
+    },
+    /// List articles, newest first (or by relevance with --search).
+    List(list::ListArgs),
+    /// Show one article laid out as the reader shows it.
+    Show(show::ShowArgs),
+    /// Lay out text from stdin (one paragraph a line) as visual lines.
+    Render(render::RenderArgs),
+    /// Find entities and figures in text (FILE or stdin).
+    Entities(entities_cmd::EntitiesArgs),
+    /// Companies with the number of articles naming them.
+    Companies {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add the feeds of an OPML file (or a list of URLs).
+    Import { file: PathBuf },
+    /// Print the feed list as OPML 2.0.
+    Export,
+    /// Recompute the entities of every stored article (after a gazetteer change).
+    Reindex,
+}
+
+/// What every command gets: resolved config, paths, the feed list override.
+pub struct Ctx {
+    pub cli_db: Option<PathBuf>,
+    pub config: Config,
+    pub config_path: Option<PathBuf>,
+    pub feeds_file: Option<PathBuf>,
+    pub bidi: BidiMode,
+    pub shape: ShapeMode,
+    pub demo: bool,
+}
+
+impl Ctx {
+    pub fn db_path(&self) -> PathBuf {
+        self.cli_db.clone().unwrap_or_else(crate::paths::default_db)
+    }
+
+    pub fn open_store(&self) -> anyhow::Result<Store> {
+        let path = self.db_path();
+        Store::open(&path).map_err(|e| anyhow::anyhow!("{e}"))
+    }
+
+    pub fn recognizer(&self) -> anyhow::Result<Recognizer> {
+        let user = crate::paths::user_gazetteer();
+        Recognizer::load(user.exists().then_some(user.as_path()))
+    }
+
+    /// Shaping resolved for output that is not a terminal we can ask (CLI): `auto` = on,
+    /// since most terminals that do not reorder do not join either.
+    pub fn shape_for_cli(&self) -> bool {
+        match self.shape {
+            ShapeMode::On => true,
+            ShapeMode::Off => false,
+            ShapeMode::Auto => crate::text::shape_auto_for_env(),
+        }
+    }
+}
+
+/// Usage/config errors exit 2; other failures 1.
+pub enum Failure {
+    Usage(String),
+    Runtime(anyhow::Error),
+}
+
+impl From<anyhow::Error> for Failure {
+    fn from(e: anyhow::Error) -> Self {
+        Failure::Runtime(e)
+    }
+}
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = e.exit_code();
+            let _ = e.print();
+            return ExitCode::from(code.clamp(0, 255) as u8);
+        }
+    };
+    let log_dir = crate::paths::state_dir();
+    let _log_guard = init_logging(&log_dir);
+    install_panic_hook(log_dir);
+    match run(cli) {
+        Ok(code) => code,
+        Err(Failure::Usage(msg)) => {
+            eprintln!("akhbar: {msg}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Runtime(e)) => {
+            eprintln!("akhbar: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, Failure> {
+    let (config, config_path) =
+        Config::load(cli.config.as_deref()).map_err(|e| Failure::Usage(e.to_string()))?;
+    let ctx = Ctx {
+        cli_db: cli.db,
+        bidi: cli.bidi.unwrap_or(config.display.bidi),
+        shape: cli.shape.unwrap_or(config.display.shape),
+        config,
+        config_path,
+        feeds_file: cli.feeds,
+        demo: cli.demo,
+    };
+    match cli.command {
+        None => crate::app::run(&ctx)
+            .map(|()| ExitCode::SUCCESS)
+            .map_err(Failure::Runtime),
+        Some(Command::Fetch { json, timeout }) => fetch::run(&ctx, json, timeout),
+        Some(Command::List(args)) => list::run(&ctx, &args),
+        Some(Command::Show(args)) => show::run(&ctx, &args),
+        Some(Command::Render(args)) => render::run(&ctx, &args),
+        Some(Command::Entities(args)) => entities_cmd::run(&ctx, &args),
+        Some(Command::Companies { json }) => list::companies(&ctx, json),
+        Some(Command::Import { file }) => feeds::import(&ctx, &file),
+        Some(Command::Export) => feeds::export(&ctx),
+        Some(Command::Reindex) => feeds::reindex(&ctx),
+    }
+}
+
+fn init_logging(dir: &std::path::Path) -> Option<tracing_appender::non_blocking::WorkerGuard> {
+    std::fs::create_dir_all(dir).ok()?;
+    let appender = tracing_appender::rolling::never(dir, "akhbar.log");
+    let (writer, guard) = tracing_appender::non_blocking(appender);
+    let filter = tracing_subscriber::EnvFilter::try_from_env("AKHBAR_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(writer)
+        .with_ansi(false)
+        .try_init()
+        .ok()?;
+    Some(guard)
+}
+
+/// On panic: put the terminal back first (the TUI may have it raw), then say where the log is.
+fn install_panic_hook(log_dir: PathBuf) {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        crate::app::terminal::restore();
+        tracing::error!("panic: {info}");
+        default(info);
+        eprintln!(
+            "akhbar crashed; the log is in {}",
+            log_dir.join("akhbar.log").display()
+        );
+    }));
+}
+
+/// Print a line to stdout; a closed pipe (`akhbar list | head`) ends output quietly.
+pub(crate) fn out(line: &str) -> bool {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    writeln!(stdout, "{line}").is_ok()
+}

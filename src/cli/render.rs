@@ -1,0 +1,46 @@
+//! `akhbar render`: stdin paragraphs (one a line) → visual lines.
+
+use super::{Ctx, Failure, out};
+use crate::text::{Direction, LayoutOptions, PreparedParagraph, line_to_plain};
+use std::io::Read;
+use std::process::ExitCode;
+
+#[derive(Debug, clap::Args)]
+pub struct RenderArgs {
+    /// Width in cells.
+    #[arg(long, value_name = "N", default_value_t = 80)]
+    pub width: u16,
+    /// Paragraph direction.
+    #[arg(long, value_enum, default_value_t = Direction::Auto)]
+    pub dir: Direction,
+}
+
+pub fn run(ctx: &Ctx, args: &RenderArgs) -> Result<ExitCode, Failure> {
+    if args.width == 0 {
+        return Err(Failure::Usage("--width must be at least 1".into()));
+    }
+    let mut input = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut input)
+        .map_err(anyhow::Error::from)?;
+    let input = String::from_utf8_lossy(&input);
+    let opts = LayoutOptions {
+        direction: args.dir,
+        bidi: ctx.bidi,
+        shape: ctx.shape_for_cli(),
+    };
+    let mut first = true;
+    for para in input.lines().filter(|l| !l.trim().is_empty()) {
+        if !first && !out("") {
+            break;
+        }
+        first = false;
+        let p = PreparedParagraph::new(para, &[], Default::default(), &opts);
+        for line in p.lines(args.width) {
+            if !out(&line_to_plain(&line)) {
+                return Ok(ExitCode::SUCCESS);
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,148 @@
+//! `akhbar show ID`: one article, laid out as the reader shows it.
+
+use super::{Ctx, Failure, out};
+use crate::store::{Article, Field};
+use crate::text::{LayoutOptions, PreparedText, StyleSpan, line_to_plain};
+use chrono::Local;
+use ratatui::style::Style;
+use std::process::ExitCode;
+
+#[derive(Debug, clap::Args)]
+pub struct ShowArgs {
+    /// Article id (from `akhbar list`).
+    pub id: i64,
+    /// Width in cells (default: the terminal's).
+    #[arg(long, value_name = "N")]
+    pub width: Option<u16>,
+    /// Fetch the whole article from its page first.
+    #[arg(long)]
+    pub full: bool,
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// The visual lines of an article at `width`: title, meta lines, blank, body.
+pub fn article_lines(article: &Article, width: u16, opts: &LayoutOptions) -> Vec<String> {
+    let mut lines = Vec::new();
+    let spans = |field: Field| -> Vec<StyleSpan> {
+        article
+            .spans_in(field)
+            .map(|s| StyleSpan {
+                start: s.start,
+                end: s.end,
+                style: Style::default(),
+            })
+            .collect()
+    };
+    let title = PreparedText::new(
+        &article.row.title,
+        &spans(Field::Title),
+        Style::default(),
+        opts,
+    );
+    lines.extend(title.lines(width).iter().map(line_to_plain));
+    let mut meta = vec![
+        article
+            .row
+            .feed_title
+            .clone()
+            .unwrap_or(article.row.feed.clone()),
+    ];
+    if let Some(d) = article.row.published {
+        meta.push(d.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string());
+    }
+    if let Some(a) = &article.author {
+        meta.push(a.clone());
+    }
+    let meta = PreparedText::new(&meta.join(" · "), &[], Style::default(), opts);
+    lines.extend(meta.lines(width).iter().map(line_to_plain));
+    if let Some(link) = &article.row.link {
+        let link = PreparedText::new(
+            link,
+            &[],
+            Style::default(),
+            &LayoutOptions {
+                direction: crate::text::Direction::Ltr,
+                ..*opts
+            },
+        );
+        lines.extend(link.lines(width).iter().map(line_to_plain));
+    }
+    lines.push(String::new());
+    let (body, field) = article.body();
+    let body = PreparedText::new(body, &spans(field), Style::default(), opts);
+    lines.extend(body.lines(width).iter().map(line_to_plain));
+    lines
+}
+
+pub fn run(ctx: &Ctx, args: &ShowArgs) -> Result<ExitCode, Failure> {
+    let width = args
+        .width
+        .unwrap_or_else(|| super::list::terminal_width().min(u16::MAX as usize) as u16);
+    if width == 0 {
+        return Err(Failure::Usage("--width must be at least 1".into()));
+    }
+    let mut store = ctx.open_store()?;
+    if args.full {
+        crate::app::full_text::fetch_full_blocking(ctx, &mut store, args.id)?;
+    }
+    let Some(article) = store.article(args.id).map_err(anyhow::Error::from)? else {
+        return Err(Failure::Usage(format!("no article with id {}", args.id)));
+    };
+    let opts = LayoutOptions {
+        direction: ctx.config.display.direction,
+        bidi: ctx.bidi,
+        shape: ctx.shape_for_cli(),
+    };
+    let lines = article_lines(&article, width, &opts);
+    if args.json {
+        let (body, field) = article.body();
+        let entities: Vec<serde_json::Value> = article
+            .spans
+            .iter()
+            .map(|s| {
+                serde_json::json!({
+                    "field": match s.field {
+                        Field::Title => "title",
+                        Field::Summary => "summary",
+                        Field::Content => "content",
+                        Field::FullContent => "full_content",
+                    },
+                    "kind": s.kind.as_str(),
+                    "start": s.start,
+                    "end": s.end,
+                    "canonical": s.canonical,
+                    "parent": s.parent,
+                    "value": s.value,
+                })
+            })
+            .collect();
+        let j = serde_json::json!({
+            "id": article.row.id,
+            "feed": article.row.feed,
+            "feed_title": article.row.feed_title,
+            "title": article.row.title,
+            "link": article.row.link,
+            "published": article.row.published.map(|d| d.to_rfc3339()),
+            "author": article.author,
+            "categories": article.categories,
+            "read": article.row.read,
+            "starred": article.row.starred,
+            "companies": article.row.companies,
+            "summary": article.summary,
+            "body": body,
+            "body_field": if field == Field::FullContent { "full_content" } else if field == Field::Content { "content" } else { "summary" },
+            "entities": entities,
+            "width": width,
+            "lines": lines,
+        });
+        out(&j.to_string());
+    } else {
+        for l in &lines {
+            if !out(l) {
+                break;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,51 @@
+//! Feeds in: fetch (HTTP), decode (charset), parse (feed-rs → Article), html (HTML → paragraphs),
+//! opml (feed lists in and out).
+//!
+//! SKELETON API — the feed pipeline replaces the bodies; the types are the contract used by
+//! refresh, ingest and the store.
+
+pub mod decode;
+pub mod fetch;
+pub mod html;
+pub mod opml;
+pub mod parse;
+
+use chrono::{DateTime, Utc};
+
+/// A feed the user follows.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FeedSource {
+    pub url: String,
+    pub title: Option<String>,
+    /// BCP 47 language tag as declared (OPML `language` attribute or the feed's own).
+    pub language: Option<String>,
+    /// OPML categories and enclosing outline titles.
+    pub tags: Vec<String>,
+}
+
+/// One article as parsed from a feed, before it is stored.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct NewArticle {
+    /// Stable id: guid, else link, else hash of feed + title + date.
+    pub guid: String,
+    pub title: String,
+    /// http(s) only.
+    pub link: Option<String>,
+    pub published: Option<DateTime<Utc>>,
+    pub author: Option<String>,
+    pub categories: Vec<String>,
+    /// Plain text, paragraphs separated by '\n'.
+    pub summary: String,
+    /// Plain text, paragraphs separated by '\n' (empty when the feed carries none).
+    pub content: String,
+    pub language: Option<String>,
+}
+
+/// A parsed feed document.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ParsedFeed {
+    pub title: Option<String>,
+    pub link: Option<String>,
+    pub language: Option<String>,
+    pub articles: Vec<NewArticle>,
+}

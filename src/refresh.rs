@@ -1,0 +1,162 @@
+//! Refreshing feeds: fetch concurrently (bounded), parse and recognise off the async threads,
+//! write each feed in one transaction. Used by `akhbar fetch` and the TUI.
+
+use crate::entities::Recognizer;
+use crate::feed::fetch::{FetchOutcome, Fetcher};
+use crate::feed::parse::parse_feed;
+use crate::ingest;
+use crate::store::{FeedMeta, FeedRow, Store, WriteStats};
+use futures_util::StreamExt;
+use std::sync::{Arc, Mutex};
+
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum FeedStatus {
+    Ok {
+        #[serde(flatten)]
+        stats: WriteStats,
+    },
+    NotModified,
+    Error {
+        error: String,
+    },
+}
+
+/// The outcome of refreshing one feed.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct FeedResult {
+    pub feed: String,
+    pub title: Option<String>,
+    #[serde(flatten)]
+    pub status: FeedStatus,
+}
+
+impl FeedResult {
+    pub fn failed(&self) -> bool {
+        matches!(self.status, FeedStatus::Error { .. })
+    }
+}
+
+/// Shared handles a refresh needs.
+#[derive(Clone)]
+pub struct Refresher {
+    pub fetcher: Fetcher,
+    pub store: Arc<Mutex<Store>>,
+    pub recognizer: Arc<Recognizer>,
+    pub concurrency: usize,
+}
+
+impl Refresher {
+    /// Refresh `feeds`; `on_done` is called as each feed finishes (progress), in completion order.
+    /// Results come back in the order of `feeds`.
+    pub async fn refresh(
+        &self,
+        feeds: Vec<FeedRow>,
+        mut on_done: impl FnMut(&FeedResult),
+    ) -> Vec<FeedResult> {
+        let n = feeds.len();
+        let mut results: Vec<Option<FeedResult>> = vec![None; n];
+        let mut stream = futures_util::stream::iter(feeds.into_iter().enumerate())
+            .map(|(i, feed)| async move { (i, self.refresh_one(feed).await) })
+            .buffer_unordered(self.concurrency.max(1));
+        while let Some((i, result)) = stream.next().await {
+            on_done(&result);
+            results[i] = Some(result);
+        }
+        results.into_iter().flatten().collect()
+    }
+
+    async fn refresh_one(&self, feed: FeedRow) -> FeedResult {
+        let outcome = self.fetcher.fetch(&feed.url, &feed.validators).await;
+        let this = self.clone();
+        let url = feed.url.clone();
+        let title = feed.title.clone();
+        let status =
+            match tokio::task::spawn_blocking(move || this.store_outcome(&feed, outcome)).await {
+                Ok(status) => status,
+                Err(e) => FeedStatus::Error {
+                    error: format!("internal error: {e}"),
+                },
+            };
+        if let FeedStatus::Error { error } = &status {
+            tracing::warn!(feed = %url, %error, "feed failed");
+        }
+        FeedResult {
+            feed: url,
+            title,
+            status,
+        }
+    }
+
+    /// Blocking part: parse, recognise, write. Never panics on feed data.
+    fn store_outcome(
+        &self,
+        feed: &FeedRow,
+        outcome: Result<FetchOutcome, crate::feed::fetch::FetchError>,
+    ) -> FeedStatus {
+        let fail = |this: &Self, error: String| {
+            if let Ok(mut store) = this.store.lock()
+                && let Err(e) = store.record_failure(feed.id, &error)
+            {
+                tracing::error!(feed = %feed.url, "cannot record failure: {e}");
+            }
+            FeedStatus::Error { error }
+        };
+        match outcome {
+            Err(e) => fail(self, e.to_string()),
+            Ok(FetchOutcome::NotModified) => {
+                if let Ok(mut store) = self.store.lock()
+                    && let Err(e) = store.record_not_modified(feed.id)
+                {
+                    return FeedStatus::Error {
+                        error: e.to_string(),
+                    };
+                }
+                FeedStatus::NotModified
+            }
+            Ok(FetchOutcome::Body {
+                bytes,
+                content_type,
+                validators,
+                final_url: _,
+            }) => {
+                let parsed = match parse_feed(&feed.url, &bytes, content_type.as_deref()) {
+                    Ok(p) => p,
+                    Err(e) => return fail(self, e.to_string()),
+                };
+                drop(bytes);
+                let stored = match self.store.lock() {
+                    Ok(store) => store.stored_hashes(feed.id).unwrap_or_default(),
+                    Err(_) => Default::default(),
+                };
+                let mut articles = parsed.articles;
+                let language = feed.language.clone().or(parsed.language.clone());
+                for a in &mut articles {
+                    if a.language.is_none() {
+                        a.language = language.clone();
+                    }
+                }
+                let items = ingest::prepare(&self.recognizer, &stored, articles);
+                let meta = FeedMeta {
+                    title: parsed.title,
+                    link: parsed.link,
+                    language: parsed.language,
+                    validators,
+                };
+                let version = self.recognizer.version();
+                let written = match self.store.lock() {
+                    Ok(mut store) => store.write_fetch(feed.id, &meta, &items, &version),
+                    Err(_) => {
+                        return FeedStatus::Error {
+                            error: "internal error: store lock poisoned".into(),
+                        };
+                    }
+                };
+                match written {
+                    Ok(stats) => FeedStatus::Ok { stats },
+                    Err(e) => fail(self, format!("cannot save: {e}")),
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,801 @@
+//! The SQLite cache: feeds, articles, their entities, and the search index.
+//!
+//! Plain blocking functions on a `Store` (one connection); the TUI owns one on a worker thread and
+//! talks to it over a channel, the CLI uses it directly.
+
+mod schema;
+pub mod search;
+
+use crate::entities::{Kind, Span};
+use crate::feed::fetch::Validators;
+use crate::feed::{FeedSource, NewArticle};
+use chrono::{DateTime, TimeZone, Utc};
+use rusqlite::{Connection, OptionalExtension, params};
+use std::collections::HashMap;
+use std::path::Path;
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("cannot create {0}: {1}")]
+    Dir(String, std::io::Error),
+    #[error("{path} is not an akhbar database or is damaged ({reason})")]
+    Corrupt { path: String, reason: String },
+    #[error(
+        "database {path} was written by a newer akhbar (schema {found}, this one knows {known})"
+    )]
+    TooNew {
+        path: String,
+        found: i64,
+        known: i64,
+    },
+}
+
+/// Which text of an article a span lies in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    Title = 0,
+    Summary = 1,
+    Content = 2,
+    FullContent = 3,
+}
+
+impl Field {
+    fn from_i64(v: i64) -> Field {
+        match v {
+            0 => Field::Title,
+            1 => Field::Summary,
+            3 => Field::FullContent,
+            _ => Field::Content,
+        }
+    }
+}
+
+/// An entity span as stored (offsets into the named field).
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoredSpan {
+    pub field: Field,
+    pub kind: Kind,
+    pub canonical: Option<String>,
+    pub parent: Option<String>,
+    pub start: usize,
+    pub end: usize,
+    pub value: Option<f64>,
+}
+
+/// A feed as stored, with its fetch state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FeedRow {
+    pub id: i64,
+    pub url: String,
+    pub title: Option<String>,
+    pub language: Option<String>,
+    pub tags: Vec<String>,
+    pub validators: Validators,
+    pub last_error: Option<String>,
+    pub last_error_at: Option<DateTime<Utc>>,
+    pub failures: i64,
+    pub full_text: String,
+    pub unread: i64,
+    pub total: i64,
+}
+
+impl FeedRow {
+    pub fn source(&self) -> FeedSource {
+        FeedSource {
+            url: self.url.clone(),
+            title: self.title.clone(),
+            language: self.language.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+
+/// One row of a headline list.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct ArticleRow {
+    pub id: i64,
+    pub feed: String,
+    pub feed_title: Option<String>,
+    pub title: String,
+    pub link: Option<String>,
+    pub published: Option<DateTime<Utc>>,
+    pub read: bool,
+    pub starred: bool,
+    pub companies: Vec<String>,
+    pub language: Option<String>,
+}
+
+/// A whole article.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Article {
+    pub row: ArticleRow,
+    pub author: Option<String>,
+    pub categories: Vec<String>,
+    pub summary: String,
+    pub content: String,
+    pub full_content: Option<String>,
+    pub spans: Vec<StoredSpan>,
+}
+
+impl Article {
+    /// The body to show: the full text when fetched, else the feed content, else the summary.
+    pub fn body(&self) -> (&str, Field) {
+        if let Some(full) = self
+            .full_content
+            .as_deref()
+            .filter(|s| !s.trim().is_empty())
+        {
+            (full, Field::FullContent)
+        } else if !self.content.trim().is_empty() {
+            (&self.content, Field::Content)
+        } else {
+            (&self.summary, Field::Summary)
+        }
+    }
+
+    pub fn spans_in(&self, field: Field) -> impl Iterator<Item = &StoredSpan> {
+        self.spans.iter().filter(move |s| s.field == field)
+    }
+}
+
+/// Filters for a headline list; all combine.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ArticleQuery {
+    /// Canonical company name; its products count too.
+    pub company: Option<String>,
+    pub feed: Option<String>,
+    pub unread: bool,
+    pub starred: bool,
+    pub search: Option<String>,
+    pub limit: Option<usize>,
+}
+
+/// An article ready to be written: the parsed item, its hash, and (if computed) its entities.
+#[derive(Clone, Debug)]
+pub struct Ingest {
+    pub article: NewArticle,
+    pub hash: String,
+    /// None: the stored entities are still right (the item did not change).
+    pub spans: Option<Vec<(Field, Span)>>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct WriteStats {
+    pub new: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+}
+
+pub struct Store {
+    conn: Connection,
+}
+
+fn now() -> i64 {
+    Utc::now().timestamp()
+}
+
+fn ts(v: Option<i64>) -> Option<DateTime<Utc>> {
+    v.and_then(|s| Utc.timestamp_opt(s, 0).single())
+}
+
+fn json_list(v: &[String]) -> String {
+    serde_json::to_string(v).unwrap_or_else(|_| "[]".into())
+}
+
+fn parse_list(s: &str) -> Vec<String> {
+    serde_json::from_str(s).unwrap_or_default()
+}
+
+impl Store {
+    /// Open (creating if needed) the database at `path` and bring its schema up to date.
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| StoreError::Dir(dir.display().to_string(), e))?;
+        }
+        let conn = Connection::open(path)?;
+        let store = Store { conn };
+        store.configure().map_err(|e| corrupt(path, e))?;
+        store.migrate(path)?;
+        Ok(store)
+    }
+
+    /// A private in-memory database (tests, `--demo` uses a temporary file instead).
+    pub fn open_in_memory() -> Result<Store> {
+        let store = Store {
+            conn: Connection::open_in_memory()?,
+        };
+        store.configure()?;
+        store.migrate(Path::new(":memory:"))?;
+        Ok(store)
+    }
+
+    fn configure(&self) -> Result<()> {
+        self.conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        // Reading the schema here detects a file that is not a database at all.
+        self.conn
+            .query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(()))?;
+        self.conn.pragma_update(None, "journal_mode", "WAL")?;
+        self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        Ok(())
+    }
+
+    fn migrate(&self, path: &Path) -> Result<()> {
+        let version: i64 = self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let known = schema::MIGRATIONS.len() as i64;
+        if version > known {
+            return Err(StoreError::TooNew {
+                path: path.display().to_string(),
+                found: version,
+                known,
+            });
+        }
+        for (i, sql) in schema::MIGRATIONS.iter().enumerate().skip(version as usize) {
+            let tx = self.conn.unchecked_transaction()?;
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+            tx.commit()?;
+        }
+        Ok(())
+    }
+
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+
+    /// `PRAGMA integrity_check`: "ok" or the problems found.
+    pub fn integrity_check(&self) -> Result<String> {
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        let rows: Vec<String> = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<std::result::Result<_, _>>()?;
+        Ok(rows.join("\n"))
+    }
+
+    pub fn meta(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?)
+    }
+
+    pub fn set_meta(&self, key: &str, value: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![key, value],
+        )?;
+        Ok(())
+    }
+
+    // ---- feeds ----
+
+    /// Add feeds (existing URLs keep their state; a missing title/language is filled in).
+    /// Returns how many were new.
+    pub fn add_feeds(&mut self, feeds: &[FeedSource]) -> Result<usize> {
+        let tx = self.conn.transaction()?;
+        let mut added = 0;
+        {
+            let mut insert = tx.prepare(
+                "INSERT INTO feeds (url, title, language, tags, added) VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (url) DO UPDATE SET
+                    title = COALESCE(feeds.title, excluded.title),
+                    language = COALESCE(feeds.language, excluded.language)",
+            )?;
+            let mut exists = tx.prepare("SELECT 1 FROM feeds WHERE url = ?1")?;
+            for f in feeds {
+                if !exists.exists([&f.url])? {
+                    added += 1;
+                }
+                insert.execute(params![
+                    f.url,
+                    f.title,
+                    f.language,
+                    json_list(&f.tags),
+                    now()
+                ])?;
+            }
+        }
+        tx.commit()?;
+        Ok(added)
+    }
+
+    pub fn remove_feed(&mut self, url: &str) -> Result<bool> {
+        Ok(self
+            .conn
+            .execute("DELETE FROM feeds WHERE url = ?1", [url])?
+            > 0)
+    }
+
+    pub fn feeds(&self) -> Result<Vec<FeedRow>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT f.id, f.url, f.title, f.language, f.tags, f.etag, f.last_modified,
+                    f.last_error, f.last_error_at, f.failures, f.full_text,
+                    (SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.read = 0),
+                    (SELECT count(*) FROM articles a WHERE a.feed_id = f.id)
+             FROM feeds f ORDER BY f.id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(FeedRow {
+                id: r.get(0)?,
+                url: r.get(1)?,
+                title: r.get(2)?,
+                language: r.get(3)?,
+                tags: parse_list(&r.get::<_, String>(4)?),
+                validators: Validators {
+                    etag: r.get(5)?,
+                    last_modified: r.get(6)?,
+                },
+                last_error: r.get(7)?,
+                last_error_at: ts(r.get(8)?),
+                failures: r.get(9)?,
+                full_text: r.get(10)?,
+                unread: r.get(11)?,
+                total: r.get(12)?,
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    pub fn feed_by_url(&self, url: &str) -> Result<Option<FeedRow>> {
+        Ok(self.feeds()?.into_iter().find(|f| f.url == url))
+    }
+
+    /// A fetch or parse failure: remembered on the feed, nothing else touched.
+    pub fn record_failure(&mut self, feed_id: i64, reason: &str) -> Result<()> {
+        let t = now();
+        self.conn.execute(
+            "UPDATE feeds SET last_checked = ?2, last_error = ?3, last_error_at = ?2,
+                    failures = failures + 1 WHERE id = ?1",
+            params![feed_id, t, reason],
+        )?;
+        Ok(())
+    }
+
+    /// A 304: the feed is fine and unchanged.
+    pub fn record_not_modified(&mut self, feed_id: i64) -> Result<()> {
+        let t = now();
+        self.conn.execute(
+            "UPDATE feeds SET last_checked = ?2, last_ok = ?2, last_error = NULL, failures = 0
+             WHERE id = ?1",
+            params![feed_id, t],
+        )?;
+        Ok(())
+    }
+
+    /// Content hashes of the feed's stored items, by guid (to skip unchanged items at ingest).
+    pub fn stored_hashes(&self, feed_id: i64) -> Result<HashMap<String, String>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT guid, content_hash FROM articles WHERE feed_id = ?1")?;
+        let rows = stmt.query_map([feed_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// Write one successful fetch of a feed in one transaction: feed metadata, validators,
+    /// articles (new ones inserted, changed ones updated in place keeping read/starred),
+    /// their entities and search index.
+    pub fn write_fetch(
+        &mut self,
+        feed_id: i64,
+        meta: &FeedMeta,
+        items: &[Ingest],
+        entities_version: &str,
+    ) -> Result<WriteStats> {
+        let t = now();
+        let tx = self.conn.transaction()?;
+        let mut stats = WriteStats::default();
+        {
+            tx.execute(
+                "UPDATE feeds SET title = COALESCE(?2, title), site_link = COALESCE(?3, site_link),
+                        language = COALESCE(language, ?4), etag = ?5, last_modified = ?6,
+                        last_checked = ?7, last_ok = ?7, last_error = NULL, failures = 0
+                 WHERE id = ?1",
+                params![
+                    feed_id,
+                    meta.title,
+                    meta.link,
+                    meta.language,
+                    meta.validators.etag,
+                    meta.validators.last_modified,
+                    t
+                ],
+            )?;
+            let mut find = tx.prepare_cached(
+                "SELECT id, content_hash FROM articles WHERE feed_id = ?1 AND guid = ?2",
+            )?;
+            let mut insert = tx.prepare_cached(
+                "INSERT INTO articles (feed_id, guid, title, link, published, author, categories,
+                    summary, content, language, content_hash, fetched, updated, entities_version)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13)",
+            )?;
+            let mut update = tx.prepare_cached(
+                "UPDATE articles SET title = ?2, link = ?3, published = ?4, author = ?5,
+                    categories = ?6, summary = ?7, content = ?8, language = ?9,
+                    content_hash = ?10, updated = ?11, entities_version = ?12
+                 WHERE id = ?1",
+            )?;
+            for item in items {
+                let a = &item.article;
+                let existing: Option<(i64, String)> = find
+                    .query_row(params![feed_id, a.guid], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .optional()?;
+                let published = a.published.map(|d| d.timestamp());
+                let categories = json_list(&a.categories);
+                let id = match existing {
+                    Some((_, ref h)) if *h == item.hash => {
+                        stats.unchanged += 1;
+                        continue;
+                    }
+                    Some((id, _)) => {
+                        update.execute(params![
+                            id,
+                            a.title,
+                            a.link,
+                            published,
+                            a.author,
+                            categories,
+                            a.summary,
+                            a.content,
+                            a.language,
+                            item.hash,
+                            t,
+                            entities_version
+                        ])?;
+                        stats.updated += 1;
+                        id
+                    }
+                    None => {
+                        insert.execute(params![
+                            feed_id,
+                            a.guid,
+                            a.title,
+                            a.link,
+                            published,
+                            a.author,
+                            categories,
+                            a.summary,
+                            a.content,
+                            a.language,
+                            item.hash,
+                            t,
+                            entities_version
+                        ])?;
+                        stats.new += 1;
+                        tx.last_insert_rowid()
+                    }
+                };
+                if let Some(spans) = &item.spans {
+                    write_spans(&tx, id, spans)?;
+                }
+                index_article(&tx, id)?;
+            }
+        }
+        tx.commit()?;
+        Ok(stats)
+    }
+
+    // ---- articles ----
+
+    pub fn list_articles(&self, q: &ArticleQuery) -> Result<Vec<ArticleRow>> {
+        let mut sql = String::from(
+            "SELECT a.id, f.url, f.title, a.title, a.link, a.published, a.read, a.starred,
+                    COALESCE(a.language, f.language)
+             FROM articles a JOIN feeds f ON f.id = a.feed_id",
+        );
+        let mut conds: Vec<String> = Vec::new();
+        let mut args: Vec<rusqlite::types::Value> = Vec::new();
+        let mut order = "COALESCE(a.published, a.fetched) DESC, a.id DESC".to_string();
+        if let Some(expr) = q.search.as_deref().and_then(search::match_expression) {
+            sql.push_str(" JOIN article_search s ON s.rowid = a.id");
+            args.push(expr.into());
+            conds.push(format!("article_search MATCH ?{}", args.len()));
+            order = format!("bm25(article_search, 4.0, 1.0), {order}");
+        } else if q.search.as_deref().is_some_and(|s| !s.trim().is_empty()) {
+            // A query with no searchable word matches nothing rather than everything.
+            conds.push("0".into());
+        }
+        if let Some(c) = &q.company {
+            args.push(c.clone().into());
+            let n = args.len();
+            conds.push(format!(
+                "a.id IN (SELECT article_id FROM article_entities
+                          WHERE canonical = ?{n} OR parent = ?{n})"
+            ));
+        }
+        if let Some(feed) = &q.feed {
+            args.push(feed.clone().into());
+            conds.push(format!("f.url = ?{}", args.len()));
+        }
+        if q.unread {
+            conds.push("a.read = 0".into());
+        }
+        if q.starred {
+            conds.push("a.starred = 1".into());
+        }
+        if !conds.is_empty() {
+            sql.push_str(" WHERE ");
+            sql.push_str(&conds.join(" AND "));
+        }
+        sql.push_str(" ORDER BY ");
+        sql.push_str(&order);
+        if let Some(limit) = q.limit {
+            sql.push_str(&format!(" LIMIT {limit}"));
+        }
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| {
+            Ok(ArticleRow {
+                id: r.get(0)?,
+                feed: r.get(1)?,
+                feed_title: r.get(2)?,
+                title: r.get(3)?,
+                link: r.get(4)?,
+                published: ts(r.get(5)?),
+                read: r.get(6)?,
+                starred: r.get(7)?,
+                companies: Vec::new(),
+                language: r.get(8)?,
+            })
+        })?;
+        let mut rows: Vec<ArticleRow> = rows.collect::<std::result::Result<_, _>>()?;
+        self.fill_companies(&mut rows)?;
+        Ok(rows)
+    }
+
+    fn fill_companies(&self, rows: &mut [ArticleRow]) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT DISTINCT name FROM (
+                SELECT canonical AS name, start FROM article_entities
+                    WHERE article_id = ?1 AND kind = 'org' AND canonical IS NOT NULL
+                UNION ALL
+                SELECT parent AS name, start FROM article_entities
+                    WHERE article_id = ?1 AND parent IS NOT NULL)
+             ORDER BY name",
+        )?;
+        for row in rows {
+            row.companies = stmt
+                .query_map([row.id], |r| r.get(0))?
+                .collect::<std::result::Result<_, _>>()?;
+        }
+        Ok(())
+    }
+
+    pub fn article(&self, id: i64) -> Result<Option<Article>> {
+        let found = self
+            .conn
+            .query_row(
+                "SELECT a.id, f.url, f.title, a.title, a.link, a.published, a.read, a.starred,
+                        COALESCE(a.language, f.language), a.author, a.categories, a.summary,
+                        a.content, a.full_content
+                 FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?1",
+                [id],
+                |r| {
+                    Ok(Article {
+                        row: ArticleRow {
+                            id: r.get(0)?,
+                            feed: r.get(1)?,
+                            feed_title: r.get(2)?,
+                            title: r.get(3)?,
+                            link: r.get(4)?,
+                            published: ts(r.get(5)?),
+                            read: r.get(6)?,
+                            starred: r.get(7)?,
+                            companies: Vec::new(),
+                            language: r.get(8)?,
+                        },
+                        author: r.get(9)?,
+                        categories: parse_list(&r.get::<_, String>(10)?),
+                        summary: r.get(11)?,
+                        content: r.get(12)?,
+                        full_content: r.get(13)?,
+                        spans: Vec::new(),
+                    })
+                },
+            )
+            .optional()?;
+        let Some(mut article) = found else {
+            return Ok(None);
+        };
+        article.spans = self.spans(id)?;
+        self.fill_companies(std::slice::from_mut(&mut article.row))?;
+        Ok(Some(article))
+    }
+
+    pub fn spans(&self, article_id: i64) -> Result<Vec<StoredSpan>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT field, kind, canonical, parent, start, end, value FROM article_entities
+             WHERE article_id = ?1 ORDER BY field, start",
+        )?;
+        let rows = stmt.query_map([article_id], |r| {
+            let kind: String = r.get(1)?;
+            Ok((
+                kind,
+                StoredSpan {
+                    field: Field::from_i64(r.get(0)?),
+                    kind: Kind::Org,
+                    canonical: r.get(2)?,
+                    parent: r.get(3)?,
+                    start: r.get::<_, i64>(4)?.max(0) as usize,
+                    end: r.get::<_, i64>(5)?.max(0) as usize,
+                    value: r.get(6)?,
+                },
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (kind, mut span) = row?;
+            if let Some(k) = Kind::parse(&kind) {
+                span.kind = k;
+                out.push(span);
+            }
+        }
+        Ok(out)
+    }
+
+    pub fn set_read(&mut self, id: i64, read: bool) -> Result<bool> {
+        Ok(self.conn.execute(
+            "UPDATE articles SET read = ?2 WHERE id = ?1",
+            params![id, read],
+        )? > 0)
+    }
+
+    pub fn set_starred(&mut self, id: i64, starred: bool) -> Result<bool> {
+        Ok(self.conn.execute(
+            "UPDATE articles SET starred = ?2 WHERE id = ?1",
+            params![id, starred],
+        )? > 0)
+    }
+
+    /// Store the full text fetched from the article's page, with its entities.
+    pub fn set_full_content(&mut self, id: i64, text: &str, spans: &[Span]) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE articles SET full_content = ?2 WHERE id = ?1",
+            params![id, text],
+        )?;
+        tx.execute(
+            "DELETE FROM article_entities WHERE article_id = ?1 AND field = ?2",
+            params![id, Field::FullContent as i64],
+        )?;
+        insert_spans(&tx, id, spans.iter().map(|s| (Field::FullContent, s)))?;
+        index_article(&tx, id)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Companies (organisations, counting their products) with the number of articles naming them.
+    pub fn companies(&self) -> Result<Vec<(String, i64)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT name, count(DISTINCT article_id) AS n FROM (
+                SELECT canonical AS name, article_id FROM article_entities
+                    WHERE kind = 'org' AND canonical IS NOT NULL
+                UNION ALL
+                SELECT parent AS name, article_id FROM article_entities WHERE parent IS NOT NULL)
+             GROUP BY name ORDER BY n DESC, name",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    pub fn article_count(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?)
+    }
+
+    /// Ids and texts of articles whose entities were computed with another gazetteer version.
+    pub fn stale_entities(&self, version: &str) -> Result<Vec<(i64, [String; 4])>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, title, summary, content, COALESCE(full_content, '') FROM articles
+             WHERE entities_version IS NOT ?1",
+        )?;
+        let rows = stmt.query_map([version], |r| {
+            Ok((r.get(0)?, [r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?]))
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// Replace the entities of many articles in one transaction.
+    pub fn replace_entities(
+        &mut self,
+        batch: &[(i64, Vec<(Field, Span)>)],
+        version: &str,
+    ) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        for (id, spans) in batch {
+            write_spans(&tx, *id, spans)?;
+            tx.execute(
+                "UPDATE articles SET entities_version = ?2 WHERE id = ?1",
+                params![id, version],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+/// Feed-level facts from one successful fetch.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FeedMeta {
+    pub title: Option<String>,
+    pub link: Option<String>,
+    pub language: Option<String>,
+    pub validators: Validators,
+}
+
+fn corrupt(path: &Path, e: StoreError) -> StoreError {
+    match e {
+        StoreError::Sqlite(rusqlite::Error::SqliteFailure(f, msg))
+            if matches!(
+                f.code,
+                rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt
+            ) =>
+        {
+            StoreError::Corrupt {
+                path: path.display().to_string(),
+                reason: msg.unwrap_or_else(|| f.to_string()),
+            }
+        }
+        other => other,
+    }
+}
+
+fn write_spans(tx: &rusqlite::Transaction<'_>, id: i64, spans: &[(Field, Span)]) -> Result<()> {
+    tx.execute(
+        "DELETE FROM article_entities WHERE article_id = ?1 AND field != ?2",
+        params![id, Field::FullContent as i64],
+    )?;
+    insert_spans(tx, id, spans.iter().map(|(f, s)| (*f, s)))
+}
+
+fn insert_spans<'a>(
+    tx: &rusqlite::Transaction<'_>,
+    id: i64,
+    spans: impl Iterator<Item = (Field, &'a Span)>,
+) -> Result<()> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO article_entities (article_id, field, kind, canonical, parent, start, end, value)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    for (field, s) in spans {
+        stmt.execute(params![
+            id,
+            field as i64,
+            s.kind.as_str(),
+            s.canonical,
+            s.parent,
+            s.start as i64,
+            s.end as i64,
+            s.value
+        ])?;
+    }
+    Ok(())
+}
+
+/// (Re)write the search row of one article from its stored texts.
+fn index_article(tx: &rusqlite::Transaction<'_>, id: i64) -> Result<()> {
+    let (title, summary, content, full): (String, String, String, Option<String>) = tx.query_row(
+        "SELECT title, summary, content, full_content FROM articles WHERE id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+    )?;
+    let body = format!("{summary}\n{content}\n{}", full.unwrap_or_default());
+    tx.prepare_cached("DELETE FROM article_search WHERE rowid = ?1")?
+        .execute([id])?;
+    tx.prepare_cached("INSERT INTO article_search (rowid, title, body) VALUES (?1, ?2, ?3)")?
+        .execute(params![
+            id,
+            search::index_text(&title),
+            search::index_text(&body)
+        ])?;
+    Ok(())
+}

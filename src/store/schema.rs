@@ -1,0 +1,68 @@
+//! Versioned migrations. Each entry runs once, in order, inside one transaction; the version is
+//! kept in `PRAGMA user_version`.
+
+pub const MIGRATIONS: &[&str] = &[
+    // 1: feeds, articles, entities.
+    r#"
+    CREATE TABLE feeds (
+        id              INTEGER PRIMARY KEY,
+        url             TEXT NOT NULL UNIQUE,
+        title           TEXT,
+        site_link       TEXT,
+        language        TEXT,
+        tags            TEXT NOT NULL DEFAULT '[]',
+        etag            TEXT,
+        last_modified   TEXT,
+        last_checked    INTEGER,
+        last_ok         INTEGER,
+        last_error      TEXT,
+        last_error_at   INTEGER,
+        failures        INTEGER NOT NULL DEFAULT 0,
+        full_text       TEXT NOT NULL DEFAULT 'auto',
+        added           INTEGER NOT NULL
+    );
+    CREATE TABLE articles (
+        id              INTEGER PRIMARY KEY,
+        feed_id         INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+        guid            TEXT NOT NULL,
+        title           TEXT NOT NULL,
+        link            TEXT,
+        published       INTEGER,
+        author          TEXT,
+        categories      TEXT NOT NULL DEFAULT '[]',
+        summary         TEXT NOT NULL DEFAULT '',
+        content         TEXT NOT NULL DEFAULT '',
+        full_content    TEXT,
+        language        TEXT,
+        content_hash    TEXT NOT NULL,
+        fetched         INTEGER NOT NULL,
+        updated         INTEGER NOT NULL,
+        read            INTEGER NOT NULL DEFAULT 0,
+        starred         INTEGER NOT NULL DEFAULT 0,
+        entities_version TEXT,
+        UNIQUE (feed_id, guid)
+    );
+    CREATE INDEX articles_by_date ON articles (COALESCE(published, fetched) DESC);
+    CREATE INDEX articles_by_feed ON articles (feed_id);
+    CREATE TABLE article_entities (
+        article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        field       INTEGER NOT NULL,
+        kind        TEXT NOT NULL,
+        canonical   TEXT,
+        parent      TEXT,
+        start       INTEGER NOT NULL,
+        end         INTEGER NOT NULL,
+        value       REAL
+    );
+    CREATE INDEX article_entities_by_article ON article_entities (article_id);
+    CREATE INDEX article_entities_by_canonical ON article_entities (canonical) WHERE canonical IS NOT NULL;
+    CREATE INDEX article_entities_by_parent ON article_entities (parent) WHERE parent IS NOT NULL;
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    "#,
+    // 2: search over a normalized copy (the entities' normalization), shown from the original.
+    r#"
+    CREATE VIRTUAL TABLE article_search USING fts5 (
+        title, body, tokenize = 'unicode61 remove_diacritics 2'
+    );
+    "#,
+];
