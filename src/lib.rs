@@ -11,6 +11,7 @@ pub mod config;
 pub mod demo;
 pub mod entities;
 pub mod feed;
+pub mod fulltext;
 pub mod ingest;
 pub mod paths;
 pub mod refresh;

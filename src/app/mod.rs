@@ -2,7 +2,6 @@
 //!
 //! SKELETON — the TUI replaces this.
 
-pub mod full_text;
 pub mod terminal;
 
 use crate::cli::Ctx;

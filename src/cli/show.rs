@@ -84,7 +84,7 @@ pub fn run(ctx: &Ctx, args: &ShowArgs) -> Result<ExitCode, Failure> {
     }
     let mut store = ctx.open_store()?;
     if args.full {
-        crate::app::full_text::fetch_full_blocking(ctx, &mut store, args.id)?;
+        crate::fulltext::fetch_full_blocking(ctx, &mut store, args.id)?;
     }
     let Some(article) = store.article(args.id).map_err(anyhow::Error::from)? else {
         return Err(Failure::Usage(format!("no article with id {}", args.id)));
