@@ -67,6 +67,18 @@ impl Refresher {
     }
 
     async fn refresh_one(&self, feed: FeedRow) -> FeedResult {
+        if let Some(until) = feed.retry_after.filter(|t| *t > chrono::Utc::now()) {
+            // The server asked us to wait (429/503 Retry-After): asking again now would only
+            // prolong the ban.
+            let local = until.with_timezone(&chrono::Local).format("%H:%M");
+            return FeedResult {
+                feed: feed.url,
+                title: feed.title,
+                status: FeedStatus::Error {
+                    error: format!("not fetched: the server asked to wait until {local}"),
+                },
+            };
+        }
         let outcome = self.fetcher.fetch(&feed.url, &feed.validators).await;
         let this = self.clone();
         let url = feed.url.clone();
@@ -96,7 +108,7 @@ impl Refresher {
     ) -> FeedStatus {
         let fail = |this: &Self, error: String| {
             if let Ok(mut store) = this.store.lock()
-                && let Err(e) = store.record_failure(feed.id, &error)
+                && let Err(e) = store.record_failure(feed.id, &error, None)
             {
                 tracing::error!(feed = %feed.url, "cannot record failure: {e}");
             }

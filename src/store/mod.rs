@@ -78,6 +78,8 @@ pub struct FeedRow {
     pub last_error: Option<String>,
     pub last_error_at: Option<DateTime<Utc>>,
     pub failures: i64,
+    /// A server asked us (HTTP 429/503 Retry-After) not to come back before this time.
+    pub retry_after: Option<DateTime<Utc>>,
     pub full_text: String,
     pub unread: i64,
     pub total: i64,
@@ -319,7 +321,7 @@ impl Store {
     pub fn feeds(&self) -> Result<Vec<FeedRow>> {
         let mut stmt = self.conn.prepare(
             "SELECT f.id, f.url, f.title, f.language, f.tags, f.etag, f.last_modified,
-                    f.last_error, f.last_error_at, f.failures, f.full_text,
+                    f.last_error, f.last_error_at, f.failures, f.full_text, f.retry_after,
                     (SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.read = 0),
                     (SELECT count(*) FROM articles a WHERE a.feed_id = f.id)
              FROM feeds f ORDER BY f.id",
@@ -339,8 +341,9 @@ impl Store {
                 last_error_at: ts(r.get(8)?),
                 failures: r.get(9)?,
                 full_text: r.get(10)?,
-                unread: r.get(11)?,
-                total: r.get(12)?,
+                retry_after: ts(r.get(11)?),
+                unread: r.get(12)?,
+                total: r.get(13)?,
             })
         })?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
@@ -351,12 +354,19 @@ impl Store {
     }
 
     /// A fetch or parse failure: remembered on the feed, nothing else touched.
-    pub fn record_failure(&mut self, feed_id: i64, reason: &str) -> Result<()> {
+    /// `retry_after`: seconds the server asked us to wait (429/503 Retry-After).
+    pub fn record_failure(
+        &mut self,
+        feed_id: i64,
+        reason: &str,
+        retry_after: Option<u64>,
+    ) -> Result<()> {
         let t = now();
+        let until = retry_after.map(|s| t.saturating_add(s.min(7 * 86_400) as i64));
         self.conn.execute(
             "UPDATE feeds SET last_checked = ?2, last_error = ?3, last_error_at = ?2,
-                    failures = failures + 1 WHERE id = ?1",
-            params![feed_id, t, reason],
+                    failures = failures + 1, retry_after = ?4 WHERE id = ?1",
+            params![feed_id, t, reason, until],
         )?;
         Ok(())
     }
@@ -365,7 +375,8 @@ impl Store {
     pub fn record_not_modified(&mut self, feed_id: i64) -> Result<()> {
         let t = now();
         self.conn.execute(
-            "UPDATE feeds SET last_checked = ?2, last_ok = ?2, last_error = NULL, failures = 0
+            "UPDATE feeds SET last_checked = ?2, last_ok = ?2, last_error = NULL, failures = 0,
+                    retry_after = NULL
              WHERE id = ?1",
             params![feed_id, t],
         )?;
@@ -398,7 +409,8 @@ impl Store {
             tx.execute(
                 "UPDATE feeds SET title = COALESCE(?2, title), site_link = COALESCE(?3, site_link),
                         language = COALESCE(language, ?4), etag = ?5, last_modified = ?6,
-                        last_checked = ?7, last_ok = ?7, last_error = NULL, failures = 0
+                        last_checked = ?7, last_ok = ?7, last_error = NULL, failures = 0,
+                        retry_after = NULL
                  WHERE id = ?1",
                 params![
                     feed_id,
@@ -499,7 +511,7 @@ impl Store {
             sql.push_str(" JOIN article_search s ON s.rowid = a.id");
             args.push(expr.into());
             conds.push(format!("article_search MATCH ?{}", args.len()));
-            order = format!("bm25(article_search, 4.0, 1.0), {order}");
+            order = format!("bm25(article_search, 4.0, 1.0, 4.0, 1.0), {order}");
         } else if q.search.as_deref().is_some_and(|s| !s.trim().is_empty()) {
             // A query with no searchable word matches nothing rather than everything.
             conds.push("0".into());
@@ -791,11 +803,11 @@ fn index_article(tx: &rusqlite::Transaction<'_>, id: i64) -> Result<()> {
     let body = format!("{summary}\n{content}\n{}", full.unwrap_or_default());
     tx.prepare_cached("DELETE FROM article_search WHERE rowid = ?1")?
         .execute([id])?;
-    tx.prepare_cached("INSERT INTO article_search (rowid, title, body) VALUES (?1, ?2, ?3)")?
-        .execute(params![
-            id,
-            search::index_text(&title),
-            search::index_text(&body)
-        ])?;
+    let [t, b, tv, bv] = search::index_columns(&title, &body);
+    tx.prepare_cached(
+        "INSERT INTO article_search (rowid, title, body, title_v, body_v)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![id, t, b, tv, bv])?;
     Ok(())
 }

@@ -18,6 +18,7 @@ pub const MIGRATIONS: &[&str] = &[
         last_error      TEXT,
         last_error_at   INTEGER,
         failures        INTEGER NOT NULL DEFAULT 0,
+        retry_after     INTEGER,
         full_text       TEXT NOT NULL DEFAULT 'auto',
         added           INTEGER NOT NULL
     );
@@ -62,7 +63,7 @@ pub const MIGRATIONS: &[&str] = &[
     // 2: search over a normalized copy (the entities' normalization), shown from the original.
     r#"
     CREATE VIRTUAL TABLE article_search USING fts5 (
-        title, body, tokenize = 'unicode61 remove_diacritics 2'
+        title, body, title_v, body_v, tokenize = 'unicode61 remove_diacritics 0'
     );
     "#,
 ];

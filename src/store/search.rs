@@ -1,15 +1,63 @@
-//! Search: what goes into the FTS5 index (a normalized copy) and how a query becomes MATCH.
+//! Search: what goes into the FTS5 index and how a query becomes a MATCH expression.
+//!
+//! The index holds the entities' normalization of the text (hamza forms, alef maqsura, taa
+//! marbuta, harakat, tatweel and digits folded), so a query folded the same way finds every
+//! spelling. FTS5's tokenizer knows nothing of Arabic clitics, so a second pair of columns holds,
+//! for every word, also its forms without the clitic prefixes (و ف ب ل ك ال وال بال لل …):
+//! «للذكاء» is indexed as «للذكاء لذكاء ذكاء», and the query «الذكاء» asks for «الذكاء» or
+//! «ذكاء». Phrases are matched on the plain columns, where word positions are exact.
 
 use crate::entities::normalize::normalize_str;
 
-/// The text indexed for `s`: the entities' normalization, so hamza forms, alef maqsura,
-/// taa marbuta, harakat, tatweel and digits all fold the same way as the query.
-pub fn index_text(s: &str) -> String {
-    normalize_str(s)
+/// Clitic prefixes in normalized form, longest first.
+const CLITICS: &[&str] = &[
+    "وبال", "وكال", "فبال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال", "وب", "ول", "وك",
+    "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك",
+];
+
+/// Texts for the four FTS columns of one article: (title, body, title variants, body variants).
+pub fn index_columns(title: &str, body: &str) -> [String; 4] {
+    let t = normalize_str(title);
+    let b = normalize_str(body);
+    let tv = with_variants(&t);
+    let bv = with_variants(&b);
+    [t, b, tv, bv]
 }
 
-/// An FTS5 MATCH expression for a user query, or None when it has no searchable term.
-/// Words are ANDed; `"..."` is a phrase; a trailing `*` is a prefix.
+/// Every word followed by its clitic-free forms.
+fn with_variants(normalized: &str) -> String {
+    let mut out = String::with_capacity(normalized.len() * 2);
+    for word in words(normalized) {
+        out.push_str(word);
+        out.push(' ');
+        for v in clitic_variants(word) {
+            out.push_str(v);
+            out.push(' ');
+        }
+    }
+    out
+}
+
+/// Forms of `word` without a clitic prefix (each leaving at least two letters).
+fn clitic_variants(word: &str) -> impl Iterator<Item = &str> {
+    CLITICS.iter().filter_map(move |p| {
+        word.strip_prefix(p)
+            .filter(|rest| rest.chars().count() >= 2 && rest.chars().all(is_arabic_letter))
+    })
+}
+
+fn is_arabic_letter(c: char) -> bool {
+    matches!(c, '\u{0621}'..='\u{064A}' | '\u{066E}'..='\u{06D3}')
+}
+
+/// The core a query word is looked up by: without a leading «ال» («الذكاء» → «ذكاء»).
+fn core(word: &str) -> Option<&str> {
+    word.strip_prefix("ال")
+        .filter(|rest| rest.chars().count() >= 2 && rest.chars().all(is_arabic_letter))
+}
+
+/// An FTS5 MATCH expression for a user query, or None when it has no searchable word.
+/// Words are ANDed; `"..."` is a phrase; a trailing `*` makes a word a prefix.
 pub fn match_expression(query: &str) -> Option<String> {
     let mut parts = Vec::new();
     let mut rest = query;
@@ -20,9 +68,12 @@ pub fn match_expression(query: &str) -> Option<String> {
             Some(end) => (&after[..end], &after[end + 1..]),
             None => (after, ""),
         };
-        let words: Vec<String> = tokens(&normalize_str(phrase));
-        if !words.is_empty() {
-            parts.push(format!("\"{}\"", words.join(" ")));
+        let normalized = normalize_str(phrase);
+        let ws: Vec<&str> = words(&normalized).collect();
+        match ws.len() {
+            0 => {}
+            1 => parts.push(term(ws[0], false)),
+            _ => parts.push(format!("{{title body}} : \"{}\"", ws.join(" "))),
         }
         rest = tail;
     }
@@ -33,26 +84,27 @@ pub fn match_expression(query: &str) -> Option<String> {
 fn push_terms(text: &str, parts: &mut Vec<String>) {
     for raw in text.split_whitespace() {
         let prefix = raw.ends_with('*');
-        for t in tokens(&normalize_str(raw)) {
-            parts.push(if prefix {
-                format!("\"{t}\"*")
-            } else {
-                format!("\"{t}\"")
-            });
+        let normalized = normalize_str(raw);
+        for w in words(&normalized) {
+            parts.push(term(w, prefix));
         }
     }
 }
 
-/// Word tokens as FTS5's unicode61 tokenizer sees them (letters, digits, marks).
-fn tokens(s: &str) -> Vec<String> {
-    s.split(|c: char| !(c.is_alphanumeric() || is_mark(c)))
-        .filter(|t| !t.is_empty())
-        .map(str::to_string)
-        .collect()
+/// One word as a MATCH term over the variant columns.
+fn term(word: &str, prefix: bool) -> String {
+    let star = if prefix { "*" } else { "" };
+    let mut alts = vec![format!("\"{word}\"{star}")];
+    if let Some(c) = core(word) {
+        alts.push(format!("\"{c}\"{star}"));
+    }
+    format!("{{title_v body_v}} : ({})", alts.join(" OR "))
 }
 
-fn is_mark(c: char) -> bool {
-    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}')
+/// Words as FTS5's unicode61 tokenizer sees them: runs of letters and digits.
+fn words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
 }
 
 #[cfg(test)]
@@ -60,27 +112,41 @@ mod tests {
     use super::*;
 
     #[test]
-    fn words_are_anded_and_quoted() {
+    fn words_are_anded_over_variant_columns() {
         assert_eq!(
             match_expression("OpenAI Azure").as_deref(),
-            Some("\"openai\" AND \"azure\"")
+            Some("{title_v body_v} : (\"openai\") AND {title_v body_v} : (\"azure\")")
         );
     }
 
     #[test]
-    fn phrases_and_prefixes() {
+    fn definite_article_query_also_asks_for_the_core() {
+        assert_eq!(
+            match_expression("الذكاء").as_deref(),
+            Some("{title_v body_v} : (\"الذكاء\" OR \"ذكاء\")")
+        );
+    }
+
+    #[test]
+    fn phrases_use_exact_columns_and_prefixes_keep_the_star() {
         assert_eq!(
             match_expression("\"abc def\" gh*").as_deref(),
-            Some("\"abc def\" AND \"gh\"*")
+            Some("{title body} : \"abc def\" AND {title_v body_v} : (\"gh\"*)")
         );
     }
 
     #[test]
-    fn fts_syntax_in_query_is_neutralised() {
-        assert_eq!(
-            match_expression("a:b OR (c)").as_deref(),
-            Some("\"a\" AND \"b\" AND \"or\" AND \"c\"")
-        );
+    fn fts_syntax_in_a_query_is_neutralised() {
+        let e = match_expression("a:b OR (c) NEAR").unwrap_or_default();
+        assert!(!e.contains("a:b") && !e.contains("(c)"), "{e}");
         assert_eq!(match_expression("  ** -- "), None);
+    }
+
+    #[test]
+    fn variants_strip_clitics_but_keep_two_letters() {
+        assert_eq!(with_variants("للذكاء"), "للذكاء ذكاء لذكاء ");
+        assert_eq!(with_variants("والذكاء"), "والذكاء ذكاء الذكاء ");
+        assert_eq!(with_variants("بك"), "بك ");
+        assert_eq!(with_variants("openai"), "openai ");
     }
 }
