@@ -91,7 +91,11 @@ fn gzip(data: &[u8]) -> Vec<u8> {
 }
 
 /// Good feeds answer 304 to a matching If-None-Match.
-async fn feed(Path(name): Path<String>, State(seen): State<Seen>, headers: HeaderMap) -> Response<Body> {
+async fn feed(
+    Path(name): Path<String>,
+    State(seen): State<Seen>,
+    headers: HeaderMap,
+) -> Response<Body> {
     let inm = headers
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
@@ -219,7 +223,14 @@ fn fetch_list_export_end_to_end() {
         .collect();
     let list = env.write("urls.txt", format!("# my feeds\n{}\n", urls.join("\n")));
     let db = env.db();
-    let args = ["--db", path_str(&db), "--feeds", path_str(&list), "fetch", "--json"];
+    let args = [
+        "--db",
+        path_str(&db),
+        "--feeds",
+        path_str(&list),
+        "fetch",
+        "--json",
+    ];
 
     let first = env.run(&args);
     assert_eq!(first.status.code(), Some(1), "stderr: {}", stderr(&first));
@@ -249,8 +260,21 @@ fn fetch_list_export_end_to_end() {
 
     let listed = json_lines(&env.run(&["--db", path_str(&db), "list", "--json"]));
     assert_eq!(listed.len(), total);
-    for key in ["id", "feed", "title", "link", "published", "read", "starred", "companies"] {
-        assert!(listed[0].get(key).is_some(), "list --json lacks {key}: {}", listed[0]);
+    for key in [
+        "id",
+        "feed",
+        "title",
+        "link",
+        "published",
+        "read",
+        "starred",
+        "companies",
+    ] {
+        assert!(
+            listed[0].get(key).is_some(),
+            "list --json lacks {key}: {}",
+            listed[0]
+        );
     }
     let titles: Vec<&str> = listed.iter().filter_map(|l| l["title"].as_str()).collect();
     assert!(titles.contains(&CP1256_TITLE), "{titles:?}");
@@ -267,7 +291,11 @@ fn fetch_list_export_end_to_end() {
         let got = seen.get(*name).cloned().unwrap_or_default();
         assert_eq!(got.len(), 2, "{name}: {got:?}");
         assert_eq!(got[0], None, "{name}: first request is unconditional");
-        assert_eq!(got[1].as_deref(), Some(format!("\"{name}-v1\"").as_str()), "{name}");
+        assert_eq!(
+            got[1].as_deref(),
+            Some(format!("\"{name}-v1\"").as_str()),
+            "{name}"
+        );
     }
     let listed_again = json_lines(&env.run(&["--db", path_str(&db), "list", "--json"]));
     assert_eq!(listed_again.len(), total);
@@ -275,8 +303,17 @@ fn fetch_list_export_end_to_end() {
     // Plain output is for people: one line per feed and a summary.
     let plain = env.run(&["--db", path_str(&db), "--feeds", path_str(&list), "fetch"]);
     let text = stdout(&plain);
-    assert!(text.contains("HTTP 404") && text.contains("not modified"), "{text}");
-    assert!(text.lines().last().unwrap_or_default().starts_with("12 feeds:"), "{text}");
+    assert!(
+        text.contains("HTTP 404") && text.contains("not modified"),
+        "{text}"
+    );
+    assert!(
+        text.lines()
+            .last()
+            .unwrap_or_default()
+            .starts_with("12 feeds:"),
+        "{text}"
+    );
 
     // export reflects the feed list; import of it into a new database gives the same list.
     let exported = env.run(&["--db", path_str(&db), "export"]);
@@ -289,7 +326,11 @@ fn fetch_list_export_end_to_end() {
     let db2 = env.path("second.db");
     let imported = env.run(&["--db", path_str(&db2), "import", path_str(&opml_file)]);
     assert!(imported.status.success(), "{}", stderr(&imported));
-    assert!(stdout(&imported).contains("12 new"), "{}", stdout(&imported));
+    assert!(
+        stdout(&imported).contains("12 new"),
+        "{}",
+        stdout(&imported)
+    );
     let again = stdout(&env.run(&["--db", path_str(&db2), "export"]));
     for u in &urls {
         assert!(again.contains(u.as_str()), "re-export lacks {u}");
@@ -302,11 +343,26 @@ fn usage_and_config_errors_exit_2() {
     let bad = env.run(&["fetch", "--no-such-flag"]);
     assert_eq!(bad.status.code(), Some(2));
     let cfg = env.write("config.toml", "[fetch]\ntimeout = \"soon\"\n");
-    let o = env.run(&["--config", path_str(&cfg), "--db", path_str(&env.db()), "fetch"]);
+    let o = env.run(&[
+        "--config",
+        path_str(&cfg),
+        "--db",
+        path_str(&env.db()),
+        "fetch",
+    ]);
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
-    assert!(err.contains("config.toml:2") && err.contains("fetch.timeout"), "{err}");
-    let missing = env.run(&["--db", path_str(&env.db()), "--feeds", "/nonexistent/list", "fetch"]);
+    assert!(
+        err.contains("config.toml:2") && err.contains("fetch.timeout"),
+        "{err}"
+    );
+    let missing = env.run(&[
+        "--db",
+        path_str(&env.db()),
+        "--feeds",
+        "/nonexistent/list",
+        "fetch",
+    ]);
     assert_eq!(missing.status.code(), Some(2));
 }
 
@@ -330,12 +386,26 @@ fn import_keeps_nested_outlines_as_tags() {
     assert!(stdout(&o).contains("imported 3 feeds"), "{}", stdout(&o));
     let store = akhbar::store::Store::open(&db).unwrap();
     let feeds = store.feeds().unwrap();
-    let tags = |url: &str| feeds.iter().find(|f| f.url == url).map(|f| f.tags.clone()).unwrap();
+    let tags = |url: &str| {
+        feeds
+            .iter()
+            .find(|f| f.url == url)
+            .map(|f| f.tags.clone())
+            .unwrap()
+    };
     assert_eq!(tags("https://ait.example/feed"), vec!["تقنية".to_string()]);
-    assert_eq!(tags("https://deep.example/feed"), vec!["تقنية".to_string(), "Sub".to_string()]);
+    assert_eq!(
+        tags("https://deep.example/feed"),
+        vec!["تقنية".to_string(), "Sub".to_string()]
+    );
     assert!(tags("https://top.example/feed").contains(&"ai".to_string()));
     assert_eq!(
-        feeds.iter().find(|f| f.url == "https://ait.example/feed").unwrap().language.as_deref(),
+        feeds
+            .iter()
+            .find(|f| f.url == "https://ait.example/feed")
+            .unwrap()
+            .language
+            .as_deref(),
         Some("ar")
     );
 }

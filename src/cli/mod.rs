@@ -1,5 +1,6 @@
 //! Command-line interface: clap definitions and the headless subcommands.
 
+mod doctor;
 mod entities_cmd;
 mod feeds;
 mod fetch;
@@ -75,6 +76,12 @@ pub enum Command {
     Export,
     /// Recompute the entities of every stored article (after a gazetteer change).
     Reindex,
+    /// Check the database, config and paths; `--repair` rebuilds a damaged database.
+    Doctor {
+        /// Move a damaged database aside and copy what can be read into a new one.
+        #[arg(long)]
+        repair: bool,
+    },
 }
 
 /// What every command gets: resolved config, paths, the feed list override.
@@ -176,6 +183,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Import { file }) => feeds::import(&ctx, &file),
         Some(Command::Export) => feeds::export(&ctx),
         Some(Command::Reindex) => feeds::reindex(&ctx),
+        Some(Command::Doctor { repair }) => doctor::run(&ctx, repair),
     }
 }
 

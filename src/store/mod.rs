@@ -3,6 +3,7 @@
 //! Plain blocking functions on a `Store` (one connection); the TUI owns one on a worker thread and
 //! talks to it over a channel, the CLI uses it directly.
 
+pub mod repair;
 mod schema;
 pub mod search;
 
@@ -18,11 +19,14 @@ pub type Result<T> = std::result::Result<T, StoreError>;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("database: {0}")]
+    #[error("database: {0}{hint}", hint = damage_hint(.0))]
     Sqlite(#[from] rusqlite::Error),
     #[error("cannot create {0}: {1}")]
     Dir(String, std::io::Error),
-    #[error("{path} is not an akhbar database or is damaged ({reason})")]
+    #[error(
+        "{path} is not an akhbar database or is damaged ({reason}); \
+         `akhbar doctor --repair` moves it aside and saves what can be read into a new one"
+    )]
     Corrupt { path: String, reason: String },
     #[error(
         "database {path} was written by a newer akhbar (schema {found}, this one knows {known})"
@@ -199,11 +203,29 @@ impl Store {
             std::fs::create_dir_all(dir)
                 .map_err(|e| StoreError::Dir(dir.display().to_string(), e))?;
         }
+        check_header(path)?;
         let conn = Connection::open(path)?;
         let store = Store { conn };
         store.configure().map_err(|e| corrupt(path, e))?;
-        store.migrate(path)?;
+        store.migrate(path).map_err(|e| corrupt(path, e))?;
         Ok(store)
+    }
+
+    /// Open an existing database as it is: no migration, no pragmas, no checks (the repair
+    /// tool reads a damaged copy with it). Read-write, because a WAL database cannot be read
+    /// without its shared-memory file.
+    pub fn open_unchecked(path: &Path) -> Result<Store> {
+        let conn = Connection::open_with_flags(
+            path,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        Ok(Store { conn })
+    }
+
+    /// The underlying connection, for the repair tool's salvage reads.
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
     }
 
     /// A private in-memory database (tests, `--demo` uses a temporary file instead).
@@ -684,6 +706,21 @@ impl Store {
         Ok(())
     }
 
+    /// Rewrite the whole search index from the stored texts.
+    pub fn rebuild_search_index(&mut self) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        tx.execute("DELETE FROM article_search", [])?;
+        let ids: Vec<i64> = tx
+            .prepare("SELECT id FROM articles")?
+            .query_map([], |r| r.get(0))?
+            .collect::<std::result::Result<_, _>>()?;
+        for id in ids {
+            index_article(&tx, id)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Companies (organisations, counting their products) with the number of articles naming them.
     pub fn companies(&self) -> Result<Vec<(String, i64)>> {
         let mut stmt = self.conn.prepare_cached(
@@ -742,6 +779,65 @@ pub struct FeedMeta {
     pub link: Option<String>,
     pub language: Option<String>,
     pub validators: Validators,
+}
+
+/// Cheap start-up check of an existing file: the SQLite magic, and a size no smaller than the
+/// header says (a truncated copy otherwise fails only later, on the first missing page).
+fn check_header(path: &Path) -> Result<()> {
+    use std::io::Read;
+    let Ok(mut file) = std::fs::File::open(path) else {
+        return Ok(());
+    };
+    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if len == 0 {
+        return Ok(());
+    }
+    let bad = |reason: String| StoreError::Corrupt {
+        path: path.display().to_string(),
+        reason,
+    };
+    let mut header = [0u8; 100];
+    if len < 100 || file.read_exact(&mut header).is_err() {
+        return Err(bad(format!("only {len} bytes")));
+    }
+    if &header[..16] != b"SQLite format 3\0" {
+        return Err(bad("not an SQLite file".into()));
+    }
+    let be32 = |at: usize| {
+        u32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]])
+    };
+    let page_size = match u16::from_be_bytes([header[16], header[17]]) {
+        1 => 65_536,
+        n => u64::from(n),
+    };
+    // The page count in the header is valid only when its version stamp matches.
+    if be32(24) == be32(92) {
+        let expected = page_size * u64::from(be32(28));
+        if len < expected {
+            return Err(bad(format!("truncated: {len} bytes of {expected}")));
+        }
+    }
+    Ok(())
+}
+
+fn is_damage(e: &rusqlite::Error) -> bool {
+    matches!(
+        e,
+        rusqlite::Error::SqliteFailure(f, _)
+            if matches!(
+                f.code,
+                rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt
+            )
+    )
+}
+
+fn damage_hint(e: &rusqlite::Error) -> &'static str {
+    if is_damage(e) {
+        "; the database file is damaged: `akhbar doctor --repair` moves it aside and saves \
+         what can be read into a new one"
+    } else {
+        ""
+    }
 }
 
 fn corrupt(path: &Path, e: StoreError) -> StoreError {
