@@ -63,6 +63,8 @@ pub fn json_lines(o: &Output) -> Vec<serde_json::Value> {
         .collect()
 }
 
+pub mod feedgen;
+
 pub fn path_str(p: &Path) -> &str {
     p.to_str().unwrap()
 }
