@@ -72,6 +72,9 @@ pub fn reindex(ctx: &Ctx) -> Result<ExitCode, Failure> {
     let mut store = ctx.open_store()?;
     let rec = ctx.recognizer()?;
     let n = reindex_stale(&mut store, &rec, true)?;
+    store
+        .set_meta("entities_version", &rec.version())
+        .map_err(anyhow::Error::from)?;
     out(&format!("re-indexed the entities of {n} articles"));
     Ok(ExitCode::SUCCESS)
 }
@@ -88,8 +91,10 @@ pub fn reindex_stale(
     for chunk in stale.chunks(500) {
         let batch: Vec<(i64, Vec<(Field, crate::entities::Span)>)> = chunk
             .iter()
-            .map(|(id, [title, summary, content, _full])| {
-                (*id, crate::ingest::analyze(rec, title, summary, content))
+            .map(|(id, [title, summary, content, full])| {
+                let mut spans = crate::ingest::analyze(rec, title, summary, content);
+                spans.extend(rec.find(full).into_iter().map(|s| (Field::FullContent, s)));
+                (*id, spans)
             })
             .collect();
         store.replace_entities(&batch, &version)?;

@@ -41,19 +41,16 @@ struct ListJson<'a> {
 }
 
 pub fn run(ctx: &Ctx, args: &ListArgs) -> Result<ExitCode, Failure> {
-    let store = ctx.open_store()?;
+    let (store, rec) = ctx.open_store_current()?;
     let company = match &args.company {
-        Some(name) => {
-            let rec = ctx.recognizer()?;
-            match rec.resolve(name) {
-                Some(c) => Some(c),
-                None => {
-                    return Err(Failure::Usage(format!(
-                        "unknown company «{name}» (see `akhbar companies`)"
-                    )));
-                }
+        Some(name) => match rec.resolve(name) {
+            Some(c) => Some(c),
+            None => {
+                return Err(Failure::Usage(format!(
+                    "unknown company «{name}» (see `akhbar companies`)"
+                )));
             }
-        }
+        },
         None => None,
     };
     let rows = store

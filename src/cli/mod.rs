@@ -105,6 +105,15 @@ impl Ctx {
         Store::open(&path).map_err(|e| anyhow::anyhow!("{e}"))
     }
 
+    /// The store with its entities brought up to the current gazetteer (re-indexing the
+    /// articles recognised with another version, once), and the recognizer.
+    pub fn open_store_current(&self) -> anyhow::Result<(Store, Recognizer)> {
+        let mut store = self.open_store()?;
+        let rec = self.recognizer()?;
+        ensure_entities_current(&mut store, &rec)?;
+        Ok((store, rec))
+    }
+
     pub fn recognizer(&self) -> anyhow::Result<Recognizer> {
         let user = crate::paths::user_gazetteer();
         Recognizer::load(user.exists().then_some(user.as_path()))
@@ -119,6 +128,20 @@ impl Ctx {
             ShapeMode::Auto => crate::text::shape_auto_for_env(),
         }
     }
+}
+
+/// Re-index stored entities when the gazetteer (or the recognizer) changed since they were found.
+pub fn ensure_entities_current(store: &mut Store, rec: &Recognizer) -> anyhow::Result<()> {
+    let version = rec.version();
+    if store.meta("entities_version")?.as_deref() == Some(version.as_str()) {
+        return Ok(());
+    }
+    let n = feeds::reindex_stale(store, rec, false)?;
+    if n > 0 {
+        tracing::info!("re-indexed the entities of {n} articles for gazetteer {version}");
+    }
+    store.set_meta("entities_version", &version)?;
+    Ok(())
 }
 
 /// Usage/config errors exit 2; other failures 1.

@@ -82,7 +82,7 @@ pub fn run(ctx: &Ctx, args: &ShowArgs) -> Result<ExitCode, Failure> {
     if width == 0 {
         return Err(Failure::Usage("--width must be at least 1".into()));
     }
-    let mut store = ctx.open_store()?;
+    let (mut store, _rec) = ctx.open_store_current()?;
     if args.full {
         crate::fulltext::fetch_full_blocking(ctx, &mut store, args.id)?;
     }

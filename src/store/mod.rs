@@ -857,10 +857,13 @@ fn corrupt(path: &Path, e: StoreError) -> StoreError {
     }
 }
 
+/// Replace the article's entities in the fields `spans` covers: feed fields always (an empty
+/// list clears them), the full text only when spans for it are given.
 fn write_spans(tx: &rusqlite::Transaction<'_>, id: i64, spans: &[(Field, Span)]) -> Result<()> {
+    let with_full = spans.iter().any(|(f, _)| *f == Field::FullContent);
     tx.execute(
-        "DELETE FROM article_entities WHERE article_id = ?1 AND field != ?2",
-        params![id, Field::FullContent as i64],
+        "DELETE FROM article_entities WHERE article_id = ?1 AND (field != ?2 OR ?3)",
+        params![id, Field::FullContent as i64, with_full],
     )?;
     insert_spans(tx, id, spans.iter().map(|(f, s)| (*f, s)))
 }
