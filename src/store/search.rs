@@ -38,11 +38,15 @@ fn with_variants(normalized: &str) -> String {
     out
 }
 
-/// Forms of `word` without a clitic prefix (each leaving at least two letters).
+/// Forms of `word` without a clitic prefix, each leaving at least two letters, all Arabic or
+/// all Latin («وOpenAI» → «OpenAI»).
 fn clitic_variants(word: &str) -> impl Iterator<Item = &str> {
     CLITICS.iter().filter_map(move |p| {
-        word.strip_prefix(p)
-            .filter(|rest| rest.chars().count() >= 2 && rest.chars().all(is_arabic_letter))
+        word.strip_prefix(p).filter(|rest| {
+            rest.chars().count() >= 2
+                && (rest.chars().all(is_arabic_letter)
+                    || rest.chars().all(|c| c.is_ascii_alphanumeric()))
+        })
     })
 }
 
@@ -101,6 +105,51 @@ fn term(word: &str, prefix: bool) -> String {
     format!("{{title_v body_v}} : ({})", alts.join(" OR "))
 }
 
+/// Byte ranges of `text` (the original, as shown) holding the words a query matches, for
+/// highlighting: a word matches when it, or one of its clitic-free forms, equals a query word
+/// (or its core after «ال»), or starts with it for a `prefix*` word. Sorted, non-overlapping.
+pub fn highlight_ranges(text: &str, query: &str) -> Vec<std::ops::Range<usize>> {
+    let mut wanted: Vec<(String, bool)> = Vec::new();
+    for raw in query.split_whitespace() {
+        let prefix = raw.trim_end_matches('"').ends_with('*');
+        let normalized = normalize_str(raw);
+        for w in words(&normalized) {
+            if let Some(c) = core(w) {
+                wanted.push((c.to_string(), prefix));
+            }
+            wanted.push((w.to_string(), prefix));
+        }
+    }
+    if wanted.is_empty() {
+        return Vec::new();
+    }
+    let n = crate::entities::normalize::normalize(text);
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    let base = n.text.as_ptr() as usize;
+    for w in words(&n.text) {
+        let start = w.as_ptr() as usize - base;
+        let end = start + w.len();
+        let hit = std::iter::once(w).chain(clitic_variants(w)).any(|form| {
+            wanted.iter().any(|(q, prefix)| {
+                if *prefix {
+                    form.starts_with(q.as_str())
+                } else {
+                    form == q
+                }
+            })
+        });
+        if hit {
+            let (Some(&s), Some(&e)) = (n.offsets.get(start), n.offsets.get(end)) else {
+                continue;
+            };
+            if s < e && text.is_char_boundary(s) && text.is_char_boundary(e) {
+                out.push(s..e);
+            }
+        }
+    }
+    out
+}
+
 /// Words as FTS5's unicode61 tokenizer sees them: runs of letters and digits.
 fn words(s: &str) -> impl Iterator<Item = &str> {
     s.split(|c: char| !c.is_alphanumeric())
@@ -140,6 +189,17 @@ mod tests {
         let e = match_expression("a:b OR (c) NEAR").unwrap_or_default();
         assert!(!e.contains("a:b") && !e.contains("(c)"), "{e}");
         assert_eq!(match_expression("  ** -- "), None);
+    }
+
+    #[test]
+    fn highlights_cover_whole_words_in_the_original_text() {
+        let text = "OpenAI وOpenAI تعمل للذكاء";
+        let r = highlight_ranges(text, "openai الذكاء");
+        let got: Vec<&str> = r.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(got, vec!["OpenAI", "وOpenAI", "للذكاء"]);
+        assert!(highlight_ranges(text, "  ").is_empty());
+        let r = highlight_ranges("سامسونج وسامسونغ", "سامسو*");
+        assert_eq!(r.len(), 2);
     }
 
     #[test]
