@@ -292,6 +292,23 @@ impl Fetcher {
                 .and_then(parse_retry_after);
             return Err(FetchError::RateLimited { retry_after_secs });
         }
+        if status.is_redirection() {
+            // A redirect reqwest did not follow: its Location is not a URL it can request.
+            let location = resp
+                .headers()
+                .get(header::LOCATION)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|l| resp.url().join(l).ok());
+            return Err(match location {
+                Some(to) if !matches!(to.scheme(), "http" | "https") => {
+                    FetchError::RedirectRefused(format!("to a {}: URL", to.scheme()))
+                }
+                _ => FetchError::RedirectRefused(format!(
+                    "HTTP {} without a usable Location",
+                    status.as_u16()
+                )),
+            });
+        }
         if !status.is_success() {
             return Err(FetchError::Status(status.as_u16()));
         }

@@ -42,7 +42,7 @@ pub fn parse_feed(
     content_type: Option<&str>,
 ) -> Result<ParsedFeed, ParseError> {
     let text = decode::decode(bytes, content_type);
-    let body = strip_declaration(&text);
+    let (start, body) = strip_declaration(&text);
     if body.is_empty() {
         return Err(ParseError::Empty);
     }
@@ -53,29 +53,37 @@ pub fn parse_feed(
     let parsed = catch_unwind(AssertUnwindSafe(|| parser.parse(body.as_bytes())));
     let feed = match parsed {
         Ok(Ok(feed)) => feed,
-        Ok(Err(e)) => return Err(explain(body, &e)),
+        Ok(Err(e)) => {
+            // Line numbers count from the top of the document as sent, declaration included.
+            let prefix_lines = text[..start].matches('\n').count();
+            return Err(explain(body, &e, prefix_lines));
+        }
         Err(_) => return Err(ParseError::NotAFeed("the feed parser failed on it".into())),
     };
     Ok(convert(feed_url, feed))
 }
 
-/// The document without leading whitespace and without its XML declaration.
-fn strip_declaration(text: &str) -> &str {
+/// The document without leading whitespace and without its XML declaration, and where it
+/// starts in `text`.
+fn strip_declaration(text: &str) -> (usize, &str) {
     let t = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
+    let mut start = text.len() - t.len();
     if t.starts_with("<?xml")
         && let Some(end) = t.find("?>")
     {
-        return t[end + 2..].trim_start();
+        let rest = &t[end + 2..];
+        let body = rest.trim_start();
+        start += end + 2 + (rest.len() - body.len());
     }
-    t.trim_end()
+    (start, text[start..].trim_end())
 }
 
 /// A one-line reason for a document feed-rs refused.
-fn explain(body: &str, e: &feed_rs::parser::ParseFeedError) -> ParseError {
+fn explain(body: &str, e: &feed_rs::parser::ParseFeedError, prefix_lines: usize) -> ParseError {
     use feed_rs::parser::ParseFeedError as E;
     if let E::JsonSerde(j) = e {
         return ParseError::MalformedJson {
-            line: j.line(),
+            line: j.line() + prefix_lines,
             reason: short(&j.to_string()),
         };
     }
@@ -85,7 +93,10 @@ fn explain(body: &str, e: &feed_rs::parser::ParseFeedError) -> ParseError {
     if body.starts_with('<')
         && let Some((line, reason)) = xml_error(body)
     {
-        return ParseError::Malformed { line, reason };
+        return ParseError::Malformed {
+            line: line + prefix_lines,
+            reason,
+        };
     }
     match e {
         E::JsonUnsupportedVersion(v) => {
