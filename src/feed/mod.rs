@@ -4,6 +4,7 @@
 //! SKELETON API — the feed pipeline replaces the bodies; the types are the contract used by
 //! refresh, ingest and the store.
 
+pub mod clean;
 pub mod decode;
 pub mod fetch;
 pub mod html;
