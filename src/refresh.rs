@@ -106,16 +106,16 @@ impl Refresher {
         feed: &FeedRow,
         outcome: Result<FetchOutcome, crate::feed::fetch::FetchError>,
     ) -> FeedStatus {
-        let fail = |this: &Self, error: String| {
+        let fail = |this: &Self, error: String, retry_after: Option<u64>| {
             if let Ok(mut store) = this.store.lock()
-                && let Err(e) = store.record_failure(feed.id, &error, None)
+                && let Err(e) = store.record_failure(feed.id, &error, retry_after)
             {
                 tracing::error!(feed = %feed.url, "cannot record failure: {e}");
             }
             FeedStatus::Error { error }
         };
         match outcome {
-            Err(e) => fail(self, e.to_string()),
+            Err(e) => fail(self, e.to_string(), e.retry_after_secs()),
             Ok(FetchOutcome::NotModified) => {
                 if let Ok(mut store) = self.store.lock()
                     && let Err(e) = store.record_not_modified(feed.id)
@@ -134,7 +134,7 @@ impl Refresher {
             }) => {
                 let parsed = match parse_feed(&feed.url, &bytes, content_type.as_deref()) {
                     Ok(p) => p,
-                    Err(e) => return fail(self, e.to_string()),
+                    Err(e) => return fail(self, e.to_string(), None),
                 };
                 drop(bytes);
                 let stored = match self.store.lock() {
@@ -166,7 +166,7 @@ impl Refresher {
                 };
                 match written {
                     Ok(stats) => FeedStatus::Ok { stats },
-                    Err(e) => fail(self, format!("cannot save: {e}")),
+                    Err(e) => fail(self, format!("cannot save: {e}"), None),
                 }
             }
         }

@@ -156,6 +156,11 @@ async fn feed(
             r
         }
         "missing.xml" => status(404, "not found"),
+        "limited.xml" => Response::builder()
+            .status(429)
+            .header(header::RETRY_AFTER, "120")
+            .body(Body::from("slow down"))
+            .unwrap(),
         "error.xml" => status(500, "boom"),
         "broken.xml" => ok(
             "application/rss+xml",
@@ -407,5 +412,64 @@ fn import_keeps_nested_outlines_as_tags() {
             .language
             .as_deref(),
         Some("ar")
+    );
+}
+
+#[test]
+fn retry_after_is_honoured_between_runs() {
+    let server = serve();
+    let env = Env::new();
+    let list = env.write(
+        "urls.txt",
+        format!("{}/limited.xml\n{}/ait.xml\n", server.base, server.base),
+    );
+    let db = env.db();
+    let args = [
+        "--db",
+        path_str(&db),
+        "--feeds",
+        path_str(&list),
+        "fetch",
+        "--json",
+    ];
+    let first = json_lines(&env.run(&args));
+    let limited = first
+        .iter()
+        .find(|l| {
+            l["feed"]
+                .as_str()
+                .is_some_and(|f| f.ends_with("limited.xml"))
+        })
+        .unwrap();
+    assert!(
+        limited["error"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("429"),
+        "{limited}"
+    );
+    let second = env.run(&args);
+    assert_eq!(second.status.code(), Some(1));
+    let lines = json_lines(&second);
+    let limited = lines
+        .iter()
+        .find(|l| {
+            l["feed"]
+                .as_str()
+                .is_some_and(|f| f.ends_with("limited.xml"))
+        })
+        .unwrap();
+    let error = limited["error"].as_str().unwrap_or_default();
+    assert!(error.contains("asked to wait until"), "{error}");
+    let seen = server.seen.if_none_match.lock().unwrap();
+    assert_eq!(
+        seen.get("limited.xml").map(Vec::len),
+        Some(1),
+        "asked again too soon"
+    );
+    assert_eq!(
+        seen.get("ait.xml").map(Vec::len),
+        Some(2),
+        "the other feed is fetched as usual"
     );
 }
