@@ -1,7 +1,7 @@
 //! Command-line interface: clap definitions and the headless subcommands.
 
 mod entities_cmd;
-mod feeds;
+pub(crate) mod feeds;
 mod fetch;
 mod list;
 mod render;
