@@ -113,6 +113,11 @@ pub enum Msg {
     Layout(ArticleLayout),
     TitleSpans(Vec<(i64, Vec<StoredSpan>)>),
     Companies(Vec<Company>),
+    /// The recognizer's canonical name for what was typed in the picker (any alias).
+    Resolved {
+        query: String,
+        canonical: Option<String>,
+    },
     RefreshStarted {
         total: usize,
     },
@@ -143,6 +148,8 @@ pub enum Effect {
     },
     LoadTitleSpans(Vec<i64>),
     LoadCompanies,
+    /// Ask the recognizer which company an alias names.
+    ResolveCompany(String),
     SetRead {
         id: i64,
         read: bool,

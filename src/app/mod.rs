@@ -4,6 +4,7 @@ pub mod action;
 pub mod keys;
 pub mod run;
 pub mod state;
+pub mod sync;
 pub mod terminal;
 pub mod theme;
 pub mod update;

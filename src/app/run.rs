@@ -35,6 +35,7 @@ pub enum StoreJob {
     Article(i64),
     TitleSpans(Vec<i64>),
     Companies,
+    Resolve(String),
     SetRead {
         id: i64,
         read: bool,
@@ -102,6 +103,7 @@ impl Services {
             Effect::LoadArticle(id) => self.job(StoreJob::Article(id)),
             Effect::LoadTitleSpans(ids) => self.job(StoreJob::TitleSpans(ids)),
             Effect::LoadCompanies => self.job(StoreJob::Companies),
+            Effect::ResolveCompany(q) => self.job(StoreJob::Resolve(q)),
             Effect::SetRead { id, read } => self.job(StoreJob::SetRead { id, read }),
             Effect::SetStarred { id, starred } => self.job(StoreJob::SetStarred { id, starred }),
             Effect::LoadDemo => self.job(StoreJob::Demo),
@@ -288,6 +290,10 @@ pub fn run_job(store: &mut Store, rec: &Recognizer, job: StoreJob) -> Option<Msg
             )),
             Err(e) => fail("companies", &e),
         },
+        StoreJob::Resolve(query) => Some(Msg::Resolved {
+            canonical: rec.resolve(&query),
+            query,
+        }),
         StoreJob::SetRead { id, read } => store
             .set_read(id, read)
             .err()

@@ -54,17 +54,26 @@ pub struct Picker {
     /// Indexes into `companies` that match the input, in count order.
     pub matches: Vec<usize>,
     pub selected: usize,
+    /// (typed text, canonical) from the recognizer: aliases the names here do not show.
+    pub resolved: Option<(String, String)>,
 }
 
 impl Picker {
     pub fn refilter(&mut self) {
-        let q = crate::entities::normalize::normalize_str(self.input.value().trim());
+        let typed = self.input.value().trim();
+        let q = crate::entities::normalize::normalize_str(typed);
+        let alias_of = self
+            .resolved
+            .as_ref()
+            .filter(|(t, _)| t == typed)
+            .map(|(_, c)| c.as_str());
         self.matches = self
             .companies
             .iter()
             .enumerate()
             .filter(|(_, c)| {
                 q.is_empty()
+                    || alias_of == Some(c.canonical.as_str())
                     || crate::entities::normalize::normalize_str(&c.canonical).contains(&q)
                     || c.arabic
                         .as_deref()

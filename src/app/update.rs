@@ -114,6 +114,12 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
                 p.refilter();
             }
         }
+        Msg::Resolved { query, canonical } => {
+            if let (Overlay::Picker(p), Some(c)) = (&mut state.overlay, canonical) {
+                p.resolved = Some((query, c));
+                p.refilter();
+            }
+        }
         Msg::RefreshStarted { total } => {
             state.refreshing = Some(Refreshing {
                 done: 0,
@@ -222,6 +228,10 @@ fn on_key(state: &mut State, key: KeyEvent, fx: &mut Vec<Effect>) {
                     if edit(&mut picker.input, &key) {
                         picker.selected = 0;
                         picker.refilter();
+                        let typed = picker.input.value().trim().to_string();
+                        if !typed.is_empty() {
+                            fx.push(Effect::ResolveCompany(typed));
+                        }
                     }
                 }
             }

@@ -13,7 +13,7 @@ use crate::text::{LayoutOptions, PreparedParagraph, PreparedText, StyleSpan, cel
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 
 /// Key figures named in the closing line, at most.
 const MAX_FIGURES: usize = 4;
@@ -269,18 +269,5 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &State) {
     let rows = usize::from(area.height);
     for (i, line) in layout.lines.iter().skip(open.scroll).take(rows).enumerate() {
         put(buf, area.x + 1, area.y + i as u16, line, width);
-    }
-    // Where we are in a long article, in the corner the text does not start from.
-    let total = layout.lines.len();
-    if total > rows && area.width > 8 {
-        let pct = ((open.scroll + rows).min(total) * 100 / total.max(1)).min(100);
-        let label = Span::styled(format!("{pct}%"), state.theme.dim);
-        let w = label.content.len() as u16;
-        let x = if state.mirrored() {
-            area.x
-        } else {
-            area.x + area.width - w
-        };
-        put(buf, x, area.y + area.height - 1, &Line::from(label), w);
     }
 }

@@ -32,8 +32,22 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &State) -> Option<Position> {
         );
         return None;
     }
-    put(buf, area.x, area.y, &hints(state), area.width);
+    // Where we are in a long article, at the end; the hints give way to it.
+    let pct = article_position(state);
+    let room = area.width.saturating_sub(if pct.is_some() { 6 } else { 0 });
+    put(buf, area.x, area.y, &hints(state), room);
+    if let Some(pct) = pct {
+        let label = Line::styled(format!(" {pct}% "), state.theme.dim);
+        super::put_right(buf, area.right(), area.y, &label, 6);
+    }
     None
+}
+
+fn article_position(state: &State) -> Option<usize> {
+    let rows = super::layout::Panes::of(state).article_rows();
+    let open = state.article.as_ref()?;
+    let total = open.layout.as_ref()?.lines.len();
+    (rows > 0 && total > rows).then(|| ((open.scroll + rows).min(total) * 100 / total).min(100))
 }
 
 fn hints(state: &State) -> Line<'static> {

@@ -14,10 +14,10 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &State) {
         return;
     }
     let t = &state.theme;
-    let mut left: Vec<Span<'static>> = vec![Span::styled(
-        " أخبار akhbar ",
-        t.accent.add_modifier(Modifier::BOLD),
-    )];
+    let name = t.accent.add_modifier(Modifier::BOLD);
+    let mut left: Vec<Span<'static>> = vec![Span::styled(" ", name)];
+    left.extend(fragment("أخبار", name, &state.opts, 8).spans);
+    left.push(Span::styled(" akhbar ", name));
     if state.demo {
         left.push(Span::styled("demo ", t.dim));
     }

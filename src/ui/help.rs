@@ -10,15 +10,33 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
-fn content(state: &State) -> Vec<Line<'static>> {
+/// Width of one column of keys when they go in two.
+const KEY_COLUMN: usize = 54;
+
+fn content(state: &State, width: u16) -> Vec<Line<'static>> {
     let t = &state.theme;
     let head = |s: &str| Line::styled(s.to_string(), t.accent.add_modifier(Modifier::BOLD));
     let mut lines = vec![head("Keys")];
-    for a in Action::ALL {
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {:<16}", state.keymap.keys_label(*a)), t.accent),
-            Span::raw(a.help()),
-        ]));
+    let entry = |a: Action| {
+        vec![
+            Span::styled(format!("  {:<14}", state.keymap.keys_label(a)), t.accent),
+            Span::raw(format!("{:<w$}", a.help(), w = KEY_COLUMN - 16)),
+        ]
+    };
+    // Two columns when they fit, so the legend shows without scrolling.
+    if usize::from(width) >= 2 * KEY_COLUMN {
+        let half = Action::ALL.len().div_ceil(2);
+        for i in 0..half {
+            let mut spans = entry(Action::ALL[i]);
+            if let Some(b) = Action::ALL.get(i + half) {
+                spans.extend(entry(*b));
+            }
+            lines.push(Line::from(spans));
+        }
+    } else {
+        for a in Action::ALL {
+            lines.push(Line::from(entry(*a)));
+        }
     }
     lines.push(Line::raw(
         "  mouse: the wheel scrolls the pane under it, a click selects a headline",
@@ -78,15 +96,25 @@ fn content(state: &State) -> Vec<Line<'static>> {
 }
 
 pub fn draw(buf: &mut Buffer, screen: Rect, scroll: usize, state: &State) {
-    let area = centered(screen, 96, screen.height.saturating_sub(2));
+    let area = centered(
+        screen,
+        2 * KEY_COLUMN as u16 + 4,
+        screen.height.saturating_sub(2),
+    );
     Clear.render(area, buf);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(state.theme.accent)
-        .title(" help · مساعدة — j/k scroll, any other key closes ");
+        .title(Line::from(
+            [Span::raw(" help · ")]
+                .into_iter()
+                .chain(super::fragment("مساعدة", state.theme.accent, &state.opts, 8).spans)
+                .chain([Span::raw(" — j/k scroll, any other key closes ")])
+                .collect::<Vec<_>>(),
+        ));
     let inner = block.inner(area);
     block.render(area, buf);
-    let lines = content(state);
+    let lines = content(state, inner.width.saturating_sub(1));
     let max_scroll = lines.len().saturating_sub(usize::from(inner.height));
     for (i, line) in lines
         .iter()

@@ -147,6 +147,6 @@ pub fn relative_date(
         s if s < 3600 => format!("{}m", s / 60),
         s if s < 86_400 => format!("{}h", s / 3600),
         s if s < 7 * 86_400 => format!("{}d", s / 86_400),
-        _ => when.format("%d %b").to_string(),
+        _ => when.format("%d/%m").to_string(),
     }
 }

@@ -9,12 +9,22 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 pub fn draw(buf: &mut Buffer, screen: Rect, picker: &Picker, state: &State) -> Option<Position> {
-    let area = centered(screen, 56, screen.height.saturating_sub(4).clamp(6, 24));
+    // Sized by all companies, not the matches, so the box does not jump while typing.
+    let want = (picker.companies.len() as u16)
+        .saturating_add(3)
+        .clamp(6, 24);
+    let area = centered(screen, 56, want.min(screen.height.saturating_sub(2)));
     Clear.render(area, buf);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(state.theme.accent)
-        .title(" company · الشركة ");
+        .title(Line::from(
+            [Span::raw(" company · ")]
+                .into_iter()
+                .chain(fragment("الشركة", state.theme.accent, &state.opts, 8).spans)
+                .chain([Span::raw(" ")])
+                .collect::<Vec<_>>(),
+        ));
     let inner = block.inner(area);
     block.render(area, buf);
     if inner.height == 0 || inner.width < 4 {
