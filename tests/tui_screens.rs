@@ -7,7 +7,6 @@ mod tui_support;
 use akhbar::app::action::Msg;
 use akhbar::refresh::{FeedResult, FeedStatus};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::style::Color;
 use tui_support::*;
 
 fn key(c: char) -> Msg {
