@@ -20,8 +20,10 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
 
-/// Headlines loaded at once (the newest first); filters narrow further in the database.
-pub const LIST_LIMIT: usize = 5000;
+/// Headlines loaded at most (the newest first); filters narrow further in the database.
+pub const LIST_LIMIT: usize = 50_000;
+/// Headlines in the first answer, so the first frame does not wait for a long list.
+pub const FIRST_PAGE: usize = 300;
 /// Articles whose per-article layout is kept.
 const LAYOUT_CACHE: usize = 16;
 
@@ -208,25 +210,54 @@ fn store_worker(
     rx: std_mpsc::Receiver<StoreJob>,
     tx: &UnboundedSender<Msg>,
 ) {
-    while let Ok(first) = rx.recv() {
-        let mut jobs = vec![first];
+    let run = |job: StoreJob| match store.lock() {
+        Ok(mut s) => run_job(&mut s, rec, job),
+        Err(_) => Some(Msg::Error("internal error: store lock poisoned".into())),
+    };
+    let mut backlog: Vec<StoreJob> = Vec::new();
+    loop {
+        let mut jobs = std::mem::take(&mut backlog);
+        if jobs.is_empty() {
+            match rx.recv() {
+                Ok(j) => jobs.push(j),
+                Err(_) => return,
+            }
+        }
         jobs.extend(rx.try_iter());
         let last_list = jobs
             .iter()
             .rposition(|j| matches!(j, StoreJob::List { .. }));
         let last_article = jobs.iter().rposition(|j| matches!(j, StoreJob::Article(_)));
         for (i, job) in jobs.into_iter().enumerate() {
-            let superseded = match job {
-                StoreJob::List { .. } => Some(i) != last_list,
-                StoreJob::Article(_) => Some(i) != last_article,
-                _ => false,
-            };
-            if superseded {
-                continue;
-            }
-            let msg = match store.lock() {
-                Ok(mut s) => run_job(&mut s, rec, job),
-                Err(_) => Some(Msg::Error("internal error: store lock poisoned".into())),
+            let msg = match job {
+                StoreJob::List { .. } if Some(i) != last_list => continue,
+                StoreJob::Article(_) if Some(i) != last_article => continue,
+                StoreJob::List {
+                    generation,
+                    mut query,
+                } if query.limit.is_none() => {
+                    // A first screenful at once, then the whole list (unless a newer list
+                    // is already asked for).
+                    query.limit = Some(FIRST_PAGE);
+                    let first = run(StoreJob::List {
+                        generation,
+                        query: query.clone(),
+                    });
+                    let full_page = matches!(&first, Some(Msg::ListLoaded { rows, .. }) if rows.len() == FIRST_PAGE);
+                    if let Some(m) = first
+                        && tx.send(m).is_err()
+                    {
+                        return;
+                    }
+                    backlog.extend(rx.try_iter());
+                    let newer = backlog.iter().any(|j| matches!(j, StoreJob::List { .. }));
+                    if !full_page || newer {
+                        continue;
+                    }
+                    query.limit = Some(LIST_LIMIT);
+                    run(StoreJob::List { generation, query })
+                }
+                job => run(job),
             };
             if let Some(m) = msg
                 && tx.send(m).is_err()
@@ -245,7 +276,7 @@ pub fn run_job(store: &mut Store, rec: &Recognizer, job: StoreJob) -> Option<Msg
             generation,
             mut query,
         } => {
-            query.limit = Some(LIST_LIMIT);
+            query.limit = Some(query.limit.unwrap_or(LIST_LIMIT).min(LIST_LIMIT));
             let rows = match store.list_articles(&query) {
                 Ok(r) => r,
                 Err(e) => return fail("list", &e),

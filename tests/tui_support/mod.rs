@@ -330,6 +330,13 @@ pub fn store_at(path: &std::path::Path, copies: usize) -> Store {
 
 /// A reader over `store` at `width`×`height`, with the first list loaded.
 pub fn reader(store: Store, width: u16, height: u16) -> (State, SyncRuntime) {
+    let (mut state, mut rt) = reader_without_list(store, width, height);
+    rt.start(&mut state);
+    (state, rt)
+}
+
+/// A reader over `store`, nothing asked of the store yet.
+pub fn reader_without_list(store: Store, width: u16, height: u16) -> (State, SyncRuntime) {
     let mut state = State::new(
         akhbar::app::keys::Keymap::defaults(),
         akhbar::app::theme::Theme::defaults(),
@@ -343,7 +350,6 @@ pub fn reader(store: Store, width: u16, height: u16) -> (State, SyncRuntime) {
     state.size = (width, height);
     let mut rt = SyncRuntime::new(store, Recognizer::load(None).unwrap());
     rt.names = Box::new(arabic_name);
-    rt.start(&mut state);
     (state, rt)
 }
 
