@@ -83,6 +83,8 @@ pub struct LayoutKey {
     pub opts: LayoutOptions,
     /// Index (into the article's entity list) of the entity under the cursor.
     pub focus: Option<usize>,
+    /// Hash of the search whose terms are highlighted (0: none).
+    pub search: u64,
 }
 
 /// A laid-out article pane: visual lines for `key.width`.
@@ -145,6 +147,8 @@ pub enum Effect {
     Layout {
         key: LayoutKey,
         article: Arc<Article>,
+        /// The search whose terms to highlight.
+        search: Option<String>,
     },
     LoadTitleSpans(Vec<i64>),
     LoadCompanies,

@@ -58,7 +58,7 @@ pub struct Services {
     pub refresher: Option<Refresher>,
     pub tx: UnboundedSender<Msg>,
     store_tx: std_mpsc::Sender<StoreJob>,
-    layout_tx: std_mpsc::Sender<(LayoutKey, Arc<Article>)>,
+    layout_tx: std_mpsc::Sender<LayoutJob>,
 }
 
 impl Services {
@@ -109,8 +109,16 @@ impl Services {
             Effect::SetRead { id, read } => self.job(StoreJob::SetRead { id, read }),
             Effect::SetStarred { id, starred } => self.job(StoreJob::SetStarred { id, starred }),
             Effect::LoadDemo => self.job(StoreJob::Demo),
-            Effect::Layout { key, article } => {
-                let _ = self.layout_tx.send((key, article));
+            Effect::Layout {
+                key,
+                article,
+                search,
+            } => {
+                let _ = self.layout_tx.send(LayoutJob {
+                    key,
+                    article,
+                    search,
+                });
             }
             Effect::Refresh(feed) => self.refresh(feed),
             Effect::FullText(id) => {
@@ -340,14 +348,21 @@ pub fn run_job(store: &mut Store, rec: &Recognizer, job: StoreJob) -> Option<Msg
 }
 
 /// What a per-article preparation depends on (the width comes later).
-type PrepKey = (i64, crate::text::LayoutOptions, Option<usize>);
+type PrepKey = (i64, crate::text::LayoutOptions, Option<usize>, u64);
+
+/// A layout request for the layout thread.
+pub struct LayoutJob {
+    key: LayoutKey,
+    article: Arc<Article>,
+    search: Option<String>,
+}
 
 /// The layout thread: per-article preparation cached (LRU), per-width wrapping cached inside;
 /// only the newest request is served.
 fn layout_worker(
     theme: &Theme,
     rec: &Recognizer,
-    rx: std_mpsc::Receiver<(LayoutKey, Arc<Article>)>,
+    rx: std_mpsc::Receiver<LayoutJob>,
     tx: &UnboundedSender<Msg>,
 ) {
     let mut cache: VecDeque<(PrepKey, crate::ui::article::PreparedArticle)> = VecDeque::new();
@@ -356,14 +371,25 @@ fn layout_worker(
         if let Some(newest) = rx.try_iter().last() {
             req = newest;
         }
-        let (key, article) = req;
-        let ck = (key.id, key.opts, key.focus);
+        let LayoutJob {
+            key,
+            article,
+            search,
+        } = req;
+        let ck = (key.id, key.opts, key.focus, key.search);
         let pos = cache.iter().position(|(k, _)| *k == ck);
         let mut entry = match pos.and_then(|p| cache.remove(p)) {
             Some(e) => e,
             None => (
                 ck,
-                crate::ui::article::prepare(&article, theme, &key.opts, key.focus, &names),
+                crate::ui::article::prepare(
+                    &article,
+                    theme,
+                    &key.opts,
+                    key.focus,
+                    search.as_deref(),
+                    &names,
+                ),
             ),
         };
         let (lines, focus_line) = entry.1.lines(key.width);

@@ -66,13 +66,18 @@ impl SyncRuntime {
             Effect::SetRead { id, read } => StoreJob::SetRead { id, read },
             Effect::SetStarred { id, starred } => StoreJob::SetStarred { id, starred },
             Effect::LoadDemo => StoreJob::Demo,
-            Effect::Layout { key, article } => {
+            Effect::Layout {
+                key,
+                article,
+                search,
+            } => {
                 let names = &self.names;
                 let mut prepared = crate::ui::article::prepare(
                     &article,
                     theme,
                     &key.opts,
                     key.focus,
+                    search.as_deref(),
                     &|c: &str| names(c),
                 );
                 let (lines, focus_line) = prepared.lines(key.width);

@@ -623,6 +623,12 @@ pub fn layout_key(state: &State) -> Option<LayoutKey> {
         width,
         opts: state.opts,
         focus: open.focus,
+        search: state
+            .filters
+            .search
+            .as_deref()
+            .map(|s| crate::ingest::stable_hash(&[s.trim()]))
+            .unwrap_or(0),
     })
 }
 
@@ -640,6 +646,7 @@ fn request_layout(state: &mut State, fx: &mut Vec<Effect>) {
     fx.push(Effect::Layout {
         key,
         article: Arc::clone(&open.article),
+        search: state.filters.search.clone(),
     });
 }
 

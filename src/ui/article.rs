@@ -8,6 +8,7 @@ use super::put;
 use crate::app::state::State;
 use crate::app::theme::Theme;
 use crate::entities::Kind;
+use crate::entities::normalize::{normalize, normalize_str};
 use crate::store::{Article, Field, StoredSpan};
 use crate::text::{LayoutOptions, PreparedParagraph, PreparedText, StyleSpan, cell_width};
 use ratatui::buffer::Buffer;
@@ -60,12 +61,14 @@ pub fn prepare(
     theme: &Theme,
     opts: &LayoutOptions,
     focus: Option<usize>,
+    search: Option<&str>,
     arabic_name: &dyn Fn(&str) -> Option<String>,
 ) -> PreparedArticle {
     let mut counter = 0;
     let title_text = article.row.title.replace('\n', " ");
     let mut title_spans: Vec<&StoredSpan> = article.spans_in(Field::Title).collect();
-    let title_styles = styles(&mut title_spans, theme, focus, &mut counter);
+    let mut title_styles = styles(&mut title_spans, theme, focus, &mut counter);
+    title_styles.extend(search_spans(&title_text, search, theme));
     let title = PreparedParagraph::new(
         &title_text,
         &title_styles,
@@ -74,7 +77,8 @@ pub fn prepare(
     );
     let (body_text, body_field) = article.body();
     let mut body_spans: Vec<&StoredSpan> = article.spans_in(body_field).collect();
-    let body_styles = styles(&mut body_spans, theme, focus, &mut counter);
+    let mut body_styles = styles(&mut body_spans, theme, focus, &mut counter);
+    body_styles.extend(search_spans(body_text, search, theme));
     let body = PreparedText::new(body_text, &body_styles, Style::default(), opts);
 
     let mut meta = Vec::new();
@@ -121,6 +125,41 @@ pub fn prepare(
 
 /// A byte range of a generated text and the kind that colours it.
 type KindRange = (usize, usize, Kind);
+
+/// Where the search's words occur in `text`, matched the way the search index matches
+/// (normalized: hamza forms, harakat, case), mapped back to `text`'s bytes.
+fn search_spans(text: &str, search: Option<&str>, theme: &Theme) -> Vec<StyleSpan> {
+    let Some(search) = search else {
+        return Vec::new();
+    };
+    let terms: Vec<String> = search
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| c == '"' || c == '*'))
+        .map(normalize_str)
+        .filter(|t| !t.trim().is_empty())
+        .collect();
+    if terms.is_empty() {
+        return Vec::new();
+    }
+    let norm = normalize(text);
+    let mut out = Vec::new();
+    for term in &terms {
+        for (i, m) in norm.text.match_indices(term.as_str()) {
+            let (Some(&start), Some(&end)) = (norm.offsets.get(i), norm.offsets.get(i + m.len()))
+            else {
+                continue;
+            };
+            if start < end {
+                out.push(StyleSpan {
+                    start,
+                    end,
+                    style: theme.search,
+                });
+            }
+        }
+    }
+    out
+}
 
 /// «الشركات: مايكروسوفت، OpenAI · الأرقام: 80 مليار دولار، 35٪», with the spans of the names.
 fn summary_text(
@@ -269,5 +308,73 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &State) {
     let rows = usize::from(area.height);
     for (i, line) in layout.lines.iter().skip(open.scroll).take(rows).enumerate() {
         put(buf, area.x + 1, area.y + i as u16, line, width);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn search_terms_are_found_through_normalization() {
+        let theme = Theme::defaults();
+        let text = "أعلنت Amazon أن أمازون ستستثمر";
+        let spans = search_spans(text, Some("أمازون AMAZON"), &theme);
+        let found: Vec<&str> = spans.iter().map(|s| &text[s.start..s.end]).collect();
+        assert!(found.contains(&"أمازون"), "{found:?}");
+        assert!(found.contains(&"Amazon"), "{found:?}");
+        assert!(spans.iter().all(|s| s.style == theme.search));
+        assert!(search_spans(text, Some("  "), &theme).is_empty());
+        assert!(search_spans(text, None, &theme).is_empty());
+    }
+
+    #[test]
+    fn closing_line_names_companies_in_arabic_and_key_figures() {
+        let body = "استثمرت مايكروسوفت 80 مليار دولار";
+        let span = |kind, start: usize, end: usize, canonical: Option<&str>| StoredSpan {
+            field: Field::Content,
+            kind,
+            canonical: canonical.map(str::to_string),
+            parent: None,
+            start,
+            end,
+            value: None,
+        };
+        let org_start = body.find("مايكروسوفت").unwrap_or(0);
+        let money_start = body.find("80").unwrap_or(0);
+        let article = Article {
+            row: crate::store::ArticleRow {
+                id: 1,
+                feed: "f".into(),
+                feed_title: None,
+                title: "t".into(),
+                link: None,
+                published: None,
+                read: false,
+                starred: false,
+                companies: vec![],
+                language: None,
+            },
+            author: None,
+            categories: vec![],
+            summary: String::new(),
+            content: body.into(),
+            full_content: None,
+            spans: vec![
+                span(
+                    Kind::Org,
+                    org_start,
+                    org_start + "مايكروسوفت".len(),
+                    Some("Microsoft"),
+                ),
+                span(Kind::Money, money_start, body.len(), None),
+            ],
+        };
+        let names = |c: &str| (c == "Microsoft").then(|| "مايكروسوفت".to_string());
+        let (text, spans) =
+            summary_text(&article, body, Field::Content, &names).unwrap_or_default();
+        assert_eq!(text, "الشركات: مايكروسوفت · الأرقام: 80 مليار دولار");
+        assert_eq!(spans.len(), 2);
+        assert_eq!(&text[spans[1].0..spans[1].1], "80 مليار دولار");
     }
 }
