@@ -483,3 +483,34 @@ fn actions_by_name_round_trip() {
         assert_eq!(Action::from_name(a.name()), Some(*a));
     }
 }
+
+#[test]
+fn a_filter_that_hides_the_selection_goes_to_the_top_one_that_keeps_it_stays() {
+    let (mut state, mut rt, _d) = setup(120, 40);
+    for _ in 0..5 {
+        rt.send(&mut state, key('j'));
+    }
+    assert!(state.rows[5].title.contains("هواوي"));
+    rt.send(&mut state, key('c'));
+    for m in typed("microsoft") {
+        rt.send(&mut state, m);
+    }
+    rt.send(&mut state, code(KeyCode::Enter));
+    assert_eq!(state.selected, 0, "Huawei is gone: back to the top");
+    rt.send(&mut state, key('j'));
+    let id = state.selected_row().unwrap().id;
+    rt.send(&mut state, key('C'));
+    assert_eq!(
+        state.selected_row().unwrap().id,
+        id,
+        "still listed: still selected"
+    );
+    // While typing a search, the arrows walk the results.
+    rt.send(&mut state, key('/'));
+    rt.send(&mut state, code(KeyCode::Down));
+    assert!(state.search_input.is_some());
+    assert_eq!(
+        state.selected_row().unwrap().id,
+        state.rows[state.selected].id
+    );
+}

@@ -175,6 +175,8 @@ pub struct State {
     pub filters: Filters,
     /// The article the pane should show (its data may still be on the way).
     pub wanted_article: Option<i64>,
+    /// The filters changed since the last list: a selection that is gone goes to the top.
+    pub filters_changed: bool,
     pub article: Option<OpenArticle>,
     /// Headlines pane width, percent.
     pub split: u16,
@@ -212,6 +214,7 @@ impl State {
             search_input: None,
             filters: Filters::default(),
             wanted_article: None,
+            filters_changed: false,
             article: None,
             split: 45,
             mirror: Mirror::Auto,

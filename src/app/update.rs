@@ -57,7 +57,14 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             state.content_rtl = mostly_arabic(&state.rows);
             state.selected = keep
                 .and_then(|id| state.rows.iter().position(|r| r.id == id))
-                .unwrap_or_else(|| state.selected.min(state.rows.len().saturating_sub(1)));
+                .unwrap_or_else(|| {
+                    if std::mem::take(&mut state.filters_changed) {
+                        0
+                    } else {
+                        state.selected.min(state.rows.len().saturating_sub(1))
+                    }
+                });
+            state.filters_changed = false;
             keep_selection_visible(state);
             if state.selected_row().map(|r| r.id) != state.wanted_article {
                 preview_selected(state, &mut fx);
@@ -197,13 +204,16 @@ fn on_key(state: &mut State, key: KeyEvent, fx: &mut Vec<Effect>) {
             KeyCode::Esc => {
                 state.search_input = None;
                 state.filters.search = None;
-                reload(state, fx);
+                refilter(state, fx);
             }
+            // The results can be walked while the query is still being typed.
+            KeyCode::Down => move_selection(state, 1, fx),
+            KeyCode::Up => move_selection(state, -1, fx),
             _ => {
                 if edit(input, &key) {
                     let v = input.value().to_string();
                     state.filters.search = (!v.trim().is_empty()).then_some(v);
-                    reload(state, fx);
+                    refilter(state, fx);
                 }
             }
         }
@@ -335,7 +345,7 @@ fn on_action(state: &mut State, action: Action, fx: &mut Vec<Effect>) {
         Action::ClearCompany => {
             if state.filters.company.take().is_some() {
                 state.filters.company_label = None;
-                reload(state, fx);
+                refilter(state, fx);
             }
         }
         Action::Search => {
@@ -344,7 +354,7 @@ fn on_action(state: &mut State, action: Action, fx: &mut Vec<Effect>) {
         }
         Action::UnreadOnly => {
             state.filters.unread = !state.filters.unread;
-            reload(state, fx);
+            refilter(state, fx);
         }
         Action::ToggleRead => {
             if let Some(row) = state.rows.get_mut(state.selected) {
@@ -505,6 +515,12 @@ fn error(state: &mut State, text: String) {
     });
 }
 
+/// The filters changed: ask for the list again (a selection that is gone goes to the top).
+fn refilter(state: &mut State, fx: &mut Vec<Effect>) {
+    state.filters_changed = true;
+    reload(state, fx);
+}
+
 /// Ask the store for the list again under the current filters (selection kept by id).
 fn reload(state: &mut State, fx: &mut Vec<Effect>) {
     state.list_generation += 1;
@@ -518,7 +534,7 @@ fn set_company(state: &mut State, canonical: String, arabic: Option<String>, fx:
     state.filters.company_label = Some(arabic.unwrap_or_else(|| canonical.clone()));
     state.filters.company = Some(canonical);
     state.focus = Focus::Headlines;
-    reload(state, fx);
+    refilter(state, fx);
 }
 
 fn move_selection(state: &mut State, delta: isize, fx: &mut Vec<Effect>) {

@@ -22,14 +22,14 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &State) -> Option<Position> {
         } else {
             state.theme.accent
         };
-        let text = crate::text::sanitize(&status.text).replace('\n', " ");
-        put(
-            buf,
-            area.x,
-            area.y,
-            &Line::styled(format!(" {text}"), style),
-            area.width,
+        // Feed names in messages are Arabic: the line is laid out like any other text.
+        let line = super::fragment(
+            &status.text,
+            style,
+            &state.opts,
+            area.width.saturating_sub(1),
         );
+        put(buf, area.x + 1, area.y, &line, area.width.saturating_sub(1));
         return None;
     }
     // Where we are in a long article, at the end; the hints give way to it.
