@@ -514,3 +514,41 @@ fn a_filter_that_hides_the_selection_goes_to_the_top_one_that_keeps_it_stays() {
         state.rows[state.selected].id
     );
 }
+
+#[test]
+fn the_demo_fallback_never_fills_a_cache_that_has_articles() {
+    // The state has not seen the list yet (total 0) when every feed fails.
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_at(&dir.path().join("t.db"), 1);
+    let (mut state, mut rt) = reader_without_list(store, 80, 24);
+    let failed = FeedResult {
+        feed: "https://a.example/feed".into(),
+        title: None,
+        status: FeedStatus::Error {
+            error: "connection refused".into(),
+        },
+    };
+    rt.send(&mut state, Msg::RefreshFinished(vec![failed]));
+    assert!(
+        state.status.as_ref().is_some_and(|s| s.error),
+        "the error is shown"
+    );
+    assert!(
+        !state.demo
+            && state
+                .status
+                .as_ref()
+                .is_some_and(|s| !s.text.contains("offline")),
+        "the store has articles: no demo"
+    );
+    let (mut empty_state, mut empty_rt) = reader(
+        akhbar::store::Store::open(&dir.path().join("e.db")).unwrap(),
+        80,
+        24,
+    );
+    empty_rt.send(&mut empty_state, Msg::RefreshFinished(vec![]));
+    assert!(
+        empty_state.demo,
+        "no feeds and an empty cache: the demo feeds"
+    );
+}

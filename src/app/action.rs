@@ -170,6 +170,7 @@ pub enum Effect {
     Copy(String),
     /// true: ask the terminal not to reorder (bidi = app); false: give it back.
     TerminalBidiExplicit(bool),
+    /// Load the bundled demo feeds if the cache is still empty.
     LoadDemo,
     Suspend,
     Quit,

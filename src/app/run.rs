@@ -341,9 +341,14 @@ pub fn run_job(store: &mut Store, rec: &Recognizer, job: StoreJob) -> Option<Msg
             .set_starred(id, starred)
             .err()
             .and_then(|e| fail("save", &e)),
-        StoreJob::Demo => Some(Msg::DemoLoaded(
-            crate::demo::load_into(store, rec).map_err(|e| format!("{e:#}")),
-        )),
+        // Checked here, not in update: the list the state has seen may be older than the store.
+        StoreJob::Demo => match store.article_count() {
+            Ok(0) => Some(Msg::DemoLoaded(
+                crate::demo::load_into(store, rec).map_err(|e| format!("{e:#}")),
+            )),
+            Ok(_) => None,
+            Err(e) => fail("demo feeds", &e),
+        },
     }
 }
 

@@ -147,8 +147,10 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
         Msg::RefreshFinished(results) => {
             state.refreshing = None;
             refresh_summary(state, &results);
-            let all_failed = !results.is_empty() && results.iter().all(FeedResult::failed);
-            if all_failed && state.total_articles == 0 && !state.demo {
+            // Nothing cached and nothing reachable: show the bundled demo feeds rather than
+            // an empty screen.
+            let none_reached = results.iter().all(FeedResult::failed);
+            if none_reached && state.total_articles == 0 && !state.demo {
                 fx.push(Effect::LoadDemo);
             }
         }
@@ -162,6 +164,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             Err(e) => error(state, format!("full article: {e}")),
         },
         Msg::DemoLoaded(result) => match result {
+            Ok(0) => error(state, "offline: no feed could be reached".into()),
             Ok(_) => {
                 state.demo = true;
                 state.status = Some(Status {
@@ -851,7 +854,12 @@ fn refresh_summary(state: &mut State, results: &[FeedResult]) {
         .iter()
         .filter(|r| r.status == FeedStatus::NotModified)
         .count();
-    if !failed.is_empty() {
+    if results.is_empty() {
+        info(
+            state,
+            "no feeds to refresh: akhbar import FILE.opml adds some",
+        );
+    } else if !failed.is_empty() {
         error(
             state,
             format!(

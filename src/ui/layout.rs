@@ -45,7 +45,10 @@ pub fn panes(area: Rect, state: &State) -> Panes {
     if body.height == 0 {
         return p;
     }
-    if body.width >= SIDE_BY_SIDE_MIN_WIDTH {
+    if state.rows.is_empty() && state.article.is_none() {
+        // Nothing to read: the whole body explains what to do.
+        p.headlines = Some(body);
+    } else if body.width >= SIDE_BY_SIDE_MIN_WIDTH {
         let hw = (u32::from(body.width) * u32::from(state.split) / 100) as u16;
         let hw = hw.clamp(10, body.width.saturating_sub(11));
         let aw = body.width - hw - 1;
