@@ -471,5 +471,9 @@ pub async fn event_loop(
         if state.quit {
             return Ok(());
         }
+        if !terminal::is_active() {
+            // The panic hook gave the terminal back: a worker died; drawing on would garble it.
+            anyhow::bail!("internal error: a background task crashed (see the log)");
+        }
     }
 }

@@ -24,13 +24,29 @@ const BDSM_EXPLICIT: &[u8] = b"\x1b[8l";
 const BDSM_IMPLICIT: &[u8] = b"\x1b[8h";
 
 /// Raw mode, alternate screen, mouse; `bidi_explicit` when akhbar reorders (bidi = app).
+/// On failure the terminal is left as it was found.
 pub fn setup(bidi_explicit: bool) -> std::io::Result<Term> {
-    enable_raw_mode()?;
-    ACTIVE.store(true, Ordering::SeqCst);
-    let mut out = stdout();
-    execute!(out, EnterAlternateScreen, EnableMouseCapture, cursor::Hide)?;
-    set_bidi_explicit(bidi_explicit);
-    Terminal::new(CrosstermBackend::new(stdout()))
+    let result = (|| {
+        enable_raw_mode()?;
+        ACTIVE.store(true, Ordering::SeqCst);
+        execute!(
+            stdout(),
+            EnterAlternateScreen,
+            EnableMouseCapture,
+            cursor::Hide
+        )?;
+        set_bidi_explicit(bidi_explicit);
+        Terminal::new(CrosstermBackend::new(stdout()))
+    })();
+    if result.is_err() {
+        restore();
+    }
+    result
+}
+
+/// False once `restore` ran — e.g. from the panic hook after a worker thread panicked.
+pub fn is_active() -> bool {
+    ACTIVE.load(Ordering::SeqCst)
 }
 
 /// Switch the terminal's bidi mode (the `B` key cycles who reorders).
