@@ -160,6 +160,8 @@ fn draw_empty(buf: &mut Buffer, area: Rect, state: &State) {
     use crate::app::action::Action as A;
     let lines: Vec<Line> = if !state.list_loaded {
         vec![Line::styled("loading…", state.theme.dim)]
+    } else if state.demo {
+        vec![Line::raw("No articles: this build bundles no demo feeds.")]
     } else if state.filters.any() {
         vec![
             Line::raw("No article matches the filters."),
