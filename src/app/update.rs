@@ -1,17 +1,23 @@
 //! State transitions: `update(&mut State, Msg) -> Vec<Effect>`. No I/O here; the runtime runs
 //! the effects and feeds their results back as messages.
 
-use super::action::{Action, ArticleLayout, Effect, LayoutKey, Msg};
-use super::state::{EntityRef, Focus, OpenArticle, Overlay, Picker, Refreshing, State, Status};
+use super::action::{Action, Effect, Msg};
+use super::state::{Focus, OpenArticle, Overlay, Picker, Refreshing, State, Status};
 use crate::refresh::{FeedResult, FeedStatus};
-use crate::store::{Article, Field};
+use crate::store::Field;
 use crate::text::{BidiMode, StyleSpan};
 use crate::ui::layout::Panes;
 use crossterm::event::{
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
-use std::sync::Arc;
 use tui_input::{Input, InputRequest};
+
+mod article;
+mod list;
+
+use article::*;
+pub use article::{entity_refs, layout_key};
+use list::*;
 
 /// Info messages fade after this many seconds.
 const STATUS_SECONDS: i64 = 5;
@@ -500,7 +506,7 @@ fn quit(state: &mut State, fx: &mut Vec<Effect>) {
     fx.push(Effect::Quit);
 }
 
-fn info(state: &mut State, text: impl Into<String>) {
+pub(super) fn info(state: &mut State, text: impl Into<String>) {
     state.status = Some(Status {
         text: text.into(),
         error: false,
@@ -509,95 +515,13 @@ fn info(state: &mut State, text: impl Into<String>) {
     });
 }
 
-fn error(state: &mut State, text: String) {
+pub(super) fn error(state: &mut State, text: String) {
     state.status = Some(Status {
         text,
         error: true,
         sticky: true,
         at: state.now,
     });
-}
-
-/// The filters changed: ask for the list again (a selection that is gone goes to the top).
-fn refilter(state: &mut State, fx: &mut Vec<Effect>) {
-    state.filters_changed = true;
-    reload(state, fx);
-}
-
-/// Ask the store for the list again under the current filters (selection kept by id).
-fn reload(state: &mut State, fx: &mut Vec<Effect>) {
-    state.list_generation += 1;
-    fx.push(Effect::LoadList {
-        generation: state.list_generation,
-        query: state.filters.query(),
-    });
-}
-
-fn set_company(state: &mut State, canonical: String, arabic: Option<String>, fx: &mut Vec<Effect>) {
-    state.filters.company_label = Some(arabic.unwrap_or_else(|| canonical.clone()));
-    state.filters.company = Some(canonical);
-    state.focus = Focus::Headlines;
-    refilter(state, fx);
-}
-
-fn move_selection(state: &mut State, delta: isize, fx: &mut Vec<Effect>) {
-    if state.rows.is_empty() {
-        return;
-    }
-    let last = state.rows.len() - 1;
-    let target = (state.selected as isize)
-        .saturating_add(delta)
-        .clamp(0, last as isize) as usize;
-    if target != state.selected {
-        state.selected = target;
-        keep_selection_visible(state);
-        preview_selected(state, fx);
-    }
-}
-
-fn keep_selection_visible(state: &mut State) {
-    let rows = Panes::of(state).headline_rows().max(1);
-    if state.selected < state.offset {
-        state.offset = state.selected;
-    } else if state.selected >= state.offset + rows {
-        state.offset = state.selected + 1 - rows;
-    }
-    let max_offset = state.rows.len().saturating_sub(rows);
-    state.offset = state.offset.min(max_offset);
-}
-
-/// Show the selected article in the article pane (without marking it read).
-fn preview_selected(state: &mut State, fx: &mut Vec<Effect>) {
-    let id = state.selected_row().map(|r| r.id);
-    if id == state.wanted_article {
-        return;
-    }
-    state.wanted_article = id;
-    if state.article.as_ref().map(OpenArticle::id) != id {
-        state.article = None;
-    }
-    if let Some(id) = id {
-        fx.push(Effect::LoadArticle(id));
-    } else if state.focus == Focus::Article {
-        state.focus = Focus::Headlines;
-    }
-}
-
-/// Enter / n / p: focus the article and mark it read.
-fn open_selected(state: &mut State, fx: &mut Vec<Effect>) {
-    let Some(row) = state.rows.get_mut(state.selected) else {
-        return;
-    };
-    let id = row.id;
-    if !row.read {
-        row.read = true;
-        fx.push(Effect::SetRead { id, read: true });
-    }
-    state.focus = Focus::Article;
-    if state.wanted_article != Some(id) {
-        preview_selected(state, fx);
-    }
-    request_layout(state, fx);
 }
 
 fn target_id(state: &State) -> Option<i64> {
@@ -620,261 +544,4 @@ fn target_link(state: &State) -> Option<String> {
 /// Only http(s) links leave the program (no file:, javascript:, custom schemes).
 pub fn is_web_link(link: &str) -> bool {
     url::Url::parse(link).is_ok_and(|u| matches!(u.scheme(), "http" | "https"))
-}
-
-fn scroll_article(state: &mut State, delta: isize) {
-    let rows = Panes::of(state).article_rows();
-    if let Some(open) = &mut state.article {
-        let total = open.layout.as_ref().map(|l| l.lines.len()).unwrap_or(0);
-        let max = total.saturating_sub(rows.max(1));
-        open.scroll = (open.scroll as isize)
-            .saturating_add(delta)
-            .clamp(0, max as isize) as usize;
-    }
-}
-
-/// The layout the article pane needs now, if it shows an article.
-pub fn layout_key(state: &State) -> Option<LayoutKey> {
-    let width = Panes::of(state).article_width()?;
-    let open = state.article.as_ref()?;
-    Some(LayoutKey {
-        id: open.id(),
-        width,
-        opts: state.opts,
-        focus: open.focus,
-        search: state
-            .filters
-            .search
-            .as_deref()
-            .map(|s| crate::ingest::stable_hash(&[s.trim()]))
-            .unwrap_or(0),
-    })
-}
-
-fn request_layout(state: &mut State, fx: &mut Vec<Effect>) {
-    let Some(key) = layout_key(state) else {
-        return;
-    };
-    let Some(open) = &mut state.article else {
-        return;
-    };
-    if open.layout.as_ref().is_some_and(|l| l.key == key) || open.pending == Some(key) {
-        return;
-    }
-    open.pending = Some(key);
-    fx.push(Effect::Layout {
-        key,
-        article: Arc::clone(&open.article),
-        search: state.filters.search.clone(),
-    });
-}
-
-fn accept_layout(state: &mut State, layout: ArticleLayout) {
-    let rows = Panes::of(state).article_rows().max(1);
-    if let Some(open) = &mut state.article {
-        if let Some(line) = layout.focus_line
-            && (line < open.scroll || line >= open.scroll + rows)
-        {
-            open.scroll = line.saturating_sub(rows / 3);
-        }
-        open.scroll = open.scroll.min(layout.lines.len().saturating_sub(1));
-        open.pending = None;
-        open.layout = Some(layout);
-    }
-}
-
-/// The entities of an article in reading order: title first, then the body.
-pub fn entity_refs(article: &Article) -> Vec<EntityRef> {
-    let (body, body_field) = article.body();
-    let mut out = Vec::new();
-    for (field, text) in [
-        (Field::Title, article.row.title.as_str()),
-        (body_field, body),
-    ] {
-        let mut spans: Vec<_> = article.spans_in(field).collect();
-        spans.sort_by_key(|s| s.start);
-        for s in spans {
-            if let Some(t) = text.get(s.start..s.end) {
-                out.push(EntityRef {
-                    field,
-                    kind: s.kind,
-                    canonical: s.canonical.clone(),
-                    parent: s.parent.clone(),
-                    text: t.to_string(),
-                });
-            }
-        }
-    }
-    out
-}
-
-fn step_entity(state: &mut State, fx: &mut Vec<Effect>) {
-    let Some(open) = &state.article else {
-        info(state, "open an article first");
-        return;
-    };
-    if open.entities.is_empty() {
-        info(state, "no entities in this article");
-        return;
-    }
-    let next = match open.focus {
-        Some(i) if i + 1 < open.entities.len() => Some(i + 1),
-        Some(_) => None,
-        None => Some(0),
-    };
-    state.focus = Focus::Article;
-    if let Some(e) = next.and_then(|i| open.entities.get(i)) {
-        let what = match (&e.canonical, e.kind) {
-            (Some(c), crate::entities::Kind::Org) => {
-                format!("{} · {} — Enter filters by it", e.kind.as_str(), c)
-            }
-            (Some(c), _) => format!("{} · {}", e.kind.as_str(), c),
-            (None, _) => e.kind.as_str().to_string(),
-        };
-        info(state, what);
-    }
-    set_entity_focus(state, next, fx);
-}
-
-fn set_entity_focus(state: &mut State, focus: Option<usize>, fx: &mut Vec<Effect>) {
-    if let Some(open) = &mut state.article {
-        open.focus = focus;
-    }
-    request_layout(state, fx);
-}
-
-/// Enter on a focused company (or a product of one) filters the headlines by it.
-fn apply_focused_entity(state: &mut State, fx: &mut Vec<Effect>) {
-    let company = state.article.as_ref().and_then(|open| {
-        let e = open.entities.get(open.focus?)?;
-        match e.kind {
-            crate::entities::Kind::Org => e.canonical.clone().map(|c| (c, e.text.clone())),
-            _ => e.parent.clone().map(|p| (p, e.text.clone())),
-        }
-    });
-    if let Some((canonical, text)) = company {
-        set_entity_focus(state, None, fx);
-        let label = if e_is_arabic(&text) { Some(text) } else { None };
-        set_company(state, canonical, label, fx);
-    }
-}
-
-fn e_is_arabic(s: &str) -> bool {
-    s.chars().any(is_arabic_letter)
-}
-
-fn is_arabic_letter(c: char) -> bool {
-    matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
-}
-
-/// Most of the first headlines are Arabic (or their feeds say so).
-fn mostly_arabic(rows: &[crate::store::ArticleRow]) -> bool {
-    let sample = &rows[..rows.len().min(50)];
-    let arabic = sample
-        .iter()
-        .filter(|r| {
-            r.language.as_deref().is_some_and(|l| l.starts_with("ar"))
-                || r.title.chars().filter(|c| is_arabic_letter(*c)).count() * 2
-                    > r.title.chars().filter(|c| c.is_alphabetic()).count()
-        })
-        .count();
-    arabic * 2 > sample.len()
-}
-
-/// Lay out the visible headlines' titles (and ask for the entity spans of those we lack).
-fn ensure_titles(state: &mut State, fx: &mut Vec<Effect>) {
-    let panes = Panes::of(state);
-    let Some(rect) = panes.headlines else { return };
-    let width = crate::ui::headlines::title_width(rect.width);
-    let end = (state.offset + usize::from(rect.height)).min(state.rows.len());
-    let mut missing = Vec::new();
-    for row in &state.rows[state.offset.min(end)..end] {
-        let spans = match state.title_spans.get(&row.id) {
-            Some(s) => s.as_deref(),
-            None => {
-                missing.push(row.id);
-                state.title_spans.insert(row.id, None);
-                None
-            }
-        };
-        let fresh = state.title_lines.get(&row.id).is_some_and(|t| {
-            t.width == width && t.opts == state.opts && t.with_spans == spans.is_some()
-        });
-        if !fresh {
-            let line = crate::ui::headlines::title_line(
-                &row.title,
-                spans.unwrap_or(&[]),
-                &state.opts,
-                width,
-                &state.theme,
-            );
-            let with_spans = spans.is_some();
-            let feed = crate::ui::headlines::feed_line(row, &state.opts, &state.theme);
-            state.title_lines.insert(
-                row.id,
-                super::state::TitleLine {
-                    width,
-                    opts: state.opts,
-                    with_spans,
-                    line,
-                    feed,
-                },
-            );
-        }
-    }
-    if !missing.is_empty() {
-        fx.push(Effect::LoadTitleSpans(missing));
-    }
-    // Each resize or scroll lays out at most a screenful; forget the rest now and then.
-    if state.title_lines.len() > 4096 {
-        state.title_lines.clear();
-    }
-}
-
-fn refresh_summary(state: &mut State, results: &[FeedResult]) {
-    let failed: Vec<String> = results
-        .iter()
-        .filter_map(|r| match &r.status {
-            FeedStatus::Error { error } => Some(format!(
-                "{}: {}",
-                r.title.clone().unwrap_or_else(|| r.feed.clone()),
-                error
-            )),
-            _ => None,
-        })
-        .collect();
-    let new: usize = results
-        .iter()
-        .map(|r| match &r.status {
-            FeedStatus::Ok { stats } => stats.new,
-            _ => 0,
-        })
-        .sum();
-    let not_modified = results
-        .iter()
-        .filter(|r| r.status == FeedStatus::NotModified)
-        .count();
-    if results.is_empty() {
-        info(
-            state,
-            "no feeds to refresh: akhbar import FILE.opml adds some",
-        );
-    } else if !failed.is_empty() {
-        error(
-            state,
-            format!(
-                "{} of {} feeds failed — {}",
-                failed.len(),
-                results.len(),
-                failed.join(" · ")
-            ),
-        );
-    } else if new == 0 && not_modified == results.len() {
-        info(state, "not modified");
-    } else {
-        info(
-            state,
-            format!("{} feeds refreshed, {new} new articles", results.len()),
-        );
-    }
 }
