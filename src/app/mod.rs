@@ -1,11 +1,134 @@
 //! The interactive reader: state (pure model), actions, update (transitions), run (event loop).
-//!
-//! SKELETON — the TUI replaces this.
 
+pub mod action;
+pub mod keys;
+pub mod run;
+pub mod state;
+pub mod sync;
 pub mod terminal;
+pub mod theme;
+pub mod update;
 
 use crate::cli::Ctx;
+use crate::store::Store;
+use crate::text::{LayoutOptions, ShapeMode};
+use action::Effect;
+use std::io::IsTerminal;
+use std::sync::{Arc, Mutex};
 
-pub fn run(_ctx: &Ctx) -> anyhow::Result<()> {
-    anyhow::bail!("the interactive reader is not built yet; use the subcommands (akhbar --help)")
+/// NO_COLOR (https://no-color.org): set and not empty.
+pub fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
+/// Layout options for the reader from the resolved command line and config.
+pub fn layout_options(ctx: &Ctx) -> LayoutOptions {
+    LayoutOptions {
+        direction: ctx.config.display.direction,
+        bidi: ctx.bidi,
+        shape: match ctx.shape {
+            ShapeMode::On => true,
+            ShapeMode::Off => false,
+            ShapeMode::Auto => crate::text::shape_auto_for_env(),
+        },
+    }
+}
+
+/// The state the reader starts with, from the config.
+pub fn initial_state(ctx: &Ctx) -> anyhow::Result<state::State> {
+    let config_name = ctx
+        .config_path
+        .as_ref()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|| "config".into());
+    let keymap = keys::Keymap::from_config(&ctx.config.keys)
+        .map_err(|e| anyhow::anyhow!("{config_name}: {e}"))?;
+    let theme = theme::Theme::from_config(&ctx.config.theme, no_color())
+        .map_err(|e| anyhow::anyhow!("{config_name}: {e}"))?;
+    let mut state = state::State::new(keymap, theme, layout_options(ctx), chrono::Utc::now());
+    state.split = ctx.config.layout.split;
+    state.mirror = ctx.config.layout.mirror;
+    Ok(state)
+}
+
+fn copy_ctx(ctx: &Ctx) -> Ctx {
+    Ctx {
+        cli_db: ctx.cli_db.clone(),
+        config: ctx.config.clone(),
+        config_path: ctx.config_path.clone(),
+        feeds_file: ctx.feeds_file.clone(),
+        bidi: ctx.bidi,
+        shape: ctx.shape,
+        demo: ctx.demo,
+    }
+}
+
+pub fn run(ctx: &Ctx) -> anyhow::Result<()> {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        anyhow::bail!(
+            "the reader needs a terminal; for scripts use the subcommands (akhbar --help)"
+        );
+    }
+    let mut state = initial_state(ctx)?;
+    let recognizer = Arc::new(ctx.recognizer()?);
+    // --demo: a temporary database, removed on exit, filled before the first frame.
+    let _demo_dir;
+    let store = if ctx.demo {
+        let dir = tempfile::tempdir()?;
+        let mut store = Store::open(&dir.path().join("demo.db"))?;
+        let n = crate::demo::load_into(&mut store, &recognizer)?;
+        _demo_dir = Some(dir);
+        state.demo = true;
+        state.can_refresh = false;
+        state.status = Some(state::Status {
+            text: format!("demo: {n} bundled articles, no network"),
+            error: false,
+            sticky: false,
+            at: state.now,
+        });
+        store
+    } else {
+        _demo_dir = None;
+        ctx.open_store()?
+    };
+    let store = Arc::new(Mutex::new(store));
+    let refresher = if ctx.demo {
+        None
+    } else {
+        Some(crate::refresh::Refresher {
+            fetcher: crate::feed::fetch::Fetcher::new(ctx.config.fetch_config())?,
+            store: Arc::clone(&store),
+            recognizer: Arc::clone(&recognizer),
+            concurrency: ctx.config.fetch.concurrency,
+        })
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()?;
+    let mut initial = vec![Effect::LoadList {
+        generation: state.list_generation,
+        query: state.filters.query(),
+    }];
+    if refresher.is_some() && ctx.config.fetch.refresh_on_start {
+        initial.push(Effect::Refresh(None));
+    }
+    let refresh_every = (!ctx.demo && ctx.config.fetch.refresh_minutes > 0)
+        .then(|| std::time::Duration::from_secs(ctx.config.fetch.refresh_minutes * 60));
+    let theme = state.theme.clone();
+    let bidi_explicit = state.opts.bidi == crate::text::BidiMode::App;
+    let ctx = Arc::new(copy_ctx(ctx));
+    runtime.block_on(async move {
+        let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+        let services = run::Services::start(ctx, store, recognizer, refresher, theme, tx);
+        let mut term = terminal::setup(bidi_explicit)?;
+        let size = term.size()?;
+        state.size = (size.width, size.height);
+        let result = run::event_loop(&mut term, state, services, rx, initial, refresh_every).await;
+        terminal::restore();
+        result
+    })?;
+    // Workers blocked on I/O must not keep the process alive after quit.
+    runtime.shutdown_background();
+    Ok(())
 }

@@ -2,7 +2,7 @@
 
 mod doctor;
 mod entities_cmd;
-mod feeds;
+pub(crate) mod feeds;
 mod fetch;
 mod list;
 mod render;
