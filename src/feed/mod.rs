@@ -5,6 +5,7 @@
 //! refresh, ingest and the store.
 
 pub mod decode;
+pub mod extract;
 pub mod fetch;
 pub mod html;
 pub mod opml;
