@@ -76,33 +76,63 @@ const BLOCKS: &[&str] = &[
     "center",
 ];
 
-/// Class/id fragments of boilerplate that readability sometimes leaves inside the article
-/// (share bars, "related"/"read also" boxes, ads, newsletter prompts, tag lists).
-const BOILERPLATE: &[&str] = &[
+/// Class/id words of boilerplate that readability sometimes leaves in or next to the article
+/// (share bars, "related"/"read also" boxes, ads, newsletter prompts, tag lists), matched
+/// against the '-'/'_'-separated parts of each class and id.
+const BOILERPLATE_WORDS: &[&str] = &[
+    "ad",
+    "ads",
+    "adv",
+    "advert",
+    "advertisement",
+    "banner",
+    "sponsor",
+    "sponsored",
+    "promo",
     "share",
+    "sharing",
     "social",
     "related",
     "comment",
-    "advert",
-    "ads-",
-    "-ads",
-    "ad-slot",
-    "adslot",
-    "banner",
-    "sponsor",
+    "comments",
     "newsletter",
     "subscribe",
-    "read-also",
-    "readalso",
-    "read-more",
-    "readmore",
-    "more-news",
     "tags",
     "breadcrumb",
-    "author-box",
-    "promo",
+    "breadcrumbs",
+    "sidebar",
     "outbrain",
     "taboola",
+    "dfp",
+    "adsense",
+];
+
+/// Class/id fragments of boilerplate written as one word.
+const BOILERPLATE_FRAGMENTS: &[&str] = &[
+    "readalso",
+    "read-also",
+    "readmore",
+    "read-more",
+    "morenews",
+    "more-news",
+    "mostread",
+    "most-read",
+    "sharebar",
+    "adslot",
+    "advert",
+    "author-box",
+    "authorbox",
+];
+
+/// Paragraphs that are only an ad label.
+const AD_LABELS: &[&str] = &[
+    "إعلان",
+    "اعلان",
+    "إعلانات",
+    "مساحة إعلانية",
+    "محتوى مدفوع",
+    "advertisement",
+    "sponsored",
 ];
 
 /// Paragraph openings of "read also" links and share prompts inside article bodies.
@@ -141,11 +171,19 @@ pub fn extract_article(html: &str, page_url: &str) -> Result<Extracted, ExtractE
     let mut readability =
         Readability::new(html, url, Some(config)).map_err(|_| ExtractError::NoArticle)?;
     let page_rtl = page_declares_rtl(&readability);
+    let headings: Vec<String> = readability
+        .doc
+        .select("h1")
+        .nodes()
+        .iter()
+        .map(|h| clean(&h.text()))
+        .collect();
+    remove_boilerplate(&readability.doc);
     let article = readability.parse().map_err(|e| match e {
         ReadabilityError::TooManyElements(n, _) => ExtractError::TooLarge(n),
         _ => ExtractError::NoArticle,
     })?;
-    let title = clean(&article.title);
+    let title = headline(clean(&article.title), &headings);
     let rtl = page_rtl
         || article.dir.as_deref().is_some_and(is_rtl_dir)
         || article.lang.as_deref().is_some_and(is_rtl_lang);
@@ -173,6 +211,16 @@ pub fn extract_article(html: &str, page_url: &str) -> Result<Extracted, ExtractE
         paragraphs,
         rtl,
     })
+}
+
+/// The `<title>` often carries the site's name too ("الموقع | العنوان"): when a page heading
+/// is the title without it, the heading is the headline.
+fn headline(title: String, headings: &[String]) -> String {
+    headings
+        .iter()
+        .find(|h| h.chars().count() >= 10 && *h != &title && title.contains(h.as_str()))
+        .cloned()
+        .unwrap_or(title)
 }
 
 fn page_declares_rtl(r: &Readability) -> bool {
@@ -287,7 +335,7 @@ impl Walk<'_> {
     fn finish(self) -> Vec<String> {
         let mut out: Vec<String> = Vec::with_capacity(self.paragraphs.len());
         for p in self.paragraphs {
-            if is_boilerplate_lead(&p) || out.last() == Some(&p) {
+            if is_boilerplate_paragraph(&p) || out.last() == Some(&p) {
                 continue;
             }
             out.push(p);
@@ -304,7 +352,12 @@ fn is_boilerplate(node: &NodeRef) -> bool {
 fn has_boilerplate_token(v: &str) -> bool {
     v.to_ascii_lowercase()
         .split_ascii_whitespace()
-        .any(|token| BOILERPLATE.iter().any(|b| token.contains(b)))
+        .any(|token| {
+            token
+                .split(['-', '_'])
+                .any(|part| BOILERPLATE_WORDS.contains(&part))
+                || BOILERPLATE_FRAGMENTS.iter().any(|f| token.contains(f))
+        })
 }
 
 fn is_hidden(node: &NodeRef) -> bool {
@@ -316,9 +369,42 @@ fn is_hidden(node: &NodeRef) -> bool {
         })
 }
 
-fn is_boilerplate_lead(p: &str) -> bool {
+fn is_boilerplate_paragraph(p: &str) -> bool {
     let lower = p.to_lowercase();
-    BOILERPLATE_LEADS.iter().any(|lead| lower.starts_with(lead))
+    if BOILERPLATE_LEADS.iter().any(|lead| lower.starts_with(lead)) {
+        return true;
+    }
+    let label = lower
+        .strip_prefix("[image: ")
+        .and_then(|l| l.strip_suffix(']'))
+        .unwrap_or(&lower);
+    AD_LABELS.iter().any(|ad| {
+        label == *ad || label.starts_with(&format!("{ad} ")) || label.starts_with(&format!("{ad}:"))
+    })
+}
+
+/// Remove boilerplate blocks from the whole page before readability scores it, so an ad or
+/// share bar inside the article body does not survive (readability turns such a `div` into a
+/// `p` and loses its class). Never removes a block that holds the article.
+fn remove_boilerplate(doc: &dom_query::Document) {
+    let body_chars = doc.body().map(|b| b.text().chars().count()).unwrap_or(0);
+    let candidates = doc.select("[class], [id]");
+    for node in candidates.nodes() {
+        let Some(name) = node.node_name() else {
+            continue;
+        };
+        if matches!(name.as_ref(), "html" | "body" | "main" | "article") || !is_boilerplate(node) {
+            continue;
+        }
+        let holds_article = node.descendants_it().any(|d| {
+            d.node_name()
+                .is_some_and(|n| matches!(n.as_ref(), "article" | "main"))
+        });
+        if holds_article || node.text().chars().count() * 2 > body_chars {
+            continue;
+        }
+        node.remove_from_parent();
+    }
 }
 
 #[cfg(test)]
