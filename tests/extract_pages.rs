@@ -262,3 +262,40 @@ async fn a_failed_fetch_keeps_the_feed_text() {
         .to_string();
     assert!(err.contains("no article"), "{err}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn show_full_fetches_through_the_binary() {
+    let server = serve().await;
+    let dir = tempfile::tempdir().unwrap();
+    let link = format!("{}/2026/10/samsung-hbm4", server.base);
+    let (store, id) = store_with_article(&dir, &link);
+    drop(store);
+    let home = dir.path().to_path_buf();
+    let db = dir.path().join("akhbar.db");
+    let run = move || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_akhbar"))
+            .env("HOME", &home)
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("XDG_DATA_HOME", home.join("data"))
+            .env("XDG_STATE_HOME", home.join("state"))
+            .env_remove("AKHBAR_CONFIG")
+            .arg("--db")
+            .arg(&db)
+            .args(["show", &id.to_string(), "--full", "--json", "--width", "80"])
+            .output()
+            .unwrap()
+    };
+    let out = tokio::task::spawn_blocking(run.clone()).await.unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["body_field"], "full_content");
+    assert_eq!(json["body"], samsung_paragraphs().join("\n"));
+    // A second `show --full` reads the stored text: the page is fetched once.
+    let again = tokio::task::spawn_blocking(run).await.unwrap();
+    assert!(again.status.success());
+    assert_eq!(server.samsung_hits.load(Ordering::SeqCst), 1);
+}

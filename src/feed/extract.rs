@@ -374,13 +374,21 @@ fn is_boilerplate_paragraph(p: &str) -> bool {
     if BOILERPLATE_LEADS.iter().any(|lead| lower.starts_with(lead)) {
         return true;
     }
-    let label = lower
+    // «إعلان» is also "announcement": a paragraph is an ad label only when it is nothing else,
+    // while an image whose alt starts with it is an ad banner.
+    let is_label = |t: &str| AD_LABELS.contains(&t.trim_end_matches([':', '：', ' ']));
+    match lower
         .strip_prefix("[image: ")
         .and_then(|l| l.strip_suffix(']'))
-        .unwrap_or(&lower);
-    AD_LABELS.iter().any(|ad| {
-        label == *ad || label.starts_with(&format!("{ad} ")) || label.starts_with(&format!("{ad}:"))
-    })
+    {
+        Some(alt) => {
+            is_label(alt)
+                || AD_LABELS.iter().any(|ad| {
+                    alt.starts_with(&format!("{ad} ")) || alt.starts_with(&format!("{ad}:"))
+                })
+        }
+        None => is_label(&lower),
+    }
 }
 
 /// Remove boilerplate blocks from the whole page before readability scores it, so an ad or
@@ -455,6 +463,17 @@ mod tests {
                 )
             ]
         );
+    }
+
+    #[test]
+    fn ad_labels_but_not_announcements() {
+        assert!(is_boilerplate_paragraph("إعلان"));
+        assert!(is_boilerplate_paragraph("Advertisement:"));
+        assert!(is_boilerplate_paragraph("[image: إعلان ممول]"));
+        assert!(!is_boilerplate_paragraph(
+            "إعلان مايكروسوفت عن الشراكة جاء بعد أشهر من المفاوضات."
+        ));
+        assert!(is_boilerplate_paragraph("اقرأ أيضًا: خبر آخر"));
     }
 
     #[test]
