@@ -134,6 +134,34 @@ fn the_article_and_nothing_else() {
     }
 }
 
+/// Another common layout: `lang` without `dir`, a captioned image without alt, a "read also"
+/// box and a video inside the body, and a list that belongs to the story.
+#[test]
+fn related_boxes_inside_the_body_are_dropped_and_lists_kept() {
+    let html = include_str!("fixtures/pages/meta-glasses-lang-only.html");
+    let e = extract_article(html, "https://news.akhbar.invalid/technology/8800").unwrap();
+    assert_eq!(
+        e.paragraphs,
+        vec![
+            "[image: نظارات Ray-Ban Meta خلال عرضها في دبي]",
+            "أطلقت شركة ميتا نظاراتها الذكية Ray-Ban Meta رسميا في الإمارات والسعودية، مع دعم للأوامر الصوتية باللغة العربية عبر المساعد Meta AI، وذلك بالشراكة مع مجموعة EssilorLuxottica المصنعة لنظارات Ray-Ban.",
+            "ويبدأ سعر النظارات في الإمارات من 1,299 درهما، وفي السعودية من 1,349 ريالا، وتتوفر عبر متاجر النظارات الكبرى والمتاجر الإلكترونية بدءا من 10 نوفمبر 2026.",
+            "وتتيح النظارات التقاط الصور ومقاطع الفيديو بدقة 3K، وإجراء المكالمات، وترجمة المحادثات بين العربية والإنجليزية بشكل فوري، إضافة إلى وصف ما يراه المستخدم عبر الكاميرا المدمجة.",
+            "فيديو: كيف تعمل الترجمة الفورية في النظارات",
+            "وأبرز ما تقدمه النسخة العربية من المساعد:",
+            "فهم الأوامر باللهجات الخليجية والمصرية والشامية.",
+            "قراءة الرسائل الواردة من واتساب وماسنجر بصوت عربي.",
+            "التعرف على المعالم والنصوص المكتوبة بالعربية.",
+            "وقالت ميتا إن مبيعات النظارات عالميا تجاوزت ٢ مليون وحدة منذ إطلاق الجيل الثاني، وإن حصتها من سوق النظارات الذكية تبلغ نحو 73% وفق تقديرات شركة Counterpoint.",
+        ]
+    );
+    assert_eq!(
+        e.title,
+        "ميتا تطلق نظارات Ray-Ban Meta الذكية بالعربية في الإمارات والسعودية"
+    );
+    assert!(e.rtl, "lang=\"ar-AE\" alone makes the page right-to-left");
+}
+
 #[tokio::test]
 async fn fetched_pages_honour_their_charset() {
     let server = serve().await;

@@ -77,9 +77,21 @@ const BLOCKS: &[&str] = &[
 ];
 
 /// Class/id words of boilerplate that readability sometimes leaves in or next to the article
-/// (share bars, "related"/"read also" boxes, ads, newsletter prompts, tag lists), matched
+/// (share bars, "related"/"read also" boxes, ads, newsletter prompts, tag lists, the headline
+/// block with its kicker, byline and date — title and byline are returned apart), matched
 /// against the '-'/'_'-separated parts of each class and id.
 const BOILERPLATE_WORDS: &[&str] = &[
+    "header",
+    "meta",
+    "byline",
+    "dateline",
+    "date",
+    "timestamp",
+    "kicker",
+    "category",
+    "categories",
+    "breaking",
+    "print",
     "ad",
     "ads",
     "adv",
@@ -313,7 +325,11 @@ impl Walk<'_> {
 
     fn image(&mut self, node: &NodeRef) {
         self.flush();
-        let alt = node.attr("alt").map(|a| clean(&a)).unwrap_or_default();
+        let mut alt = node.attr("alt").map(|a| clean(&a)).unwrap_or_default();
+        if alt.is_empty() {
+            // An image without alt text is described by its figure's caption, if any.
+            alt = figure_caption(node).unwrap_or_default();
+        }
         self.paragraphs.push(if alt.is_empty() {
             "[image]".to_string()
         } else {
@@ -342,6 +358,16 @@ impl Walk<'_> {
         }
         out
     }
+}
+
+fn figure_caption(img: &NodeRef) -> Option<String> {
+    let figure = img
+        .ancestors_it(Some(3))
+        .find(|a| a.node_name().is_some_and(|n| n.as_ref() == "figure"))?;
+    let caption = figure
+        .descendants_it()
+        .find(|d| d.node_name().is_some_and(|n| n.as_ref() == "figcaption"))?;
+    Some(clean(&caption.text())).filter(|c| !c.is_empty())
 }
 
 fn is_boilerplate(node: &NodeRef) -> bool {
@@ -443,6 +469,22 @@ mod tests {
         assert_eq!(e.paragraphs.len(), 4, "{:#?}", e.paragraphs);
         assert!(e.paragraphs[1].starts_with("نص مع رابط داخلي وتكملة "));
         assert_eq!(e.paragraphs[2], "[image: صورة المقر]");
+    }
+
+    #[test]
+    fn an_image_without_alt_takes_its_caption() {
+        let html = page(&format!(
+            "<article><p>{LONG}</p><figure><img src=\"/b.jpg\"><figcaption>  مقر الشركة \
+             في الرياض </figcaption></figure><figure><img src=\"/c.jpg\"></figure><p>{LONG}</p>\
+             </article>"
+        ));
+        let e =
+            extract_article(&html, "https://example.invalid/b").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            e.paragraphs[1..3],
+            ["[image: مقر الشركة في الرياض]", "[image]"]
+        );
+        assert_eq!(e.paragraphs.len(), 4, "{:#?}", e.paragraphs);
     }
 
     #[test]
