@@ -1,11 +1,98 @@
-//! The bundled demo feeds (assets/demo/): `akhbar --demo`, and the offline fallback.
-//!
-//! SKELETON — replaced by the demo-content work.
+//! The bundled demo feeds (assets/demo/): `akhbar --demo`, and the offline fallback when no feed
+//! can be reached and the cache is empty. They go through the same pipeline as fetched feeds
+//! (parse, recognise, store), so the demo shows exactly what real feeds would.
 
 use crate::entities::Recognizer;
-use crate::store::Store;
+use crate::feed::FeedSource;
+use crate::feed::parse::parse_feed;
+use crate::ingest;
+use crate::store::{FeedMeta, Store};
+use anyhow::{Context, anyhow};
+
+/// Every demo feed lives under this origin; `.invalid` can never resolve, so nothing pretends
+/// to be a real site and a refresh of a demo feed fails fast instead of reaching anyone.
+pub const ORIGIN: &str = "https://demo.akhbar.invalid/";
+
+/// One bundled feed document.
+pub struct DemoFeed {
+    pub url: &'static str,
+    pub title: &'static str,
+    pub content_type: &'static str,
+    pub body: &'static str,
+}
+
+pub const FEEDS: &[DemoFeed] = &[
+    DemoFeed {
+        url: "https://demo.akhbar.invalid/ait.xml",
+        title: "البوابة التقنية (تجريبي)",
+        content_type: "application/rss+xml",
+        body: include_str!("../assets/demo/ait.xml"),
+    },
+    DemoFeed {
+        url: "https://demo.akhbar.invalid/techwd.xml",
+        title: "عالم التقنية (تجريبي)",
+        content_type: "application/atom+xml",
+        body: include_str!("../assets/demo/techwd.xml"),
+    },
+    DemoFeed {
+        url: "https://demo.akhbar.invalid/wire.xml",
+        title: "وكالة الأنباء التجريبية — تكنولوجيا",
+        content_type: "application/rss+xml",
+        body: include_str!("../assets/demo/wire.xml"),
+    },
+];
+
+/// Is `url` one of the bundled demo feeds (never to be fetched)?
+pub fn is_demo_url(url: &str) -> bool {
+    url.starts_with(ORIGIN)
+}
+
+/// The demo feeds as feed-list entries.
+pub fn sources() -> Vec<FeedSource> {
+    FEEDS
+        .iter()
+        .map(|f| FeedSource {
+            url: f.url.to_string(),
+            title: Some(f.title.to_string()),
+            language: Some("ar".to_string()),
+            tags: vec!["demo".to_string()],
+        })
+        .collect()
+}
 
 /// Load every bundled demo feed into `store`; returns how many articles were stored.
-pub fn load_into(_store: &mut Store, _rec: &Recognizer) -> anyhow::Result<usize> {
-    Ok(0)
+/// Loading again changes nothing (same ids, unchanged items skipped).
+pub fn load_into(store: &mut Store, rec: &Recognizer) -> anyhow::Result<usize> {
+    store
+        .add_feeds(&sources())
+        .context("cannot add the demo feeds")?;
+    let version = rec.version();
+    let mut stored = 0;
+    for feed in FEEDS {
+        let parsed = parse_feed(feed.url, feed.body.as_bytes(), Some(feed.content_type))
+            .map_err(|e| anyhow!("demo feed {}: {e}", feed.url))?;
+        let row = store
+            .feed_by_url(feed.url)?
+            .ok_or_else(|| anyhow!("demo feed {} was not added", feed.url))?;
+        let language = parsed.language.clone().or(Some("ar".to_string()));
+        let mut articles = parsed.articles;
+        for a in &mut articles {
+            if a.language.is_none() {
+                a.language = language.clone();
+            }
+        }
+        let hashes = store.stored_hashes(row.id)?;
+        let items = ingest::prepare(rec, &hashes, articles);
+        let meta = FeedMeta {
+            title: parsed.title,
+            link: parsed.link,
+            language,
+            validators: Default::default(),
+        };
+        let stats = store
+            .write_fetch(row.id, &meta, &items, &version)
+            .with_context(|| format!("cannot store demo feed {}", feed.url))?;
+        stored += stats.new + stats.updated + stats.unchanged;
+    }
+    Ok(stored)
 }

@@ -1,12 +1,293 @@
-//! Full article text from the article's page (fetch with the shared client, extract, recognise,
-//! store).
-//!
-//! SKELETON — replaced by the full-text work.
+//! Full article text from the article's page: fetch with the shared client, decode (honouring
+//! the page's charset), extract, recognise entities, store. The page is fetched once: a stored
+//! full text is returned as is. On failure the article keeps its feed text.
 
 use crate::cli::Ctx;
-use crate::store::Store;
+use crate::entities::{Recognizer, Span};
+use crate::feed::extract::{Extracted, extract_article};
+use crate::feed::fetch::{FetchOutcome, Fetcher, Validators};
+use crate::store::{Article, Field, Store};
+use anyhow::{Context, anyhow, bail};
+use std::sync::{Arc, Mutex};
 
-/// `show ID --full`: fetch and store the article's full text now.
-pub fn fetch_full_blocking(_ctx: &Ctx, _store: &mut Store, _id: i64) -> anyhow::Result<()> {
-    anyhow::bail!("full-text extraction is not built yet")
+/// An article's full text with its entities.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FullText {
+    /// Paragraphs separated by '\n'.
+    pub text: String,
+    pub spans: Vec<Span>,
+    /// The page says it is right-to-left (unknown, so false, for a text stored earlier).
+    pub rtl: bool,
+    /// False when the text was already stored and no page was fetched.
+    pub fetched: bool,
+}
+
+/// Below this many characters a feed body is a teaser, whatever it ends with.
+const TEASER_CHARS: usize = 400;
+/// A single paragraph up to this long that ends in an ellipsis is a teaser too.
+const TEASER_PARAGRAPH_CHARS: usize = 1000;
+
+/// `full_text = auto`: does the feed carry only the start of the story?
+pub fn is_teaser(content: &str, summary: &str) -> bool {
+    let body = if content.trim().is_empty() {
+        summary.trim()
+    } else {
+        content.trim()
+    };
+    let chars = body.chars().count();
+    if chars < TEASER_CHARS {
+        return true;
+    }
+    let single_paragraph = body.lines().filter(|l| !l.trim().is_empty()).count() == 1;
+    let cut_off = ["…", "...", "[…]", "[...]", "(…)", "(...)"]
+        .iter()
+        .any(|end| body.ends_with(end));
+    single_paragraph && cut_off && chars < TEASER_PARAGRAPH_CHARS
+}
+
+/// Fetch, extract, recognise and store the full text of article `id` (async, shared store).
+pub async fn fetch_full(
+    fetcher: &Fetcher,
+    store: &Arc<Mutex<Store>>,
+    rec: &Recognizer,
+    id: i64,
+) -> anyhow::Result<FullText> {
+    let article = {
+        let store = store
+            .lock()
+            .map_err(|_| anyhow!("the store is unavailable"))?;
+        load(&store, id)?
+    };
+    if let Some(stored) = stored_full_text(&article) {
+        return Ok(stored);
+    }
+    let link = article_link(&article)?;
+    let extracted = fetch_and_extract(fetcher, &link).await?;
+    let full = recognise(rec, &extracted);
+    let store = Arc::clone(store);
+    tokio::task::spawn_blocking(move || {
+        let mut store = store
+            .lock()
+            .map_err(|_| anyhow!("the store is unavailable"))?;
+        store
+            .set_full_content(id, &full.text, &full.spans)
+            .context("cannot save the full text")?;
+        Ok(full)
+    })
+    .await
+    .map_err(|e| anyhow!("internal error: {e}"))?
+}
+
+/// `akhbar show ID --full`: the same, on a runtime of its own.
+pub fn fetch_full_blocking(ctx: &Ctx, store: &mut Store, id: i64) -> anyhow::Result<FullText> {
+    let article = load(store, id)?;
+    if let Some(stored) = stored_full_text(&article) {
+        return Ok(stored);
+    }
+    let link = article_link(&article)?;
+    let fetcher = Fetcher::new(ctx.config.fetch_config())?;
+    let rec = ctx.recognizer()?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    let extracted = runtime.block_on(fetch_and_extract(&fetcher, &link))?;
+    let full = recognise(&rec, &extracted);
+    store
+        .set_full_content(id, &full.text, &full.spans)
+        .context("cannot save the full text")?;
+    Ok(full)
+}
+
+/// Fetch a page with the shared client and extract its article.
+pub async fn fetch_and_extract(fetcher: &Fetcher, url: &str) -> anyhow::Result<Extracted> {
+    let outcome = fetcher
+        .fetch(url, &Validators::default())
+        .await
+        .map_err(|e| anyhow!("cannot fetch the page: {e}"))?;
+    let FetchOutcome::Body {
+        bytes,
+        content_type,
+        final_url,
+        ..
+    } = outcome
+    else {
+        bail!("cannot fetch the page: the server sent no body");
+    };
+    if let Some(ct) = content_type.as_deref()
+        && !is_html(ct)
+    {
+        bail!("not a web page ({})", crate::text::sanitize(ct.trim()));
+    }
+    // Parsing a large page takes milliseconds: keep it off the async threads.
+    tokio::task::spawn_blocking(move || {
+        let content_type = with_page_charset(content_type.as_deref(), &bytes);
+        let html = crate::feed::decode::decode(&bytes, content_type.as_deref());
+        extract_article(&html, &final_url)
+    })
+    .await
+    .map_err(|e| anyhow!("internal error: {e}"))?
+    .map_err(|e| anyhow!("{e}"))
+}
+
+fn load(store: &Store, id: i64) -> anyhow::Result<Article> {
+    store
+        .article(id)
+        .map_err(|e| anyhow!("{e}"))?
+        .ok_or_else(|| anyhow!("no article with id {id}"))
+}
+
+fn article_link(article: &Article) -> anyhow::Result<String> {
+    article
+        .row
+        .link
+        .clone()
+        .filter(|l| l.starts_with("http://") || l.starts_with("https://"))
+        .ok_or_else(|| anyhow!("the article has no web page to fetch"))
+}
+
+fn stored_full_text(article: &Article) -> Option<FullText> {
+    let text = article
+        .full_content
+        .as_deref()
+        .filter(|t| !t.trim().is_empty())?;
+    let spans = article
+        .spans_in(Field::FullContent)
+        .filter_map(|s| {
+            Some(Span {
+                kind: s.kind,
+                start: s.start,
+                end: s.end,
+                text: text.get(s.start..s.end)?.to_string(),
+                canonical: s.canonical.clone(),
+                parent: s.parent.clone(),
+                value: s.value,
+            })
+        })
+        .collect();
+    Some(FullText {
+        text: text.to_string(),
+        spans,
+        rtl: false,
+        fetched: false,
+    })
+}
+
+fn recognise(rec: &Recognizer, extracted: &Extracted) -> FullText {
+    let text = extracted.text();
+    FullText {
+        spans: rec.find(&text),
+        text,
+        rtl: extracted.rtl,
+        fetched: true,
+    }
+}
+
+fn is_html(content_type: &str) -> bool {
+    let mime = content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    mime.is_empty()
+        || mime == "text/html"
+        || mime == "application/xhtml+xml"
+        || mime == "text/plain"
+}
+
+/// The content type to decode with: the HTTP one when it names a charset, else one carrying the
+/// charset the page declares in a `<meta>` tag (HTML pages rarely have an XML declaration, and
+/// older Arabic sites declare windows-1256 only there).
+fn with_page_charset(content_type: Option<&str>, bytes: &[u8]) -> Option<String> {
+    if content_type.is_some_and(|ct| ct.to_ascii_lowercase().contains("charset=")) {
+        return content_type.map(str::to_string);
+    }
+    match meta_charset(bytes) {
+        Some(charset) => Some(format!("text/html; charset={charset}")),
+        None => content_type.map(str::to_string),
+    }
+}
+
+/// The charset of the first `<meta charset=…>` or `<meta http-equiv … content="…; charset=…">`
+/// in the page's first 4 KiB.
+fn meta_charset(bytes: &[u8]) -> Option<String> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let head = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let mut rest = head.as_str();
+    while let Some(at) = rest.find("<meta") {
+        let tag = &rest[at..];
+        let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
+        if let Some(pos) = tag.find("charset") {
+            let value = tag[pos + "charset".len()..]
+                .trim_start()
+                .strip_prefix('=')
+                .map(|v| v.trim_start().trim_start_matches(['"', '\'']));
+            if let Some(value) = value {
+                let name: String = value
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+                    .collect();
+                if !name.is_empty() {
+                    return Some(name);
+                }
+            }
+        }
+        rest = &rest[at + "<meta".len()..];
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn teasers() {
+        assert!(is_teaser("", ""));
+        assert!(is_teaser("", "أعلنت سامسونج اليوم عن هاتفها الجديد…"));
+        assert!(is_teaser("فقرة قصيرة من الخبر.", "ملخص طويل"));
+        let long_cut = format!("{} […]", "كلمة ".repeat(120));
+        assert!(is_teaser(&long_cut, ""));
+        let long_para = format!("{}.", "كلمة ".repeat(120));
+        assert!(!is_teaser(&long_para, ""));
+        let article = format!("{}.\n{}…", "كلمة ".repeat(60), "كلمة ".repeat(60));
+        assert!(
+            !is_teaser(&article, ""),
+            "two paragraphs are a story, not a teaser"
+        );
+        assert!(!is_teaser(&format!("{}…", "كلمة ".repeat(300)), ""));
+    }
+
+    #[test]
+    fn page_charset() {
+        let page = b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1256\"></head>";
+        assert_eq!(
+            with_page_charset(Some("text/html"), page).as_deref(),
+            Some("text/html; charset=windows-1256")
+        );
+        assert_eq!(
+            with_page_charset(None, b"<meta charset='ISO-8859-6'>").as_deref(),
+            Some("text/html; charset=iso-8859-6")
+        );
+        assert_eq!(
+            with_page_charset(Some("text/html; charset=utf-8"), page).as_deref(),
+            Some("text/html; charset=utf-8")
+        );
+        assert_eq!(
+            with_page_charset(Some("text/html"), b"<p>x</p>").as_deref(),
+            Some("text/html")
+        );
+        assert_eq!(
+            meta_charset(b"<meta name=\"viewport\" content=\"width=1\">"),
+            None
+        );
+    }
+
+    #[test]
+    fn only_pages_are_read() {
+        assert!(is_html("text/html; charset=utf-8"));
+        assert!(is_html("application/xhtml+xml"));
+        assert!(!is_html("application/pdf"));
+        assert!(!is_html("image/jpeg"));
+    }
 }

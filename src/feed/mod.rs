@@ -6,6 +6,7 @@
 
 pub mod clean;
 pub mod decode;
+pub mod extract;
 pub mod fetch;
 pub mod html;
 pub mod opml;
