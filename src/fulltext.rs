@@ -5,7 +5,7 @@
 use crate::cli::Ctx;
 use crate::entities::{Recognizer, Span};
 use crate::feed::extract::{Extracted, extract_article};
-use crate::feed::fetch::{FetchOutcome, Fetcher, Validators};
+use crate::feed::fetch::Fetcher;
 use crate::store::{Article, Field, Store};
 use anyhow::{Context, anyhow, bail};
 use std::sync::{Arc, Mutex};
@@ -78,8 +78,14 @@ pub async fn fetch_full(
     .map_err(|e| anyhow!("internal error: {e}"))?
 }
 
-/// `akhbar show ID --full`: the same, on a runtime of its own.
-pub fn fetch_full_blocking(ctx: &Ctx, store: &mut Store, id: i64) -> anyhow::Result<FullText> {
+/// `akhbar show ID --full` (and the reader's `f`): fetch and store the full text now, on a
+/// runtime of its own.
+pub fn fetch_full_blocking(ctx: &Ctx, store: &mut Store, id: i64) -> anyhow::Result<()> {
+    fetch_full_now(ctx, store, id).map(|_| ())
+}
+
+/// [`fetch_full_blocking`], returning the text and its entities.
+pub fn fetch_full_now(ctx: &Ctx, store: &mut Store, id: i64) -> anyhow::Result<FullText> {
     let article = load(store, id)?;
     if let Some(stored) = stored_full_text(&article) {
         return Ok(stored);
@@ -98,21 +104,12 @@ pub fn fetch_full_blocking(ctx: &Ctx, store: &mut Store, id: i64) -> anyhow::Res
     Ok(full)
 }
 
-/// Fetch a page with the shared client and extract its article.
+/// Fetch a page with the shared client (same limits as feeds) and extract its article.
 pub async fn fetch_and_extract(fetcher: &Fetcher, url: &str) -> anyhow::Result<Extracted> {
-    let outcome = fetcher
-        .fetch(url, &Validators::default())
+    let (bytes, content_type, final_url) = fetcher
+        .fetch_page(url)
         .await
         .map_err(|e| anyhow!("cannot fetch the page: {e}"))?;
-    let FetchOutcome::Body {
-        bytes,
-        content_type,
-        final_url,
-        ..
-    } = outcome
-    else {
-        bail!("cannot fetch the page: the server sent no body");
-    };
     if let Some(ct) = content_type.as_deref()
         && !is_html(ct)
     {
@@ -120,7 +117,7 @@ pub async fn fetch_and_extract(fetcher: &Fetcher, url: &str) -> anyhow::Result<E
     }
     // Parsing a large page takes milliseconds: keep it off the async threads.
     tokio::task::spawn_blocking(move || {
-        let content_type = with_page_charset(content_type.as_deref(), &bytes);
+        // The decoder honours the BOM, the HTTP charset, then the page's <meta charset>.
         let html = crate::feed::decode::decode(&bytes, content_type.as_deref());
         extract_article(&html, &final_url)
     })
@@ -195,48 +192,6 @@ fn is_html(content_type: &str) -> bool {
         || mime == "text/plain"
 }
 
-/// The content type to decode with: the HTTP one when it names a charset, else one carrying the
-/// charset the page declares in a `<meta>` tag (HTML pages rarely have an XML declaration, and
-/// older Arabic sites declare windows-1256 only there).
-fn with_page_charset(content_type: Option<&str>, bytes: &[u8]) -> Option<String> {
-    if content_type.is_some_and(|ct| ct.to_ascii_lowercase().contains("charset=")) {
-        return content_type.map(str::to_string);
-    }
-    match meta_charset(bytes) {
-        Some(charset) => Some(format!("text/html; charset={charset}")),
-        None => content_type.map(str::to_string),
-    }
-}
-
-/// The charset of the first `<meta charset=…>` or `<meta http-equiv … content="…; charset=…">`
-/// in the page's first 4 KiB.
-fn meta_charset(bytes: &[u8]) -> Option<String> {
-    let head = &bytes[..bytes.len().min(4096)];
-    let head = String::from_utf8_lossy(head).to_ascii_lowercase();
-    let mut rest = head.as_str();
-    while let Some(at) = rest.find("<meta") {
-        let tag = &rest[at..];
-        let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
-        if let Some(pos) = tag.find("charset") {
-            let value = tag[pos + "charset".len()..]
-                .trim_start()
-                .strip_prefix('=')
-                .map(|v| v.trim_start().trim_start_matches(['"', '\'']));
-            if let Some(value) = value {
-                let name: String = value
-                    .chars()
-                    .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
-                    .collect();
-                if !name.is_empty() {
-                    return Some(name);
-                }
-            }
-        }
-        rest = &rest[at + "<meta".len()..];
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -256,31 +211,6 @@ mod tests {
             "two paragraphs are a story, not a teaser"
         );
         assert!(!is_teaser(&format!("{}…", "كلمة ".repeat(300)), ""));
-    }
-
-    #[test]
-    fn page_charset() {
-        let page = b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1256\"></head>";
-        assert_eq!(
-            with_page_charset(Some("text/html"), page).as_deref(),
-            Some("text/html; charset=windows-1256")
-        );
-        assert_eq!(
-            with_page_charset(None, b"<meta charset='ISO-8859-6'>").as_deref(),
-            Some("text/html; charset=iso-8859-6")
-        );
-        assert_eq!(
-            with_page_charset(Some("text/html; charset=utf-8"), page).as_deref(),
-            Some("text/html; charset=utf-8")
-        );
-        assert_eq!(
-            with_page_charset(Some("text/html"), b"<p>x</p>").as_deref(),
-            Some("text/html")
-        );
-        assert_eq!(
-            meta_charset(b"<meta name=\"viewport\" content=\"width=1\">"),
-            None
-        );
     }
 
     #[test]
