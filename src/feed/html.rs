@@ -307,11 +307,10 @@ pub(crate) fn limit_depth(html: &str, max: usize, xml: bool) -> Cow<'_, str> {
         }
         let self_closing = tag.ends_with("/>") || (!xml && is_void(&name));
         if !xml && is_raw_text(&name) {
-            // Skip to the matching end tag; the content is dropped later anyway.
-            let lower_rest = html[i..].to_ascii_lowercase();
-            let end = lower_rest
-                .find(&format!("</{name}"))
-                .map_or(html.len(), |e| i + e);
+            // Copy through the matching end tag: nothing inside is markup.
+            let end = find_end_tag(&html[i..], &name)
+                .and_then(|e| html[i + e..].find('>').map(|g| i + e + g + 1))
+                .unwrap_or(html.len());
             if stack.len() < max {
                 out.push_str(tag);
                 out.push_str(&html[i..end]);
@@ -338,6 +337,21 @@ pub(crate) fn limit_depth(html: &str, max: usize, xml: bool) -> Cow<'_, str> {
     } else {
         Cow::Borrowed(html)
     }
+}
+
+/// Offset of `</name` (any case) in `s`, without copying `s`.
+fn find_end_tag(s: &str, name: &str) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    while let Some(p) = s[from..].find("</") {
+        let at = from + p;
+        let tag = bytes.get(at + 2..at + 2 + name.len())?;
+        if tag.eq_ignore_ascii_case(name.as_bytes()) {
+            return Some(at);
+        }
+        from = at + 2;
+    }
+    None
 }
 
 #[cfg(test)]
@@ -379,6 +393,12 @@ mod tests {
         assert_eq!(limit_depth(&html, 4, false), html);
         let deep = "<b>".repeat(10) + "t";
         assert_eq!(limit_depth(&deep, 3, false), "<b><b><b>t");
+        let raw = format!(
+            "{}<SCRIPT>a<b</Script>{}",
+            "<i>".repeat(3),
+            "<u>".repeat(300)
+        );
+        assert!(limit_depth(&raw, 5, false).starts_with("<i><i><i><SCRIPT>a<b</Script><u><u>"));
         let xml = "<a><b><![CDATA[<p><p><p><p>]]><c><d>t</d></c></b></a>";
         assert_eq!(
             limit_depth(xml, 3, true),
