@@ -21,10 +21,24 @@ pub fn detect(bytes: &[u8], content_type: Option<&str>) -> &'static Encoding {
     if let Some((enc, _)) = Encoding::for_bom(bytes) {
         return enc;
     }
+    let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
+    let declared = || {
+        xml_declared(head)
+            .and_then(label)
+            .or_else(|| meta_charset(head).and_then(label))
+    };
     if let Some(enc) = content_type
         .and_then(charset_param)
-        .and_then(|c| Encoding::for_label(c.as_bytes()))
+        .and_then(|c| Encoding::for_label(c.trim().as_bytes()))
     {
+        // Servers often send "charset=utf-8" for everything; when the bytes are not UTF-8 and
+        // the document names another encoding, the document is right.
+        if enc == UTF_8
+            && std::str::from_utf8(bytes).is_err()
+            && let Some(doc) = declared().filter(|d| *d != UTF_8)
+        {
+            return doc;
+        }
         return enc;
     }
     // UTF-16 without a BOM: "<?" as two-byte units.
@@ -34,14 +48,7 @@ pub fn detect(bytes: &[u8], content_type: Option<&str>) -> &'static Encoding {
     if bytes.starts_with(b"\0<\0?") {
         return encoding_rs::UTF_16BE;
     }
-    let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
-    if let Some(enc) = xml_declared(head).and_then(label) {
-        return enc;
-    }
-    if let Some(enc) = meta_charset(head).and_then(label) {
-        return enc;
-    }
-    UTF_8
+    declared().unwrap_or(UTF_8)
 }
 
 /// encoding_rs maps a declared UTF-16 to UTF-8 for HTML (the bytes were already ASCII-readable,
@@ -167,6 +174,25 @@ mod tests {
         ]
         .concat();
         assert!(decode(&html, None).ends_with(ARABIC));
+    }
+
+    #[test]
+    fn a_wrong_utf8_header_loses_to_the_declaration() {
+        let (body, _, _) = encoding_rs::WINDOWS_1256.encode(ARABIC);
+        let doc = [
+            b"<?xml version=\"1.0\" encoding=\"windows-1256\"?>".as_slice(),
+            &body,
+        ]
+        .concat();
+        assert!(decode(&doc, Some("text/xml; charset=UTF-8")).ends_with(ARABIC));
+        // A header naming a real non-UTF-8 charset still wins.
+        let (latin, _, _) = encoding_rs::WINDOWS_1252.encode("café");
+        let doc = [
+            b"<?xml version=\"1.0\" encoding=\"windows-1256\"?>".as_slice(),
+            &latin,
+        ]
+        .concat();
+        assert!(decode(&doc, Some("text/xml; charset=windows-1252")).ends_with("café"));
     }
 
     #[test]

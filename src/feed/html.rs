@@ -18,7 +18,7 @@ pub fn html_to_paragraphs(html: &str) -> Vec<String> {
     if html.trim().is_empty() {
         return Vec::new();
     }
-    let html = limit_depth(html, MAX_DEPTH);
+    let html = limit_depth(html, MAX_DEPTH, false);
     let doc = Document::fragment(html.as_ref());
     let mut walk = Walk::default();
     walk.run(doc.root());
@@ -243,14 +243,16 @@ fn is_void(name: &str) -> bool {
 }
 
 /// Drop the tags nested deeper than `max` (their text stays). A rough tokenizer: exact enough to
-/// bound html5ever's work, and a no-op for any document with fewer than `max` tags.
-fn limit_depth(html: &str, max: usize) -> Cow<'_, str> {
+/// bound a parser's work, and returns the input untouched when nothing is that deep. With `xml`,
+/// CDATA sections are copied whole and no element is void or raw text.
+pub(crate) fn limit_depth(html: &str, max: usize, xml: bool) -> Cow<'_, str> {
     if html.bytes().filter(|&b| b == b'<').count() < max {
         return Cow::Borrowed(html);
     }
     let bytes = html.as_bytes();
     let mut out = String::with_capacity(html.len());
     let mut stack: Vec<(String, bool)> = Vec::new();
+    let mut dropped = false;
     let mut i = 0;
     while i < bytes.len() {
         let Some(lt) = html[i..].find('<').map(|p| i + p) else {
@@ -261,6 +263,13 @@ fn limit_depth(html: &str, max: usize) -> Cow<'_, str> {
         let rest = &html[lt..];
         if rest.starts_with("<!--") {
             let end = rest.find("-->").map_or(html.len(), |e| lt + e + 3);
+            out.push_str(&html[lt..end]);
+            i = end;
+            continue;
+        }
+        if xml && rest.starts_with("<![CDATA[") {
+            let end = rest.find("]]>").map_or(html.len(), |e| lt + e + 3);
+            out.push_str(&html[lt..end]);
             i = end;
             continue;
         }
@@ -291,19 +300,22 @@ fn limit_depth(html: &str, max: usize) -> Cow<'_, str> {
                 if emitted {
                     out.push_str(tag);
                 }
+            } else if xml {
+                out.push_str(tag);
             }
             continue;
         }
-        let self_closing = tag.ends_with("/>") || is_void(&name);
-        if is_raw_text(&name) {
-            // Skip to the matching end tag; the content is dropped later anyway.
-            let lower_rest = html[i..].to_ascii_lowercase();
-            let end = lower_rest
-                .find(&format!("</{name}"))
-                .map_or(html.len(), |e| i + e);
+        let self_closing = tag.ends_with("/>") || (!xml && is_void(&name));
+        if !xml && is_raw_text(&name) {
+            // Copy through the matching end tag: nothing inside is markup.
+            let end = find_end_tag(&html[i..], &name)
+                .and_then(|e| html[i + e..].find('>').map(|g| i + e + g + 1))
+                .unwrap_or(html.len());
             if stack.len() < max {
                 out.push_str(tag);
                 out.push_str(&html[i..end]);
+            } else {
+                dropped = true;
             }
             i = end;
             continue;
@@ -315,10 +327,31 @@ fn limit_depth(html: &str, max: usize) -> Cow<'_, str> {
         let emit = stack.len() < max;
         if emit {
             out.push_str(tag);
+        } else {
+            dropped = true;
         }
         stack.push((name, emit));
     }
-    Cow::Owned(out)
+    if dropped {
+        Cow::Owned(out)
+    } else {
+        Cow::Borrowed(html)
+    }
+}
+
+/// Offset of `</name` (any case) in `s`, without copying `s`.
+fn find_end_tag(s: &str, name: &str) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    while let Some(p) = s[from..].find("</") {
+        let at = from + p;
+        let tag = bytes.get(at + 2..at + 2 + name.len())?;
+        if tag.eq_ignore_ascii_case(name.as_bytes()) {
+            return Some(at);
+        }
+        from = at + 2;
+    }
+    None
 }
 
 #[cfg(test)]
@@ -357,8 +390,19 @@ mod tests {
     #[test]
     fn limit_depth_keeps_shallow_documents() {
         let html = "<p>a</p>".repeat(300);
-        assert_eq!(limit_depth(&html, 4), html);
+        assert_eq!(limit_depth(&html, 4, false), html);
         let deep = "<b>".repeat(10) + "t";
-        assert_eq!(limit_depth(&deep, 3), "<b><b><b>t");
+        assert_eq!(limit_depth(&deep, 3, false), "<b><b><b>t");
+        let raw = format!(
+            "{}<SCRIPT>a<b</Script>{}",
+            "<i>".repeat(3),
+            "<u>".repeat(300)
+        );
+        assert!(limit_depth(&raw, 5, false).starts_with("<i><i><i><SCRIPT>a<b</Script><u><u>"));
+        let xml = "<a><b><![CDATA[<p><p><p><p>]]><c><d>t</d></c></b></a>";
+        assert_eq!(
+            limit_depth(xml, 3, true),
+            "<a><b><![CDATA[<p><p><p><p>]]><c>t</c></b></a>"
+        );
     }
 }

@@ -34,6 +34,8 @@ const MAX_LINK: usize = 4_000;
 const MAX_LANGUAGE: usize = 35;
 const MAX_SUMMARY: usize = 20_000;
 const MAX_CONTENT: usize = 1_000_000;
+/// Real feeds nest a handful of levels (XHTML content a few more).
+const MAX_XML_DEPTH: usize = 256;
 
 /// Parse a fetched body (`bytes` as received) from `feed_url`.
 pub fn parse_feed(
@@ -50,13 +52,15 @@ pub fn parse_feed(
         // An empty id marks "the feed had none": never feed-rs's generated (random) ids.
         .id_generator(|_, _, _| String::new())
         .build();
+    // quick-xml refuses documents nested deeper than 65,535; anything past a few levels is junk.
+    let body = super::html::limit_depth(body, MAX_XML_DEPTH, true);
     let parsed = catch_unwind(AssertUnwindSafe(|| parser.parse(body.as_bytes())));
     let feed = match parsed {
         Ok(Ok(feed)) => feed,
         Ok(Err(e)) => {
             // Line numbers count from the top of the document as sent, declaration included.
             let prefix_lines = text[..start].matches('\n').count();
-            return Err(explain(body, &e, prefix_lines));
+            return Err(explain(&body, &e, prefix_lines));
         }
         Err(_) => return Err(ParseError::NotAFeed("the feed parser failed on it".into())),
     };
