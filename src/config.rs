@@ -162,6 +162,19 @@ impl Config {
         if !(10..=90).contains(&self.layout.split) {
             return Err(("layout.split".into(), "must be 10..=90 (percent)".into()));
         }
+        // Keys and colours are checked here, so every command reports them with the line.
+        let table_error = |section: &str, msg: String| {
+            let rest = msg.trim_start_matches(&format!("[{section}] "));
+            let name = if rest.starts_with("key ") {
+                rest.rsplit(' ').next().unwrap_or("")
+            } else {
+                rest.split(':').next().unwrap_or("")
+            };
+            (format!("{section}.{name}"), msg)
+        };
+        crate::app::keys::Keymap::from_config(&self.keys).map_err(|m| table_error("keys", m))?;
+        crate::app::theme::Theme::from_config(&self.theme, false)
+            .map_err(|m| table_error("theme", m))?;
         Ok(())
     }
 
@@ -290,6 +303,21 @@ mod tests {
             .map(|e| e.to_string())
             .unwrap_or_default();
         assert!(e.starts_with("c.toml:2:"), "{e}");
+    }
+
+    #[test]
+    fn bad_key_and_colour_names_are_reported_with_their_line() {
+        let e =
+            Config::from_toml_over_defaults("[keys]\nquit = [\"Ctrl-q\", \"Hyper-x\"]\n", "c.toml")
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default();
+        assert!(e.starts_with("c.toml:2:") && e.contains("Hyper-x"), "{e}");
+        let e = Config::from_toml_over_defaults("[theme]\norg = \"blurple\"\n", "c.toml")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(e.starts_with("c.toml:2:") && e.contains("theme.org"), "{e}");
     }
 
     #[test]

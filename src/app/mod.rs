@@ -89,7 +89,9 @@ pub fn run(ctx: &Ctx) -> anyhow::Result<()> {
         store
     } else {
         _demo_dir = None;
-        ctx.open_store()?
+        let mut store = ctx.open_store()?;
+        crate::cli::ensure_entities_current(&mut store, &recognizer)?;
+        store
     };
     let store = Arc::new(Mutex::new(store));
     let refresher = if ctx.demo {

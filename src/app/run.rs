@@ -122,17 +122,23 @@ impl Services {
             }
             Effect::Refresh(feed) => self.refresh(feed),
             Effect::FullText(id) => {
-                let (ctx, store, tx) = (
-                    Arc::clone(&self.ctx),
-                    Arc::clone(&self.store),
-                    self.tx.clone(),
-                );
-                tokio::task::spawn_blocking(move || {
-                    let result = match store.lock() {
-                        Ok(mut s) => crate::fulltext::fetch_full_blocking(&ctx, &mut s, id)
-                            .map_err(|e| format!("{e:#}")),
-                        Err(_) => Err("internal error: store lock poisoned".into()),
-                    };
+                let Some(refresher) = self.refresher.clone() else {
+                    let _ = self
+                        .tx
+                        .send(Msg::Info("demo: no network, no full articles".into()));
+                    return true;
+                };
+                let tx = self.tx.clone();
+                tokio::spawn(async move {
+                    let result = crate::fulltext::fetch_full(
+                        &refresher.fetcher,
+                        &refresher.store,
+                        &refresher.recognizer,
+                        id,
+                    )
+                    .await
+                    .map(|_| ())
+                    .map_err(|e| format!("{e:#}"));
                     let _ = tx.send(Msg::FullText { id, result });
                 });
             }

@@ -261,13 +261,33 @@ impl Store {
                 known,
             });
         }
-        for (i, sql) in schema::MIGRATIONS.iter().enumerate().skip(version as usize) {
-            let tx = self.conn.unchecked_transaction()?;
+        if version == known {
+            return Ok(());
+        }
+        // Another process may be migrating the same file right now: take the write lock
+        // first, then read the version again inside the transaction.
+        loop {
+            let tx = rusqlite::Transaction::new_unchecked(
+                &self.conn,
+                rusqlite::TransactionBehavior::Immediate,
+            )?;
+            let current: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+            let Some(sql) = schema::MIGRATIONS.get(current.max(0) as usize) else {
+                tx.commit()?;
+                return Ok(());
+            };
             tx.execute_batch(sql)?;
-            tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+            tx.pragma_update(None, "user_version", current + 1)?;
             tx.commit()?;
         }
-        Ok(())
+    }
+
+    /// A write transaction that takes the write lock at BEGIN. A deferred one that reads first
+    /// would get SQLITE_BUSY at once (no waiting) when another process wrote in between.
+    fn write_tx(&mut self) -> Result<rusqlite::Transaction<'_>> {
+        Ok(self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?)
     }
 
     pub fn schema_version(&self) -> Result<i64> {
@@ -306,7 +326,7 @@ impl Store {
     /// Add feeds (existing URLs keep their state; a missing title/language is filled in).
     /// Returns how many were new.
     pub fn add_feeds(&mut self, feeds: &[FeedSource]) -> Result<usize> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let mut added = 0;
         {
             let mut insert = tx.prepare(
@@ -425,7 +445,7 @@ impl Store {
         entities_version: &str,
     ) -> Result<WriteStats> {
         let t = now();
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let mut stats = WriteStats::default();
         {
             tx.execute(
@@ -691,7 +711,7 @@ impl Store {
 
     /// Store the full text fetched from the article's page, with its entities.
     pub fn set_full_content(&mut self, id: i64, text: &str, spans: &[Span]) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         tx.execute(
             "UPDATE articles SET full_content = ?2 WHERE id = ?1",
             params![id, text],
@@ -708,7 +728,7 @@ impl Store {
 
     /// Rewrite the whole search index from the stored texts.
     pub fn rebuild_search_index(&mut self) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         tx.execute("DELETE FROM article_search", [])?;
         let ids: Vec<i64> = tx
             .prepare("SELECT id FROM articles")?
@@ -759,7 +779,7 @@ impl Store {
         batch: &[(i64, Vec<(Field, Span)>)],
         version: &str,
     ) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         for (id, spans) in batch {
             write_spans(&tx, *id, spans)?;
             tx.execute(
