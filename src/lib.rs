@@ -12,6 +12,7 @@ pub mod demo;
 pub mod entities;
 pub mod feed;
 pub mod fulltext;
+pub mod guard;
 pub mod ingest;
 pub mod paths;
 pub mod refresh;

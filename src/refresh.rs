@@ -3,7 +3,7 @@
 
 use crate::entities::Recognizer;
 use crate::feed::fetch::{FetchOutcome, Fetcher};
-use crate::feed::parse::parse_feed;
+use crate::feed::parse::parse_feed_from;
 use crate::ingest;
 use crate::store::{FeedMeta, FeedRow, Store, WriteStats};
 use futures_util::StreamExt;
@@ -130,12 +130,14 @@ impl Refresher {
                 bytes,
                 content_type,
                 validators,
-                final_url: _,
+                final_url,
             }) => {
-                let parsed = match parse_feed(&feed.url, &bytes, content_type.as_deref()) {
-                    Ok(p) => p,
-                    Err(e) => return fail(self, e.to_string(), None),
-                };
+                // Relative links resolve against where the feed really came from.
+                let parsed =
+                    match parse_feed_from(&feed.url, &final_url, &bytes, content_type.as_deref()) {
+                        Ok(p) => p,
+                        Err(e) => return fail(self, e.to_string(), None),
+                    };
                 drop(bytes);
                 let stored = match self.store.lock() {
                     Ok(store) => store.stored_hashes(feed.id).unwrap_or_default(),

@@ -229,6 +229,11 @@ fn init_logging(dir: &std::path::Path) -> Option<tracing_appender::non_blocking:
 fn install_panic_hook(log_dir: PathBuf) {
     let default = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        if crate::guard::in_guarded_section() {
+            // Recovered where it happened (hostile feed data): no crash, no terminal change.
+            tracing::warn!("recovered panic: {info}");
+            return;
+        }
         crate::app::terminal::restore();
         tracing::error!("panic: {info}");
         default(info);

@@ -8,7 +8,6 @@
 
 use super::{NewArticle, ParsedFeed, clean, decode, html::html_to_paragraphs};
 use feed_rs::model;
-use std::panic::{AssertUnwindSafe, catch_unwind};
 
 /// Why a body is not a usable feed.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -43,6 +42,17 @@ pub fn parse_feed(
     bytes: &[u8],
     content_type: Option<&str>,
 ) -> Result<ParsedFeed, ParseError> {
+    parse_feed_from(feed_url, feed_url, bytes, content_type)
+}
+
+/// Like `parse_feed`, for a body that came from `base_url` after redirects: relative links
+/// resolve against `base_url`, while ids stay keyed to the feed's own `feed_url`.
+pub fn parse_feed_from(
+    feed_url: &str,
+    base_url: &str,
+    bytes: &[u8],
+    content_type: Option<&str>,
+) -> Result<ParsedFeed, ParseError> {
     let text = decode::decode(bytes, content_type);
     let (start, body) = strip_declaration(&text);
     if body.is_empty() {
@@ -54,7 +64,7 @@ pub fn parse_feed(
         .build();
     // quick-xml refuses documents nested deeper than 65,535; anything past a few levels is junk.
     let body = super::html::limit_depth(body, MAX_XML_DEPTH, true);
-    let parsed = catch_unwind(AssertUnwindSafe(|| parser.parse(body.as_bytes())));
+    let parsed = crate::guard::catch(|| parser.parse(body.as_bytes()));
     let feed = match parsed {
         Ok(Ok(feed)) => feed,
         Ok(Err(e)) => {
@@ -64,7 +74,7 @@ pub fn parse_feed(
         }
         Err(_) => return Err(ParseError::NotAFeed("the feed parser failed on it".into())),
     };
-    Ok(convert(feed_url, feed))
+    Ok(convert(feed_url, base_url, feed))
 }
 
 /// The document without leading whitespace and without its XML declaration, and where it
@@ -154,8 +164,8 @@ fn short(s: &str) -> String {
     clean::truncate(&clean::inline(s), 160).into_owned()
 }
 
-fn convert(feed_url: &str, feed: model::Feed) -> ParsedFeed {
-    let base = url::Url::parse(feed_url).ok();
+fn convert(feed_url: &str, base_url: &str, feed: model::Feed) -> ParsedFeed {
+    let base = url::Url::parse(base_url).ok();
     let feed_language = feed
         .language
         .as_deref()
