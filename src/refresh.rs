@@ -79,7 +79,9 @@ impl Refresher {
                 },
             };
         }
+        let started = std::time::Instant::now();
         let outcome = self.fetcher.fetch(&feed.url, &feed.validators).await;
+        tracing::debug!(feed = %feed.url, ms = started.elapsed().as_millis() as u64, "fetched");
         let this = self.clone();
         let url = feed.url.clone();
         let title = feed.title.clone();
@@ -150,7 +152,9 @@ impl Refresher {
                         a.language = language.clone();
                     }
                 }
+                let t = std::time::Instant::now();
                 let items = ingest::prepare(&self.recognizer, &stored, articles);
+                tracing::debug!(feed = %feed.url, ms = t.elapsed().as_millis() as u64, "recognised");
                 let meta = FeedMeta {
                     title: parsed.title,
                     link: parsed.link,
@@ -158,8 +162,19 @@ impl Refresher {
                     validators,
                 };
                 let version = self.recognizer.version();
+                let t = std::time::Instant::now();
                 let written = match self.store.lock() {
-                    Ok(mut store) => store.write_fetch(feed.id, &meta, &items, &version),
+                    Ok(mut store) => {
+                        let waited = t.elapsed().as_millis() as u64;
+                        let r = store.write_fetch(feed.id, &meta, &items, &version);
+                        tracing::debug!(
+                            feed = %feed.url,
+                            waited,
+                            ms = t.elapsed().as_millis() as u64,
+                            "written"
+                        );
+                        r
+                    }
                     Err(_) => {
                         return FeedStatus::Error {
                             error: "internal error: store lock poisoned".into(),

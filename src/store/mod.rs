@@ -478,6 +478,9 @@ impl Store {
                     content_hash = ?10, updated = ?11, entities_version = ?12
                  WHERE id = ?1",
             )?;
+            let mut insert_search = tx.prepare_cached(
+                "INSERT INTO article_search (rowid, title, body) VALUES (?1, ?2, ?3)",
+            )?;
             for item in items {
                 let a = &item.article;
                 let existing: Option<(i64, String)> = find
@@ -485,6 +488,7 @@ impl Store {
                     .optional()?;
                 let published = a.published.map(|d| d.timestamp());
                 let categories = json_list(&a.categories);
+                let new_before = stats.new;
                 let id = match existing {
                     Some((_, ref h)) if *h == item.hash => {
                         stats.unchanged += 1;
@@ -531,7 +535,14 @@ impl Store {
                 if let Some(spans) = &item.spans {
                     write_spans(&tx, id, spans)?;
                 }
-                index_article(&tx, id)?;
+                if stats.new > new_before {
+                    // A new row: index the texts we hold, no read-back, nothing to delete.
+                    let body = format!("{}\n{}", a.summary, a.content);
+                    let [t, b] = search::index_columns(&a.title, &body);
+                    insert_search.execute(params![id, t, b])?;
+                } else {
+                    index_article(&tx, id)?;
+                }
             }
         }
         tx.commit()?;
@@ -553,7 +564,7 @@ impl Store {
             sql.push_str(" JOIN article_search s ON s.rowid = a.id");
             args.push(expr.into());
             conds.push(format!("article_search MATCH ?{}", args.len()));
-            order = format!("bm25(article_search, 4.0, 1.0, 4.0, 1.0), {order}");
+            order = format!("bm25(article_search, 4.0, 1.0), {order}");
         } else if q.search.as_deref().is_some_and(|s| !s.trim().is_empty()) {
             // A query with no searchable word matches nothing rather than everything.
             conds.push("0".into());
@@ -922,11 +933,8 @@ fn index_article(tx: &rusqlite::Transaction<'_>, id: i64) -> Result<()> {
     let body = format!("{summary}\n{content}\n{}", full.unwrap_or_default());
     tx.prepare_cached("DELETE FROM article_search WHERE rowid = ?1")?
         .execute([id])?;
-    let [t, b, tv, bv] = search::index_columns(&title, &body);
-    tx.prepare_cached(
-        "INSERT INTO article_search (rowid, title, body, title_v, body_v)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?
-    .execute(params![id, t, b, tv, bv])?;
+    let [t, b] = search::index_columns(&title, &body);
+    tx.prepare_cached("INSERT INTO article_search (rowid, title, body) VALUES (?1, ?2, ?3)")?
+        .execute(params![id, t, b])?;
     Ok(())
 }

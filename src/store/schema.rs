@@ -60,10 +60,12 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX article_entities_by_parent ON article_entities (parent) WHERE parent IS NOT NULL;
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     "#,
-    // 2: search over a normalized copy (the entities' normalization), shown from the original.
+    // 2: search over a normalized copy (the entities' normalization), shown from the original;
+    // contentless: the text is in `articles`, the index needs only the tokens.
     r#"
     CREATE VIRTUAL TABLE article_search USING fts5 (
-        title, body, title_v, body_v, tokenize = 'unicode61 remove_diacritics 0'
+        title, body, content = '', contentless_delete = 1,
+        tokenize = 'unicode61 remove_diacritics 0'
     );
     "#,
 ];

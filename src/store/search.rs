@@ -2,10 +2,10 @@
 //!
 //! The index holds the entities' normalization of the text (hamza forms, alef maqsura, taa
 //! marbuta, harakat, tatweel and digits folded), so a query folded the same way finds every
-//! spelling. FTS5's tokenizer knows nothing of Arabic clitics, so a second pair of columns holds,
-//! for every word, also its forms without the clitic prefixes (و ف ب ل ك ال وال بال لل …):
-//! «للذكاء» is indexed as «للذكاء لذكاء ذكاء», and the query «الذكاء» asks for «الذكاء» or
-//! «ذكاء». Phrases are matched on the plain columns, where word positions are exact.
+//! spelling. FTS5's tokenizer knows nothing of Arabic clitics, so each query word is expanded
+//! to its forms with the clitic prefixes (و ف ب ل ك ال وال بال لل …): «الذكاء» asks for «الذكاء»,
+//! «ذكاء», «للذكاء», «والذكاء», «بالذكاء» … Expanding the query rather than the index keeps the
+//! index (and every write) small; an OR of a few dozen terms costs FTS5 little.
 
 use crate::entities::normalize::normalize_str;
 
@@ -15,24 +15,25 @@ const CLITICS: &[&str] = &[
     "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك",
 ];
 
-/// Texts for the four FTS columns of one article: (title, body, title variants, body variants).
-pub fn index_columns(title: &str, body: &str) -> [String; 4] {
-    let t = normalize_str(title);
-    let b = normalize_str(body);
-    let tv = with_variants(&t);
-    let bv = with_variants(&b);
-    [t, b, tv, bv]
+/// Texts for the FTS columns of one article: (title, body), normalized.
+pub fn index_columns(title: &str, body: &str) -> [String; 2] {
+    [normalize_str(title), normalize_str(body)]
 }
 
-/// Every word followed by its clitic-free forms.
-fn with_variants(normalized: &str) -> String {
-    let mut out = String::with_capacity(normalized.len() * 2);
-    for word in words(normalized) {
-        out.push_str(word);
-        out.push(' ');
-        for v in clitic_variants(word) {
-            out.push_str(v);
-            out.push(' ');
+/// Every form a query word can take in the text: itself, its core without «ال», and each
+/// clitic prefix before the core (or before the word, for words without «ال»).
+fn forms(word: &str) -> Vec<String> {
+    let mut out = vec![word.to_string()];
+    let base = core(word).unwrap_or(word);
+    if base != word {
+        out.push(base.to_string());
+    }
+    if word.chars().all(is_arabic_letter) || word.chars().all(|c| c.is_ascii_alphanumeric()) {
+        for p in CLITICS {
+            let f = format!("{p}{base}");
+            if !out.contains(&f) {
+                out.push(f);
+            }
         }
     }
     out
@@ -74,10 +75,18 @@ pub fn match_expression(query: &str) -> Option<String> {
         };
         let normalized = normalize_str(phrase);
         let ws: Vec<&str> = words(&normalized).collect();
-        match ws.len() {
-            0 => {}
-            1 => parts.push(term(ws[0], false)),
-            _ => parts.push(format!("{{title body}} : \"{}\"", ws.join(" "))),
+        match ws.split_first() {
+            None => {}
+            Some((only, [])) => parts.push(term(only, false)),
+            // The phrase with each form of its first word (the one that carries a clitic).
+            Some((first, rest)) => {
+                let rest = rest.join(" ");
+                let alts: Vec<String> = forms(first)
+                    .iter()
+                    .map(|f| format!("\"{f} {rest}\""))
+                    .collect();
+                parts.push(format!("{{title body}} : ({})", alts.join(" OR ")));
+            }
         }
         rest = tail;
     }
@@ -95,14 +104,14 @@ fn push_terms(text: &str, parts: &mut Vec<String>) {
     }
 }
 
-/// One word as a MATCH term over the variant columns.
+/// One word as a MATCH term: any of its forms, in the title or the body.
 fn term(word: &str, prefix: bool) -> String {
     let star = if prefix { "*" } else { "" };
-    let mut alts = vec![format!("\"{word}\"{star}")];
-    if let Some(c) = core(word) {
-        alts.push(format!("\"{c}\"{star}"));
-    }
-    format!("{{title_v body_v}} : ({})", alts.join(" OR "))
+    let alts: Vec<String> = forms(word)
+        .iter()
+        .map(|f| format!("\"{f}\"{star}"))
+        .collect();
+    format!("{{title body}} : ({})", alts.join(" OR "))
 }
 
 /// Byte ranges of `text` (the original, as shown) holding the words a query matches, for
@@ -161,27 +170,30 @@ mod tests {
     use super::*;
 
     #[test]
-    fn words_are_anded_over_variant_columns() {
-        assert_eq!(
-            match_expression("OpenAI Azure").as_deref(),
-            Some("{title_v body_v} : (\"openai\") AND {title_v body_v} : (\"azure\")")
+    fn words_are_anded_and_each_asks_for_its_clitic_forms() {
+        let e = match_expression("OpenAI الذكاء").unwrap_or_default();
+        let (a, b) = e.split_once(" AND ").unwrap_or_default();
+        assert!(
+            a.starts_with("{title body} : (\"openai\" OR \"وبالopenai\""),
+            "{a}"
         );
+        for f in [
+            "\"الذكاء\"",
+            "\"ذكاء\"",
+            "\"للذكاء\"",
+            "\"والذكاء\"",
+            "\"بالذكاء\"",
+        ] {
+            assert!(b.contains(f), "{b} lacks {f}");
+        }
+        assert!(!b.contains("\"الالذكاء\""), "{b}");
     }
 
     #[test]
-    fn definite_article_query_also_asks_for_the_core() {
-        assert_eq!(
-            match_expression("الذكاء").as_deref(),
-            Some("{title_v body_v} : (\"الذكاء\" OR \"ذكاء\")")
-        );
-    }
-
-    #[test]
-    fn phrases_use_exact_columns_and_prefixes_keep_the_star() {
-        assert_eq!(
-            match_expression("\"abc def\" gh*").as_deref(),
-            Some("{title body} : \"abc def\" AND {title_v body_v} : (\"gh\"*)")
-        );
+    fn phrases_expand_their_first_word_and_prefixes_keep_the_star() {
+        let e = match_expression("\"الذكاء الاصطناعي\" سامسو*").unwrap_or_default();
+        assert!(e.contains("\"للذكاء الاصطناعي\""), "{e}");
+        assert!(e.contains("\"سامسو\"*") && e.contains("\"وسامسو\"*"), "{e}");
     }
 
     #[test]
@@ -200,13 +212,5 @@ mod tests {
         assert!(highlight_ranges(text, "  ").is_empty());
         let r = highlight_ranges("سامسونج وسامسونغ", "سامسو*");
         assert_eq!(r.len(), 2);
-    }
-
-    #[test]
-    fn variants_strip_clitics_but_keep_two_letters() {
-        assert_eq!(with_variants("للذكاء"), "للذكاء ذكاء لذكاء ");
-        assert_eq!(with_variants("والذكاء"), "والذكاء ذكاء الذكاء ");
-        assert_eq!(with_variants("بك"), "بك ");
-        assert_eq!(with_variants("openai"), "openai ");
     }
 }
