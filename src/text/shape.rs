@@ -68,7 +68,10 @@ fn shape_run(run: &[char], out: &mut [char]) {
     };
     if shaped.chars().count() == run.len() {
         for (o, c) in out.iter_mut().zip(shaped.chars()) {
-            *o = c;
+            // Hamza has one form: keep the nominal letter, as FriBidi does.
+            if c != '\u{FE80}' {
+                *o = c;
+            }
         }
     }
 }
