@@ -35,11 +35,17 @@ fn fribidi(paras: &[String], rtl: bool) -> Vec<Oracle> {
         .unwrap_or_else(|| panic!("no stdin"))
         .write_all(input.as_bytes())
         .unwrap_or_else(|e| panic!("writing to fribidi: {e}"));
-    let out = child.wait_with_output().unwrap_or_else(|e| panic!("fribidi: {e}"));
+    let out = child
+        .wait_with_output()
+        .unwrap_or_else(|e| panic!("fribidi: {e}"));
     assert!(out.status.success(), "fribidi failed");
     let text = String::from_utf8(out.stdout).unwrap_or_else(|e| panic!("fribidi output: {e}"));
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines.len(), paras.len() * 3, "unexpected fribidi output:\n{text}");
+    assert_eq!(
+        lines.len(),
+        paras.len() * 3,
+        "unexpected fribidi output:\n{text}"
+    );
     let nums = |l: &str| -> Vec<usize> {
         l.split_whitespace()
             .map(|n| n.parse().unwrap_or_else(|e| panic!("{n}: {e}")))
@@ -103,7 +109,11 @@ fn expected_line(
             // FriBidi's glyph (shaped and mirrored) for the first character, except the
             // Arabic letters it shaped when akhbar does not shape.
             let fribidi_glyph = shaped || !('\u{0600}'..='\u{08FF}').contains(&c);
-            s.push(if fribidi_glyph && j == 0 { oracle.forms[idx[k]] } else { c });
+            s.push(if fribidi_glyph && j == 0 {
+                oracle.forms[idx[k]]
+            } else {
+                c
+            });
             k += 1;
         }
         let invisible = g.chars().all(is_invisible);
@@ -142,30 +152,48 @@ fn expected_line(
 
 #[test]
 fn lines_match_fribidi_levels_at_every_width() {
-    let paras: Vec<String> = paragraphs().iter().map(|p| akhbar::text::sanitize(p)).collect();
+    let paras: Vec<String> = paragraphs()
+        .iter()
+        .map(|p| akhbar::text::sanitize(p))
+        .collect();
     let mut checked = 0;
     for rtl in [true, false] {
         let oracles = fribidi(&paras, rtl);
         let direction = if rtl { Direction::Rtl } else { Direction::Ltr };
         for (para, oracle) in paras.iter().zip(&oracles) {
             for shape in [false, true] {
-                let opts = LayoutOptions { direction, bidi: BidiMode::App, shape };
+                let opts = LayoutOptions {
+                    direction,
+                    bidi: BidiMode::App,
+                    shape,
+                };
                 let p = PreparedParagraph::new(para, &[], Default::default(), &opts);
                 let chars: Vec<char> = p.display_text().chars().collect();
                 // Logical index in the paragraph of each laid-out character: shaping drops the
                 // characters FriBidi fills with U+FEFF.
                 let idx: Vec<usize> = if shape {
-                    (0..oracle.forms.len()).filter(|&i| oracle.forms[i] != '\u{FEFF}' || para.chars().nth(i) == Some('\u{FEFF}')).collect()
+                    (0..oracle.forms.len())
+                        .filter(|&i| {
+                            oracle.forms[i] != '\u{FEFF}' || para.chars().nth(i) == Some('\u{FEFF}')
+                        })
+                        .collect()
                 } else {
                     (0..chars.len()).collect()
                 };
-                assert_eq!(idx.len(), chars.len(), "{para}: shaped length differs from FriBidi's");
+                assert_eq!(
+                    idx.len(),
+                    chars.len(),
+                    "{para}: shaped length differs from FriBidi's"
+                );
                 if shape {
                     for (k, &c) in chars.iter().enumerate() {
                         let want = oracle.forms[idx[k]];
                         let mirrored = oracle.levels[idx[k]] % 2 == 1
                             && unicode_bidi_mirroring::get_mirrored(c) == Some(want);
-                        assert!(c == want || mirrored, "{para}: form of char {k}: akhbar {c:?}, fribidi {want:?}");
+                        assert!(
+                            c == want || mirrored,
+                            "{para}: form of char {k}: akhbar {c:?}, fribidi {want:?}"
+                        );
                     }
                 }
                 for width in 1..=100u16 {
@@ -174,8 +202,20 @@ fn lines_match_fribidi_levels_at_every_width() {
                     let text = p.display_text();
                     for (line, r) in lines.iter().zip(ranges) {
                         let cr = text[..r.start].chars().count()..text[..r.end].chars().count();
-                        let want = expected_line(&chars, cr, &idx, oracle, shape, u8::from(rtl), width.into());
-                        assert_eq!(line_text(line), want, "{para:?} width {width} shape {shape} rtl {rtl}");
+                        let want = expected_line(
+                            &chars,
+                            cr,
+                            &idx,
+                            oracle,
+                            shape,
+                            u8::from(rtl),
+                            width.into(),
+                        );
+                        assert_eq!(
+                            line_text(line),
+                            want,
+                            "{para:?} width {width} shape {shape} rtl {rtl}"
+                        );
                         checked += 1;
                     }
                 }

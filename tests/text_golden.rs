@@ -17,7 +17,11 @@ fn invariants_hold_at_every_width_in_every_mode() {
         for bidi in [BidiMode::App, BidiMode::Terminal, BidiMode::Off] {
             for shape in [false, true] {
                 for direction in [Direction::Auto, Direction::Rtl, Direction::Ltr] {
-                    let opts = LayoutOptions { direction, bidi, shape };
+                    let opts = LayoutOptions {
+                        direction,
+                        bidi,
+                        shape,
+                    };
                     for width in 1..=100 {
                         check_invariants(text, &opts, width);
                     }
@@ -76,7 +80,16 @@ fn harakat_stay_on_their_letter() {
 #[test]
 fn direction_policy() {
     let rtl = |s: &str, d: Direction| {
-        PreparedParagraph::new(s, &[], Style::default(), &LayoutOptions { direction: d, ..opts(false) }).is_rtl()
+        PreparedParagraph::new(
+            s,
+            &[],
+            Style::default(),
+            &LayoutOptions {
+                direction: d,
+                ..opts(false)
+            },
+        )
+        .is_rtl()
     };
     assert!(rtl("OpenAI تطلق نموذجا جديدا", Direction::Auto));
     assert!(!rtl("The company said شكرا", Direction::Auto));
@@ -102,8 +115,16 @@ fn styles_follow_their_characters_through_reordering_and_wrapping() {
     let red = Style::default().fg(Color::Red);
     let blue = Style::default().fg(Color::Blue);
     let spans = [
-        StyleSpan { start: ms.start, end: ms.end, style: red },
-        StyleSpan { start: oa.start, end: oa.end, style: blue },
+        StyleSpan {
+            start: ms.start,
+            end: ms.end,
+            style: red,
+        },
+        StyleSpan {
+            start: oa.start,
+            end: oa.end,
+            style: blue,
+        },
     ];
     for shape in [false, true] {
         for width in [12, 20, 80] {
@@ -120,7 +141,11 @@ fn styles_follow_their_characters_through_reordering_and_wrapping() {
                 }
             }
             assert_eq!(blue_text, "OpenAI", "width {width} shape {shape}");
-            let expected: String = if shape { red_text.clone() } else { "مايكروسوفت".chars().rev().collect() };
+            let expected: String = if shape {
+                red_text.clone()
+            } else {
+                "مايكروسوفت".chars().rev().collect()
+            };
             assert_eq!(red_text, expected, "width {width}");
             assert_eq!(red_text.chars().count(), 10, "width {width} shape {shape}");
         }
@@ -132,13 +157,22 @@ fn prepared_text_spans_are_global_and_paragraphs_separated() {
     let text = "الفقرة الأولى\n\nOpenAI في الفقرة الثانية";
     let start = text.find("OpenAI").unwrap_or_else(|| panic!("no OpenAI"));
     let bold = Style::default().fg(Color::Yellow);
-    let spans = [StyleSpan { start, end: start + 6, style: bold }];
+    let spans = [StyleSpan {
+        start,
+        end: start + 6,
+        style: bold,
+    }];
     let mut t = PreparedText::new(text, &spans, Style::default(), &opts(false));
     assert_eq!(t.paragraphs.len(), 2);
     let lines = t.wrapped(30).to_vec();
     assert_eq!(lines.len(), 3);
     assert_eq!(line_to_plain(&lines[1]), "");
-    let styled: Vec<&str> = lines[2].spans.iter().filter(|s| s.style == bold).map(|s| s.content.as_ref()).collect();
+    let styled: Vec<&str> = lines[2]
+        .spans
+        .iter()
+        .filter(|s| s.style == bold)
+        .map(|s| s.content.as_ref())
+        .collect();
     assert_eq!(styled, ["OpenAI"]);
     assert_eq!(t.wrapped(30), lines.as_slice());
     assert_eq!(t.wrapped(10).len(), t.lines(10).len());

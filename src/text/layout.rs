@@ -4,7 +4,7 @@
 use super::bidi::{self, BidiUnit};
 use super::sanitize::sanitize_mapped;
 use super::shape::shape_mapped;
-use super::width::{grapheme_width, is_invisible};
+use super::width::{grapheme_width, is_invisible, is_joiner};
 use super::wrap::{WrapUnit, wrap};
 use super::{BidiMode, LayoutOptions, StyleSpan};
 use ratatui::style::Style;
@@ -12,6 +12,7 @@ use ratatui::text::{Line, Span};
 use std::ops::Range;
 use unicode_bidi::{BidiClass, Level, ParagraphBidiInfo};
 use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthChar;
 
 /// One grapheme cluster of the prepared text.
 #[derive(Clone, Copy, Debug)]
@@ -27,6 +28,9 @@ struct Unit {
     hidden: bool,
     space: bool,
     break_after: bool,
+    /// Starts with a combining mark: shown on a dotted circle, or the terminal would put the
+    /// mark on whatever cell comes before it.
+    lone_mark: bool,
 }
 
 impl WrapUnit for Unit {
@@ -35,6 +39,9 @@ impl WrapUnit for Unit {
     }
     fn is_space(&self) -> bool {
         self.space
+    }
+    fn is_hidden(&self) -> bool {
+        self.hidden
     }
     fn breaks_after(&self) -> bool {
         self.break_after
@@ -102,8 +109,13 @@ impl PreparedParagraph {
                 level,
                 class,
                 style: char_styles.get(char_idx).copied().unwrap_or(0),
-                hidden: g.chars().all(is_invisible),
-                space: g == " " || (g.chars().count() == 1 && is_break_space(first)),
+                hidden: g.chars().all(|c| is_invisible(c) || is_joiner(c)),
+                lone_mark: g
+                    .chars()
+                    .find(|c| !is_joiner(*c))
+                    .is_some_and(|c| UnicodeWidthChar::width(c) == Some(0) && !is_invisible(c)),
+                space: is_break_space(first)
+                    && g.chars().skip(1).all(|c| is_invisible(c) || is_joiner(c)),
                 break_after: first == '\u{200B}',
             });
             char_idx += g.chars().count();
@@ -185,6 +197,9 @@ impl PreparedParagraph {
             }
             let g = &self.text[u.start as usize..u.end as usize];
             let odd = levels.get(i).is_some_and(|l| l % 2 == 1);
+            if u.lone_mark {
+                run.push('\u{25CC}');
+            }
             let mut chars = g.chars();
             match chars.next().and_then(|c| {
                 odd.then(|| unicode_bidi_mirroring::get_mirrored(c))

@@ -15,7 +15,7 @@ mod wrap;
 
 pub use layout::PreparedParagraph;
 pub use sanitize::sanitize;
-pub use width::{cell_width, grapheme_width, is_bidi_control, is_invisible};
+pub use width::{cell_width, grapheme_width, is_bidi_control, is_invisible, is_joiner};
 
 use ratatui::style::Style;
 use ratatui::text::Line;

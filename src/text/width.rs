@@ -13,7 +13,9 @@ pub fn cell_width(s: &str) -> usize {
 /// controls take none; any other cluster takes at least one, since terminals give a lone
 /// combining mark a cell of its own.
 pub fn grapheme_width(g: &str) -> usize {
-    if g.chars().all(|c| is_invisible(c) || c.is_control()) {
+    if g.chars()
+        .all(|c| is_invisible(c) || is_joiner(c) || c.is_control())
+    {
         return 0;
     }
     g.width().max(1)
@@ -23,6 +25,11 @@ pub fn grapheme_width(g: &str) -> usize {
 /// only), zero-width space, BOM.
 pub fn is_invisible(c: char) -> bool {
     is_bidi_control(c) || matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{2060}')
+}
+
+/// ZWNJ and ZWJ: shown only as part of a cluster (a joined emoji, a letter); alone, nothing.
+pub fn is_joiner(c: char) -> bool {
+    matches!(c, '\u{200C}' | '\u{200D}')
 }
 
 /// LRM, RLM, ALM and the embedding, override and isolate controls.

@@ -8,11 +8,14 @@ pub(crate) trait WrapUnit {
     fn width(&self) -> usize;
     /// A break space: the line may end here; dropped at a line end.
     fn is_space(&self) -> bool;
+    /// Never shown (bidi controls, ZWSP): glued to the word around it unless next to a break.
+    fn is_hidden(&self) -> bool;
     /// The line may end after this unit (ZWSP).
     fn breaks_after(&self) -> bool;
 }
 
-/// Unit ranges of the lines for `width` cells; break spaces at line ends are left out.
+/// Unit ranges of the lines for `width` cells. A line starts and ends with a shown unit: the
+/// spaces (and hidden units next to them) where a line breaks belong to no line.
 /// Always at least one (possibly empty) line.
 pub(crate) fn wrap<U: WrapUnit>(units: &[U], width: usize) -> Vec<Range<usize>> {
     let width = width.max(1);
@@ -22,25 +25,41 @@ pub(crate) fn wrap<U: WrapUnit>(units: &[U], width: usize) -> Vec<Range<usize>> 
     let mut pending = 0;
     let mut i = 0;
     while i < units.len() {
-        if units[i].is_space() {
-            while i < units.len() && units[i].is_space() {
-                pending += units[i].width();
-                i += 1;
-            }
-            continue;
-        }
         let start = i;
         let mut word = 0;
-        while i < units.len() && !units[i].is_space() {
+        // The word ends where a run of spaces and hidden units holding a break begins.
+        let mut blank = 0;
+        while i < units.len() {
+            if units[i].is_space() || units[i].is_hidden() {
+                let mut j = i;
+                let (mut breaks, mut cells) = (false, 0);
+                while j < units.len() && (units[j].is_space() || units[j].is_hidden()) {
+                    breaks |= units[j].is_space() || units[j].breaks_after();
+                    cells += units[j].width();
+                    j += 1;
+                }
+                if breaks || j == units.len() || start == i {
+                    blank = cells;
+                    break;
+                }
+                i = j;
+                continue;
+            }
             word += units[i].width();
             i += 1;
-            if units[i - 1].breaks_after() {
-                break;
-            }
+        }
+        let end = i;
+        // Skip the blank run after the word.
+        while i < units.len() && (units[i].is_space() || units[i].is_hidden()) {
+            i += 1;
+        }
+        if end == start {
+            pending += blank;
+            continue;
         }
         match &mut cur {
             Some((range, used)) if *used + pending + word <= width => {
-                range.end = i;
+                range.end = end;
                 *used += pending + word;
             }
             _ => {
@@ -48,13 +67,13 @@ pub(crate) fn wrap<U: WrapUnit>(units: &[U], width: usize) -> Vec<Range<usize>> 
                     lines.push(range);
                 }
                 cur = Some(if word <= width {
-                    (start..i, word)
+                    (start..end, word)
                 } else {
-                    split_word(units, start..i, width, &mut lines)
+                    split_word(units, start..end, width, &mut lines)
                 });
             }
         }
-        pending = 0;
+        pending = blank;
     }
     if let Some((range, _)) = cur {
         lines.push(range);
@@ -93,10 +112,13 @@ mod tests {
     struct U(char);
     impl WrapUnit for U {
         fn width(&self) -> usize {
-            usize::from(self.0 != '|')
+            usize::from(!self.is_hidden())
         }
         fn is_space(&self) -> bool {
             self.0 == ' '
+        }
+        fn is_hidden(&self) -> bool {
+            self.0 == '|' || self.0 == '^'
         }
         fn breaks_after(&self) -> bool {
             self.0 == '|'
@@ -117,7 +139,12 @@ mod tests {
         assert_eq!(lines("aa  bb", 4), ["aa", "bb"]);
         assert_eq!(lines("abcdefg h", 3), ["abc", "def", "g h"]);
         assert_eq!(lines("  ab", 4), ["ab"]);
-        assert_eq!(lines("ab|cd", 3), ["ab|", "cd"]);
+        assert_eq!(lines("ab|cd", 3), ["ab", "cd"]);
+        assert_eq!(lines("ab|cd", 5), ["ab|cd"]);
+        // Hidden units inside a word glue it; next to a break they belong to no line.
+        assert_eq!(lines("ab^cd xy", 4), ["ab^cd", "xy"]);
+        assert_eq!(lines("ab ^cd", 2), ["ab", "cd"]);
+        assert_eq!(lines("^ ab", 4), ["ab"]);
         assert_eq!(lines("", 3), [""]);
     }
 }
