@@ -1,79 +1,121 @@
-//! Arabic presentation forms (ar-reshaper) for terminals that do not join letters.
+//! Arabic presentation forms for terminals that do not join letters.
 //!
-//! Shaping runs in logical order before wrapping (ligatures change widths). ar-reshaper's own
-//! ligature code is off: it panics on a ZWJ before a ligature, ligates across harakat (FriBidi
-//! does not) and loses the character mapping. We let it pick the joining forms only, then form
+//! Shaping runs in logical order before wrapping (ligatures change widths). The letter forms are
+//! ar-reshaper's table, indexed once by code point; the joining is ar-reshaper's algorithm, run
+//! here over the whole paragraph: its `reshape` scans that table linearly for every character
+//! (too slow for an article), panics on a ZWJ before a ligature and on a leading haraka, ligates
+//! across harakat (FriBidi does not) and loses the character mapping we need for styles. We form
 //! lam-alef ourselves; the Allah ligature is never used.
 
-use ar_reshaper::config::Ligatures;
-use ar_reshaper::{ArabicReshaper, ReshaperConfig};
+use ar_reshaper::form::Forms;
+use ar_reshaper::letters::letters_db::LETTERS_ARABIC;
 use std::sync::LazyLock;
 
-static RESHAPER: LazyLock<ArabicReshaper> = LazyLock::new(|| {
-    ArabicReshaper::new(ReshaperConfig {
-        delete_harakat: false,
-        delete_tatweel: false,
-        support_ligatures: false,
-        ligatures: Ligatures::empty(),
-        ..ReshaperConfig::default()
-    })
-});
-
-const ZWJ: char = '\u{200D}';
+const FIRST: u32 = 0x0600;
+const LAST: u32 = 0x08FF;
 const LAM: char = '\u{0644}';
 
-/// Shape `chars` (with their source offsets in `map`); returns the shaped text and its map.
+/// Forms of every letter in U+0600..=U+08FF that ar-reshaper knows (ZWJ is left out: it ends a
+/// joining run here, as a non-Arabic character does).
+static TABLE: LazyLock<Vec<Option<Forms>>> = LazyLock::new(|| {
+    let mut table = vec![None; (LAST - FIRST + 1) as usize];
+    for (c, forms) in LETTERS_ARABIC.iter() {
+        if let Some(i) = index(*c) {
+            table[i] = Some(*forms);
+        }
+    }
+    table
+});
+
+fn index(c: char) -> Option<usize> {
+    let c = u32::from(c);
+    (FIRST..=LAST).contains(&c).then(|| (c - FIRST) as usize)
+}
+
+fn forms(c: char) -> Option<&'static Forms> {
+    index(c).and_then(|i| TABLE[i].as_ref())
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Form {
+    Unsupported,
+    Isolated,
+    Initial,
+    Medial,
+    Final,
+}
+
+/// Shape `text` (with the source offset of each char in `map`); returns the shaped text and its
+/// map.
 pub(crate) fn shape_mapped(text: &str, map: &[usize]) -> (String, Vec<usize>) {
     let chars: Vec<char> = text.chars().collect();
-    let mut forms = chars.clone();
-    let mut i = 0;
-    while i < chars.len() {
-        if !is_arabic(chars[i]) || chars[i] == ZWJ {
-            i += 1;
+    let mut form = vec![Form::Unsupported; chars.len()];
+    // The last letter that takes part in joining (harakat are transparent).
+    let mut prev: Option<usize> = None;
+    for (i, &c) in chars.iter().enumerate() {
+        if is_haraka(c) {
             continue;
         }
-        let start = i;
-        while i < chars.len() && is_arabic(chars[i]) {
-            i += 1;
+        let Some(cur) = forms(c) else {
+            prev = Some(i);
+            continue;
+        };
+        form[i] = Form::Isolated;
+        if let Some(p) = prev
+            && let Some(pf) = forms(chars[p])
+        {
+            let joins = form[p] != Form::Unsupported
+                && connects_before(cur)
+                && connects_after(pf)
+                && !(form[p] == Form::Final && pf.medial == '\0');
+            if joins {
+                form[p] = if form[p] == Form::Isolated {
+                    Form::Initial
+                } else {
+                    Form::Medial
+                };
+                form[i] = Form::Final;
+            }
         }
-        shape_run(&chars[start..i], &mut forms[start..i]);
+        prev = Some(i);
     }
-    ligate(&chars, &forms, map)
+    let shaped: Vec<char> = chars
+        .iter()
+        .zip(&form)
+        .map(|(&c, f)| glyph(c, *f))
+        .collect();
+    ligate(&chars, &shaped, map)
 }
 
-/// Arabic-block characters are shaped together; anything else (spaces, Latin, ZWJ) ends a run.
-fn is_arabic(c: char) -> bool {
-    matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}')
+fn connects_before(f: &Forms) -> bool {
+    f.end != '\0' || f.medial != '\0'
 }
 
+fn connects_after(f: &Forms) -> bool {
+    f.initial != '\0' || f.medial != '\0'
+}
+
+fn glyph(c: char, form: Form) -> char {
+    // Hamza has one form: keep the nominal letter, as FriBidi does.
+    if c == '\u{0621}' {
+        return c;
+    }
+    let Some(f) = forms(c) else { return c };
+    let g = match form {
+        Form::Unsupported => c,
+        Form::Isolated => f.isolated,
+        Form::Initial => f.initial,
+        Form::Medial => f.medial,
+        Form::Final => f.end,
+    };
+    if g == '\0' { c } else { g }
+}
+
+/// Harakat (ar-reshaper's list): transparent to joining.
 fn is_haraka(c: char) -> bool {
     matches!(c,
         '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06DC}'
         | '\u{06DF}'..='\u{06E8}' | '\u{06EA}'..='\u{06ED}' | '\u{08D4}'..='\u{08FF}')
-}
-
-/// Joining forms for one run, written over `out` only when the reshaper kept the one-to-one
-/// character correspondence we rely on for style mapping.
-fn shape_run(run: &[char], out: &mut [char]) {
-    // ar-reshaper underflows on a haraka with no letter before it: leave leading marks alone.
-    let skip = run.iter().take_while(|c| is_haraka(**c)).count();
-    let (run, out) = (&run[skip..], &mut out[skip..]);
-    if run.is_empty() {
-        return;
-    }
-    let input: String = run.iter().collect();
-    // The guards above avoid every known panic; this is only a backstop.
-    let Ok(shaped) = std::panic::catch_unwind(|| RESHAPER.reshape(&input)) else {
-        return;
-    };
-    if shaped.chars().count() == run.len() {
-        for (o, c) in out.iter_mut().zip(shaped.chars()) {
-            // Hamza has one form: keep the nominal letter, as FriBidi does.
-            if c != '\u{FE80}' {
-                *o = c;
-            }
-        }
-    }
 }
 
 /// Lam directly followed by an alef becomes one ligature glyph (isolated or final, from the
