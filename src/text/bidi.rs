@@ -4,7 +4,33 @@
 
 use super::Direction;
 use unicode_bidi::BidiClass::{self, *};
-use unicode_bidi::{Level, ParagraphBidiInfo};
+use unicode_bidi::{BidiDataSource, HardcodedBidiData, Level, ParagraphBidiInfo};
+
+/// unicode-bidi's data with a fast path for the characters that make up most of an Arabic or
+/// English article (its binary search per character was the largest cost of a layout).
+pub(crate) struct FastBidiData;
+
+impl BidiDataSource for FastBidiData {
+    fn bidi_class(&self, c: char) -> BidiClass {
+        match c {
+            'a'..='z' | 'A'..='Z' => L,
+            '0'..='9' => EN,
+            ' ' => WS,
+            '\u{0621}'..='\u{064A}' | '\u{FE70}'..='\u{FEFC}' => AL,
+            _ => HardcodedBidiData.bidi_class(c),
+        }
+    }
+}
+
+/// The paragraph's levels and classes (per byte), computed once.
+pub(crate) fn paragraph_info(text: &str, para_level: u8) -> ParagraphBidiInfo<'_> {
+    let level = if para_level % 2 == 1 {
+        Level::rtl()
+    } else {
+        Level::ltr()
+    };
+    ParagraphBidiInfo::new_with_data_source(&FastBidiData, text, Some(level))
+}
 
 /// Paragraph level for `text` under `direction`: 1 = right-to-left, 0 = left-to-right.
 ///
@@ -22,7 +48,7 @@ pub fn paragraph_level(text: &str, direction: Direction) -> u8 {
 fn auto_is_rtl(text: &str) -> bool {
     let (mut rtl, mut ltr, mut first, mut arabic_digits) = (0usize, 0usize, None, false);
     for c in text.chars() {
-        match unicode_bidi::bidi_class(c) {
+        match FastBidiData.bidi_class(c) {
             L => {
                 ltr += 1;
                 first.get_or_insert(false);
@@ -127,7 +153,7 @@ impl BidiUnit for CharUnit {
 /// `rtl`: `Some` forces the paragraph direction, `None` uses rules P2–P3.
 pub fn visual_char_order(text: &str, rtl: Option<bool>) -> Vec<usize> {
     let level = rtl.map(|r| if r { Level::rtl() } else { Level::ltr() });
-    let info = ParagraphBidiInfo::new(text, level);
+    let info = ParagraphBidiInfo::new_with_data_source(&FastBidiData, text, level);
     let para = info.paragraph_level.number();
     let units: Vec<CharUnit> = text
         .char_indices()
@@ -146,6 +172,19 @@ pub fn visual_char_order(text: &str, rtl: Option<bool>) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fast_classes_agree_with_unicode_bidi() {
+        for c in
+            ('\0'..='\u{FFFF}').filter(|c| c.is_ascii() || ('\u{0600}'..='\u{FEFF}').contains(c))
+        {
+            assert_eq!(
+                FastBidiData.bidi_class(c),
+                unicode_bidi::bidi_class(c),
+                "{c:?}"
+            );
+        }
+    }
 
     #[test]
     fn l2_reverses_nested_runs() {

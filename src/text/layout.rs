@@ -4,14 +4,13 @@
 use super::bidi::{self, BidiUnit};
 use super::sanitize::sanitize_mapped;
 use super::shape::shape_mapped;
-use super::width::{grapheme_width, is_invisible, is_joiner};
+use super::width::{grapheme_indices, grapheme_width, is_invisible, is_joiner, is_simple};
 use super::wrap::{WrapUnit, wrap};
 use super::{BidiMode, LayoutOptions, StyleSpan};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use std::ops::Range;
-use unicode_bidi::{BidiClass, Level, ParagraphBidiInfo};
-use unicode_segmentation::UnicodeSegmentation;
+use unicode_bidi::BidiClass;
 use unicode_width::UnicodeWidthChar;
 
 /// One grapheme cluster of the prepared text.
@@ -86,38 +85,40 @@ impl PreparedParagraph {
         let (styles, char_styles) = style_ids(&map, spans, base);
         let para_level = bidi::paragraph_level(&display, opts.direction);
         let reorder = opts.bidi == BidiMode::App;
-        let info = reorder.then(|| {
-            let level = if para_level == 1 {
-                Level::rtl()
-            } else {
-                Level::ltr()
-            };
-            ParagraphBidiInfo::new(&display, Some(level))
-        });
+        let info = reorder.then(|| bidi::paragraph_info(&display, para_level));
         let mut units = Vec::with_capacity(display.len());
         let mut char_idx = 0;
-        for (start, g) in display.grapheme_indices(true) {
+        for (start, g) in grapheme_indices(&display) {
             let first = g.chars().next().unwrap_or(' ');
             let (level, class) = match &info {
                 Some(info) => (info.levels[start].number(), info.original_classes[start]),
                 None => (para_level, BidiClass::L),
             };
-            units.push(Unit {
+            let style = char_styles.get(char_idx).copied().unwrap_or(0);
+            let mut unit = Unit {
                 start: start as u32,
                 end: (start + g.len()) as u32,
-                width: grapheme_width(g).min(usize::from(u8::MAX)) as u8,
+                width: 1,
                 level,
                 class,
-                style: char_styles.get(char_idx).copied().unwrap_or(0),
-                hidden: g.chars().all(|c| is_invisible(c) || is_joiner(c)),
-                lone_mark: g
-                    .chars()
-                    .find(|c| !is_joiner(*c))
-                    .is_some_and(|c| UnicodeWidthChar::width(c) == Some(0) && !is_invisible(c)),
-                space: is_break_space(first)
-                    && g.chars().skip(1).all(|c| is_invisible(c) || is_joiner(c)),
-                break_after: first == '\u{200B}',
-            });
+                style,
+                hidden: false,
+                lone_mark: false,
+                space: first == ' ',
+                break_after: false,
+            };
+            // Most clusters are one simple character: the defaults above are right for them.
+            if g.len() != first.len_utf8() || !is_simple(first) {
+                unit.width = grapheme_width(g).min(usize::from(u8::MAX)) as u8;
+                unit.hidden = g.chars().all(|c| is_invisible(c) || is_joiner(c));
+                unit.lone_mark = g.chars().find(|c| !is_joiner(*c)).is_some_and(|c| {
+                    !is_simple(c) && UnicodeWidthChar::width(c) == Some(0) && !is_invisible(c)
+                });
+                unit.space = is_break_space(first)
+                    && g.chars().skip(1).all(|c| is_invisible(c) || is_joiner(c));
+                unit.break_after = first == '\u{200B}';
+            }
+            units.push(unit);
             char_idx += g.chars().count();
         }
         Self {
@@ -201,10 +202,7 @@ impl PreparedParagraph {
                 run.push('\u{25CC}');
             }
             let mut chars = g.chars();
-            match chars.next().and_then(|c| {
-                odd.then(|| unicode_bidi_mirroring::get_mirrored(c))
-                    .flatten()
-            }) {
+            match chars.next().filter(|_| odd).and_then(mirror) {
                 Some(m) => {
                     run.push(m);
                     run.push_str(chars.as_str());
@@ -268,4 +266,14 @@ fn intern(styles: &mut Vec<Style>, style: Style) -> u16 {
         }
         None => 0,
     }
+}
+
+/// Rule L4's mirrored glyph; letters and digits (most of the text) skip the table lookup.
+fn mirror(c: char) -> Option<char> {
+    if c.is_ascii_alphanumeric()
+        || matches!(c, ' ' | '\u{0600}'..='\u{06FF}' | '\u{FE70}'..='\u{FEFF}')
+    {
+        return None;
+    }
+    unicode_bidi_mirroring::get_mirrored(c)
 }

@@ -32,8 +32,8 @@ fn index(c: char) -> Option<usize> {
     (FIRST..=LAST).contains(&c).then(|| (c - FIRST) as usize)
 }
 
-fn forms(c: char) -> Option<&'static Forms> {
-    index(c).and_then(|i| TABLE[i].as_ref())
+fn forms(table: &[Option<Forms>], c: char) -> Option<&Forms> {
+    index(c).and_then(|i| table[i].as_ref())
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -48,42 +48,38 @@ enum Form {
 /// Shape `text` (with the source offset of each char in `map`); returns the shaped text and its
 /// map.
 pub(crate) fn shape_mapped(text: &str, map: &[usize]) -> (String, Vec<usize>) {
+    let table: &[Option<Forms>] = &TABLE;
     let chars: Vec<char> = text.chars().collect();
-    let mut form = vec![Form::Unsupported; chars.len()];
-    // The last letter that takes part in joining (harakat are transparent).
-    let mut prev: Option<usize> = None;
+    let mut shaped = chars.clone();
+    // The last character that takes part in joining (harakat are transparent): its index, its
+    // forms if it is a letter, and the form it has taken.
+    let mut prev: Option<(usize, Option<&Forms>, Form)> = None;
     for (i, &c) in chars.iter().enumerate() {
         if is_haraka(c) {
             continue;
         }
-        let Some(cur) = forms(c) else {
-            prev = Some(i);
+        let Some(cur) = forms(table, c) else {
+            prev = Some((i, None, Form::Unsupported));
             continue;
         };
-        form[i] = Form::Isolated;
-        if let Some(p) = prev
-            && let Some(pf) = forms(chars[p])
-        {
-            let joins = form[p] != Form::Unsupported
-                && connects_before(cur)
+        let mut form = Form::Isolated;
+        if let Some((p, Some(pf), pform)) = prev {
+            let joins = connects_before(cur)
                 && connects_after(pf)
-                && !(form[p] == Form::Final && pf.medial == '\0');
+                && !(pform == Form::Final && pf.medial == '\0');
             if joins {
-                form[p] = if form[p] == Form::Isolated {
+                let pnew = if pform == Form::Isolated {
                     Form::Initial
                 } else {
                     Form::Medial
                 };
-                form[i] = Form::Final;
+                shaped[p] = glyph(chars[p], pf, pnew);
+                form = Form::Final;
             }
         }
-        prev = Some(i);
+        shaped[i] = glyph(c, cur, form);
+        prev = Some((i, Some(cur), form));
     }
-    let shaped: Vec<char> = chars
-        .iter()
-        .zip(&form)
-        .map(|(&c, f)| glyph(c, *f))
-        .collect();
     ligate(&chars, &shaped, map)
 }
 
@@ -95,12 +91,11 @@ fn connects_after(f: &Forms) -> bool {
     f.initial != '\0' || f.medial != '\0'
 }
 
-fn glyph(c: char, form: Form) -> char {
+fn glyph(c: char, f: &Forms, form: Form) -> char {
     // Hamza has one form: keep the nominal letter, as FriBidi does.
     if c == '\u{0621}' {
         return c;
     }
-    let Some(f) = forms(c) else { return c };
     let g = match form {
         Form::Unsupported => c,
         Form::Isolated => f.isolated,
