@@ -108,7 +108,8 @@ impl PreparedParagraph {
                 break_after: false,
             };
             // Most clusters are one simple character: the defaults above are right for them.
-            if g.len() != first.len_utf8() || !is_simple(first) {
+            let simple = g.len() == first.len_utf8() && is_simple(first);
+            if !simple {
                 unit.width = grapheme_width(g).min(usize::from(u8::MAX)) as u8;
                 unit.hidden = g.chars().all(|c| is_invisible(c) || is_joiner(c));
                 unit.lone_mark = g.chars().find(|c| !is_joiner(*c)).is_some_and(|c| {
@@ -119,7 +120,7 @@ impl PreparedParagraph {
                 unit.break_after = first == '\u{200B}';
             }
             units.push(unit);
-            char_idx += g.chars().count();
+            char_idx += if simple { 1 } else { g.chars().count() };
         }
         Self {
             text: display,

@@ -10,6 +10,7 @@ pub mod bidi;
 mod layout;
 mod sanitize;
 mod shape;
+pub mod terminal;
 mod width;
 mod wrap;
 
@@ -172,13 +173,5 @@ pub fn line_to_plain(line: &Line<'_>) -> String {
 /// `shape = auto`: join letters ourselves unless the terminal is known to shape Arabic
 /// (VTE, Konsole, mlterm, mintty do; xterm, Alacritty, foot, tmux, Windows Terminal do not).
 pub fn shape_auto_for_env() -> bool {
-    let var = |k: &str| std::env::var_os(k).is_some_and(|v| !v.is_empty());
-    let term_program = std::env::var("TERM_PROGRAM").unwrap_or_default();
-    let term = std::env::var("TERM").unwrap_or_default();
-    let shapes = var("VTE_VERSION")
-        || var("KONSOLE_VERSION")
-        || var("MLTERM")
-        || term_program.eq_ignore_ascii_case("mintty")
-        || term.starts_with("mlterm");
-    !shapes
+    !terminal::terminal_does_bidi_from_env()
 }
