@@ -154,7 +154,7 @@ fn styles_follow_their_characters_through_reordering_and_wrapping() {
 
 #[test]
 fn prepared_text_spans_are_global_and_paragraphs_separated() {
-    let text = "الفقرة الأولى\n\nOpenAI في الفقرة الثانية";
+    let text = "الفقرة الأولى\n\n\u{1B}[0m\u{200F}\nOpenAI في الفقرة الثانية";
     let start = text.find("OpenAI").unwrap_or_else(|| panic!("no OpenAI"));
     let bold = Style::default().fg(Color::Yellow);
     let spans = [StyleSpan {

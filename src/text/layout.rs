@@ -132,6 +132,11 @@ impl PreparedParagraph {
         }
     }
 
+    /// Nothing to show: empty, spaces, or only controls and escape sequences.
+    pub fn is_blank(&self) -> bool {
+        self.units.iter().all(|u| u.hidden || u.space)
+    }
+
     pub fn is_rtl(&self) -> bool {
         self.para_level % 2 == 1
     }

@@ -26,7 +26,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Direction {
-    /// Arabic content → RTL; otherwise first strong character.
+    /// Mostly Arabic letters → RTL; otherwise the first strong character; Arabic-Indic digits
+    /// alone → RTL. Use [`Direction::for_content`] to force RTL for Arabic feeds.
     #[default]
     Auto,
     Rtl,
@@ -113,7 +114,8 @@ pub struct PreparedText {
 }
 
 impl PreparedText {
-    /// `spans` are byte ranges into `text` as a whole. Blank paragraphs are left out.
+    /// `spans` are byte ranges into `text` as a whole. Blank paragraphs (also those made only
+    /// of controls and escape sequences) are left out.
     pub fn new(text: &str, spans: &[StyleSpan], base: Style, opts: &LayoutOptions) -> Self {
         let mut paragraphs = Vec::new();
         let mut at = 0;
@@ -132,7 +134,10 @@ impl PreparedText {
                     style: s.style,
                 })
                 .collect();
-            paragraphs.push(PreparedParagraph::new(p, &local, base, opts));
+            let para = PreparedParagraph::new(p, &local, base, opts);
+            if !para.is_blank() {
+                paragraphs.push(para);
+            }
         }
         Self {
             paragraphs,
