@@ -1,18 +1,33 @@
 //! Right-to-left text for a cell grid: sanitize, shape, resolve levels, wrap, reorder, align.
 //!
-//! SKELETON API — the layout engine replaces the bodies; the signatures are the contract used by
-//! the UI and the CLI.
+//! Per paragraph, never per line: sanitize → shape (logical order) → paragraph level → levels
+//! (unicode-bidi, once) → wrap in logical order (cells per grapheme cluster) → per line L1/L2 by
+//! grapheme cluster, mirroring at odd levels → RTL lines padded to end at the last column.
+//! Two caches: [`PreparedParagraph`] holds the per-text work, [`PreparedText::wrapped`] the
+//! lines of the last width.
+
+pub mod bidi;
+mod layout;
+mod sanitize;
+mod shape;
+pub mod terminal;
+mod width;
+mod wrap;
+
+pub use layout::PreparedParagraph;
+pub use sanitize::sanitize;
+pub use width::{cell_width, grapheme_width, is_bidi_control, is_invisible, is_joiner};
 
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use serde::{Deserialize, Serialize};
-use unicode_segmentation::UnicodeSegmentation;
 
 /// Paragraph direction policy.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Direction {
-    /// Arabic content → RTL; otherwise first strong character.
+    /// Mostly Arabic letters → RTL; otherwise the first strong character; Arabic-Indic digits
+    /// alone → RTL. Use [`Direction::for_content`] to force RTL for Arabic feeds.
     #[default]
     Auto,
     Rtl,
@@ -42,6 +57,39 @@ pub enum ShapeMode {
     Off,
 }
 
+impl Direction {
+    /// The policy for content in `language` (a feed's or article's language tag): `Auto`
+    /// becomes `Rtl` for right-to-left languages (`ar`, `ar-EG`, `fa`, `he`, …); forced
+    /// directions stay as they are.
+    pub fn for_content(self, language: Option<&str>) -> Direction {
+        let primary = language
+            .and_then(|l| l.trim().split(['-', '_']).next())
+            .map(str::to_ascii_lowercase);
+        let rtl_language = primary.is_some_and(|p| {
+            matches!(
+                p.as_str(),
+                "ar" | "ara"
+                    | "fa"
+                    | "per"
+                    | "fas"
+                    | "ur"
+                    | "he"
+                    | "iw"
+                    | "yi"
+                    | "ps"
+                    | "ckb"
+                    | "sd"
+                    | "ug"
+                    | "dv"
+            )
+        });
+        match self {
+            Direction::Auto if rtl_language => Direction::Rtl,
+            other => other,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct LayoutOptions {
     pub direction: Direction,
@@ -58,58 +106,6 @@ pub struct StyleSpan {
     pub style: Style,
 }
 
-/// The one cell-width function: sum of widths per grapheme cluster.
-pub fn cell_width(s: &str) -> usize {
-    s.graphemes(true)
-        .map(|g| unicode_width::UnicodeWidthStr::width(g).max(1))
-        .sum()
-}
-
-/// Drop C0/C1 controls and escape sequences (keeps `\n` and bidi formatting characters).
-pub fn sanitize(s: &str) -> String {
-    s.chars()
-        .filter(|c| *c == '\n' || !(c.is_control()))
-        .collect()
-}
-
-/// One paragraph prepared once (levels, shaping, styles); wrapped per width on demand.
-#[derive(Clone, Debug)]
-pub struct PreparedParagraph {
-    text: String,
-    base: Style,
-}
-
-impl PreparedParagraph {
-    pub fn new(text: &str, _spans: &[StyleSpan], base: Style, _opts: &LayoutOptions) -> Self {
-        Self {
-            text: sanitize(text),
-            base,
-        }
-    }
-
-    pub fn is_rtl(&self) -> bool {
-        false
-    }
-
-    /// Visual lines for a pane `width` cells wide; RTL lines are padded to end at the last column.
-    pub fn lines(&self, width: u16) -> Vec<Line<'static>> {
-        let width = usize::from(width.max(1));
-        let mut out = Vec::new();
-        let mut cur = String::new();
-        for g in self.text.graphemes(true) {
-            if cell_width(&cur) + cell_width(g) > width {
-                out.push(Line::from(Span::styled(
-                    std::mem::take(&mut cur),
-                    self.base,
-                )));
-            }
-            cur.push_str(g);
-        }
-        out.push(Line::from(Span::styled(cur, self.base)));
-        out
-    }
-}
-
 /// A multi-paragraph text (paragraphs separated by '\n'), with a cache of the last width.
 #[derive(Clone, Debug)]
 pub struct PreparedText {
@@ -118,13 +114,31 @@ pub struct PreparedText {
 }
 
 impl PreparedText {
-    /// `spans` are byte ranges into `text` as a whole.
+    /// `spans` are byte ranges into `text` as a whole. Blank paragraphs (also those made only
+    /// of controls and escape sequences) are left out.
     pub fn new(text: &str, spans: &[StyleSpan], base: Style, opts: &LayoutOptions) -> Self {
-        let paragraphs = text
-            .split('\n')
-            .filter(|p| !p.trim().is_empty())
-            .map(|p| PreparedParagraph::new(p, spans, base, opts))
-            .collect();
+        let mut paragraphs = Vec::new();
+        let mut at = 0;
+        for p in text.split('\n') {
+            let range = at..at + p.len();
+            at = range.end + 1;
+            if p.trim().is_empty() {
+                continue;
+            }
+            let local: Vec<StyleSpan> = spans
+                .iter()
+                .filter(|s| s.start < range.end && s.end > range.start)
+                .map(|s| StyleSpan {
+                    start: s.start.max(range.start) - range.start,
+                    end: s.end.min(range.end) - range.start,
+                    style: s.style,
+                })
+                .collect();
+            let para = PreparedParagraph::new(p, &local, base, opts);
+            if !para.is_blank() {
+                paragraphs.push(para);
+            }
+        }
         Self {
             paragraphs,
             cached: None,
@@ -164,13 +178,5 @@ pub fn line_to_plain(line: &Line<'_>) -> String {
 /// `shape = auto`: join letters ourselves unless the terminal is known to shape Arabic
 /// (VTE, Konsole, mlterm, mintty do; xterm, Alacritty, foot, tmux, Windows Terminal do not).
 pub fn shape_auto_for_env() -> bool {
-    let var = |k: &str| std::env::var_os(k).is_some_and(|v| !v.is_empty());
-    let term_program = std::env::var("TERM_PROGRAM").unwrap_or_default();
-    let term = std::env::var("TERM").unwrap_or_default();
-    let shapes = var("VTE_VERSION")
-        || var("KONSOLE_VERSION")
-        || var("MLTERM")
-        || term_program.eq_ignore_ascii_case("mintty")
-        || term.starts_with("mlterm");
-    !shapes
+    !terminal::terminal_does_bidi_from_env()
 }
