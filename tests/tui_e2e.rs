@@ -120,7 +120,11 @@ fn pick_a_company_open_an_article_and_quit_in_tmux() {
     let feeds = dir.path().join("feeds.txt");
     write(&feeds, &format!("{url}\n"));
     let config = dir.path().join("config.toml");
-    write(&config, "[fetch]\nrefresh_on_start = true\ntimeout = 5\n");
+    // Unshaped, so the screen can be compared with the engine's visual order of a phrase.
+    write(
+        &config,
+        "[fetch]\nrefresh_on_start = true\ntimeout = 5\n[display]\nshape = \"off\"\n",
+    );
     let status = dir.path().join("exit-status");
     let home = dir.path().join("home");
     std::fs::create_dir_all(&home).unwrap();
@@ -156,7 +160,8 @@ fn pick_a_company_open_an_article_and_quit_in_tmux() {
         String::from_utf8_lossy(&out.stderr)
     );
 
-    let first = tmux.wait_for("OpenAI تطلق");
+    let v = tui_support::visual;
+    let first = tmux.wait_for(&v("OpenAI تطلق"));
     assert!(first.contains(" articles · "), "{first}");
     // The background refresh reached the local server.
     let start = Instant::now();
@@ -179,14 +184,17 @@ fn pick_a_company_open_an_article_and_quit_in_tmux() {
     tmux.keys(&["Enter"]);
     // The header names the filter at once; the narrowed list follows from the store.
     let filtered = tmux.wait_until("only Microsoft's headlines", |s| {
-        s.contains("company: ") && !s.contains("أمازون تعلن") && !s.contains("OpenAI تطلق")
+        s.contains("company: ") && !s.contains(&v("أمازون تعلن")) && !s.contains(&v("OpenAI تطلق"))
     });
     assert!(filtered.contains("Microsoft"), "{filtered}");
-    assert!(filtered.contains("مايكروسوفت وOpenAI توسعان"), "{filtered}");
+    assert!(
+        filtered.contains(&v("مايكروسوفت وOpenAI توسعان")),
+        "{filtered}"
+    );
     tmux.keys(&["j"]);
     tmux.keys(&["Enter"]);
     // The second Microsoft headline is open in the article pane.
-    let article = tmux.wait_for("وقّعت مايكروسوفت وOpenAI اتفاقًا");
+    let article = tmux.wait_for(&v("وقّعت مايكروسوفت وOpenAI اتفاقًا"));
     assert!(
         article.contains("https://news.example.net/0/3/0"),
         "{article}"

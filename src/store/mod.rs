@@ -13,7 +13,7 @@ use crate::feed::{FeedSource, NewArticle};
 use chrono::{DateTime, TimeZone, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
@@ -841,8 +841,12 @@ fn check_header(path: &Path) -> Result<()> {
         1 => 65_536,
         n => u64::from(n),
     };
-    // The page count in the header is valid only when its version stamp matches.
-    if be32(24) == be32(92) {
+    // The page count in the header is valid only when its version stamp matches. With a
+    // write-ahead log present, an interrupted checkpoint may have written page 1 before the
+    // file grew: the log still holds every page, so a short file is not damage then.
+    let wal = PathBuf::from(format!("{}-wal", path.display()));
+    let wal_has_frames = std::fs::metadata(&wal).is_ok_and(|m| m.len() > 32);
+    if be32(24) == be32(92) && !wal_has_frames {
         let expected = page_size * u64::from(be32(28));
         if len < expected {
             return Err(bad(format!("truncated: {len} bytes of {expected}")));

@@ -353,6 +353,23 @@ pub fn reader_without_list(store: Store, width: u16, height: u16) -> (State, Syn
     (state, rt)
 }
 
+/// How `logical` shows on screen in an RTL paragraph (bidi = app, no shaping): for finding a
+/// phrase in a screen dump.
+pub fn visual(logical: &str) -> String {
+    let opts = akhbar::text::LayoutOptions {
+        direction: akhbar::text::Direction::Rtl,
+        bidi: akhbar::text::BidiMode::App,
+        shape: false,
+    };
+    let p = akhbar::text::PreparedParagraph::new(logical, &[], Default::default(), &opts);
+    p.lines(1000)
+        .iter()
+        .map(akhbar::text::line_to_plain)
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
 /// The screen as text.
 pub fn screen(state: &State) -> Terminal<TestBackend> {
     let mut term = Terminal::new(TestBackend::new(state.size.0, state.size.1)).unwrap();
