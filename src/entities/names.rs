@@ -1,0 +1,543 @@
+//! Names: gazetteer aliases (Aho-Corasick over normalized text, validated at word edges and by
+//! alias tier), Latin-script names inside Arabic text, and unknown names after trigger words.
+
+use super::Kind;
+use super::gazetteer::{Gazetteer, Tier};
+use super::lexicon::{self, Trigger, bare_scale, not_a_name, trigger};
+use super::normalize::{is_ignorable, normalize_str};
+use super::scan::{
+    char_at, char_before, clitic_before, is_arabic_letter, is_word_char, next_word, prev_word,
+    stems,
+};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use std::collections::{HashMap, HashSet};
+
+/// What an automaton pattern stands for.
+#[derive(Clone, Debug)]
+enum Pat {
+    Alias {
+        entity: usize,
+        /// Weakest tier among the aliases with this normalized form.
+        tier: Tier,
+        /// Surfaces (marks removed, not folded) that make this match plain when the normalized form
+        /// is shared with a weaker alias: «أبل» is Apple, «إبل» camels.
+        exact_plain: Vec<String>,
+        /// A Latin alias with capitals: an all-lowercase occurrence (a URL, an English word) is not it.
+        cased: bool,
+        /// The form of an «ال» alias after «ل»: «للرياض» (needs a ل clitic before it).
+        lam: bool,
+    },
+    Scale,
+    Trigger(Trigger),
+}
+
+/// A name candidate in normalized coordinates.
+#[derive(Clone, Debug)]
+pub struct NameCand {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    pub entity: Option<usize>,
+    /// 3 gazetteer, 2 Latin run, 1 trigger + unknown word.
+    pub prio: u8,
+}
+
+pub struct Names {
+    ac: AhoCorasick,
+    pats: Vec<Pat>,
+}
+
+/// Light form used for hamza-exact comparison: marks dropped, case folded, letters kept.
+fn light(s: &str) -> String {
+    s.chars()
+        .filter(|c| !is_ignorable(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn collapse_spaces(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl Names {
+    pub fn build(g: &Gazetteer) -> anyhow::Result<Names> {
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut strings: Vec<String> = Vec::new();
+        let mut pats: Vec<Pat> = Vec::new();
+        fn add(
+            index: &mut HashMap<String, usize>,
+            key: String,
+            pat: Pat,
+            strings: &mut Vec<String>,
+            pats: &mut Vec<Pat>,
+        ) {
+            match index.get(&key) {
+                None => {
+                    index.insert(key.clone(), pats.len());
+                    strings.push(key);
+                    pats.push(pat);
+                }
+                Some(&i) => merge(&mut pats[i], pat),
+            }
+        }
+        for (ei, e) in g.entities.iter().enumerate() {
+            for a in &e.aliases {
+                let n = collapse_spaces(&normalize_str(&a.surface));
+                if n.is_empty() {
+                    continue;
+                }
+                let cased = a.surface.chars().any(|c| c.is_ascii_uppercase())
+                    && !a.surface.chars().any(is_arabic_letter);
+                let exact = if a.tier == Tier::Plain {
+                    vec![light(&a.surface)]
+                } else {
+                    Vec::new()
+                };
+                let pat = |lam| Pat::Alias {
+                    entity: ei,
+                    tier: a.tier,
+                    exact_plain: exact.clone(),
+                    cased,
+                    lam,
+                };
+                if let Some(rest) = n.strip_prefix("ال")
+                    && rest.chars().count() >= 2
+                {
+                    add(
+                        &mut index,
+                        format!("ل{rest}"),
+                        pat(true),
+                        &mut strings,
+                        &mut pats,
+                    );
+                }
+                add(&mut index, n, pat(false), &mut strings, &mut pats);
+            }
+        }
+        for w in [
+            "الف",
+            "الفي",
+            "مليون",
+            "مليوني",
+            "مليونان",
+            "مليار",
+            "ملياري",
+            "ملياران",
+            "تريليون",
+            "تريليوني",
+        ] {
+            debug_assert!(bare_scale(w).is_some());
+            add(
+                &mut index,
+                w.to_string(),
+                Pat::Scale,
+                &mut strings,
+                &mut pats,
+            );
+        }
+        for (w, t) in lexicon::TRIGGERS {
+            if !index.contains_key(*w) {
+                add(
+                    &mut index,
+                    w.to_string(),
+                    Pat::Trigger(*t),
+                    &mut strings,
+                    &mut pats,
+                );
+            }
+        }
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&strings)?;
+        Ok(Names { ac, pats })
+    }
+
+    /// Gazetteer, Latin and trigger candidates, plus the bare scale words for the figures.
+    pub fn find(
+        &self,
+        g: &Gazetteer,
+        orig: &str,
+        offsets: &[usize],
+        t: &str,
+        out: &mut Vec<NameCand>,
+        bare: &mut Vec<(usize, usize)>,
+    ) {
+        struct Raw {
+            start: usize,
+            end: usize,
+            entity: usize,
+            tier: Tier,
+            licensed: bool,
+        }
+        let mut raws: Vec<Raw> = Vec::new();
+        let mut triggers: Vec<(usize, Trigger)> = Vec::new();
+        for m in self.ac.find_overlapping_iter(t) {
+            let (s, e) = (m.start(), m.end());
+            if char_at(t, e).is_some_and(is_word_char) {
+                continue;
+            }
+            let Some(prefix) = clitic_before(t, s) else {
+                continue;
+            };
+            match &self.pats[m.pattern().as_usize()] {
+                Pat::Scale => bare.push((s, e)),
+                // A definite trigger («الشركة») is followed by an adjective or a verb, not a name.
+                Pat::Trigger(tr) if !t[s..e].starts_with("ال") && !prefix.ends_with("ال") => {
+                    triggers.push((e, *tr))
+                }
+                Pat::Trigger(_) => {}
+                Pat::Alias {
+                    entity,
+                    tier,
+                    exact_plain,
+                    cased,
+                    lam,
+                } => {
+                    if *lam && !matches!(prefix, "ل" | "ول" | "فل") {
+                        continue;
+                    }
+                    let (os, oe) = (offsets[s], offsets[e]);
+                    let surface = &orig[os..oe];
+                    if *cased && !surface.chars().any(|c| c.is_ascii_uppercase()) {
+                        continue;
+                    }
+                    let tier = if *tier != Tier::Plain && exact_plain.contains(&light(surface)) {
+                        Tier::Plain
+                    } else {
+                        *tier
+                    };
+                    if tier == Tier::Common && (prefix.contains('ب') || prefix.contains('ك')) {
+                        continue;
+                    }
+                    let licensed = tier == Tier::Plain
+                        || triggered(t, s - prefix.len()).is_some()
+                        || quoted(t, s - prefix.len(), e);
+                    raws.push(Raw {
+                        start: s,
+                        end: e,
+                        entity: *entity,
+                        tier,
+                        licensed,
+                    });
+                }
+            }
+        }
+        let anchored: HashSet<usize> = raws
+            .iter()
+            .filter(|r| r.licensed)
+            .map(|r| r.entity)
+            .collect();
+        let first_gaz = out.len();
+        for r in raws {
+            if r.tier == Tier::Plain || r.licensed || anchored.contains(&r.entity) {
+                out.push(NameCand {
+                    start: r.start,
+                    end: r.end,
+                    kind: g.entities[r.entity].kind,
+                    entity: Some(r.entity),
+                    prio: 3,
+                });
+            }
+        }
+        let gaz_end = out.len();
+        if mostly_arabic(t) {
+            latin_runs(g, orig, offsets, t, out, first_gaz, gaz_end);
+        }
+        for (at, tr) in triggers {
+            unknown_after_trigger(t, at, tr, out);
+        }
+    }
+}
+
+fn merge(into: &mut Pat, new: Pat) {
+    if let (
+        Pat::Alias {
+            tier,
+            exact_plain,
+            cased,
+            ..
+        },
+        Pat::Alias {
+            tier: t2,
+            exact_plain: x2,
+            cased: c2,
+            ..
+        },
+    ) = (into, new)
+    {
+        let weaker = |t: Tier| match t {
+            Tier::Plain => 0,
+            Tier::Strict => 1,
+            Tier::Common => 2,
+        };
+        if weaker(t2) > weaker(*tier) {
+            *tier = t2;
+        }
+        exact_plain.extend(x2);
+        *cased &= c2;
+    }
+}
+
+/// The trigger word right before the word that starts at `word_start`, if any.
+pub fn triggered(t: &str, word_start: usize) -> Option<Trigger> {
+    let (s, e) = prev_word(t, word_start)?;
+    let w = &t[s..e];
+    stems(w).find_map(|off| trigger(&w[off..]))
+}
+
+fn quoted(t: &str, s: usize, e: usize) -> bool {
+    matches!(char_before(t, s), Some('«' | '"' | '“' | '\''))
+        && matches!(char_at(t, e), Some('»' | '"' | '”' | '\''))
+}
+
+/// Latin names inside Arabic: more Arabic letters than Latin ones (cheap byte count).
+fn mostly_arabic(t: &str) -> bool {
+    let b = t.as_bytes();
+    let latin = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
+    let arabic = b.iter().filter(|c| matches!(c, 0xD8..=0xDB)).count();
+    latin > 0 && arabic > latin
+}
+
+/// Latin words that are not names on their own.
+fn latin_noise(w: &str) -> bool {
+    matches!(
+        w,
+        "ai" | "ceo"
+            | "cfo"
+            | "cto"
+            | "gpu"
+            | "gpus"
+            | "cpu"
+            | "npu"
+            | "api"
+            | "usb"
+            | "pdf"
+            | "html"
+            | "url"
+            | "rss"
+            | "sms"
+            | "vr"
+            | "ar"
+            | "xr"
+            | "iot"
+            | "it"
+            | "ev"
+            | "evs"
+            | "ipo"
+            | "tv"
+            | "pc"
+            | "nft"
+            | "llm"
+            | "llms"
+            | "saas"
+            | "faq"
+            | "ram"
+            | "ssd"
+            | "hdr"
+            | "oled"
+            | "lcd"
+            | "led"
+            | "5g"
+            | "4g"
+            | "wi"
+            | "fi"
+            | "wifi"
+            | "the"
+            | "and"
+            | "of"
+            | "a"
+            | "an"
+            | "in"
+            | "on"
+            | "for"
+            | "to"
+            | "by"
+            | "with"
+            | "is"
+            | "gb"
+            | "tb"
+            | "mb"
+            | "ghz"
+            | "mhz"
+            | "mp"
+            | "km"
+            | "kg"
+            | "nm"
+            | "mah"
+            | "inc"
+            | "ltd"
+            | "co"
+    )
+}
+
+fn is_model_token(w: &str) -> bool {
+    w.bytes().any(|c| c.is_ascii_digit())
+        || matches!(
+            w,
+            "pro"
+                | "max"
+                | "ultra"
+                | "plus"
+                | "mini"
+                | "air"
+                | "lite"
+                | "fold"
+                | "flip"
+                | "se"
+                | "edge"
+                | "neo"
+                | "turbo"
+                | "nano"
+                | "flash"
+                | "sonnet"
+                | "opus"
+                | "haiku"
+        )
+}
+
+/// Runs of Latin words (joined by single spaces) that contain a capital: «OpenAI», «Mate 70 Pro».
+fn latin_runs(
+    g: &Gazetteer,
+    orig: &str,
+    offsets: &[usize],
+    t: &str,
+    out: &mut Vec<NameCand>,
+    gaz_from: usize,
+    gaz_to: usize,
+) {
+    let b = t.as_bytes();
+    let word_char = |c: u8| c.is_ascii_alphanumeric();
+    let inner = |c: u8| matches!(c, b'-' | b'.' | b'&' | b'+' | b'\'');
+    let mut i = 0;
+    let mut runs: Vec<(usize, usize, bool)> = Vec::new();
+    while i < b.len() {
+        if !b[i].is_ascii_alphabetic() || (i > 0 && (word_char(b[i - 1]) || inner(b[i - 1]))) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i;
+        let mut has_upper = false;
+        let mut has_digit = false;
+        let mut words = 0;
+        let mut p = i;
+        loop {
+            // One word: alnum with inner - . & + '
+            let ws = p;
+            while p < b.len()
+                && (word_char(b[p]) || (inner(b[p]) && p + 1 < b.len() && word_char(b[p + 1])))
+            {
+                p += 1;
+            }
+            if p == ws {
+                break;
+            }
+            let w = &t[ws..p];
+            let upper = orig[offsets[ws]..offsets[p]]
+                .bytes()
+                .any(|c| c.is_ascii_uppercase());
+            let digits = w.bytes().any(|c| c.is_ascii_digit());
+            if words > 0 && !(upper || digits || is_model_token(w))
+                || (words == 0 && latin_noise(w))
+            {
+                break;
+            }
+            if words > 0 && latin_noise(w) && !digits {
+                break;
+            }
+            has_upper |= upper;
+            has_digit |= digits;
+            words += 1;
+            end = p;
+            if p + 1 < b.len() && b[p] == b' ' && word_char(b[p + 1]) {
+                p += 1;
+            } else {
+                break;
+            }
+        }
+        i = end.max(start + 1);
+        let letters = t[start..end]
+            .bytes()
+            .filter(u8::is_ascii_alphabetic)
+            .count();
+        if words > 0 && has_upper && letters >= 2 {
+            runs.push((start, end, has_digit));
+        }
+    }
+    for (s, e, has_digit) in runs {
+        let inside: Vec<usize> = (gaz_from..gaz_to)
+            .filter(|&k| out[k].start < e && out[k].end > s)
+            .collect();
+        if let Some(&k) = inside.first() {
+            // A gazetteer product followed by model tokens grows over them: «iPhone 16 Pro».
+            let c = &out[k];
+            let is_product = c
+                .entity
+                .is_some_and(|x| g.entities[x].kind == Kind::Product);
+            if inside.len() == 1 && c.start == s && is_product && c.end < e {
+                let tail = &t[c.end..e];
+                if tail
+                    .split(' ')
+                    .filter(|w| !w.is_empty())
+                    .all(is_model_token)
+                {
+                    out[k].end = e;
+                }
+            }
+            continue;
+        }
+        let kind = match prev_trigger(t, s) {
+            Some(Trigger::Org) => Kind::Org,
+            Some(Trigger::Product) => Kind::Product,
+            None if has_digit => Kind::Product,
+            None => Kind::Org,
+        };
+        out.push(NameCand {
+            start: s,
+            end: e,
+            kind,
+            entity: None,
+            prio: 2,
+        });
+    }
+}
+
+/// The trigger before a name that may have a clitic glued to it («ومنصة Azure», «لـ OpenAI»).
+fn prev_trigger(t: &str, s: usize) -> Option<Trigger> {
+    let ws = match char_before(t, s) {
+        Some(c) if c.is_alphabetic() => super::scan::letters_before(t, s, 12),
+        _ => s,
+    };
+    triggered(t, ws)
+}
+
+/// «شركة هيوماين»: an unknown Arabic word right after a trigger is a name.
+fn unknown_after_trigger(t: &str, at: usize, tr: Trigger, out: &mut Vec<NameCand>) {
+    let Some((s, e)) = next_word(t, at) else {
+        return;
+    };
+    // Only one space between, and the word must be Arabic letters only.
+    if s != at + 1 || !t[s..e].chars().all(is_arabic_letter) {
+        return;
+    }
+    let w = &t[s..e];
+    let n = w.chars().count();
+    let verb_like = matches!(w.chars().next(), Some('ي' | 'ت' | 'ن')) && n <= 5;
+    if n < 3 || verb_like || not_a_name(w) || w.ends_with('ي') || w.ends_with('ت') {
+        return;
+    }
+    if trigger(w).is_some() || lexicon::scale(w).is_some() {
+        return;
+    }
+    out.push(NameCand {
+        start: s,
+        end: e,
+        kind: match tr {
+            Trigger::Org => Kind::Org,
+            Trigger::Product => Kind::Product,
+        },
+        entity: None,
+        prio: 1,
+    });
+}
