@@ -7,8 +7,8 @@
 
 use super::Kind;
 use super::lexicon::{
-    approximation, bare_scale, currency_adjective, currency_word, figure_lead_word, month, scale,
-    year_word,
+    approximation, bare_scale, currency_adjective, currency_word, figure_lead_word, month,
+    number_word, scale, year_word,
 };
 use super::scan::{
     char_at, char_before, clitic_before, is_arabic_letter, is_space, next_word, prev_word,
@@ -482,25 +482,42 @@ fn range_second(t: &str, at: usize) -> Option<(usize, usize)> {
     Some((after, n.end))
 }
 
-/// A figure that starts with a scale word: «مليار دولار» = 1e9, «ملياري دولار» = 2e9.
+/// A figure that starts with a scale word: «مليار دولار» = 1e9, «ملياري دولار» = 2e9,
+/// «عشرة مليارات» = 1e10 (plural scale words need a number word before them).
 fn bare_figure(t: &str, s: usize, e: usize) -> Option<Figure> {
     let w = &t[s..e];
-    let (m, dual) = bare_scale(w)?;
-    let value = if dual { 2.0 * m } else { m };
-    // Preceded by a number word or digits: not bare (handled by the number itself).
-    if prev_word(t, s).is_some_and(|(ps, pe)| t[ps..pe].bytes().all(|c| c.is_ascii_digit())) {
+    let (m, dual) = scale(w)?;
+    let singular = bare_scale(w).is_some();
+    let mut value = if dual { 2.0 * m } else { m };
+    let mut start = s;
+    if let Some((ps, pe)) = prev_word(t, s) {
+        let pw = &t[ps..pe];
+        if pw.bytes().all(|c| c.is_ascii_digit()) {
+            return None; // «10 مليارات» belongs to the number
+        }
+        let (off, stem) = match pw.strip_prefix('و') {
+            Some(rest) if number_word(rest).is_some() => (1 + 1, rest),
+            _ => (0, pw),
+        };
+        if let Some(n) = number_word(stem)
+            && !dual
+        {
+            value = n * m;
+            start = ps + off;
+        }
+    }
+    if start == s && !singular {
         return None;
     }
     let (end, kind, _) = units(t, e)?;
-    let is_thousand = m == 1e3;
     match kind {
         Some(Kind::Money) => {}
-        _ if is_thousand => return None,
         Some(_) => return None,
+        None if m == 1e3 && start == s => return None, // «ألف» alone is also a verb
         None => {}
     }
     Some(Figure {
-        start: approx_start(t, s),
+        start: approx_start(t, start),
         end,
         kind: kind.unwrap_or(Kind::Number),
         value: Some(value),

@@ -249,6 +249,7 @@ pub fn currency_word(word: &str) -> bool {
 /// Nationality adjectives that follow a currency («دولار أمريكي», «جنيه إسترليني»).
 pub fn currency_adjective(word: &str) -> bool {
     let w = word.strip_suffix('ه').unwrap_or(word);
+    let w = w.strip_suffix('ا').unwrap_or(w);
     matches!(
         w,
         "امريكي"
@@ -328,4 +329,21 @@ pub fn figure_lead_word(word: &str) -> bool {
             | "عام"
             | "العام"
     )
+}
+
+/// Number words that multiply a scale word («ثلاثة ملايين», «عشرة مليارات», «مئة مليون»).
+pub fn number_word(word: &str) -> Option<f64> {
+    Some(match word {
+        "ثلاث" | "ثلاثه" => 3.0,
+        "اربع" | "اربعه" => 4.0,
+        "خمس" | "خمسه" => 5.0,
+        "ست" | "سته" => 6.0,
+        "سبع" | "سبعه" => 7.0,
+        "ثماني" | "ثمانيه" => 8.0,
+        "تسع" | "تسعه" => 9.0,
+        "عشر" | "عشره" => 10.0,
+        "مئه" | "مائه" => 100.0,
+        "مئتي" | "مائتي" | "مئتا" | "مائتا" => 200.0,
+        _ => return None,
+    })
 }

@@ -185,6 +185,7 @@ impl Recognizer {
                 _ => chosen.push(c),
             }
         }
+        drop_nationality_adjectives(t, &mut chosen);
         chosen
             .into_iter()
             .map(|c| {
@@ -240,6 +241,26 @@ impl Recognizer {
     pub fn entity_count(&self) -> usize {
         self.gaz.entities.len()
     }
+}
+
+/// «تابي السعودية»: a place name shaped like a nisba adjective right after a company or product
+/// is the adjective ("the Saudi Tabby"), not the place.
+fn drop_nationality_adjectives(t: &str, chosen: &mut Vec<Cand>) {
+    let mut prev: Option<(usize, Kind)> = None;
+    chosen.retain(|c| {
+        let word = &t[c.start..c.end];
+        let adjective = c.kind == Kind::Place
+            && word.starts_with("ال")
+            && word.ends_with("يه")
+            && !word.contains(' ')
+            && prev.is_some_and(|(end, kind)| {
+                matches!(kind, Kind::Org | Kind::Product)
+                    && end < c.start
+                    && t[end..c.start].chars().all(|ch| ch == ' ')
+            });
+        prev = Some((c.end, c.kind));
+        !adjective
+    });
 }
 
 fn lookup_key(s: &str) -> String {

@@ -3,7 +3,7 @@
 
 use super::Kind;
 use super::gazetteer::{Gazetteer, Tier};
-use super::lexicon::{self, Trigger, bare_scale, not_a_name, trigger};
+use super::lexicon::{self, Trigger, not_a_name, trigger};
 use super::normalize::{is_ignorable, normalize_str};
 use super::scan::{
     char_at, char_before, clitic_before, is_arabic_letter, is_word_char, next_word, prev_word,
@@ -29,6 +29,30 @@ enum Pat {
     },
     Scale,
     Trigger(Trigger),
+}
+
+/// A gazetteer match before licensing.
+struct Raw {
+    start: usize,
+    end: usize,
+    entity: usize,
+    tier: Tier,
+    licensed: bool,
+}
+
+/// «الاتصالات السعودية وزين»: a weak alias joined by و to a licensed name of the same kind.
+fn coordinated(t: &str, word_start: usize, raws: &[Raw], g: &Gazetteer) -> bool {
+    let gap = |end: usize| {
+        end <= word_start
+            && word_start - end <= 3
+            && t[end..word_start]
+                .chars()
+                .all(|c| c == ' ' || c == '،' || c == ',')
+    };
+    raws.iter()
+        .rev()
+        .take(8)
+        .any(|r| r.licensed && gap(r.end) && g.entities[r.entity].kind != Kind::Place)
 }
 
 /// A name candidate in normalized coordinates.
@@ -114,19 +138,24 @@ impl Names {
                 add(&mut index, n, pat(false), &mut strings, &mut pats);
             }
         }
+        // Scale words: figures that start with a word («مليار دولار», «عشرة مليارات»).
         for w in [
             "الف",
             "الفي",
+            "الاف",
             "مليون",
             "مليوني",
             "مليونان",
+            "ملايين",
             "مليار",
             "ملياري",
             "ملياران",
+            "مليارات",
             "تريليون",
             "تريليوني",
+            "تريليونات",
         ] {
-            debug_assert!(bare_scale(w).is_some());
+            debug_assert!(lexicon::scale(w).is_some());
             add(
                 &mut index,
                 w.to_string(),
@@ -163,13 +192,6 @@ impl Names {
         out: &mut Vec<NameCand>,
         bare: &mut Vec<(usize, usize)>,
     ) {
-        struct Raw {
-            start: usize,
-            end: usize,
-            entity: usize,
-            tier: Tier,
-            licensed: bool,
-        }
         let mut raws: Vec<Raw> = Vec::new();
         let mut triggers: Vec<(usize, Trigger)> = Vec::new();
         for m in self.ac.find_overlapping_iter(t) {
@@ -210,9 +232,11 @@ impl Names {
                     if tier == Tier::Common && (prefix.contains('ب') || prefix.contains('ك')) {
                         continue;
                     }
+                    let word_start = s - prefix.len();
                     let licensed = tier == Tier::Plain
-                        || triggered(t, s - prefix.len()).is_some()
-                        || quoted(t, s - prefix.len(), e);
+                        || triggered(t, word_start).is_some()
+                        || quoted(t, word_start, e)
+                        || (prefix == "و" && coordinated(t, word_start, &raws, g));
                     raws.push(Raw {
                         start: s,
                         end: e,
@@ -245,7 +269,7 @@ impl Names {
             latin_runs(g, orig, offsets, t, out, first_gaz, gaz_end);
         }
         for (at, tr) in triggers {
-            unknown_after_trigger(t, at, tr, out);
+            unknown_after_trigger(t, at, tr, out, first_gaz..gaz_end);
         }
     }
 }
@@ -286,9 +310,15 @@ pub fn triggered(t: &str, word_start: usize) -> Option<Trigger> {
     stems(w).find_map(|off| trigger(&w[off..]))
 }
 
+/// In quotes, or alone in parentheses like an agency tag «(واس)».
 fn quoted(t: &str, s: usize, e: usize) -> bool {
-    matches!(char_before(t, s), Some('«' | '"' | '“' | '\''))
-        && matches!(char_at(t, e), Some('»' | '"' | '”' | '\''))
+    matches!(
+        (char_before(t, s), char_at(t, e)),
+        (Some('«'), Some('»'))
+            | (Some('"'), Some('"'))
+            | (Some('“'), Some('”'))
+            | (Some('('), Some(')'))
+    )
 }
 
 /// Latin names inside Arabic: more Arabic letters than Latin ones (cheap byte count).
@@ -513,10 +543,19 @@ fn prev_trigger(t: &str, s: usize) -> Option<Trigger> {
 }
 
 /// «شركة هيوماين»: an unknown Arabic word right after a trigger is a name.
-fn unknown_after_trigger(t: &str, at: usize, tr: Trigger, out: &mut Vec<NameCand>) {
+fn unknown_after_trigger(
+    t: &str,
+    at: usize,
+    tr: Trigger,
+    out: &mut Vec<NameCand>,
+    gaz: std::ops::Range<usize>,
+) {
     let Some((s, e)) = next_word(t, at) else {
         return;
     };
+    if out[gaz].iter().any(|c| c.start < e && c.end > s) {
+        return;
+    }
     // Only one space between, and the word must be Arabic letters only.
     if s != at + 1 || !t[s..e].chars().all(is_arabic_letter) {
         return;
@@ -524,7 +563,9 @@ fn unknown_after_trigger(t: &str, at: usize, tr: Trigger, out: &mut Vec<NameCand
     let w = &t[s..e];
     let n = w.chars().count();
     let verb_like = matches!(w.chars().next(), Some('ي' | 'ت' | 'ن')) && n <= 5;
-    if n < 3 || verb_like || not_a_name(w) || w.ends_with('ي') || w.ends_with('ت') {
+    // «هاتف بكاميرا»: a preposition glued to an ordinary word.
+    let glued = matches!(w.chars().next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك')) && n >= 5;
+    if n < 3 || verb_like || glued || not_a_name(w) || w.ends_with('ي') || w.ends_with('ت') {
         return;
     }
     if trigger(w).is_some() || lexicon::scale(w).is_some() {
