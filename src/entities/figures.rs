@@ -513,7 +513,7 @@ fn bare_figure(t: &str, s: usize, e: usize) -> Option<Figure> {
     match kind {
         Some(Kind::Money) => {}
         Some(_) => return None,
-        None if m == 1e3 && start == s => return None, // «ألف» alone is also a verb
+        None if m == 1e3 && start == s && !dual => return None, // «ألف» alone is also a verb
         None => {}
     }
     Some(Figure {

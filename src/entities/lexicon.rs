@@ -26,6 +26,8 @@ pub const TRIGGERS: &[(&str, Trigger)] = &[
     ("هيئه", Trigger::Org),
     ("جامعه", Trigger::Org),
     ("مجموعتا", Trigger::Org),
+    ("التنفيذي", Trigger::Org),
+    ("مؤسس", Trigger::Org),
     ("عملاق", Trigger::Org),
     ("العملاق", Trigger::Org),
     ("منصه", Trigger::Product),
@@ -229,6 +231,7 @@ pub fn currency_word(word: &str) -> bool {
             | "دينارا"
             | "دنانير"
             | "يوان"
+            | "وون"
             | "ين"
             | "روبيه"
             | "ليره"

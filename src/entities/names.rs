@@ -252,9 +252,16 @@ impl Names {
             .filter(|r| r.licensed)
             .map(|r| r.entity)
             .collect();
+        // A product is also licensed by a mention of its company («آبل ... سيري»).
+        let licensed_by_parent =
+            |e: usize| g.entities[e].parent.is_some_and(|p| anchored.contains(&p));
         let first_gaz = out.len();
         for r in raws {
-            if r.tier == Tier::Plain || r.licensed || anchored.contains(&r.entity) {
+            if r.tier == Tier::Plain
+                || r.licensed
+                || anchored.contains(&r.entity)
+                || licensed_by_parent(r.entity)
+            {
                 out.push(NameCand {
                     start: r.start,
                     end: r.end,
@@ -305,7 +312,11 @@ fn merge(into: &mut Pat, new: Pat) {
 
 /// The trigger word right before the word that starts at `word_start`, if any.
 pub fn triggered(t: &str, word_start: usize) -> Option<Trigger> {
-    let (s, e) = prev_word(t, word_start)?;
+    let (mut s, mut e) = prev_word(t, word_start)?;
+    if &t[s..e] == "ل" {
+        // «لـ فوري» after tatweel removal: the trigger is the word before the detached ل.
+        (s, e) = prev_word(t, s)?;
+    }
     let w = &t[s..e];
     stems(w).find_map(|off| trigger(&w[off..]))
 }
@@ -331,74 +342,18 @@ fn mostly_arabic(t: &str) -> bool {
 
 /// Latin words that are not names on their own.
 fn latin_noise(w: &str) -> bool {
-    matches!(
-        w,
-        "ai" | "ceo"
-            | "cfo"
-            | "cto"
-            | "gpu"
-            | "gpus"
-            | "cpu"
-            | "npu"
-            | "api"
-            | "usb"
-            | "pdf"
-            | "html"
-            | "url"
-            | "rss"
-            | "sms"
-            | "vr"
-            | "ar"
-            | "xr"
-            | "iot"
-            | "it"
-            | "ev"
-            | "evs"
-            | "ipo"
-            | "tv"
-            | "pc"
-            | "nft"
-            | "llm"
-            | "llms"
-            | "saas"
-            | "faq"
-            | "ram"
-            | "ssd"
-            | "hdr"
-            | "oled"
-            | "lcd"
-            | "led"
-            | "5g"
-            | "4g"
-            | "wi"
-            | "fi"
-            | "wifi"
-            | "the"
-            | "and"
-            | "of"
-            | "a"
-            | "an"
-            | "in"
-            | "on"
-            | "for"
-            | "to"
-            | "by"
-            | "with"
-            | "is"
-            | "gb"
-            | "tb"
-            | "mb"
-            | "ghz"
-            | "mhz"
-            | "mp"
-            | "km"
-            | "kg"
-            | "nm"
-            | "mah"
-            | "inc"
-            | "ltd"
-            | "co"
-    )
+    const NOISE: &[&str] = &[
+        "ai", "ceo", "cfo", "cto", "coo", "gpu", "gpus", "cpu", "npu", "api", "usb", "pdf", "html",
+        "url", "rss", "sms", "vr", "ar", "xr", "iot", "it", "ev", "evs", "ipo", "tv", "pc", "nft",
+        "llm", "llms", "saas", "faq", "ram", "ssd", "hdr", "oled", "lcd", "led", "5g", "4g", "wi",
+        "fi", "wifi", "the", "and", "of", "a", "an", "in", "on", "for", "to", "by", "with", "is",
+        "gb", "tb", "mb", "ghz", "mhz", "mp", "km", "kg", "nm", "mah", "inc", "ltd", "co", "hbm",
+        "dram", "nand", "lte", "nfc", "gps", "esim", "sim", "ui", "ux", "sdk", "os", "apk", "vpn",
+        "dns", "ip", "http", "https", "www", "ssl", "tls", "b2b", "b2c", "kpi", "roi", "gdp",
+        "esg", "mr", "ml", "nlp", "agi", "asi", "rag", "tpu", "tpus", "hpc", "fps", "hz", "amoled",
+        "lpddr5", "ddr5", "pcie", "eu", "us", "uk", "usa", "uae",
+    ];
+    NOISE.contains(&w)
 }
 
 fn is_model_token(w: &str) -> bool {
@@ -506,14 +461,8 @@ fn latin_runs(
                 .entity
                 .is_some_and(|x| g.entities[x].kind == Kind::Product);
             if inside.len() == 1 && c.start == s && is_product && c.end < e {
-                let tail = &t[c.end..e];
-                if tail
-                    .split(' ')
-                    .filter(|w| !w.is_empty())
-                    .all(is_model_token)
-                {
-                    out[k].end = e;
-                }
+                // Model tokens or capitalised words: «iPhone 16 Pro», «Copilot Studio».
+                out[k].end = e;
             }
             continue;
         }
