@@ -218,23 +218,26 @@ pub fn find(t: &str, bare: &[(usize, usize)], out: &mut Vec<Figure>) {
     let b = t.as_bytes();
     let mut bare = bare.iter().peekable();
     let mut i = 0;
-    while i < b.len() {
+    loop {
+        let d = next_digit(b, i);
+        // Figures that start with a scale word before the next digit.
         while let Some(&&(s, e)) = bare.peek() {
-            if s >= i && s < next_digit(b, i) {
-                bare.next();
-                if let Some(f) = bare_figure(t, s, e) {
-                    i = i.max(f.end);
-                    out.push(f);
-                }
-            } else if s < i {
-                bare.next();
-            } else {
+            if s >= d {
                 break;
             }
+            bare.next();
+            if s >= i
+                && let Some(f) = bare_figure(t, s, e)
+            {
+                i = i.max(f.end);
+                out.push(f);
+            }
         }
-        let d = next_digit(b, i);
         if d >= b.len() {
             break;
+        }
+        if d < i {
+            continue; // swallowed by a bare figure; look again from its end
         }
         if d > 0 && b[d - 1].is_ascii_digit() {
             i = digit_run(b, d);
@@ -248,7 +251,7 @@ pub fn find(t: &str, bare: &[(usize, usize)], out: &mut Vec<Figure>) {
             None => i = digit_run(b, d),
         }
     }
-    // Skip back over anything the later figures swallowed (ranges start earlier than their end).
+    // Approximations and ranges extend figures to the left: keep them ordered by start.
     out.sort_by_key(|f| f.start);
     elliptic_money(t, out);
 }

@@ -31,6 +31,35 @@ enum Pat {
     Trigger(Trigger),
 }
 
+/// The gazetteer candidates (a range of `out`, sorted by start) for overlap queries in
+/// O(log n): Latin runs and trigger names must not double a gazetteer name.
+struct GazIndex {
+    range: std::ops::Range<usize>,
+    longest: usize,
+}
+
+impl GazIndex {
+    fn new(range: std::ops::Range<usize>, out: &[NameCand]) -> GazIndex {
+        let longest = out[range.clone()]
+            .iter()
+            .map(|c| c.end - c.start)
+            .max()
+            .unwrap_or(0);
+        GazIndex { range, longest }
+    }
+
+    /// Indices (into `out`) of gazetteer candidates overlapping `s..e`, by start.
+    fn overlapping(&self, out: &[NameCand], s: usize, e: usize) -> Vec<usize> {
+        let cands = &out[self.range.clone()];
+        let from = cands.partition_point(|c| c.start + self.longest <= s);
+        let to = cands.partition_point(|c| c.start < e);
+        (from..to.max(from))
+            .filter(|&k| cands[k].end > s)
+            .map(|k| self.range.start + k)
+            .collect()
+    }
+}
+
 /// A gazetteer match before licensing.
 struct Raw {
     start: usize,
@@ -272,11 +301,13 @@ impl Names {
             }
         }
         let gaz_end = out.len();
+        out[first_gaz..gaz_end].sort_by_key(|c| c.start);
+        let gaz = GazIndex::new(first_gaz..gaz_end, out);
         if mostly_arabic(t) {
-            latin_runs(g, orig, offsets, t, out, first_gaz, gaz_end);
+            latin_runs(g, orig, offsets, t, out, &gaz);
         }
         for (at, tr) in triggers {
-            unknown_after_trigger(t, at, tr, out, first_gaz..gaz_end);
+            unknown_after_trigger(t, at, tr, out, &gaz);
         }
     }
 }
@@ -388,8 +419,7 @@ fn latin_runs(
     offsets: &[usize],
     t: &str,
     out: &mut Vec<NameCand>,
-    gaz_from: usize,
-    gaz_to: usize,
+    gaz: &GazIndex,
 ) {
     let b = t.as_bytes();
     let word_char = |c: u8| c.is_ascii_alphanumeric();
@@ -451,9 +481,7 @@ fn latin_runs(
         }
     }
     for (s, e, has_digit) in runs {
-        let inside: Vec<usize> = (gaz_from..gaz_to)
-            .filter(|&k| out[k].start < e && out[k].end > s)
-            .collect();
+        let inside = gaz.overlapping(out, s, e);
         if let Some(&k) = inside.first() {
             // A gazetteer product followed by model tokens grows over them: «iPhone 16 Pro».
             let c = &out[k];
@@ -497,12 +525,12 @@ fn unknown_after_trigger(
     at: usize,
     tr: Trigger,
     out: &mut Vec<NameCand>,
-    gaz: std::ops::Range<usize>,
+    gaz: &GazIndex,
 ) {
     let Some((s, e)) = next_word(t, at) else {
         return;
     };
-    if out[gaz].iter().any(|c| c.start < e && c.end > s) {
+    if !gaz.overlapping(out, s, e).is_empty() {
         return;
     }
     // Only one space between, and the word must be Arabic letters only.
