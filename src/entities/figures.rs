@@ -11,8 +11,8 @@ use super::lexicon::{
     number_word, scale, year_word,
 };
 use super::scan::{
-    char_at, char_before, clitic_before, is_arabic_letter, is_space, next_word, prev_word,
-    skip_spaces, word_end,
+    char_at, char_before, clitic_before, is_arabic_letter, is_space, is_word_char, next_word,
+    prev_word, skip_spaces, word_end,
 };
 
 /// A figure found in normalized text.
@@ -69,7 +69,7 @@ fn parse_number(t: &str, i: usize) -> Option<Number> {
     } else if t[end..].starts_with('ر') && b.get(end + 2).is_some_and(u8::is_ascii_digit) {
         // News-wire decimals: «6ر22» is 22.6 (fraction first in logical order).
         let k = digit_run(b, end + 2);
-        if !char_at(t, k).is_some_and(char::is_alphanumeric) {
+        if !char_at(t, k).is_some_and(is_word_char) {
             let frac = &t[i..j];
             text = format!("{}.{frac}", &t[end + 2..k]);
             end = k;
@@ -153,7 +153,7 @@ fn left_ok(t: &str, i: usize) -> bool {
             !char_before(t, before).is_some_and(|c| c.is_ascii_alphanumeric())
         }
         Some(c) if is_arabic_letter(c) => clitic_before(t, i).is_some_and(|p| !p.is_empty()),
-        Some(c) => !c.is_alphanumeric(),
+        Some(c) => !is_word_char(c),
     }
 }
 
@@ -405,13 +405,12 @@ fn year_after(t: &str, at: usize) -> (Option<usize>, Option<f64>) {
     let p = skip_spaces(t, at);
     let b = t.as_bytes();
     let e = digit_run(b, p);
-    if e - p == 4 && !char_at(t, e).is_some_and(|c| c.is_alphanumeric() && c != 'م') {
-        let end =
-            if t[e..].starts_with('م') && !char_at(t, e + 2).is_some_and(char::is_alphanumeric) {
-                e + 2
-            } else {
-                e
-            };
+    if e - p == 4 && !char_at(t, e).is_some_and(|c| is_word_char(c) && c != 'م') {
+        let end = if t[e..].starts_with('م') && !char_at(t, e + 2).is_some_and(is_word_char) {
+            e + 2
+        } else {
+            e
+        };
         return (Some(end), t[p..e].parse().ok());
     }
     (None, None)
@@ -468,7 +467,7 @@ fn range_second(t: &str, at: usize) -> Option<(usize, usize)> {
         .strip_prefix("الي")
         .or_else(|| rest.strip_prefix("حتي"))
     {
-        if char_at(r, 0).is_some_and(char::is_alphanumeric) {
+        if char_at(r, 0).is_some_and(is_word_char) {
             return None;
         }
         skip_spaces(t, p + (rest.len() - r.len()))
@@ -548,6 +547,6 @@ fn elliptic_money(t: &str, figs: &mut [Figure]) {
 
 fn has_scale(t: &str, f: &Figure) -> bool {
     t[f.start..f.end]
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !is_word_char(c))
         .any(|w| scale(w).is_some())
 }

@@ -86,11 +86,15 @@ impl Gazetteer {
         let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
         let mut parents = Vec::new();
         for spanned in raw.entity {
-            let line = line_of(spanned.span().start);
+            // Line numbers only matter for errors: computing them eagerly is quadratic.
+            let offset = spanned.span().start;
             let e = spanned.into_inner();
-            let at = |key: &str| format!("{file}:{line}: entity \"{}\", key `{key}`", e.id);
+            let at = |key: &str| {
+                let line = line_of(offset);
+                format!("{file}:{line}: entity \"{}\", key `{key}`", e.id)
+            };
             if e.id.trim().is_empty() {
-                bail!("{file}:{line}: entity with an empty `id`");
+                bail!("{file}:{}: entity with an empty `id`", line_of(offset));
             }
             let kind = match &e.kind {
                 Some(k) => match Kind::parse(k) {
@@ -150,13 +154,16 @@ impl Gazetteer {
                 }
             };
             if let Some(p) = e.parent {
-                parents.push((idx, p, at("parent")));
+                parents.push((idx, p, offset, e.id.clone()));
             }
         }
-        for (idx, parent, at) in parents {
+        for (idx, parent, offset, id) in parents {
             match self.by_id.get(&parent) {
                 Some(&p) if p != idx => self.entities[idx].parent = Some(p),
-                _ => bail!("{at}: no entity with id {parent:?}"),
+                _ => bail!(
+                    "{file}:{}: entity \"{id}\", key `parent`: no entity with id {parent:?}",
+                    line_of(offset)
+                ),
             }
         }
         Ok(())

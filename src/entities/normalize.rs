@@ -25,6 +25,8 @@ pub const CLITIC_PREFIXES: &[&str] = &[
 enum Fold {
     Drop,
     Keep,
+    /// Cased letters outside ASCII; lowering may give several chars («İ» → «i̇»).
+    Lower,
     To(char),
 }
 
@@ -57,6 +59,11 @@ pub fn is_mark(c: char) -> bool {
 }
 
 fn fold(c: char) -> Fold {
+    // Fast path: the Arabic letters that stay as they are (all but آ أ إ ة ى).
+    if let 0x0621 | 0x0624 | 0x0626..=0x0628 | 0x062A..=0x063A | 0x0641..=0x0648 | 0x064A = c as u32
+    {
+        return Fold::Keep;
+    }
     if c.is_ascii() {
         return if c.is_ascii_uppercase() {
             Fold::To(c.to_ascii_lowercase())
@@ -82,22 +89,31 @@ fn fold(c: char) -> Fold {
         '٫' => '.',
         '٬' => ',',
         '٪' => '%',
-        _ => return Fold::Keep, // uppercase is lowered by the caller (may be several chars)
+        '\u{0600}'..='\u{06FF}' => return Fold::Keep,
+        _ if c.is_uppercase() => return Fold::Lower,
+        _ => return Fold::Keep,
     })
 }
 
 /// Normalize with an offset map back to `s`.
 pub fn normalize(s: &str) -> Normalized {
     let mut text = String::with_capacity(s.len());
-    let mut offsets = Vec::with_capacity(s.len() + 1);
+    let mut offsets: Vec<usize> = Vec::with_capacity(s.len() + 1);
     for (i, c) in s.char_indices() {
+        if c.is_ascii() {
+            text.push(c.to_ascii_lowercase());
+            offsets.push(i);
+            continue;
+        }
+        let before = text.len();
         match fold(c) {
             Fold::Drop => continue,
+            // A slice of the original: no re-encoding, no validation.
+            Fold::Keep => text.push_str(&s[i..i + c.len_utf8()]),
             Fold::To(f) => text.push(f),
-            Fold::Keep if c.is_uppercase() => text.extend(c.to_lowercase()),
-            Fold::Keep => text.push(c),
+            Fold::Lower => text.extend(c.to_lowercase()),
         }
-        offsets.resize(text.len(), i);
+        offsets.extend(std::iter::repeat_n(i, text.len() - before));
     }
     offsets.push(s.len());
     Normalized { text, offsets }
@@ -110,7 +126,7 @@ pub fn normalize_str(s: &str) -> String {
         match fold(c) {
             Fold::Drop => {}
             Fold::To(f) => text.push(f),
-            Fold::Keep if c.is_uppercase() => text.extend(c.to_lowercase()),
+            Fold::Lower => text.extend(c.to_lowercase()),
             Fold::Keep => text.push(c),
         }
     }

@@ -3,8 +3,30 @@
 use super::normalize::CLITIC_PREFIXES;
 
 /// A letter or digit of any script: what may not touch a name on its right.
+/// ASCII and Arabic are decided without the (slow) Unicode tables.
+#[inline]
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    match c as u32 {
+        0x0620..=0x064A | 0x0660..=0x0669 | 0x066E..=0x06D3 | 0x06F0..=0x06FF => true,
+        0x0600..=0x06FF => false,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// A letter of any script (fast for ASCII and Arabic).
+#[inline]
+pub fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    match c as u32 {
+        0x0620..=0x064A | 0x066E..=0x06D3 | 0x06FA..=0x06FF => true,
+        0x0600..=0x06FF => false,
+        _ => c.is_alphabetic(),
+    }
 }
 
 pub fn is_space(c: char) -> bool {
@@ -23,7 +45,7 @@ pub fn char_at(t: &str, pos: usize) -> Option<char> {
 pub fn letters_before(t: &str, pos: usize, limit: usize) -> usize {
     let mut start = pos;
     for c in t[..pos].chars().rev() {
-        if !c.is_alphabetic() || pos - start >= limit {
+        if !is_letter(c) || pos - start >= limit {
             break;
         }
         start -= c.len_utf8();
