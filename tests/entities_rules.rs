@@ -403,3 +403,17 @@ fn seed_article_finds_everything_the_issue_names() {
         assert!(values.contains(&v), "{v} in {values:?}");
     }
 }
+
+#[test]
+fn arabic_product_names_grow_over_model_numbers_not_counts() {
+    let spans = find("اشترى آيفون 16 برو ماكس ويستخدم يوتيوب 2 مليار شخص");
+    let got: Vec<(&str, Kind)> = spans.iter().map(|s| (s.text.as_str(), s.kind)).collect();
+    assert_eq!(
+        got,
+        [
+            ("آيفون 16 برو ماكس", Kind::Product),
+            ("يوتيوب", Kind::Product),
+            ("2 مليار", Kind::Number)
+        ]
+    );
+}

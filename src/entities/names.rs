@@ -303,6 +303,11 @@ impl Names {
             }
         }
         let gaz_end = out.len();
+        for c in &mut out[first_gaz..gaz_end] {
+            if c.kind == Kind::Product {
+                c.end = arabic_model_suffix(t, c.end);
+            }
+        }
         out[first_gaz..gaz_end].sort_by_key(|c| c.start);
         let gaz = GazIndex::new(first_gaz..gaz_end, out);
         if mostly_arabic(t) {
@@ -513,6 +518,45 @@ fn latin_runs(
             prio: 2,
         });
     }
+}
+
+/// «آيفون 16 برو ماكس», «أندرويد 16»: a product name grows over a model number (at most three
+/// digits, not a count: no scale word, currency or percent after it) and model words.
+fn arabic_model_suffix(t: &str, end: usize) -> usize {
+    let mut at = end;
+    if let Some((s, e)) = next_word(t, at)
+        && s == at + 1
+        && e - s <= 3
+        && t[s..e].bytes().all(|b| b.is_ascii_digit())
+    {
+        let after = next_word(t, e).map(|(a, b)| &t[a..b]);
+        let counted = after.is_some_and(|w| {
+            lexicon::scale(w).is_some()
+                || lexicon::currency_word(w)
+                || w == "في"
+                || w.starts_with("بال")
+        });
+        if counted
+            || char_at(t, e) == Some('%')
+            || char_at(t, e).is_some_and(|c| c == '.' || c == ',')
+                && t.as_bytes().get(e + 1).is_some_and(u8::is_ascii_digit)
+        {
+            return end;
+        }
+        at = e;
+    }
+    while let Some((s, e)) = next_word(t, at) {
+        if s != at + 1
+            || !matches!(
+                &t[s..e],
+                "برو" | "ماكس" | "الترا" | "بلس" | "ميني" | "اير" | "لايت"
+            )
+        {
+            break;
+        }
+        at = e;
+    }
+    at
 }
 
 /// The trigger before a name that may have a clitic glued to it («ومنصة Azure», «لـ OpenAI»).
