@@ -417,3 +417,14 @@ fn arabic_product_names_grow_over_model_numbers_not_counts() {
         ]
     );
 }
+
+#[test]
+fn a_name_between_a_speech_verb_and_a_title_is_a_person() {
+    let s = find("وقال أحمد المطيري، الرئيس التنفيذي للشركة، إن النمو قوي");
+    assert_eq!(
+        (s[0].text.as_str(), s[0].kind, s[0].canonical.as_deref()),
+        ("أحمد المطيري", Kind::Person, None)
+    );
+    assert!(find("وقال المتحدث باسم الشركة، الذي رفض ذكر اسمه، إن").is_empty());
+    assert!(find("وبحسب مذكرة من الإدارة، رئيس المجلس").is_empty());
+}

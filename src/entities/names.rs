@@ -313,6 +313,7 @@ impl Names {
         if mostly_arabic(t) {
             latin_runs(g, orig, offsets, t, out, &gaz);
         }
+        people_with_titles(t, out, &gaz);
         for (at, tr) in triggers {
             unknown_after_trigger(t, at, tr, out, &gaz);
         }
@@ -601,4 +602,136 @@ fn unknown_after_trigger(t: &str, at: usize, tr: Trigger, out: &mut Vec<NameCand
         entity: None,
         prio: 1,
     });
+}
+
+/// «قال أحمد المطيري، الرئيس التنفيذي …»: two to four Arabic words between a speech verb and a
+/// comma followed by a title are a person's name (not in the gazetteer: no canonical).
+fn people_with_titles(t: &str, out: &mut Vec<NameCand>, gaz: &GazIndex) {
+    let mut from = 0;
+    while let Some(p) = t[from..].find('،').map(|p| from + p) {
+        from = p + '،'.len_utf8();
+        let titled = next_word(t, from).is_some_and(|(s, e)| title_word(&t[s..e]));
+        if !titled {
+            continue;
+        }
+        let mut words = Vec::with_capacity(4);
+        let mut at = p;
+        while words.len() < 5 {
+            let Some((s, e)) = prev_word(t, at) else {
+                break;
+            };
+            if !t[s..e].chars().all(is_arabic_letter) {
+                break;
+            }
+            words.push((s, e));
+            at = s;
+        }
+        // words[0] is nearest the comma; the verb is the farthest one taken.
+        let Some(v) = words.iter().position(|&(s, e)| speech_verb(&t[s..e])) else {
+            continue;
+        };
+        if !(2..=4).contains(&v) {
+            continue;
+        }
+        let (first_s, first_e) = words[v - 1];
+        let first = &t[first_s..first_e];
+        if first.starts_with("ال") || trigger(first).is_some() || title_word(first) {
+            continue;
+        }
+        let function_word = words[..v].iter().any(|&(s, e)| {
+            matches!(
+                &t[s..e],
+                "من" | "في" | "عن" | "علي" | "الي" | "مع" | "ان" | "او"
+            )
+        });
+        let (start, end) = (first_s, words[0].1);
+        if function_word || !gaz.overlapping(out, start, end).is_empty() {
+            continue;
+        }
+        out.push(NameCand {
+            start,
+            end,
+            kind: Kind::Person,
+            entity: None,
+            prio: 1,
+        });
+    }
+}
+
+fn speech_verb(w: &str) -> bool {
+    let w = w.strip_prefix('و').unwrap_or(w);
+    matches!(
+        w,
+        "قال"
+            | "قالت"
+            | "اكد"
+            | "اكدت"
+            | "اوضح"
+            | "اوضحت"
+            | "اضاف"
+            | "اضافت"
+            | "صرح"
+            | "صرحت"
+            | "ذكر"
+            | "ذكرت"
+            | "اشار"
+            | "اشارت"
+            | "بحسب"
+            | "حسب"
+            | "يقول"
+            | "تقول"
+            | "كشف"
+            | "كشفت"
+            | "اعلن"
+            | "اعلنت"
+            | "راي"
+            | "رات"
+            | "يري"
+            | "تري"
+            | "لفت"
+            | "لفتت"
+    )
+}
+
+fn title_word(w: &str) -> bool {
+    matches!(
+        w,
+        "الرئيس"
+            | "رئيس"
+            | "رئيسه"
+            | "الرئيسه"
+            | "المدير"
+            | "مدير"
+            | "مديره"
+            | "المديره"
+            | "وزير"
+            | "وزيره"
+            | "نائب"
+            | "الشريك"
+            | "شريك"
+            | "مؤسس"
+            | "المؤسس"
+            | "مؤسسه"
+            | "المتحدث"
+            | "المتحدثه"
+            | "متحدث"
+            | "الخبير"
+            | "خبير"
+            | "المحلل"
+            | "محلل"
+            | "الباحث"
+            | "باحث"
+            | "استاذ"
+            | "الاستاذ"
+            | "عضو"
+            | "محافظ"
+            | "سفير"
+            | "الامين"
+            | "كبير"
+            | "كبيره"
+            | "نائبه"
+            | "رئيسا"
+            | "مستشار"
+            | "المستشار"
+    )
 }
