@@ -18,8 +18,17 @@ use serde::Serialize;
 use std::collections::HashMap;
 use std::path::Path;
 
-/// Bump when a rule changes what `find` returns, so stored articles are re-indexed.
-const RULES_VERSION: u32 = 1;
+/// The rules are the code of this module: hashing it into the version means any change to them
+/// re-indexes stored articles, with nothing to remember to bump.
+const RULES: [&str; 7] = [
+    include_str!("mod.rs"),
+    include_str!("names.rs"),
+    include_str!("figures.rs"),
+    include_str!("lexicon.rs"),
+    include_str!("normalize.rs"),
+    include_str!("scan.rs"),
+    include_str!("gazetteer.rs"),
+];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -129,11 +138,12 @@ impl Recognizer {
                 lookup.entry(lookup_key(key)).or_insert(i);
             }
         }
+        let rules = crate::ingest::stable_hash(&RULES);
         let mut h = crate::ingest::stable_hash(&[gazetteer::EMBEDDED]);
         if let Some(u) = user.map(|(_, t)| t) {
             h ^= crate::ingest::stable_hash(&[u]).rotate_left(1);
         }
-        let version = format!("r{RULES_VERSION}-{h:016x}");
+        let version = format!("{:08x}-{h:016x}", rules >> 32);
         Ok(Recognizer {
             gaz,
             names,
