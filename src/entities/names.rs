@@ -250,12 +250,15 @@ impl Names {
                     if *lam && !matches!(prefix, "ل" | "ول" | "فل") {
                         continue;
                     }
-                    let (os, oe) = (offsets[s], offsets[e]);
-                    let surface = &orig[os..oe];
-                    if *cased && !surface.chars().any(|c| c.is_ascii_uppercase()) {
+                    // The original surface is only needed for Latin case and hamza-exact checks.
+                    let surface = || &orig[offsets[s]..offsets[e]];
+                    if *cased && !surface().chars().any(|c| c.is_ascii_uppercase()) {
                         continue;
                     }
-                    let tier = if *tier != Tier::Plain && exact_plain.contains(&light(surface)) {
+                    let tier = if *tier != Tier::Plain
+                        && !exact_plain.is_empty()
+                        && exact_plain.contains(&light(surface()))
+                    {
                         Tier::Plain
                     } else {
                         *tier
