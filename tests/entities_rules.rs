@@ -151,6 +151,9 @@ fn latin_runs_and_trigger_names_are_found_without_canonical() {
         [("Humane".into(), None)]
     );
     assert_eq!(canonicals("منصة إكس"), ["X"]);
+    let q = find("تمويل من صندوق \"سنابل\" وصندوق «رائد للاستثمار»");
+    let got: Vec<(&str, Kind)> = q.iter().map(|s| (s.text.as_str(), s.kind)).collect();
+    assert_eq!(got, [("سنابل", Kind::Org), ("رائد للاستثمار", Kind::Org)]);
     // English prose is left alone: only Latin names inside Arabic text count.
     assert!(find("The Company said on Monday").is_empty());
 }

@@ -574,6 +574,40 @@ fn prev_trigger(t: &str, s: usize) -> Option<Trigger> {
 
 /// «شركة هيوماين»: an unknown Arabic word right after a trigger is a name.
 fn unknown_after_trigger(t: &str, at: usize, tr: Trigger, out: &mut Vec<NameCand>, gaz: &GazIndex) {
+    let kind = match tr {
+        Trigger::Org => Kind::Org,
+        Trigger::Product => Kind::Product,
+    };
+    // «صندوق "سنابل"», «منصة «سلة»»: a quoted name after a trigger, whatever its shape.
+    if let Some(q) = t[at..].strip_prefix(' ')
+        && let Some(open) = q.chars().next()
+        && let Some(close) = match open {
+            '"' => Some('"'),
+            '«' => Some('»'),
+            '“' => Some('”'),
+            _ => None,
+        }
+    {
+        let s = at + 1 + open.len_utf8();
+        if let Some(len) = t[s..].find(close).filter(|&l| l > 0 && l <= 60) {
+            let name = &t[s..s + len];
+            if name.split(' ').count() <= 4
+                && !name.starts_with(' ')
+                && !name.ends_with(' ')
+                && name.chars().all(|c| c == ' ' || is_word_char(c))
+                && gaz.overlapping(out, s, s + len).is_empty()
+            {
+                out.push(NameCand {
+                    start: s,
+                    end: s + len,
+                    kind,
+                    entity: None,
+                    prio: 1,
+                });
+            }
+        }
+        return;
+    }
     let Some((s, e)) = next_word(t, at) else {
         return;
     };
@@ -598,10 +632,7 @@ fn unknown_after_trigger(t: &str, at: usize, tr: Trigger, out: &mut Vec<NameCand
     out.push(NameCand {
         start: s,
         end: e,
-        kind: match tr {
-            Trigger::Org => Kind::Org,
-            Trigger::Product => Kind::Product,
-        },
+        kind,
         entity: None,
         prio: 1,
     });
