@@ -1,12 +1,34 @@
-//! Entities and figures in Arabic tech news.
+//! Entities and figures in Arabic tech news (DESIGN.md "Entities and figures", docs/gazetteer.md).
 //!
-//! SKELETON API — the recognizer replaces the bodies; the signatures are the contract used by
-//! ingest, the store, the CLI and the UI.
+//! One pass of normalization, one Aho-Corasick pass for gazetteer names, bare scale words and
+//! trigger words, a scan for Latin names, and a scan for figures; overlaps are resolved by
+//! length, then by evidence (gazetteer over Latin run over trigger guess over figure).
 
+pub mod figures;
+pub mod gazetteer;
+pub mod lexicon;
+pub mod names;
 pub mod normalize;
+pub mod scan;
 
+use gazetteer::Gazetteer;
+use names::{NameCand, Names};
+use normalize::normalize_str;
 use serde::Serialize;
+use std::collections::HashMap;
 use std::path::Path;
+
+/// The rules are the code of this module: hashing it into the version means any change to them
+/// re-indexes stored articles, with nothing to remember to bump.
+const RULES: [&str; 7] = [
+    include_str!("mod.rs"),
+    include_str!("names.rs"),
+    include_str!("figures.rs"),
+    include_str!("lexicon.rs"),
+    include_str!("normalize.rs"),
+    include_str!("scan.rs"),
+    include_str!("gazetteer.rs"),
+];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -76,34 +98,184 @@ pub struct Span {
 }
 
 /// The recognizer: gazetteer + figure rules, built once.
-pub struct Recognizer {}
+pub struct Recognizer {
+    gaz: Gazetteer,
+    names: Names,
+    /// Normalized alias, canonical name or id → entity.
+    lookup: HashMap<String, usize>,
+    version: String,
+}
+
+/// A candidate before overlap resolution, in normalized coordinates.
+struct Cand {
+    start: usize,
+    end: usize,
+    kind: Kind,
+    entity: Option<usize>,
+    value: Option<f64>,
+    prio: u8,
+}
 
 impl Recognizer {
     /// The embedded gazetteer plus, if given and present, the user's extra file.
-    pub fn load(_user_file: Option<&Path>) -> anyhow::Result<Self> {
-        Ok(Self {})
+    pub fn load(user_file: Option<&Path>) -> anyhow::Result<Self> {
+        let user_text = match user_file {
+            Some(p) if p.exists() => Some(
+                std::fs::read_to_string(p)
+                    .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", p.display()))?,
+            ),
+            _ => None,
+        };
+        let user = user_file.zip(user_text.as_deref());
+        let gaz = Gazetteer::load(user)?;
+        let names = Names::build(&gaz)?;
+        let mut lookup = HashMap::new();
+        for (i, e) in gaz.entities.iter().enumerate() {
+            for key in std::iter::once(e.name.as_str())
+                .chain(std::iter::once(e.id.as_str()))
+                .chain(e.aliases.iter().map(|a| a.surface.as_str()))
+            {
+                lookup.entry(lookup_key(key)).or_insert(i);
+            }
+        }
+        let rules = crate::ingest::stable_hash(&RULES);
+        let mut h = crate::ingest::stable_hash(&[gazetteer::EMBEDDED]);
+        if let Some(u) = user.map(|(_, t)| t) {
+            h ^= crate::ingest::stable_hash(&[u]).rotate_left(1);
+        }
+        let version = format!("{:08x}-{h:016x}", rules >> 32);
+        Ok(Recognizer {
+            gaz,
+            names,
+            lookup,
+            version,
+        })
     }
 
     /// All spans in `text`, sorted by start, non-overlapping.
-    pub fn find(&self, _text: &str) -> Vec<Span> {
-        Vec::new()
+    pub fn find(&self, text: &str) -> Vec<Span> {
+        let norm = normalize::normalize(text);
+        let t = norm.text.as_str();
+        let mut names: Vec<NameCand> = Vec::new();
+        let mut bare = Vec::new();
+        self.names
+            .find(&self.gaz, text, &norm.offsets, t, &mut names, &mut bare);
+        let mut figs = Vec::new();
+        figures::find(t, &bare, &mut figs);
+        let mut cands: Vec<Cand> = names
+            .into_iter()
+            .map(|n| Cand {
+                start: n.start,
+                end: n.end,
+                kind: n.kind,
+                entity: n.entity,
+                value: None,
+                prio: n.prio,
+            })
+            .chain(figs.into_iter().map(|f| Cand {
+                start: f.start,
+                end: f.end,
+                kind: f.kind,
+                entity: None,
+                value: f.value,
+                prio: 0,
+            }))
+            .filter(|c| c.start < c.end && c.end <= t.len())
+            .collect();
+        cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+        let mut chosen: Vec<Cand> = Vec::with_capacity(cands.len());
+        for c in cands {
+            match chosen.last_mut() {
+                Some(last) if c.start < last.end => {
+                    let better = (c.end - c.start, c.prio) > (last.end - last.start, last.prio);
+                    if better {
+                        *last = c;
+                    }
+                }
+                _ => chosen.push(c),
+            }
+        }
+        drop_nationality_adjectives(t, &mut chosen);
+        chosen
+            .into_iter()
+            .map(|c| {
+                let (a, b) = norm.original_range(text, c.start, c.end);
+                let entity = c.entity.map(|i| &self.gaz.entities[i]);
+                Span {
+                    kind: c.kind,
+                    start: a,
+                    end: b,
+                    text: text[a..b].to_string(),
+                    canonical: entity.map(|e| e.name.clone()),
+                    parent: entity
+                        .and_then(|e| e.parent)
+                        .map(|p| self.gaz.entities[p].name.clone()),
+                    value: c.value,
+                }
+            })
+            .collect()
     }
 
-    /// Changes whenever the gazetteer (embedded or user) changes; stored articles are
+    /// Changes whenever the gazetteer (embedded or user) or the rules change; stored articles are
     /// re-indexed when it differs from the one they were indexed with.
     pub fn version(&self) -> String {
-        "skeleton".to_string()
+        self.version.clone()
     }
 
-    /// Canonical name for a company given by canonical name or any alias,
+    /// Canonical name for an entity given by canonical name, id or any alias,
     /// case- and hamza-insensitively («مايكروسوفت», "microsoft" → "Microsoft").
     pub fn resolve(&self, query: &str) -> Option<String> {
-        let q = query.trim();
-        (!q.is_empty()).then(|| q.to_string())
+        let i = *self.lookup.get(&lookup_key(query))?;
+        Some(self.gaz.entities[i].name.clone())
     }
 
     /// The Arabic display name of a canonical entity (first Arabic alias), for the UI.
-    pub fn arabic_name(&self, _canonical: &str) -> Option<String> {
-        None
+    pub fn arabic_name(&self, canonical: &str) -> Option<String> {
+        let e = self
+            .gaz
+            .entities
+            .iter()
+            .find(|e| e.name == canonical)
+            .or_else(|| {
+                self.lookup
+                    .get(&lookup_key(canonical))
+                    .map(|&i| &self.gaz.entities[i])
+            })?;
+        e.aliases
+            .iter()
+            .find(|a| a.surface.chars().any(scan::is_arabic_letter))
+            .map(|a| a.surface.clone())
     }
+
+    /// Number of entities loaded (embedded + user).
+    pub fn entity_count(&self) -> usize {
+        self.gaz.entities.len()
+    }
+}
+
+/// «تابي السعودية»: a place name shaped like a nisba adjective right after a company or product
+/// is the adjective ("the Saudi Tabby"), not the place.
+fn drop_nationality_adjectives(t: &str, chosen: &mut Vec<Cand>) {
+    let mut prev: Option<(usize, Kind)> = None;
+    chosen.retain(|c| {
+        let word = &t[c.start..c.end];
+        let adjective = c.kind == Kind::Place
+            && word.starts_with("ال")
+            && word.ends_with("يه")
+            && !word.contains(' ')
+            && prev.is_some_and(|(end, kind)| {
+                matches!(kind, Kind::Org | Kind::Product)
+                    && end < c.start
+                    && t[end..c.start].chars().all(|ch| ch == ' ')
+            });
+        prev = Some((c.end, c.kind));
+        !adjective
+    });
+}
+
+fn lookup_key(s: &str) -> String {
+    normalize_str(s)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }

@@ -1,0 +1,552 @@
+//! Figures: money, percentages, counts and dates, with their numeric value.
+//!
+//! Works on normalized text, where every digit is ASCII and ٫ ٬ ٪ are `. , %`. A figure starts
+//! at a number (or a bare scale word such as «مليار») and grows left over approximations
+//! («نحو», «أكثر من»), «بين» of a range, a month or «عام», and right over a range's second
+//! number, scale words, currencies and their nationality, percent signs and words.
+
+use super::Kind;
+use super::lexicon::{
+    approximation, bare_scale, currency_adjective, currency_word, figure_lead_word, month,
+    number_word, scale, year_word,
+};
+use super::scan::{
+    char_at, char_before, clitic_before, is_arabic_letter, is_space, is_word_char, next_word,
+    prev_word, skip_spaces, word_end,
+};
+
+/// A figure found in normalized text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figure {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    pub value: Option<f64>,
+}
+
+/// A number as written: where it ends, its value, and whether it is a bare integer (a year?).
+struct Number {
+    end: usize,
+    value: f64,
+    plain_int: bool,
+    digits: usize,
+}
+
+fn digit_run(b: &[u8], from: usize) -> usize {
+    let mut j = from;
+    while j < b.len() && b[j].is_ascii_digit() {
+        j += 1;
+    }
+    j
+}
+
+fn parse_number(t: &str, i: usize) -> Option<Number> {
+    let b = t.as_bytes();
+    let j = digit_run(b, i);
+    let mut text: String = t[i..j].to_string();
+    let mut end = j;
+    let mut plain_int = true;
+    // «3,400», «1,250,000»: groups of exactly three digits.
+    while b.get(end) == Some(&b',')
+        && end + 1 < b.len()
+        && digit_run(b, end + 1) == end + 4
+        && b.get(end + 4) != Some(&b'.')
+    {
+        text.push_str(&t[end + 1..end + 4]);
+        end += 4;
+        plain_int = false;
+    }
+    if let Some(&sep) = b.get(end)
+        && (sep == b'.' || sep == b',')
+        && b.get(end + 1).is_some_and(u8::is_ascii_digit)
+    {
+        // «35.1», «42,1» (a comma not followed by exactly three digits is a decimal comma).
+        let k = digit_run(b, end + 1);
+        text.push('.');
+        text.push_str(&t[end + 1..k]);
+        end = k;
+        plain_int = false;
+    } else if t[end..].starts_with('ر') && b.get(end + 2).is_some_and(u8::is_ascii_digit) {
+        // News-wire decimals: «6ر22» is 22.6 (fraction first in logical order).
+        let k = digit_run(b, end + 2);
+        if !char_at(t, k).is_some_and(is_word_char) {
+            let frac = &t[i..j];
+            text = format!("{}.{frac}", &t[end + 2..k]);
+            end = k;
+            plain_int = false;
+        }
+    }
+    let value = text.parse::<f64>().ok()?;
+    Some(Number {
+        end,
+        value,
+        plain_int,
+        digits: j - i,
+    })
+}
+
+/// What follows a number: (end, kind, multiplier).
+fn units(t: &str, at: usize) -> Option<(usize, Option<Kind>, f64)> {
+    let mut end = at;
+    let mut mult = 1.0;
+    let mut kind = None;
+    // Glued suffixes: «2004م», «1446هـ», «10مليارات».
+    let glued = word_end(t, at);
+    if glued > at {
+        let w = &t[at..glued];
+        match w {
+            "م" | "ه" => return Some((glued, Some(Kind::Date), 1.0)),
+            _ if scale(w).is_some() || currency_word(w) => {}
+            _ => return None,
+        }
+    }
+    let p = skip_spaces(t, end);
+    if t[p..].starts_with('%') {
+        return Some((p + 1, Some(Kind::Percent), 1.0));
+    }
+    if let Some((s, e)) = next_word(t, end)
+        && let Some((m, dual)) = scale(&t[s..e])
+        && !dual
+    {
+        mult = m;
+        end = e;
+    }
+    let p = skip_spaces(t, end);
+    if let Some(sym) = t[p..].chars().next()
+        && matches!(sym, '$' | '€' | '£')
+    {
+        return Some((p + sym.len_utf8(), Some(Kind::Money), mult));
+    }
+    if let Some((s, e)) = next_word(t, end) {
+        let w = &t[s..e];
+        if currency_word(w) {
+            end = e;
+            kind = Some(Kind::Money);
+            if let Some((s2, e2)) = next_word(t, end)
+                && currency_adjective(&t[s2..e2])
+            {
+                end = e2;
+            }
+        } else if mult == 1.0 {
+            if w == "في"
+                && let Some((s2, e2)) = next_word(t, e)
+                && matches!(&t[s2..e2], "المئه" | "المائه")
+            {
+                return Some((e2, Some(Kind::Percent), 1.0));
+            }
+            if matches!(w, "بالمئه" | "بالمائه") {
+                return Some((e, Some(Kind::Percent), 1.0));
+            }
+        }
+    }
+    Some((end, kind, mult))
+}
+
+/// Letters glued before a number must be a clitic («و30», «ب5»), and a Latin letter, hyphen or dot
+/// glued before it makes it part of a model name («GPT-4», «S25»).
+fn left_ok(t: &str, i: usize) -> bool {
+    match char_before(t, i) {
+        None => true,
+        Some(c) if c.is_ascii_alphanumeric() => false,
+        Some('-' | '.' | '_' | '/') => {
+            let before = i - 1;
+            !char_before(t, before).is_some_and(|c| c.is_ascii_alphanumeric())
+        }
+        Some(c) if is_arabic_letter(c) => clitic_before(t, i).is_some_and(|p| !p.is_empty()),
+        Some(c) => !is_word_char(c),
+    }
+}
+
+/// Words before `pos`, nearest first, up to three, with their starts.
+fn words_before(t: &str, pos: usize) -> Vec<(usize, &str)> {
+    let mut out = Vec::with_capacity(3);
+    let mut p = pos;
+    while out.len() < 3 {
+        match prev_word(t, p) {
+            Some((s, e)) => {
+                out.push((s, &t[s..e]));
+                p = s;
+            }
+            None => break,
+        }
+    }
+    out
+}
+
+/// A word with one glued conjunction/preposition (و ب ل ف) removed when what remains is a word
+/// that leads a figure: (offset of the stem, stem).
+fn lead_stem(w: &str) -> (usize, &str) {
+    for c in ["و", "ب", "ل", "ف"] {
+        if let Some(rest) = w.strip_prefix(c)
+            && figure_lead_word(rest)
+        {
+            return (c.len(), rest);
+        }
+    }
+    (0, w)
+}
+
+/// Extend `start` left over approximation words; returns the new start.
+fn approx_start(t: &str, start: usize) -> usize {
+    let before = words_before(t, start);
+    let words: Vec<&str> = before
+        .iter()
+        .enumerate()
+        .map(|(i, (_, w))| {
+            if i == 0 || i + 1 == before.len() {
+                lead_stem(w).1
+            } else {
+                w
+            }
+        })
+        .collect();
+    // The farthest word of the approximation may carry a clitic; try each length.
+    for n in (1..=words.len()).rev() {
+        let mut ws: Vec<&str> = before[..n].iter().map(|(_, w)| *w).collect();
+        let (off, stem) = lead_stem(ws[n - 1]);
+        ws[n - 1] = stem;
+        if approximation(&ws) == n {
+            return before[n - 1].0 + off;
+        }
+    }
+    start
+}
+
+/// Every figure in the normalized text `t`, plus those starting at the bare scale words given
+/// (from the name automaton): sorted, possibly overlapping names (resolved by the caller).
+pub fn find(t: &str, bare: &[(usize, usize)], out: &mut Vec<Figure>) {
+    let b = t.as_bytes();
+    let mut bare = bare.iter().peekable();
+    let mut i = 0;
+    loop {
+        let d = next_digit(b, i);
+        // Figures that start with a scale word before the next digit.
+        while let Some(&&(s, e)) = bare.peek() {
+            if s >= d {
+                break;
+            }
+            bare.next();
+            if s >= i
+                && let Some(f) = bare_figure(t, s, e)
+            {
+                i = i.max(f.end);
+                out.push(f);
+            }
+        }
+        if d >= b.len() {
+            break;
+        }
+        if d < i {
+            continue; // swallowed by a bare figure; look again from its end
+        }
+        if d > 0 && b[d - 1].is_ascii_digit() {
+            i = digit_run(b, d);
+            continue;
+        }
+        match figure_at(t, d) {
+            Some(f) => {
+                i = f.end.max(d + 1);
+                out.push(f);
+            }
+            None => i = digit_run(b, d),
+        }
+    }
+    // Approximations and ranges extend figures to the left: keep them ordered by start.
+    out.sort_by_key(|f| f.start);
+    elliptic_money(t, out);
+}
+
+fn next_digit(b: &[u8], from: usize) -> usize {
+    b[from..]
+        .iter()
+        .position(u8::is_ascii_digit)
+        .map_or(b.len(), |p| from + p)
+}
+
+fn figure_at(t: &str, i: usize) -> Option<Figure> {
+    if !left_ok(t, i) {
+        return None;
+    }
+    let num = parse_number(t, i)?;
+    if char_at(t, num.end).is_some_and(|c| c.is_ascii_alphabetic()) {
+        return None; // «5G», «4o», «10GB»
+    }
+    let mut start = i;
+    let mut value = num.value;
+    let mut kind = None;
+    // Currency sign or percent sign before the number: «$100», «%20».
+    if let Some(c) = char_before(t, i) {
+        let sym_at = if is_space(c) { i - c.len_utf8() } else { i };
+        match char_before(t, sym_at) {
+            Some(s @ ('$' | '€' | '£')) => {
+                start = sym_at - s.len_utf8();
+                kind = Some(Kind::Money);
+            }
+            Some('%') if !char_before(t, sym_at - 1).is_some_and(|c| c.is_ascii_digit()) => {
+                start = sym_at - 1;
+                kind = Some(Kind::Percent);
+            }
+            _ => {}
+        }
+    }
+    // A range: «13 إلى 16%», «بين 20 و30 مليار دولار», «20-30».
+    let mut second = None;
+    if let Some((s, e)) = range_second(t, num.end) {
+        second = Some((s, e));
+    }
+    let (uend, ukind, mult) = units(t, second.map_or(num.end, |(_, e)| e))?;
+    let ranged = second.is_some()
+        && (ukind.is_some()
+            || mult != 1.0
+            || prev_word(t, i).is_some_and(|(s, e)| lead_stem(&t[s..e]).1 == "بين"));
+    if second.is_some() && !ranged {
+        let (e, k, m) = units(t, num.end)?;
+        return finish(t, start, &num, e, k.or(kind), m, value);
+    }
+    if ranged {
+        let end = uend;
+        if let Some((ps, pe)) = prev_word(t, start)
+            && lead_stem(&t[ps..pe]).1 == "بين"
+        {
+            start = ps + lead_stem(&t[ps..pe]).0;
+        }
+        value *= mult;
+        let kind = ukind.or(kind).unwrap_or(Kind::Number);
+        let start = approx_start(t, start);
+        return Some(Figure {
+            start,
+            end,
+            kind,
+            value: Some(value),
+        });
+    }
+    finish(t, start, &num, uend, ukind.or(kind), mult, value)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn finish(
+    t: &str,
+    start: usize,
+    num: &Number,
+    end: usize,
+    kind: Option<Kind>,
+    mult: f64,
+    value: f64,
+) -> Option<Figure> {
+    let value = value * mult;
+    if let Some(k) = kind {
+        let start = if k == Kind::Date {
+            date_start(t, start).unwrap_or(start)
+        } else {
+            approx_start(t, start)
+        };
+        return Some(Figure {
+            start,
+            end,
+            kind: k,
+            value: Some(value),
+        });
+    }
+    if mult != 1.0 {
+        return Some(Figure {
+            start: approx_start(t, start),
+            end,
+            kind: Kind::Number,
+            value: Some(value),
+        });
+    }
+    // Day + month (+ year): «15 يوليو 2025».
+    if num.plain_int
+        && num.digits <= 2
+        && let Some((ms, me)) = next_word(t, num.end)
+    {
+        let next = next_word(t, me).map(|(s, e)| &t[s..e]);
+        if let Some(n) = month(&t[ms..me], next) {
+            let mut mend = me;
+            if n == 2 {
+                mend = next_word(t, me).map_or(me, |(_, e)| e);
+            }
+            let (end, year) = year_after(t, mend);
+            return Some(Figure {
+                start,
+                end: end.unwrap_or(mend),
+                kind: Kind::Date,
+                value: year.or(Some(value)),
+            });
+        }
+    }
+    let year_like = num.plain_int && num.digits == 4 && (1900.0..=2100.0).contains(&value);
+    if let Some(ds) = date_start(t, start)
+        && (year_like || ds < start)
+    {
+        return Some(Figure {
+            start: ds,
+            end,
+            kind: Kind::Date,
+            value: Some(value),
+        });
+    }
+    let astart = approx_start(t, start);
+    let kind = if year_like && astart == start {
+        Kind::Date
+    } else {
+        Kind::Number
+    };
+    Some(Figure {
+        start: astart,
+        end,
+        kind,
+        value: Some(value),
+    })
+}
+
+/// A year right after a month: (end, value).
+fn year_after(t: &str, at: usize) -> (Option<usize>, Option<f64>) {
+    let p = skip_spaces(t, at);
+    let b = t.as_bytes();
+    let e = digit_run(b, p);
+    if e - p == 4 && !char_at(t, e).is_some_and(|c| is_word_char(c) && c != 'م') {
+        let end = if t[e..].starts_with('م') && !char_at(t, e + 2).is_some_and(is_word_char) {
+            e + 2
+        } else {
+            e
+        };
+        return (Some(end), t[p..e].parse().ok());
+    }
+    (None, None)
+}
+
+/// Where a date that ends with a year at `start` begins: a month («يوليو 2025», «كانون الثاني
+/// 2024»), a day before it, or «عام». None when nothing before it says "date".
+fn date_start(t: &str, start: usize) -> Option<usize> {
+    let (ws, we) = prev_word(t, start)?;
+    let w = &t[ws..we];
+    let (off, stem) = lead_stem(w);
+    if year_word(stem) {
+        return Some(ws + off);
+    }
+    let month_at = |s: usize, e: usize| {
+        let word = &t[s..e];
+        let stem = clitic_stem(word);
+        (month(stem.1, None).is_some()).then_some(s + stem.0)
+    };
+    let ms = month_at(ws, we).or_else(|| {
+        // «كانون الثاني»
+        let (ps, pe) = prev_word(t, ws)?;
+        (month(&t[ps..pe], Some(w)) == Some(2)).then_some(ps)
+    })?;
+    // A day before the month: «15 يوليو 2025».
+    if let Some((ds, de)) = prev_word(t, ms)
+        && t[ds..de].bytes().all(|c| c.is_ascii_digit())
+        && de - ds <= 2
+    {
+        return Some(ds);
+    }
+    Some(ms)
+}
+
+/// A month name may carry «في»-like clitics: «وفي» is not one, but «بيوليو» / «ويوليو» happen.
+fn clitic_stem(w: &str) -> (usize, &str) {
+    for c in ["و", "ب", "ف", "ل"] {
+        if let Some(rest) = w.strip_prefix(c)
+            && month(rest, None).is_some()
+        {
+            return (c.len(), rest);
+        }
+    }
+    (0, w)
+}
+
+/// The second number of a range after the first one ends at `at`: (start, end of its digits).
+fn range_second(t: &str, at: usize) -> Option<(usize, usize)> {
+    let p = skip_spaces(t, at);
+    let rest = &t[p..];
+    let after = if let Some(r) = rest.strip_prefix('و') {
+        p + (rest.len() - r.len())
+    } else if let Some(r) = rest
+        .strip_prefix("الي")
+        .or_else(|| rest.strip_prefix("حتي"))
+    {
+        if char_at(r, 0).is_some_and(is_word_char) {
+            return None;
+        }
+        skip_spaces(t, p + (rest.len() - r.len()))
+    } else if let Some(r) = rest.strip_prefix('-').or_else(|| rest.strip_prefix('–')) {
+        skip_spaces(t, p + (rest.len() - r.len()))
+    } else {
+        return None;
+    };
+    let b = t.as_bytes();
+    if !b.get(after).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let n = parse_number(t, after)?;
+    Some((after, n.end))
+}
+
+/// A figure that starts with a scale word: «مليار دولار» = 1e9, «ملياري دولار» = 2e9,
+/// «عشرة مليارات» = 1e10 (plural scale words need a number word before them).
+fn bare_figure(t: &str, s: usize, e: usize) -> Option<Figure> {
+    let w = &t[s..e];
+    let (m, dual) = scale(w)?;
+    let singular = bare_scale(w).is_some();
+    let mut value = if dual { 2.0 * m } else { m };
+    let mut start = s;
+    if let Some((ps, pe)) = prev_word(t, s) {
+        let pw = &t[ps..pe];
+        if pw.bytes().all(|c| c.is_ascii_digit()) {
+            return None; // «10 مليارات» belongs to the number
+        }
+        let (off, stem) = match pw.strip_prefix('و') {
+            Some(rest) if number_word(rest).is_some() => (1 + 1, rest),
+            _ => (0, pw),
+        };
+        if let Some(n) = number_word(stem)
+            && !dual
+        {
+            value = n * m;
+            start = ps + off;
+        }
+    }
+    if start == s && !singular {
+        return None;
+    }
+    let (end, kind, _) = units(t, e)?;
+    match kind {
+        Some(Kind::Money) => {}
+        Some(_) => return None,
+        None if m == 1e3 && start == s && !dual => return None, // «ألف» alone is also a verb
+        None => {}
+    }
+    Some(Figure {
+        start: approx_start(t, start),
+        end,
+        kind: kind.unwrap_or(Kind::Number),
+        value: Some(value),
+    })
+}
+
+/// «ثم 10 مليارات أخرى» after money: the currency is understood, so it is money too.
+fn elliptic_money(t: &str, figs: &mut [Figure]) {
+    let mut last_money: Option<usize> = None;
+    for f in figs.iter_mut() {
+        if f.kind == Kind::Money {
+            last_money = Some(f.end);
+            continue;
+        }
+        if f.kind != Kind::Number || !has_scale(t, f) {
+            continue;
+        }
+        let follows =
+            next_word(t, f.end).is_some_and(|(s, e)| matches!(&t[s..e], "اخري" | "اضافيه"));
+        if follows && last_money.is_some_and(|m| f.start - m.min(f.start) < 400) {
+            f.kind = Kind::Money;
+        }
+    }
+}
+
+fn has_scale(t: &str, f: &Figure) -> bool {
+    t[f.start..f.end]
+        .split(|c: char| !is_word_char(c))
+        .any(|w| scale(w).is_some())
+}

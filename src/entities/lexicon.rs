@@ -1,0 +1,352 @@
+//! Closed word lists, all in normalized form (see normalize.rs).
+
+/// What a trigger word says about the name that follows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Trigger {
+    Org,
+    Product,
+}
+
+/// Trigger words: they license strict aliases and introduce unknown names («شركة هيوماين»).
+pub const TRIGGERS: &[(&str, Trigger)] = &[
+    ("شركه", Trigger::Org),
+    ("شركتا", Trigger::Org),
+    ("شركتي", Trigger::Org),
+    ("الشركه", Trigger::Org),
+    ("الشركتان", Trigger::Org),
+    ("الشركتين", Trigger::Org),
+    ("شركات", Trigger::Org),
+    ("مجموعه", Trigger::Org),
+    ("مؤسسه", Trigger::Org),
+    ("بنك", Trigger::Org),
+    ("مصرف", Trigger::Org),
+    ("صندوق", Trigger::Org),
+    ("مختبر", Trigger::Org),
+    ("مختبرات", Trigger::Org),
+    ("هيئه", Trigger::Org),
+    ("جامعه", Trigger::Org),
+    ("مجموعتا", Trigger::Org),
+    ("التنفيذي", Trigger::Org),
+    ("مؤسس", Trigger::Org),
+    ("عملاق", Trigger::Org),
+    ("العملاق", Trigger::Org),
+    ("منصه", Trigger::Product),
+    ("منصتا", Trigger::Product),
+    ("منصتي", Trigger::Product),
+    ("تطبيق", Trigger::Product),
+    ("تطبيقا", Trigger::Product),
+    ("تطبيقي", Trigger::Product),
+    ("خدمه", Trigger::Product),
+    ("موقع", Trigger::Product),
+    ("متجر", Trigger::Product),
+    ("هاتف", Trigger::Product),
+    ("هواتف", Trigger::Product),
+    ("نظام", Trigger::Product),
+    ("مساعد", Trigger::Product),
+    ("نموذج", Trigger::Product),
+    ("نماذج", Trigger::Product),
+    ("روبوت", Trigger::Product),
+    ("برنامج", Trigger::Product),
+    ("مشروع", Trigger::Product),
+    ("جهاز", Trigger::Product),
+    ("اجهزه", Trigger::Product),
+    ("شريحه", Trigger::Product),
+    ("شرائح", Trigger::Product),
+    ("رقاقه", Trigger::Product),
+    ("رقائق", Trigger::Product),
+    ("معالج", Trigger::Product),
+    ("معالجات", Trigger::Product),
+    ("متصفح", Trigger::Product),
+    ("منتج", Trigger::Product),
+    ("ساعه", Trigger::Product),
+    ("نظاره", Trigger::Product),
+    ("سياره", Trigger::Product),
+    ("محرك", Trigger::Product),
+    ("لعبه", Trigger::Product),
+    ("سلسله", Trigger::Product),
+    ("حاسوب", Trigger::Product),
+    ("حواسيب", Trigger::Product),
+    ("خوادم", Trigger::Product),
+    ("اداه", Trigger::Product),
+    ("ادوات", Trigger::Product),
+];
+
+/// The trigger a word (clitics already stripped) is, if any.
+pub fn trigger(word: &str) -> Option<Trigger> {
+    TRIGGERS.iter().find(|(w, _)| *w == word).map(|(_, t)| *t)
+}
+
+/// Words right after a trigger that are not names: adjectives, determiners, verbs, nouns.
+pub fn not_a_name(word: &str) -> bool {
+    word.starts_with("ال")
+        || word.ends_with('ه')
+        || word.ends_with("يه")
+        || word.ends_with("ات")
+        || word.ends_with("ين")
+        || word.ends_with("ون")
+        || matches!(
+            word,
+            "كبري"
+                | "اخري"
+                | "صغري"
+                | "عملاقه"
+                | "جديد"
+                | "جديده"
+                | "ذكي"
+                | "مجاني"
+                | "لغوي"
+                | "محلي"
+                | "عالمي"
+                | "رائد"
+                | "ناشئ"
+                | "واحد"
+                | "خاص"
+                | "عام"
+                | "كل"
+                | "اي"
+                | "اول"
+                | "ثاني"
+                | "اخر"
+                | "تابع"
+                | "مملوك"
+                | "مقرها"
+                | "تعمل"
+                | "تقدم"
+                | "تملك"
+                | "تسعي"
+                | "يعمل"
+                | "يقدم"
+                | "يتيح"
+                | "تتيح"
+                | "قد"
+                | "لم"
+                | "لن"
+                | "لا"
+                | "في"
+                | "من"
+                | "علي"
+                | "عن"
+                | "مع"
+                | "او"
+                | "ثم"
+                | "هي"
+                | "هو"
+                | "التي"
+                | "الذي"
+                | "مثل"
+                | "بقيمه"
+                | "بحث"
+                | "ذكاء"
+                | "دفع"
+                | "بيع"
+                | "تواصل"
+                | "توصيل"
+                | "تشغيل"
+                | "حوسبه"
+                | "اتصالات"
+                | "تقنيه"
+                | "تكنولوجيا"
+                | "امريكي"
+                | "صيني"
+                | "ياباني"
+                | "كوري"
+                | "اوروبي"
+                | "سعودي"
+                | "اماراتي"
+                | "مصري"
+                | "جوال"
+                | "محمول"
+                | "رقمي"
+                | "مالي"
+                | "صناعي"
+                | "برمجي"
+                | "سحابي"
+                | "منافس"
+                | "مشابه"
+                | "بديل"
+                | "رسمي"
+                | "حكومي"
+                | "وطني"
+                | "اقليمي"
+                | "ضخم"
+                | "طموح"
+                | "مستقل"
+                | "مفتوح"
+                | "متقدم"
+                | "متطور"
+                | "ذاتي"
+                | "كهربائي"
+                | "شهير"
+                | "معروف"
+        )
+}
+
+/// Scale words: (multiplier, is dual form).
+pub fn scale(word: &str) -> Option<(f64, bool)> {
+    Some(match word {
+        "الف" | "الاف" | "الفا" | "thousand" => (1e3, false),
+        "الفي" | "الفان" => (1e3, true),
+        "مليون" | "ملايين" | "مليونا" | "million" | "m" => (1e6, false),
+        "مليوني" | "مليونان" => (1e6, true),
+        "مليار" | "مليارات" | "مليارا" | "بليون" | "billion" | "bn" => {
+            (1e9, false)
+        }
+        "ملياري" | "ملياران" => (1e9, true),
+        "تريليون" | "تريليونات" | "تريليونا" | "trillion" | "tn" => {
+            (1e12, false)
+        }
+        "تريليوني" | "تريليونان" => (1e12, true),
+        _ => return None,
+    })
+}
+
+/// Scale words that stand for a figure on their own («مليار دولار» = 1e9, «ملياري» = 2e9).
+/// «ألف» alone is also a verb and a letter name, so it needs a currency after it.
+pub fn bare_scale(word: &str) -> Option<(f64, bool)> {
+    match word {
+        "مليون" | "مليار" | "تريليون" | "مليوني" | "ملياري" | "تريليوني" | "مليونان"
+        | "ملياران" | "الف" | "الفي" => scale(word),
+        _ => None,
+    }
+}
+
+pub fn currency_word(word: &str) -> bool {
+    matches!(
+        word,
+        "دولار"
+            | "دولارا"
+            | "دولارات"
+            | "الدولارات"
+            | "يورو"
+            | "ريال"
+            | "ريالا"
+            | "ريالات"
+            | "درهم"
+            | "درهما"
+            | "دراهم"
+            | "جنيه"
+            | "جنيها"
+            | "جنيهات"
+            | "دينار"
+            | "دينارا"
+            | "دنانير"
+            | "يوان"
+            | "وون"
+            | "ين"
+            | "روبيه"
+            | "ليره"
+            | "ليرات"
+            | "روبل"
+            | "فرنك"
+            | "usd"
+            | "eur"
+            | "sar"
+            | "aed"
+            | "egp"
+            | "kwd"
+            | "qar"
+            | "dollars"
+    )
+}
+
+/// Nationality adjectives that follow a currency («دولار أمريكي», «جنيه إسترليني»).
+pub fn currency_adjective(word: &str) -> bool {
+    let w = word.strip_suffix('ه').unwrap_or(word);
+    let w = w.strip_suffix('ا').unwrap_or(w);
+    matches!(
+        w,
+        "امريكي"
+            | "اميركي"
+            | "سعودي"
+            | "اماراتي"
+            | "مصري"
+            | "كويتي"
+            | "قطري"
+            | "بحريني"
+            | "عماني"
+            | "اردني"
+            | "صيني"
+            | "ياباني"
+            | "استرليني"
+            | "اوروبي"
+            | "هندي"
+            | "تركي"
+            | "مغربي"
+            | "جزائري"
+            | "تونسي"
+            | "عراقي"
+            | "ليبي"
+            | "سوداني"
+            | "لبناني"
+            | "سوري"
+            | "كندي"
+            | "استرالي"
+            | "روسي"
+    )
+}
+
+/// Month names (Egyptian/Gulf and Levantine), with the number of words they take.
+pub fn month(word: &str, next: Option<&str>) -> Option<usize> {
+    match word {
+        "يناير" | "فبراير" | "مارس" | "ابريل" | "مايو" | "يونيو" | "يونيه" | "يوليو" | "يوليه"
+        | "اغسطس" | "سبتمبر" | "اكتوبر" | "نوفمبر" | "ديسمبر" | "شباط" | "اذار" | "نيسان"
+        | "ايار" | "حزيران" | "تموز" | "اب" | "ايلول" => Some(1),
+        "كانون" | "تشرين" => match next {
+            Some("الاول" | "الثاني") => Some(2),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Words before a year that make it a date and belong in the span («عام 2019»).
+pub fn year_word(word: &str) -> bool {
+    matches!(word, "عام" | "العام" | "سنه" | "السنه" | "عامي")
+}
+
+/// Approximation words kept inside a figure's span, read backwards from the figure: the words
+/// before it (nearest first). Returns how many of them belong to the approximation.
+pub fn approximation(before: &[&str]) -> usize {
+    match before {
+        ["نحو" | "حوالي" | "قرابه" | "زهاء", ..] => 1,
+        ["من", "اكثر" | "اقل" | "ازيد", ..] => 2,
+        ["يقارب" | "يناهز" | "يفوق", "ما", ..] => 2,
+        ["عن" | "علي", "يزيد" | "يقل", "ما", ..] => 3,
+        _ => 0,
+    }
+}
+
+/// Words that may carry a glued conjunction or preposition before a figure («بنحو», «وأكثر»).
+pub fn figure_lead_word(word: &str) -> bool {
+    matches!(
+        word,
+        "نحو"
+            | "حوالي"
+            | "قرابه"
+            | "زهاء"
+            | "اكثر"
+            | "اقل"
+            | "ازيد"
+            | "ما"
+            | "بين"
+            | "عام"
+            | "العام"
+    )
+}
+
+/// Number words that multiply a scale word («ثلاثة ملايين», «عشرة مليارات», «مئة مليون»).
+pub fn number_word(word: &str) -> Option<f64> {
+    Some(match word {
+        "ثلاث" | "ثلاثه" => 3.0,
+        "اربع" | "اربعه" => 4.0,
+        "خمس" | "خمسه" => 5.0,
+        "ست" | "سته" => 6.0,
+        "سبع" | "سبعه" => 7.0,
+        "ثماني" | "ثمانيه" => 8.0,
+        "تسع" | "تسعه" => 9.0,
+        "عشر" | "عشره" => 10.0,
+        "مئه" | "مائه" => 100.0,
+        "مئتي" | "مائتي" | "مئتا" | "مائتا" => 200.0,
+        _ => return None,
+    })
+}

@@ -1,0 +1,771 @@
+//! Names: gazetteer aliases (Aho-Corasick over normalized text, validated at word edges and by
+//! alias tier), Latin-script names inside Arabic text, and unknown names after trigger words.
+
+use super::Kind;
+use super::gazetteer::{Gazetteer, Tier};
+use super::lexicon::{self, Trigger, not_a_name, trigger};
+use super::normalize::{is_ignorable, normalize_str};
+use super::scan::{
+    char_at, char_before, clitic_before, is_arabic_letter, is_word_char, next_word, prev_word,
+    stems,
+};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use std::collections::{HashMap, HashSet};
+
+/// What an automaton pattern stands for.
+#[derive(Clone, Debug)]
+enum Pat {
+    Alias {
+        entity: usize,
+        /// Weakest tier among the aliases with this normalized form.
+        tier: Tier,
+        /// Surfaces (marks removed, not folded) that make this match plain when the normalized form
+        /// is shared with a weaker alias: «أبل» is Apple, «إبل» camels.
+        exact_plain: Vec<String>,
+        /// A Latin alias with capitals: an all-lowercase occurrence (a URL, an English word) is not it.
+        cased: bool,
+        /// The form of an «ال» alias after «ل»: «للرياض» (needs a ل clitic before it).
+        lam: bool,
+    },
+    Scale,
+    Trigger(Trigger),
+}
+
+/// The gazetteer candidates (a range of `out`, sorted by start) for overlap queries in
+/// O(log n): Latin runs and trigger names must not double a gazetteer name.
+struct GazIndex {
+    range: std::ops::Range<usize>,
+    longest: usize,
+}
+
+impl GazIndex {
+    fn new(range: std::ops::Range<usize>, out: &[NameCand]) -> GazIndex {
+        let longest = out[range.clone()]
+            .iter()
+            .map(|c| c.end - c.start)
+            .max()
+            .unwrap_or(0);
+        GazIndex { range, longest }
+    }
+
+    /// Indices (into `out`) of gazetteer candidates overlapping `s..e`, by start.
+    fn overlapping(&self, out: &[NameCand], s: usize, e: usize) -> Vec<usize> {
+        let cands = &out[self.range.clone()];
+        let from = cands.partition_point(|c| c.start + self.longest <= s);
+        let to = cands.partition_point(|c| c.start < e);
+        (from..to.max(from))
+            .filter(|&k| cands[k].end > s)
+            .map(|k| self.range.start + k)
+            .collect()
+    }
+}
+
+/// A gazetteer match before licensing.
+struct Raw {
+    start: usize,
+    end: usize,
+    entity: usize,
+    tier: Tier,
+    licensed: bool,
+}
+
+/// «الاتصالات السعودية وزين»: a weak alias joined by و to a licensed name of the same kind.
+fn coordinated(t: &str, word_start: usize, raws: &[Raw], g: &Gazetteer) -> bool {
+    let gap = |end: usize| {
+        end <= word_start
+            && word_start - end <= 3
+            && t[end..word_start]
+                .chars()
+                .all(|c| c == ' ' || c == '،' || c == ',')
+    };
+    raws.iter()
+        .rev()
+        .take(8)
+        .any(|r| r.licensed && gap(r.end) && g.entities[r.entity].kind != Kind::Place)
+}
+
+/// A name candidate in normalized coordinates.
+#[derive(Clone, Debug)]
+pub struct NameCand {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    pub entity: Option<usize>,
+    /// 3 gazetteer, 2 Latin run, 1 trigger + unknown word.
+    pub prio: u8,
+}
+
+pub struct Names {
+    ac: AhoCorasick,
+    pats: Vec<Pat>,
+}
+
+/// Light form used for hamza-exact comparison: marks dropped, case folded, letters kept.
+fn light(s: &str) -> String {
+    s.chars()
+        .filter(|c| !is_ignorable(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn collapse_spaces(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl Names {
+    pub fn build(g: &Gazetteer) -> anyhow::Result<Names> {
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut strings: Vec<String> = Vec::new();
+        let mut pats: Vec<Pat> = Vec::new();
+        fn add(
+            index: &mut HashMap<String, usize>,
+            key: String,
+            pat: Pat,
+            strings: &mut Vec<String>,
+            pats: &mut Vec<Pat>,
+        ) {
+            match index.get(&key) {
+                None => {
+                    index.insert(key.clone(), pats.len());
+                    strings.push(key);
+                    pats.push(pat);
+                }
+                Some(&i) => merge(&mut pats[i], pat),
+            }
+        }
+        for (ei, e) in g.entities.iter().enumerate() {
+            for a in &e.aliases {
+                let n = collapse_spaces(&normalize_str(&a.surface));
+                if n.is_empty() {
+                    continue;
+                }
+                let cased = a.surface.chars().any(|c| c.is_ascii_uppercase())
+                    && !a.surface.chars().any(is_arabic_letter);
+                let exact = if a.tier == Tier::Plain {
+                    vec![light(&a.surface)]
+                } else {
+                    Vec::new()
+                };
+                let pat = |lam| Pat::Alias {
+                    entity: ei,
+                    tier: a.tier,
+                    exact_plain: exact.clone(),
+                    cased,
+                    lam,
+                };
+                if let Some(rest) = n.strip_prefix("ال")
+                    && rest.chars().count() >= 2
+                {
+                    add(
+                        &mut index,
+                        format!("ل{rest}"),
+                        pat(true),
+                        &mut strings,
+                        &mut pats,
+                    );
+                }
+                add(&mut index, n, pat(false), &mut strings, &mut pats);
+            }
+        }
+        // Scale words: figures that start with a word («مليار دولار», «عشرة مليارات»).
+        for w in [
+            "الف",
+            "الفي",
+            "الاف",
+            "مليون",
+            "مليوني",
+            "مليونان",
+            "ملايين",
+            "مليار",
+            "ملياري",
+            "ملياران",
+            "مليارات",
+            "تريليون",
+            "تريليوني",
+            "تريليونات",
+        ] {
+            debug_assert!(lexicon::scale(w).is_some());
+            add(
+                &mut index,
+                w.to_string(),
+                Pat::Scale,
+                &mut strings,
+                &mut pats,
+            );
+        }
+        for (w, t) in lexicon::TRIGGERS {
+            if !index.contains_key(*w) {
+                add(
+                    &mut index,
+                    w.to_string(),
+                    Pat::Trigger(*t),
+                    &mut strings,
+                    &mut pats,
+                );
+            }
+        }
+        // Contiguous NFA: measured as fast as the DFA on Arabic news (benches/entities.rs) and
+        // builds in a third of the time, which keeps `Recognizer::load` well under 20 ms.
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(&strings)?;
+        Ok(Names { ac, pats })
+    }
+
+    /// Gazetteer, Latin and trigger candidates, plus the bare scale words for the figures.
+    pub fn find(
+        &self,
+        g: &Gazetteer,
+        orig: &str,
+        offsets: &[usize],
+        t: &str,
+        out: &mut Vec<NameCand>,
+        bare: &mut Vec<(usize, usize)>,
+    ) {
+        let mut raws: Vec<Raw> = Vec::new();
+        let mut triggers: Vec<(usize, Trigger)> = Vec::new();
+        for m in self.ac.find_overlapping_iter(t) {
+            let (s, e) = (m.start(), m.end());
+            if char_at(t, e).is_some_and(is_word_char) {
+                continue;
+            }
+            let Some(prefix) = clitic_before(t, s) else {
+                continue;
+            };
+            match &self.pats[m.pattern().as_usize()] {
+                Pat::Scale => bare.push((s, e)),
+                // A definite trigger («الشركة») is followed by an adjective or a verb, not a name.
+                Pat::Trigger(tr) if !t[s..e].starts_with("ال") && !prefix.ends_with("ال") => {
+                    triggers.push((e, *tr))
+                }
+                Pat::Trigger(_) => {}
+                Pat::Alias {
+                    entity,
+                    tier,
+                    exact_plain,
+                    cased,
+                    lam,
+                } => {
+                    if *lam && !matches!(prefix, "ل" | "ول" | "فل") {
+                        continue;
+                    }
+                    // The original surface is only needed for Latin case and hamza-exact checks.
+                    let surface = || &orig[offsets[s]..offsets[e]];
+                    if *cased && !surface().chars().any(|c| c.is_ascii_uppercase()) {
+                        continue;
+                    }
+                    let tier = if *tier != Tier::Plain
+                        && !exact_plain.is_empty()
+                        && exact_plain.contains(&light(surface()))
+                    {
+                        Tier::Plain
+                    } else {
+                        *tier
+                    };
+                    if tier == Tier::Common && (prefix.contains('ب') || prefix.contains('ك')) {
+                        continue;
+                    }
+                    let word_start = s - prefix.len();
+                    let licensed = tier == Tier::Plain
+                        || triggered(t, word_start).is_some()
+                        || quoted(t, word_start, e)
+                        || (prefix == "و" && coordinated(t, word_start, &raws, g));
+                    raws.push(Raw {
+                        start: s,
+                        end: e,
+                        entity: *entity,
+                        tier,
+                        licensed,
+                    });
+                }
+            }
+        }
+        let anchored: HashSet<usize> = raws
+            .iter()
+            .filter(|r| r.licensed)
+            .map(|r| r.entity)
+            .collect();
+        // A product is also licensed by a mention of its company («آبل ... سيري»).
+        let licensed_by_parent =
+            |e: usize| g.entities[e].parent.is_some_and(|p| anchored.contains(&p));
+        let first_gaz = out.len();
+        for r in raws {
+            if r.tier == Tier::Plain
+                || r.licensed
+                || anchored.contains(&r.entity)
+                || licensed_by_parent(r.entity)
+            {
+                out.push(NameCand {
+                    start: r.start,
+                    end: r.end,
+                    kind: g.entities[r.entity].kind,
+                    entity: Some(r.entity),
+                    prio: 3,
+                });
+            }
+        }
+        let gaz_end = out.len();
+        for c in &mut out[first_gaz..gaz_end] {
+            if c.kind == Kind::Product {
+                c.end = arabic_model_suffix(t, c.end);
+            }
+        }
+        out[first_gaz..gaz_end].sort_by_key(|c| c.start);
+        let gaz = GazIndex::new(first_gaz..gaz_end, out);
+        if mostly_arabic(t) {
+            latin_runs(g, orig, offsets, t, out, &gaz);
+        }
+        people_with_titles(t, out, &gaz);
+        for (at, tr) in triggers {
+            unknown_after_trigger(t, at, tr, out, &gaz);
+        }
+    }
+}
+
+fn merge(into: &mut Pat, new: Pat) {
+    if let (
+        Pat::Alias {
+            tier,
+            exact_plain,
+            cased,
+            ..
+        },
+        Pat::Alias {
+            tier: t2,
+            exact_plain: x2,
+            cased: c2,
+            ..
+        },
+    ) = (into, new)
+    {
+        let weaker = |t: Tier| match t {
+            Tier::Plain => 0,
+            Tier::Strict => 1,
+            Tier::Common => 2,
+        };
+        if weaker(t2) > weaker(*tier) {
+            *tier = t2;
+        }
+        exact_plain.extend(x2);
+        *cased &= c2;
+    }
+}
+
+/// The trigger word right before the word that starts at `word_start`, if any.
+pub fn triggered(t: &str, word_start: usize) -> Option<Trigger> {
+    let (mut s, mut e) = prev_word(t, word_start)?;
+    if &t[s..e] == "ل" {
+        // «لـ فوري» after tatweel removal: the trigger is the word before the detached ل.
+        (s, e) = prev_word(t, s)?;
+    }
+    let w = &t[s..e];
+    stems(w).find_map(|off| trigger(&w[off..]))
+}
+
+/// In quotes, or alone in parentheses like an agency tag «(واس)».
+fn quoted(t: &str, s: usize, e: usize) -> bool {
+    matches!(
+        (char_before(t, s), char_at(t, e)),
+        (Some('«'), Some('»'))
+            | (Some('"'), Some('"'))
+            | (Some('“'), Some('”'))
+            | (Some('('), Some(')'))
+    )
+}
+
+/// Latin names inside Arabic: more Arabic letters than Latin ones (a byte count over the first
+/// 64 KiB, which is representative of an article and bounds the cost on huge inputs).
+fn mostly_arabic(t: &str) -> bool {
+    let (mut latin, mut arabic) = (0usize, 0usize);
+    for &c in &t.as_bytes()[..t.len().min(1 << 16)] {
+        latin += usize::from(c.is_ascii_alphabetic());
+        arabic += usize::from(matches!(c, 0xD8..=0xDB));
+    }
+    latin > 0 && arabic > latin
+}
+
+/// Latin words that are not names on their own.
+fn latin_noise(w: &str) -> bool {
+    const NOISE: &[&str] = &[
+        "ai", "ceo", "cfo", "cto", "coo", "gpu", "gpus", "cpu", "npu", "api", "usb", "pdf", "html",
+        "url", "rss", "sms", "vr", "ar", "xr", "iot", "it", "ev", "evs", "ipo", "tv", "pc", "nft",
+        "llm", "llms", "saas", "faq", "ram", "ssd", "hdr", "oled", "lcd", "led", "5g", "4g", "wi",
+        "fi", "wifi", "the", "and", "of", "a", "an", "in", "on", "for", "to", "by", "with", "is",
+        "gb", "tb", "mb", "ghz", "mhz", "mp", "km", "kg", "nm", "mah", "inc", "ltd", "co", "hbm",
+        "dram", "nand", "lte", "nfc", "gps", "esim", "sim", "ui", "ux", "sdk", "os", "apk", "vpn",
+        "dns", "ip", "http", "https", "www", "ssl", "tls", "b2b", "b2c", "kpi", "roi", "gdp",
+        "esg", "mr", "ml", "nlp", "agi", "asi", "rag", "tpu", "tpus", "hpc", "fps", "hz", "amoled",
+        "lpddr5", "ddr5", "pcie", "eu", "us", "uk", "usa", "uae",
+    ];
+    NOISE.contains(&w)
+}
+
+fn is_model_token(w: &str) -> bool {
+    w.bytes().any(|c| c.is_ascii_digit())
+        || matches!(
+            w,
+            "pro"
+                | "max"
+                | "ultra"
+                | "plus"
+                | "mini"
+                | "air"
+                | "lite"
+                | "fold"
+                | "flip"
+                | "se"
+                | "edge"
+                | "neo"
+                | "turbo"
+                | "nano"
+                | "flash"
+                | "sonnet"
+                | "opus"
+                | "haiku"
+        )
+}
+
+/// Runs of Latin words (joined by single spaces) that contain a capital: «OpenAI», «Mate 70 Pro».
+fn latin_runs(
+    g: &Gazetteer,
+    orig: &str,
+    offsets: &[usize],
+    t: &str,
+    out: &mut Vec<NameCand>,
+    gaz: &GazIndex,
+) {
+    let b = t.as_bytes();
+    let word_char = |c: u8| c.is_ascii_alphanumeric();
+    let inner = |c: u8| matches!(c, b'-' | b'.' | b'&' | b'+' | b'\'');
+    let mut i = 0;
+    let mut runs: Vec<(usize, usize, bool)> = Vec::new();
+    while i < b.len() {
+        if !b[i].is_ascii_alphabetic() || (i > 0 && (word_char(b[i - 1]) || inner(b[i - 1]))) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i;
+        let mut has_upper = false;
+        let mut has_digit = false;
+        let mut words = 0;
+        let mut p = i;
+        loop {
+            // One word: alnum with inner - . & + '
+            let ws = p;
+            while p < b.len()
+                && (word_char(b[p]) || (inner(b[p]) && p + 1 < b.len() && word_char(b[p + 1])))
+            {
+                p += 1;
+            }
+            if p == ws {
+                break;
+            }
+            let w = &t[ws..p];
+            let upper = orig[offsets[ws]..offsets[p]]
+                .bytes()
+                .any(|c| c.is_ascii_uppercase());
+            let digits = w.bytes().any(|c| c.is_ascii_digit());
+            if words > 0 && !(upper || digits || is_model_token(w))
+                || (words == 0 && latin_noise(w))
+            {
+                break;
+            }
+            if words > 0 && latin_noise(w) && !digits {
+                break;
+            }
+            has_upper |= upper;
+            has_digit |= digits;
+            words += 1;
+            end = p;
+            if p + 1 < b.len() && b[p] == b' ' && word_char(b[p + 1]) {
+                p += 1;
+            } else {
+                break;
+            }
+        }
+        i = end.max(start + 1);
+        let letters = t[start..end]
+            .bytes()
+            .filter(u8::is_ascii_alphabetic)
+            .count();
+        if words > 0 && has_upper && letters >= 2 {
+            runs.push((start, end, has_digit));
+        }
+    }
+    for (s, e, has_digit) in runs {
+        let inside = gaz.overlapping(out, s, e);
+        if let Some(&k) = inside.first() {
+            // A gazetteer product followed by model tokens grows over them: «iPhone 16 Pro».
+            let c = &out[k];
+            let is_product = c
+                .entity
+                .is_some_and(|x| g.entities[x].kind == Kind::Product);
+            if inside.len() == 1 && c.start == s && is_product && c.end < e {
+                // Model tokens or capitalised words: «iPhone 16 Pro», «Copilot Studio».
+                out[k].end = e;
+            }
+            continue;
+        }
+        let kind = match prev_trigger(t, s) {
+            Some(Trigger::Org) => Kind::Org,
+            Some(Trigger::Product) => Kind::Product,
+            None if has_digit => Kind::Product,
+            None => Kind::Org,
+        };
+        out.push(NameCand {
+            start: s,
+            end: e,
+            kind,
+            entity: None,
+            prio: 2,
+        });
+    }
+}
+
+/// «آيفون 16 برو ماكس», «أندرويد 16»: a product name grows over a model number (at most three
+/// digits, not a count: no scale word, currency or percent after it) and model words.
+fn arabic_model_suffix(t: &str, end: usize) -> usize {
+    let mut at = end;
+    if let Some((s, e)) = next_word(t, at)
+        && s == at + 1
+        && e - s <= 3
+        && t[s..e].bytes().all(|b| b.is_ascii_digit())
+    {
+        let after = next_word(t, e).map(|(a, b)| &t[a..b]);
+        let counted = after.is_some_and(|w| {
+            lexicon::scale(w).is_some()
+                || lexicon::currency_word(w)
+                || w == "في"
+                || w.starts_with("بال")
+        });
+        if counted
+            || char_at(t, e) == Some('%')
+            || char_at(t, e).is_some_and(|c| c == '.' || c == ',')
+                && t.as_bytes().get(e + 1).is_some_and(u8::is_ascii_digit)
+        {
+            return end;
+        }
+        at = e;
+    }
+    while let Some((s, e)) = next_word(t, at) {
+        if s != at + 1
+            || !matches!(
+                &t[s..e],
+                "برو" | "ماكس" | "الترا" | "بلس" | "ميني" | "اير" | "لايت"
+            )
+        {
+            break;
+        }
+        at = e;
+    }
+    at
+}
+
+/// The trigger before a name that may have a clitic glued to it («ومنصة Azure», «لـ OpenAI»).
+fn prev_trigger(t: &str, s: usize) -> Option<Trigger> {
+    let ws = match char_before(t, s) {
+        Some(c) if super::scan::is_letter(c) => super::scan::letters_before(t, s, 12),
+        _ => s,
+    };
+    triggered(t, ws)
+}
+
+/// «شركة هيوماين»: an unknown Arabic word right after a trigger is a name.
+fn unknown_after_trigger(t: &str, at: usize, tr: Trigger, out: &mut Vec<NameCand>, gaz: &GazIndex) {
+    let kind = match tr {
+        Trigger::Org => Kind::Org,
+        Trigger::Product => Kind::Product,
+    };
+    // «صندوق "سنابل"», «منصة «سلة»»: a quoted name after a trigger, whatever its shape.
+    if let Some(q) = t[at..].strip_prefix(' ')
+        && let Some(open) = q.chars().next()
+        && let Some(close) = match open {
+            '"' => Some('"'),
+            '«' => Some('»'),
+            '“' => Some('”'),
+            _ => None,
+        }
+    {
+        let s = at + 1 + open.len_utf8();
+        if let Some(len) = t[s..].find(close).filter(|&l| l > 0 && l <= 60) {
+            let name = &t[s..s + len];
+            if name.split(' ').count() <= 4
+                && !name.starts_with(' ')
+                && !name.ends_with(' ')
+                && name.chars().all(|c| c == ' ' || is_word_char(c))
+                && gaz.overlapping(out, s, s + len).is_empty()
+            {
+                out.push(NameCand {
+                    start: s,
+                    end: s + len,
+                    kind,
+                    entity: None,
+                    prio: 1,
+                });
+            }
+        }
+        return;
+    }
+    let Some((s, e)) = next_word(t, at) else {
+        return;
+    };
+    if !gaz.overlapping(out, s, e).is_empty() {
+        return;
+    }
+    // Only one space between, and the word must be Arabic letters only.
+    if s != at + 1 || !t[s..e].chars().all(is_arabic_letter) {
+        return;
+    }
+    let w = &t[s..e];
+    let n = w.chars().count();
+    let verb_like = matches!(w.chars().next(), Some('ي' | 'ت' | 'ن')) && n <= 5;
+    // «هاتف بكاميرا»: a preposition glued to an ordinary word.
+    let glued = matches!(w.chars().next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك')) && n >= 5;
+    if n < 3 || verb_like || glued || not_a_name(w) || w.ends_with('ي') || w.ends_with('ت') {
+        return;
+    }
+    if trigger(w).is_some() || lexicon::scale(w).is_some() {
+        return;
+    }
+    out.push(NameCand {
+        start: s,
+        end: e,
+        kind,
+        entity: None,
+        prio: 1,
+    });
+}
+
+/// «قال أحمد المطيري، الرئيس التنفيذي …»: two to four Arabic words between a speech verb and a
+/// comma followed by a title are a person's name (not in the gazetteer: no canonical).
+fn people_with_titles(t: &str, out: &mut Vec<NameCand>, gaz: &GazIndex) {
+    let mut from = 0;
+    while let Some(p) = t[from..].find('،').map(|p| from + p) {
+        from = p + '،'.len_utf8();
+        let titled = next_word(t, from).is_some_and(|(s, e)| title_word(&t[s..e]));
+        if !titled {
+            continue;
+        }
+        let mut words = Vec::with_capacity(4);
+        let mut at = p;
+        while words.len() < 5 {
+            let Some((s, e)) = prev_word(t, at) else {
+                break;
+            };
+            if !t[s..e].chars().all(is_arabic_letter) {
+                break;
+            }
+            words.push((s, e));
+            at = s;
+        }
+        // words[0] is nearest the comma; the verb is the farthest one taken.
+        let Some(v) = words.iter().position(|&(s, e)| speech_verb(&t[s..e])) else {
+            continue;
+        };
+        if !(2..=4).contains(&v) {
+            continue;
+        }
+        let (first_s, first_e) = words[v - 1];
+        let first = &t[first_s..first_e];
+        if first.starts_with("ال") || trigger(first).is_some() || title_word(first) {
+            continue;
+        }
+        let function_word = words[..v].iter().any(|&(s, e)| {
+            matches!(
+                &t[s..e],
+                "من" | "في" | "عن" | "علي" | "الي" | "مع" | "ان" | "او"
+            )
+        });
+        let (start, end) = (first_s, words[0].1);
+        if function_word || !gaz.overlapping(out, start, end).is_empty() {
+            continue;
+        }
+        out.push(NameCand {
+            start,
+            end,
+            kind: Kind::Person,
+            entity: None,
+            prio: 1,
+        });
+    }
+}
+
+fn speech_verb(w: &str) -> bool {
+    let w = w.strip_prefix('و').unwrap_or(w);
+    matches!(
+        w,
+        "قال"
+            | "قالت"
+            | "اكد"
+            | "اكدت"
+            | "اوضح"
+            | "اوضحت"
+            | "اضاف"
+            | "اضافت"
+            | "صرح"
+            | "صرحت"
+            | "ذكر"
+            | "ذكرت"
+            | "اشار"
+            | "اشارت"
+            | "بحسب"
+            | "حسب"
+            | "يقول"
+            | "تقول"
+            | "كشف"
+            | "كشفت"
+            | "اعلن"
+            | "اعلنت"
+            | "راي"
+            | "رات"
+            | "يري"
+            | "تري"
+            | "لفت"
+            | "لفتت"
+    )
+}
+
+fn title_word(w: &str) -> bool {
+    matches!(
+        w,
+        "الرئيس"
+            | "رئيس"
+            | "رئيسه"
+            | "الرئيسه"
+            | "المدير"
+            | "مدير"
+            | "مديره"
+            | "المديره"
+            | "وزير"
+            | "وزيره"
+            | "نائب"
+            | "الشريك"
+            | "شريك"
+            | "مؤسس"
+            | "المؤسس"
+            | "مؤسسه"
+            | "المتحدث"
+            | "المتحدثه"
+            | "متحدث"
+            | "الخبير"
+            | "خبير"
+            | "المحلل"
+            | "محلل"
+            | "الباحث"
+            | "باحث"
+            | "استاذ"
+            | "الاستاذ"
+            | "عضو"
+            | "محافظ"
+            | "سفير"
+            | "الامين"
+            | "كبير"
+            | "كبيره"
+            | "نائبه"
+            | "رئيسا"
+            | "مستشار"
+            | "المستشار"
+    )
+}

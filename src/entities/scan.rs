@@ -1,0 +1,132 @@
+//! Word-level helpers over normalized text (byte offsets, always on char boundaries).
+
+use super::normalize::CLITIC_PREFIXES;
+
+/// A letter or digit of any script: what may not touch a name on its right.
+/// ASCII and Arabic are decided without the (slow) Unicode tables.
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    match c as u32 {
+        0x0620..=0x064A | 0x0660..=0x0669 | 0x066E..=0x06D3 | 0x06F0..=0x06FF => true,
+        0x0600..=0x06FF => false,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// A letter of any script (fast for ASCII and Arabic).
+#[inline]
+pub fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    match c as u32 {
+        0x0620..=0x064A | 0x066E..=0x06D3 | 0x06FA..=0x06FF => true,
+        0x0600..=0x06FF => false,
+        _ => c.is_alphabetic(),
+    }
+}
+
+pub fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{a0}' | '\u{202f}' | '\u{2009}')
+}
+
+pub fn char_before(t: &str, pos: usize) -> Option<char> {
+    t[..pos].chars().next_back()
+}
+
+pub fn char_at(t: &str, pos: usize) -> Option<char> {
+    t[pos..].chars().next()
+}
+
+/// Start of the run of letters that ends at `pos` (at most `limit` bytes back).
+pub fn letters_before(t: &str, pos: usize, limit: usize) -> usize {
+    let mut start = pos;
+    for c in t[..pos].chars().rev() {
+        if !is_letter(c) || pos - start >= limit {
+            break;
+        }
+        start -= c.len_utf8();
+    }
+    start
+}
+
+pub fn is_clitic(s: &str) -> bool {
+    CLITIC_PREFIXES.contains(&s)
+}
+
+/// The letters glued before `pos` in the same word, if they form a clitic prefix (or nothing).
+/// Returns None when `pos` is inside a word that is not clitic + name.
+pub fn clitic_before(t: &str, pos: usize) -> Option<&str> {
+    let start = letters_before(t, pos, 12);
+    if start > 0 && char_before(t, start).is_some_and(is_word_char) {
+        return None;
+    }
+    let prefix = &t[start..pos];
+    (prefix.is_empty() || is_clitic(prefix)).then_some(prefix)
+}
+
+/// The word (letters and digits) that ends just before `pos`, skipping spaces: (start, end).
+pub fn prev_word(t: &str, pos: usize) -> Option<(usize, usize)> {
+    let mut end = pos;
+    for c in t[..pos].chars().rev() {
+        if !is_space(c) {
+            break;
+        }
+        end -= c.len_utf8();
+    }
+    let mut start = end;
+    for c in t[..end].chars().rev() {
+        if !is_word_char(c) {
+            break;
+        }
+        start -= c.len_utf8();
+    }
+    (start < end).then_some((start, end))
+}
+
+/// The word that starts after `pos`, skipping spaces: (start, end).
+pub fn next_word(t: &str, pos: usize) -> Option<(usize, usize)> {
+    let start = skip_spaces(t, pos);
+    let end = word_end(t, start);
+    (start < end).then_some((start, end))
+}
+
+pub fn skip_spaces(t: &str, pos: usize) -> usize {
+    let mut p = pos;
+    for c in t[pos..].chars() {
+        if !is_space(c) {
+            break;
+        }
+        p += c.len_utf8();
+    }
+    p
+}
+
+pub fn word_end(t: &str, pos: usize) -> usize {
+    let mut p = pos;
+    for c in t[pos..].chars() {
+        if !is_word_char(c) {
+            break;
+        }
+        p += c.len_utf8();
+    }
+    p
+}
+
+/// Ways to read `word` as clitic + stem: the stem offsets (within `word`), longest clitic last.
+pub fn stems(word: &str) -> impl Iterator<Item = usize> + '_ {
+    std::iter::once(0).chain(
+        CLITIC_PREFIXES
+            .iter()
+            .rev()
+            .filter(move |c| word.len() > c.len() + 2 && word.starts_with(**c))
+            .map(|c| c.len()),
+    )
+}
+
+pub fn is_arabic_letter(c: char) -> bool {
+    matches!(c, '\u{0620}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06FA}'..='\u{06FF}')
+}
