@@ -96,7 +96,7 @@ mod tests {
             },
         ];
         let m = marked(&text, &spans);
-        assert_eq!(m, "قالت [31m[أبل](org: Apple) إن [5%](percent: 5)");
+        assert_eq!(m, "قالت [أبل](org: Apple) إن [5%](percent: 5)");
         assert!(!m.contains('\u{1b}'));
     }
 }
