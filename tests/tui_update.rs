@@ -553,3 +553,45 @@ fn the_demo_fallback_never_fills_a_cache_that_has_articles() {
         "no feeds and an empty cache: {text}"
     );
 }
+
+#[test]
+fn n_and_shift_n_jump_between_search_hits_while_reading() {
+    let (mut state, mut rt, _d) = setup(80, 14);
+    rt.send(&mut state, key('/'));
+    for m in typed("مايكروسوفت") {
+        rt.send(&mut state, m);
+    }
+    rt.send(&mut state, code(KeyCode::Enter)); // keep the search
+    // The article that names Microsoft most: its 80-billion investment story.
+    while !state.rows[state.selected].title.contains("80 مليار") {
+        let before = state.selected;
+        rt.send(&mut state, key('j'));
+        assert_ne!(state.selected, before, "the story is in the results");
+    }
+    rt.send(&mut state, code(KeyCode::Enter)); // open it
+    assert_eq!(state.focus, Focus::Article);
+    let selected = state.selected;
+    let open = state.article.as_ref().unwrap();
+    let hits = open.layout.as_ref().unwrap().match_lines.clone();
+    assert!(hits.len() >= 2, "hits on lines {hits:?}");
+    assert_eq!(open.scroll, 0);
+    rt.send(&mut state, key('n'));
+    let after_n = state.article.as_ref().unwrap().scroll;
+    assert!(after_n > 0, "n scrolled to a later hit");
+    assert_eq!(state.selected, selected, "still the same article");
+    let rows = 14usize;
+    assert!(
+        hits.iter().any(|&h| h >= after_n && h < after_n + rows),
+        "a hit is on screen after n (scroll {after_n}, hits {hits:?})"
+    );
+    rt.send(&mut state, key('N'));
+    assert!(
+        state.article.as_ref().unwrap().scroll < after_n,
+        "N went back"
+    );
+    // Without a search, n is the next article again.
+    rt.send(&mut state, code(KeyCode::Esc));
+    rt.send(&mut state, key('/'));
+    rt.send(&mut state, code(KeyCode::Esc));
+    assert_eq!(state.filters.search, None);
+}

@@ -47,6 +47,7 @@ actions! {
     Bottom = "bottom": "bottom",
     NextArticle = "next_article": "next article (marks it read)",
     PrevArticle = "prev_article": "previous article (marks it read)",
+    PrevMatch = "prev_match": "previous search hit in the article (n: the next one)",
     CompanyPicker = "company_picker": "pick a company to filter by",
     ClearCompany = "clear_company": "clear the company filter",
     Search = "search": "search as you type (Enter keeps, Esc clears)",
@@ -94,6 +95,8 @@ pub struct ArticleLayout {
     pub lines: Arc<Vec<Line<'static>>>,
     /// The first line holding the focused entity (to scroll it into view).
     pub focus_line: Option<usize>,
+    /// Lines holding a search hit (`n`/`N` jump between them while reading).
+    pub match_lines: Vec<usize>,
 }
 
 /// Inputs of `update`: terminal events, timers, worker results.

@@ -404,12 +404,14 @@ fn layout_worker(
             ),
         };
         let (lines, focus_line) = entry.1.lines(key.width);
+        let match_lines = entry.1.match_lines(&lines);
         cache.push_front(entry);
         cache.truncate(LAYOUT_CACHE);
         let msg = Msg::Layout(ArticleLayout {
             key,
             lines: Arc::new(lines),
             focus_line,
+            match_lines,
         });
         if tx.send(msg).is_err() {
             return;

@@ -81,10 +81,12 @@ impl SyncRuntime {
                     &|c: &str| names(c),
                 );
                 let (lines, focus_line) = prepared.lines(key.width);
+                let match_lines = prepared.match_lines(&lines);
                 return Some(Msg::Layout(ArticleLayout {
                     key,
                     lines: Arc::new(lines),
                     focus_line,
+                    match_lines,
                 }));
             }
             other => {

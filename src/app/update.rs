@@ -337,6 +337,14 @@ fn on_action(state: &mut State, action: Action, fx: &mut Vec<Effect>) {
             };
             request_layout(state, fx);
         }
+        // While reading with a search active, n/N jump between the hits; past the last hit,
+        // n goes on to the next article.
+        Action::NextArticle if article::jump_to_match(state, true) => {}
+        Action::PrevMatch => {
+            if !article::jump_to_match(state, false) {
+                info(state, "no earlier search hit in this article");
+            }
+        }
         Action::NextArticle | Action::PrevArticle => {
             let step = if action == Action::NextArticle { 1 } else { -1 };
             let before = state.selected;

@@ -8,7 +8,6 @@ use super::put;
 use crate::app::state::State;
 use crate::app::theme::Theme;
 use crate::entities::Kind;
-use crate::entities::normalize::{normalize, normalize_str};
 use crate::store::{Article, Field, StoredSpan};
 use crate::text::{LayoutOptions, PreparedParagraph, PreparedText, StyleSpan, cell_width};
 use ratatui::buffer::Buffer;
@@ -27,6 +26,8 @@ pub struct PreparedArticle {
     body: PreparedText,
     summary: Option<PreparedParagraph>,
     focus_style: Style,
+    /// The highlight of search hits, when a search is active (to find the lines holding one).
+    search_style: Option<Style>,
     cached: Option<(u16, Vec<Line<'static>>, Option<usize>)>,
 }
 
@@ -119,6 +120,9 @@ pub fn prepare(
         body,
         summary,
         focus_style: theme.focus,
+        search_style: search
+            .filter(|s| !s.trim().is_empty())
+            .map(|_| theme.search),
         cached: None,
     }
 }
@@ -126,39 +130,20 @@ pub fn prepare(
 /// A byte range of a generated text and the kind that colours it.
 type KindRange = (usize, usize, Kind);
 
-/// Where the search's words occur in `text`, matched the way the search index matches
-/// (normalized: hamza forms, harakat, case), mapped back to `text`'s bytes.
+/// Where the search's words occur in `text`: the search's own matching (normalized, clitic
+/// forms), so what is highlighted is what the index found.
 fn search_spans(text: &str, search: Option<&str>, theme: &Theme) -> Vec<StyleSpan> {
     let Some(search) = search else {
         return Vec::new();
     };
-    let terms: Vec<String> = search
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| c == '"' || c == '*'))
-        .map(normalize_str)
-        .filter(|t| !t.trim().is_empty())
-        .collect();
-    if terms.is_empty() {
-        return Vec::new();
-    }
-    let norm = normalize(text);
-    let mut out = Vec::new();
-    for term in &terms {
-        for (i, m) in norm.text.match_indices(term.as_str()) {
-            let (Some(&start), Some(&end)) = (norm.offsets.get(i), norm.offsets.get(i + m.len()))
-            else {
-                continue;
-            };
-            if start < end {
-                out.push(StyleSpan {
-                    start,
-                    end,
-                    style: theme.search,
-                });
-            }
-        }
-    }
-    out
+    crate::store::search::highlight_ranges(text, search)
+        .into_iter()
+        .map(|r| StyleSpan {
+            start: r.start,
+            end: r.end,
+            style: theme.search,
+        })
+        .collect()
 }
 
 /// «الشركات: مايكروسوفت، OpenAI · الأرقام: 80 مليار دولار، 35٪», with the spans of the names.
@@ -257,6 +242,34 @@ impl PreparedArticle {
         });
         self.cached = Some((width, out.clone(), focus));
         (out, focus)
+    }
+}
+
+impl PreparedArticle {
+    /// The lines (of `lines`, as `lines()` gave them) that hold a search hit.
+    pub fn match_lines(&self, lines: &[Line<'static>]) -> Vec<usize> {
+        let Some(style) = self.search_style else {
+            return Vec::new();
+        };
+        lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.spans.iter().any(|s| carries(s.style, style)))
+            .map(|(i, _)| i)
+            .collect()
+    }
+}
+
+/// Whether a cell style carries `mark` (which other spans may have been patched over or under):
+/// its background if it has one, else its colour and modifiers.
+fn carries(style: Style, mark: Style) -> bool {
+    if mark.bg.is_some() {
+        return style.bg == mark.bg;
+    }
+    let mods = !mark.add_modifier.is_empty() && style.add_modifier.contains(mark.add_modifier);
+    match mark.fg {
+        Some(fg) => style.fg == Some(fg) && (mark.add_modifier.is_empty() || mods),
+        None => mods,
     }
 }
 

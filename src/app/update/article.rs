@@ -19,6 +19,44 @@ pub(super) fn scroll_article(state: &mut State, delta: isize) {
     }
 }
 
+/// In the article pane with a search active, scroll to the next (or previous) line holding a
+/// hit. False when there is none that way (or no search, or not reading).
+pub(super) fn jump_to_match(state: &mut State, forward: bool) -> bool {
+    if state.focus != Focus::Article || state.filters.search.is_none() {
+        return false;
+    }
+    let rows = Panes::of(state).article_rows().max(1);
+    let Some(open) = &mut state.article else {
+        return false;
+    };
+    let Some(layout) = &open.layout else {
+        return false;
+    };
+    // The hit shown a third of the way down, as entity stepping does.
+    let anchor = open.scroll + rows / 3;
+    let target = if forward {
+        layout.match_lines.iter().find(|&&l| l > anchor).copied()
+    } else {
+        layout
+            .match_lines
+            .iter()
+            .rev()
+            .find(|&&l| l < anchor)
+            .copied()
+    };
+    let Some(line) = target else {
+        return false;
+    };
+    let max = layout.lines.len().saturating_sub(rows);
+    let scroll = line.saturating_sub(rows / 3).min(max);
+    if scroll == open.scroll {
+        // Already on screen and the pane cannot scroll further that way.
+        return false;
+    }
+    open.scroll = scroll;
+    true
+}
+
 /// The layout the article pane needs now, if it shows an article.
 pub fn layout_key(state: &State) -> Option<LayoutKey> {
     let width = Panes::of(state).article_width()?;
