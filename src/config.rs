@@ -14,6 +14,7 @@ pub struct Config {
     pub fetch: FetchSection,
     pub display: DisplaySection,
     pub layout: LayoutSection,
+    pub full_text: FullTextSection,
     pub theme: BTreeMap<String, String>,
     pub keys: BTreeMap<String, Vec<String>>,
 }
@@ -28,6 +29,34 @@ pub struct FetchSection {
     pub refresh_on_start: bool,
     pub refresh_minutes: u64,
     pub page_concurrency: usize,
+}
+
+/// When to fetch the whole article from its page.
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum FullTextMode {
+    /// When an opened article is a teaser.
+    #[default]
+    Auto,
+    /// Also for every new article at fetch time.
+    Always,
+    /// Only when asked (`f`, `show --full`).
+    Never,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct FullTextSection {
+    pub mode: FullTextMode,
+    #[serde(default)]
+    pub feeds: BTreeMap<String, FullTextMode>,
+}
+
+impl FullTextSection {
+    /// The mode for one feed: its own setting, else the global one.
+    pub fn for_feed(&self, url: &str) -> FullTextMode {
+        self.feeds.get(url).copied().unwrap_or(self.mode)
+    }
 }
 
 #[derive(Clone, Debug, Deserialize, PartialEq)]
@@ -318,6 +347,24 @@ mod tests {
             .map(|e| e.to_string())
             .unwrap_or_default();
         assert!(e.starts_with("c.toml:2:") && e.contains("theme.org"), "{e}");
+    }
+
+    #[test]
+    fn full_text_modes_per_feed() {
+        let c = Config::from_toml_over_defaults(
+            "[full_text]\nmode = \"never\"\n[full_text.feeds]\n\"https://a.example/feed\" = \"always\"\n",
+            "c.toml",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            c.full_text.for_feed("https://a.example/feed"),
+            FullTextMode::Always
+        );
+        assert_eq!(
+            c.full_text.for_feed("https://b.example/feed"),
+            FullTextMode::Never
+        );
+        assert_eq!(Config::defaults().full_text.mode, FullTextMode::Auto);
     }
 
     #[test]

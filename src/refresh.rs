@@ -15,11 +15,18 @@ pub enum FeedStatus {
     Ok {
         #[serde(flatten)]
         stats: WriteStats,
+        /// Whole articles fetched from their pages (feeds with `full_text = "always"`).
+        #[serde(skip_serializing_if = "is_zero")]
+        full_texts: usize,
     },
     NotModified,
     Error {
         error: String,
     },
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// The outcome of refreshing one feed.
@@ -44,9 +51,30 @@ pub struct Refresher {
     pub store: Arc<Mutex<Store>>,
     pub recognizer: Arc<Recognizer>,
     pub concurrency: usize,
+    /// Which feeds get their articles' pages fetched at refresh time (`always`).
+    pub full_text: crate::config::FullTextSection,
+    /// Bounds page fetches across all feeds (`fetch.page_concurrency`).
+    pub pages: Arc<tokio::sync::Semaphore>,
 }
 
 impl Refresher {
+    /// The handles and limits for refreshing with `config`.
+    pub fn new(
+        fetcher: Fetcher,
+        store: Arc<Mutex<Store>>,
+        recognizer: Arc<Recognizer>,
+        config: &crate::config::Config,
+    ) -> Refresher {
+        Refresher {
+            fetcher,
+            store,
+            recognizer,
+            concurrency: config.fetch.concurrency,
+            full_text: config.full_text.clone(),
+            pages: Arc::new(tokio::sync::Semaphore::new(config.fetch.page_concurrency)),
+        }
+    }
+
     /// Refresh `feeds`; `on_done` is called as each feed finishes (progress), in completion order.
     /// Results come back in the order of `feeds`.
     pub async fn refresh(
@@ -85,13 +113,20 @@ impl Refresher {
         let this = self.clone();
         let url = feed.url.clone();
         let title = feed.title.clone();
-        let status =
+        let feed_id = feed.id;
+        let mut status =
             match tokio::task::spawn_blocking(move || this.store_outcome(&feed, outcome)).await {
                 Ok(status) => status,
                 Err(e) => FeedStatus::Error {
                     error: format!("internal error: {e}"),
                 },
             };
+        if let FeedStatus::Ok { stats, full_texts } = &mut status
+            && stats.new > 0
+            && self.full_text.for_feed(&url) == crate::config::FullTextMode::Always
+        {
+            *full_texts = self.fetch_pages(feed_id, stats.new).await;
+        }
         if let FeedStatus::Error { error } = &status {
             tracing::warn!(feed = %url, %error, "feed failed");
         }
@@ -100,6 +135,33 @@ impl Refresher {
             title,
             status,
         }
+    }
+
+    /// Fetch the pages of the feed's newest `n` articles that have no full text yet; returns how
+    /// many were stored. A page that fails leaves its article with the feed's text.
+    async fn fetch_pages(&self, feed_id: i64, n: usize) -> usize {
+        let ids = match self.store.lock() {
+            Ok(store) => store.missing_full_text(feed_id, n).unwrap_or_default(),
+            Err(_) => return 0,
+        };
+        let fetched = futures_util::stream::iter(ids)
+            .map(|id| async move {
+                let _permit = self.pages.acquire().await.ok()?;
+                match crate::fulltext::fetch_full(&self.fetcher, &self.store, &self.recognizer, id)
+                    .await
+                {
+                    Ok(_) => Some(()),
+                    Err(e) => {
+                        tracing::warn!(article = id, "full text: {e:#}");
+                        None
+                    }
+                }
+            })
+            .buffer_unordered(self.pages.available_permits().max(1))
+            .filter_map(|r| async move { r })
+            .count()
+            .await;
+        fetched
     }
 
     /// Blocking part: parse, recognise, write. Never panics on feed data.
@@ -182,7 +244,10 @@ impl Refresher {
                     }
                 };
                 match written {
-                    Ok(stats) => FeedStatus::Ok { stats },
+                    Ok(stats) => FeedStatus::Ok {
+                        stats,
+                        full_texts: 0,
+                    },
                     Err(e) => fail(self, format!("cannot save: {e}"), None),
                 }
             }

@@ -399,6 +399,7 @@ fn new_articles_from_a_refresh_keep_the_selection() {
         feed: FEEDS[0].0.into(),
         title: None,
         status: FeedStatus::Ok {
+            full_texts: 0,
             stats: WriteStats {
                 new: 3,
                 updated: 0,
@@ -594,4 +595,49 @@ fn n_and_shift_n_jump_between_search_hits_while_reading() {
     rt.send(&mut state, key('/'));
     rt.send(&mut state, code(KeyCode::Esc));
     assert_eq!(state.filters.search, None);
+}
+
+#[test]
+fn opening_a_teaser_fetches_its_page_once_unless_the_feed_says_never() {
+    use akhbar::config::FullTextMode;
+    let (mut state, mut rt, _d) = setup(120, 40);
+    rt.send(&mut state, code(KeyCode::Enter));
+    let id = state.article.as_ref().unwrap().id();
+    let teaser = {
+        let a = &state.article.as_ref().unwrap().article;
+        akhbar::fulltext::is_teaser(&a.content, &a.summary)
+    };
+    let asked = rt
+        .outside
+        .iter()
+        .filter(|e| **e == Effect::FullText(id))
+        .count();
+    assert_eq!(
+        asked,
+        usize::from(teaser),
+        "auto: the page is fetched exactly for a teaser"
+    );
+    // Opening it again does not ask again.
+    rt.send(&mut state, code(KeyCode::Esc));
+    rt.send(&mut state, code(KeyCode::Enter));
+    let again = rt
+        .outside
+        .iter()
+        .filter(|e| **e == Effect::FullText(id))
+        .count();
+    assert_eq!(again, asked);
+
+    let (mut state, mut rt, _d) = setup(120, 40);
+    let feed = state.rows[0].feed.clone();
+    state
+        .full_text
+        .feeds
+        .insert(feed.clone(), FullTextMode::Never);
+    rt.send(&mut state, code(KeyCode::Enter));
+    assert!(!rt.outside.iter().any(|e| matches!(e, Effect::FullText(_))));
+    // `always` fetches even a long article's page.
+    let (mut state, mut rt, _d) = setup(120, 40);
+    state.full_text.feeds.insert(feed, FullTextMode::Always);
+    rt.send(&mut state, code(KeyCode::Enter));
+    assert!(rt.outside.iter().any(|e| matches!(e, Effect::FullText(_))));
 }

@@ -46,6 +46,7 @@ pub fn initial_state(ctx: &Ctx) -> anyhow::Result<state::State> {
     let theme = theme::Theme::from_config(&ctx.config.theme, no_color())
         .map_err(|e| anyhow::anyhow!("{config_name}: {e}"))?;
     let mut state = state::State::new(keymap, theme, layout_options(ctx), chrono::Utc::now());
+    state.full_text = ctx.config.full_text.clone();
     state.split = ctx.config.layout.split;
     state.mirror = ctx.config.layout.mirror;
     Ok(state)
@@ -97,12 +98,12 @@ pub fn run(ctx: &Ctx) -> anyhow::Result<()> {
     let refresher = if ctx.demo {
         None
     } else {
-        Some(crate::refresh::Refresher {
-            fetcher: crate::feed::fetch::Fetcher::new(ctx.config.fetch_config())?,
-            store: Arc::clone(&store),
-            recognizer: Arc::clone(&recognizer),
-            concurrency: ctx.config.fetch.concurrency,
-        })
+        Some(crate::refresh::Refresher::new(
+            crate::feed::fetch::Fetcher::new(ctx.config.fetch_config())?,
+            Arc::clone(&store),
+            Arc::clone(&recognizer),
+            &ctx.config,
+        ))
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)

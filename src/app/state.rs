@@ -195,6 +195,10 @@ pub struct State {
     pub demo: bool,
     pub dirty: bool,
     pub quit: bool,
+    /// When an opened article's page is fetched by itself (config [full_text]).
+    pub full_text: crate::config::FullTextSection,
+    /// Articles whose page was already asked for by itself (asked once per session).
+    pub full_text_asked: std::collections::HashSet<i64>,
 }
 
 impl State {
@@ -229,6 +233,8 @@ impl State {
             demo: false,
             dirty: true,
             quit: false,
+            full_text: Default::default(),
+            full_text_asked: Default::default(),
         }
     }
 

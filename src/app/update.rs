@@ -19,6 +19,45 @@ use article::*;
 pub use article::{entity_refs, layout_key};
 use list::*;
 
+/// Reading an article (the article pane has the focus) whose feed carries only a teaser:
+/// fetch the page, once per article and session, as the feed's [full_text] mode says.
+/// Merely previewing it while moving through the headlines fetches nothing.
+fn fetch_full_text_if_reading_a_teaser(state: &mut State, fx: &mut Vec<Effect>) {
+    if state.focus != Focus::Article {
+        return;
+    }
+    let Some(open) = &state.article else {
+        return;
+    };
+    if !wants_full_text(state, &open.article) {
+        return;
+    }
+    let id = open.id();
+    state.full_text_asked.insert(id);
+    info(
+        state,
+        "the feed carries only the start: fetching the whole article…",
+    );
+    fx.push(Effect::FullText(id));
+}
+
+/// Whether `article` should have its page fetched by itself: not in the demo, not twice, not
+/// when the full text is there, and as the feed's [full_text] mode says.
+fn wants_full_text(state: &State, article: &crate::store::Article) -> bool {
+    use crate::config::FullTextMode;
+    if !state.can_refresh || state.full_text_asked.contains(&article.row.id) {
+        return false;
+    }
+    if article.full_content.is_some() || article.row.link.is_none() {
+        return false;
+    }
+    match state.full_text.for_feed(&article.row.feed) {
+        FullTextMode::Never => false,
+        FullTextMode::Always => true,
+        FullTextMode::Auto => crate::fulltext::is_teaser(&article.content, &article.summary),
+    }
+}
+
 /// Info messages fade after this many seconds.
 const STATUS_SECONDS: i64 = 5;
 const WHEEL_STEP: usize = 3;
@@ -146,7 +185,8 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
                 r.errors += usize::from(result.failed());
             }
             // New articles appear as each feed lands, selection kept.
-            if matches!(&result.status, FeedStatus::Ok { stats } if stats.new + stats.updated > 0) {
+            if matches!(&result.status, FeedStatus::Ok { stats, .. } if stats.new + stats.updated > 0)
+            {
                 reload(state, &mut fx);
             }
         }
@@ -186,6 +226,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
         Msg::Error(e) => error(state, e),
         Msg::Info(i) => info(state, i),
     }
+    fetch_full_text_if_reading_a_teaser(state, &mut fx);
     ensure_titles(state, &mut fx);
     request_layout(state, &mut fx);
     state.dirty = true;

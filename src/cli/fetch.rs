@@ -17,12 +17,12 @@ pub fn run(ctx: &Ctx, json: bool, timeout: Option<u64>) -> Result<ExitCode, Fail
     let mut store = ctx.open_store()?;
     let feeds = super::feeds::feeds_for_run(ctx, &mut store)?;
     let recognizer = Arc::new(ctx.recognizer()?);
-    let refresher = Refresher {
-        fetcher: Fetcher::new(fetch_config)?,
-        store: Arc::new(Mutex::new(store)),
+    let refresher = Refresher::new(
+        Fetcher::new(fetch_config)?,
+        Arc::new(Mutex::new(store)),
         recognizer,
-        concurrency: ctx.config.fetch.concurrency,
-    };
+        &ctx.config,
+    );
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -52,10 +52,15 @@ fn print_table(results: &[FeedResult]) {
     let (mut new, mut failed) = (0, 0);
     for r in results {
         let what = match &r.status {
-            FeedStatus::Ok { stats } => {
+            FeedStatus::Ok { stats, full_texts } => {
                 new += stats.new;
+                let pages = if *full_texts > 0 {
+                    format!(", {full_texts} whole articles from their pages")
+                } else {
+                    String::new()
+                };
                 format!(
-                    "ok            {} new, {} updated, {} unchanged",
+                    "ok            {} new, {} updated, {} unchanged{pages}",
                     stats.new, stats.updated, stats.unchanged
                 )
             }

@@ -737,6 +737,16 @@ impl Store {
         Ok(())
     }
 
+    /// The newest `limit` articles of a feed that have a link but no full text yet.
+    pub fn missing_full_text(&self, feed_id: i64, limit: usize) -> Result<Vec<i64>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id FROM articles WHERE feed_id = ?1 AND full_content IS NULL
+                AND link IS NOT NULL ORDER BY id DESC LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![feed_id, limit as i64], |r| r.get(0))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
     /// Rewrite the whole search index from the stored texts.
     pub fn rebuild_search_index(&mut self) -> Result<()> {
         let tx = self.write_tx()?;

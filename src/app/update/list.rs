@@ -178,7 +178,7 @@ pub(super) fn refresh_summary(state: &mut State, results: &[FeedResult]) {
     let new: usize = results
         .iter()
         .map(|r| match &r.status {
-            FeedStatus::Ok { stats } => stats.new,
+            FeedStatus::Ok { stats, .. } => stats.new,
             _ => 0,
         })
         .sum();
