@@ -144,7 +144,7 @@ impl Refresher {
             Ok(store) => store.missing_full_text(feed_id, n).unwrap_or_default(),
             Err(_) => return 0,
         };
-        let fetched = futures_util::stream::iter(ids)
+        futures_util::stream::iter(ids)
             .map(|id| async move {
                 let _permit = self.pages.acquire().await.ok()?;
                 match crate::fulltext::fetch_full(&self.fetcher, &self.store, &self.recognizer, id)
@@ -160,8 +160,7 @@ impl Refresher {
             .buffer_unordered(self.pages.available_permits().max(1))
             .filter_map(|r| async move { r })
             .count()
-            .await;
-        fetched
+            .await
     }
 
     /// Blocking part: parse, recognise, write. Never panics on feed data.
