@@ -112,7 +112,7 @@ impl Refresher {
         tracing::debug!(feed = %feed.url, ms = started.elapsed().as_millis() as u64, "fetched");
         let this = self.clone();
         let url = feed.url.clone();
-        let title = feed.title.clone();
+        let mut title = feed.title.clone();
         let feed_id = feed.id;
         let mut status =
             match tokio::task::spawn_blocking(move || this.store_outcome(&feed, outcome)).await {
@@ -121,6 +121,12 @@ impl Refresher {
                     error: format!("internal error: {e}"),
                 },
             };
+        if title.is_none()
+            && let Ok(store) = self.store.lock()
+        {
+            // A first fetch names the feed.
+            title = store.feed_title(feed_id).ok().flatten();
+        }
         if let FeedStatus::Ok { stats, full_texts } = &mut status
             && stats.new > 0
             && self.full_text.for_feed(&url) == crate::config::FullTextMode::Always

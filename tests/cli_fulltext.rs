@@ -76,7 +76,14 @@ fn always_fetches_pages_at_fetch_time_and_auto_does_not() {
 
     // Default (auto): no page requests during fetch.
     let db = env.path("auto.db");
-    let o = env.run(&["--db", path_str(&db), "--feeds", path_str(&list), "fetch", "--json"]);
+    let o = env.run(&[
+        "--db",
+        path_str(&db),
+        "--feeds",
+        path_str(&list),
+        "fetch",
+        "--json",
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(site.page_hits.load(Ordering::SeqCst), 0);
 
@@ -86,7 +93,14 @@ fn always_fetches_pages_at_fetch_time_and_auto_does_not() {
         format!("[full_text.feeds]\n\"{feed}\" = \"always\"\n"),
     );
     let db = env.path("always.db");
-    let args = ["--config", path_str(&cfg), "--db", path_str(&db), "--feeds", path_str(&list)];
+    let args = [
+        "--config",
+        path_str(&cfg),
+        "--db",
+        path_str(&db),
+        "--feeds",
+        path_str(&list),
+    ];
     let o = env.run(&[&args[..], &["fetch", "--json"]].concat());
     assert!(o.status.success(), "{}", stderr(&o));
     let line = &json_lines(&o)[0];
@@ -94,7 +108,8 @@ fn always_fetches_pages_at_fetch_time_and_auto_does_not() {
     assert_eq!(site.page_hits.load(Ordering::SeqCst), 2);
     let listed = json_lines(&env.run(&[&args[..], &["list", "--json"]].concat()));
     let id = listed[0]["id"].as_i64().unwrap().to_string();
-    let shown = json_lines(&env.run(&[&args[..], &["show", &id, "--json", "--width", "60"]].concat()));
+    let shown =
+        json_lines(&env.run(&[&args[..], &["show", &id, "--json", "--width", "60"]].concat()));
     assert_eq!(shown[0]["body_field"], "full_content", "{}", shown[0]);
     // A second fetch (not modified) asks for no page again.
     let o = env.run(&[&args[..], &["fetch", "--json"]].concat());

@@ -97,11 +97,7 @@ fn print_rows(ctx: &Ctx, rows: &[ArticleRow]) {
     let feed_w = 18;
     let prefix_w = id_w + 2 + 16 + 2 + 2 + 2 + feed_w + 2;
     let title_w = (total.saturating_sub(prefix_w)).max(20) as u16;
-    let opts = LayoutOptions {
-        direction: ctx.config.display.direction,
-        bidi: ctx.bidi,
-        shape: ctx.shape_for_cli(),
-    };
+    let opts = cli_options(ctx);
     for r in rows {
         let date = r
             .published
@@ -112,10 +108,7 @@ fn print_rows(ctx: &Ctx, rows: &[ArticleRow]) {
             if r.read { ' ' } else { '●' },
             if r.starred { '★' } else { ' ' }
         );
-        let feed = fit(
-            &crate::text::sanitize(r.feed_title.as_deref().unwrap_or(&r.feed)),
-            feed_w,
-        );
+        let feed = visual_cell(r.feed_title.as_deref().unwrap_or(&r.feed), feed_w, &opts);
         let title = title_line(&r.title, title_w, &opts);
         let line = format!("{:>id_w$}  {date:<16}  {marks}  {feed}  {title}", r.id);
         if !out(line.trim_end()) {
@@ -140,7 +133,28 @@ fn title_line(title: &str, width: u16, opts: &LayoutOptions) -> String {
     }
 }
 
-/// Pad or cut to exactly `w` cells (the feed column; feed names are short and mostly Latin).
+/// `text` as one visual line of exactly `w` cells (cut with «…» when longer), for a column.
+fn visual_cell(text: &str, w: usize, opts: &LayoutOptions) -> String {
+    let line = title_line(text, w.clamp(1, usize::from(u16::MAX)) as u16, opts);
+    let line = line.trim();
+    let fitted = if cell_width(line) > w {
+        fit(line, w)
+    } else {
+        line.to_string()
+    };
+    let pad = w.saturating_sub(cell_width(&fitted));
+    fitted + &" ".repeat(pad)
+}
+
+fn cli_options(ctx: &Ctx) -> LayoutOptions {
+    LayoutOptions {
+        direction: ctx.config.display.direction,
+        bidi: ctx.bidi,
+        shape: ctx.shape_for_cli(),
+    }
+}
+
+/// Pad or cut to exactly `w` cells.
 fn fit(s: &str, w: usize) -> String {
     let mut outs = String::new();
     for c in s.chars() {
@@ -162,20 +176,22 @@ pub(crate) fn terminal_width() -> usize {
 }
 
 pub fn companies(ctx: &Ctx, json: bool) -> Result<ExitCode, Failure> {
-    let store = ctx.open_store()?;
-    let rec = ctx.recognizer()?;
+    let (store, rec) = ctx.open_store_current()?;
     let rows = store.companies().map_err(anyhow::Error::from)?;
-    let w = rows
-        .iter()
-        .map(|(n, _)| n.chars().count())
-        .max()
-        .unwrap_or(0);
+    let w = rows.iter().map(|(n, _)| cell_width(n)).max().unwrap_or(0);
+    let opts = cli_options(ctx);
     for (name, count) in rows {
         let arabic = rec.arabic_name(&name);
         let line = if json {
             serde_json::json!({"name": name, "count": count, "arabic": arabic}).to_string()
         } else {
-            format!("{count:>6}  {name:<w$}  {}", arabic.unwrap_or_default())
+            // The Arabic name as one visual line, so it reads right on any terminal.
+            let shown = arabic
+                .as_deref()
+                .map(|a| visual_cell(a, cell_width(a), &opts))
+                .unwrap_or_default();
+            let pad = w.saturating_sub(cell_width(&name));
+            format!("{count:>6}  {name}{}  {shown}", " ".repeat(pad))
                 .trim_end()
                 .to_string()
         };

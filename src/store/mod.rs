@@ -737,6 +737,16 @@ impl Store {
         Ok(())
     }
 
+    pub fn feed_title(&self, feed_id: i64) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT title FROM feeds WHERE id = ?1", [feed_id], |r| {
+                r.get(0)
+            })
+            .optional()?
+            .flatten())
+    }
+
     /// The newest `limit` articles of a feed that have a link but no full text yet.
     pub fn missing_full_text(&self, feed_id: i64, limit: usize) -> Result<Vec<i64>> {
         let mut stmt = self.conn.prepare_cached(
