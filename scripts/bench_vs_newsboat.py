@@ -108,7 +108,8 @@ def first_frame(runner, rounds):
         while time.perf_counter() - t0 < 10:
             screen = subprocess.run(["tmux", "capture-pane", "-p", "-t", session],
                                     capture_output=True, text=True).stdout
-            if "akhbar" in screen and "مصدر تقني" in screen:
+            # The header's article count appears with the first frame that has the list.
+            if "akhbar" in screen and " articles" in screen:
                 seen = time.perf_counter() - t0
                 break
             time.sleep(0.002)

@@ -107,6 +107,8 @@ pub fn run(ctx: &Ctx) -> anyhow::Result<()> {
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
+        // Parsing in a refresh is CPU work; more threads than cores only hold more in memory.
+        .max_blocking_threads(std::thread::available_parallelism().map_or(2, |n| n.get()))
         .enable_all()
         .build()?;
     let mut initial = vec![Effect::LoadList {

@@ -23,7 +23,12 @@ pub fn run(ctx: &Ctx, json: bool, timeout: Option<u64>) -> Result<ExitCode, Fail
         recognizer,
         &ctx.config,
     );
+    // Parsing and recognition are CPU work: more blocking threads than cores would only hold
+    // more parsed feeds in memory at once.
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
     let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(cores)
+        .max_blocking_threads(cores)
         .enable_all()
         .build()
         .map_err(anyhow::Error::from)?;
