@@ -16,6 +16,6 @@ cargo build --release --locked
 benches=""
 if [ "${BENCHES:-0}" = 1 ]; then
   benches=$(mktemp)
-  cargo bench --locked 2>/dev/null | grep -E '^(Timer|[a-z_]+ +fastest|[├╰│ ]*[├╰]─)' > "$benches" || true
+  cargo bench --locked 2>/dev/null | grep -E '^(Timer|[a-z_]+ +fastest|[├╰│ ]*[├╰]─|.*[0-9] ?[KMGT]?B/s)' > "$benches" || true
 fi
 exec python3 scripts/bench_vs_newsboat.py --benches "$benches" "$@"
