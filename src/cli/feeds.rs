@@ -38,10 +38,13 @@ pub fn feeds_for_run(ctx: &Ctx, store: &mut Store) -> Result<Vec<FeedRow>, Failu
             .collect());
     }
     let mut rows = store.feeds().map_err(anyhow::Error::from)?;
+    // The bundled demo feeds (loaded when offline) live only in the binary: never fetched.
+    rows.retain(|f| !crate::demo::is_demo_url(&f.url));
     if rows.is_empty() {
         let defaults = parse_feed_list(DEFAULT_FEEDS_OPML)?;
         store.add_feeds(&defaults).map_err(anyhow::Error::from)?;
         rows = store.feeds().map_err(anyhow::Error::from)?;
+        rows.retain(|f| !crate::demo::is_demo_url(&f.url));
     }
     Ok(rows)
 }
