@@ -275,7 +275,10 @@ fn hostile_servers_and_content_through_the_binary() {
         let title = l["title"].as_str().unwrap_or_default();
         // Stored text keeps (balanced) bidi marks for the layout's analysis; no C0/C1 at all.
         assert!(!title.chars().any(char::is_control), "{title:?}");
-        assert!(title.chars().count() <= 1001, "title not capped (1,000 and an ellipsis)");
+        assert!(
+            title.chars().count() <= 1001,
+            "title not capped (1,000 and an ellipsis)"
+        );
         if let Some(link) = l["link"].as_str() {
             assert!(
                 link.starts_with("http://") || link.starts_with("https://"),

@@ -218,3 +218,68 @@ fn pick_a_company_open_an_article_and_quit_in_tmux() {
         .count();
     assert_eq!(read, 1);
 }
+
+#[test]
+fn a_panic_gives_the_terminal_back_and_says_where_the_log_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("home");
+    std::fs::create_dir_all(&home).unwrap();
+    // The shell reports, after akhbar ends, its exit code and the tty's line discipline.
+    let run = format!(
+        "env HOME='{home}' XDG_STATE_HOME='{home}/state' LANG=C.UTF-8 TERM=xterm-256color \
+         AKHBAR_TEST_PANIC=1 '{bin}' --demo; echo \"exit=$?\"; \
+         stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\\n' ' '; \
+         echo; sleep 60",
+        home = home.display(),
+        bin = env!("CARGO_BIN_EXE_akhbar"),
+    );
+    let tmux = Tmux {
+        socket: format!("akhbar-panic-{}", std::process::id()),
+    };
+    let out = tmux.cmd(&[
+        "new-session",
+        "-d",
+        "-s",
+        "e2e",
+        "-x",
+        "100",
+        "-y",
+        "30",
+        &run,
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let screen = tmux.wait_for("exit=");
+    assert!(screen.contains("akhbar crashed; the log is in"), "{screen}");
+    assert!(screen.contains("/state/akhbar/akhbar.log"), "{screen}");
+    assert!(!screen.contains("exit=0"), "{screen}");
+    let modes = tmux.wait_until("the stty line", |s| s.contains("icanon"));
+    assert!(
+        modes.contains(" icanon") || modes.contains("\nicanon"),
+        "raw mode left on: {modes}"
+    );
+    assert!(
+        !modes.contains("-icanon") && !modes.contains("-echo"),
+        "{modes}"
+    );
+    let flags = tmux.cmd(&[
+        "display",
+        "-p",
+        "-t",
+        "e2e",
+        "#{alternate_on} #{cursor_flag}",
+    ]);
+    assert_eq!(
+        String::from_utf8_lossy(&flags.stdout).trim(),
+        "0 1",
+        "alternate screen left and cursor shown"
+    );
+    let log = std::fs::read_to_string(home.join("state/akhbar/akhbar.log")).unwrap_or_default();
+    assert!(
+        log.contains("AKHBAR_TEST_PANIC"),
+        "the panic is in the log: {log}"
+    );
+}

@@ -452,6 +452,12 @@ pub async fn event_loop(
         if state.dirty {
             term.draw(|f| crate::ui::draw(f, &state))?;
             state.dirty = false;
+            // Debug builds only: a way for the test suite to prove that a panic in the
+            // middle of a session gives the terminal back.
+            #[cfg(debug_assertions)]
+            if std::env::var_os("AKHBAR_TEST_PANIC").is_some() {
+                panic!("AKHBAR_TEST_PANIC: a panic after the first frame");
+            }
         }
         let first = tokio::select! {
             ev = events.next() => match ev {
