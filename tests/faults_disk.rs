@@ -54,3 +54,72 @@ fn a_full_disk_fails_the_write_and_keeps_what_was_stored() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(store.article_count().unwrap(), 25 * 150);
 }
+
+/// A database the user may read but not write (a read-only file or mount): every feed's write
+/// fails with a message, the articles stay readable and untouched. Tests run as root, for whom
+/// file permissions do not bind, so the fetch runs as `nobody` (setpriv, util-linux).
+#[test]
+fn a_read_only_database_fails_the_write_and_keeps_what_was_stored() {
+    use std::os::unix::fs::PermissionsExt;
+    let server = FeedServer::start(20, Duration::ZERO);
+    let env = Env::new();
+    let urls = server.urls(4);
+    let first = env.write("first.txt", urls[..2].join("\n"));
+    let rest = env.write("rest.txt", urls[2..].join("\n"));
+    let db = env.db();
+    let o = env.run(&["--db", path_str(&db), "--feeds", path_str(&first), "fetch"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // Add the other feeds now, so the read-only run only has articles to write.
+    let o = env.run(&["--db", path_str(&db), "import", path_str(&rest)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let before = Store::open(&db).unwrap().article_count().unwrap();
+    assert_eq!(before, 40);
+
+    let dir = env.dir.path();
+    let is_root = std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false);
+    let mut cmd = if is_root {
+        let mut c = std::process::Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"]);
+        c.arg(env!("CARGO_BIN_EXE_akhbar"));
+        c
+    } else {
+        std::process::Command::new(env!("CARGO_BIN_EXE_akhbar"))
+    };
+    // The temp dir must be reachable for `nobody`; the database and its directory read-only.
+    for p in [dir.to_path_buf(), db.clone()] {
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o555)).unwrap();
+    }
+    for side in ["-wal", "-shm"] {
+        let p = format!("{}{side}", db.display());
+        let _ = std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o444));
+    }
+    let o = cmd
+        .args(["--db", path_str(&db), "fetch", "--json"])
+        .env("HOME", "/nonexistent")
+        .env("XDG_STATE_HOME", "/nonexistent/state")
+        .env("XDG_CONFIG_HOME", "/nonexistent/config")
+        .output()
+        .unwrap();
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let out = String::from_utf8_lossy(&o.stdout).to_string();
+    let err = stderr(&o);
+    // Either the database cannot be opened for writing at all (a clear message, exit 1), or
+    // each feed reports its failed write.
+    assert_eq!(o.status.code(), Some(1), "stdout: {out}\nstderr: {err}");
+    assert!(
+        err.contains("is read-only; nothing was changed") || out.contains("cannot save"),
+        "stdout: {out}\nstderr: {err}"
+    );
+    let store = Store::open(&db).unwrap();
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+    assert_eq!(
+        store.article_count().unwrap(),
+        before,
+        "nothing lost, nothing half-written"
+    );
+}

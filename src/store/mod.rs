@@ -887,6 +887,14 @@ fn is_damage(e: &rusqlite::Error) -> bool {
 }
 
 fn damage_hint(e: &rusqlite::Error) -> &'static str {
+    if matches!(e, rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ReadOnly)
+    {
+        return " (the database file or its folder is read-only; nothing was changed)";
+    }
+    if matches!(e, rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::DiskFull)
+    {
+        return " (the disk is full; what was stored before is intact)";
+    }
     if is_damage(e) {
         "; the database file is damaged: `akhbar doctor --repair` moves it aside and saves \
          what can be read into a new one"
