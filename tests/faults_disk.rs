@@ -81,10 +81,15 @@ fn a_read_only_database_fails_the_write_and_keeps_what_was_stored() {
         .output()
         .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
         .unwrap_or(false);
+    // A copy of the binary beside the database: the build folder may not be reachable for
+    // `nobody` (a checkout under /root).
+    let bin = dir.join("akhbar-bin");
+    std::fs::copy(env!("CARGO_BIN_EXE_akhbar"), &bin).unwrap();
+    std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755)).unwrap();
     let mut cmd = if is_root {
         let mut c = std::process::Command::new("setpriv");
         c.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"]);
-        c.arg(env!("CARGO_BIN_EXE_akhbar"));
+        c.arg(&bin);
         c
     } else {
         std::process::Command::new(env!("CARGO_BIN_EXE_akhbar"))
