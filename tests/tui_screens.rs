@@ -19,20 +19,6 @@ fn enter() -> Msg {
 
 const SIZES: [(u16, u16); 2] = [(120, 40), (80, 24)];
 
-fn filled(
-    w: u16,
-    h: u16,
-) -> (
-    akhbar::app::state::State,
-    akhbar::app::sync::SyncRuntime,
-    tempfile::TempDir,
-) {
-    let dir = tempfile::tempdir().unwrap();
-    let store = store_at(&dir.path().join("t.db"), 1);
-    let (state, rt) = reader(store, w, h);
-    (state, rt, dir)
-}
-
 #[test]
 fn main_screen_with_an_open_article() {
     for (w, h) in SIZES {

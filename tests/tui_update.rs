@@ -25,23 +25,9 @@ fn typed(s: &str) -> Vec<Msg> {
     s.chars().map(key).collect()
 }
 
-fn setup(
-    w: u16,
-    h: u16,
-) -> (
-    akhbar::app::state::State,
-    akhbar::app::sync::SyncRuntime,
-    tempfile::TempDir,
-) {
-    let dir = tempfile::tempdir().unwrap();
-    let store = store_at(&dir.path().join("t.db"), 1);
-    let (state, rt) = reader(store, w, h);
-    (state, rt, dir)
-}
-
 #[test]
 fn starts_with_the_newest_headline_previewed_and_arabic_mirrored() {
-    let (state, _rt, _d) = setup(120, 40);
+    let (state, _rt, _d) = filled(120, 40);
     assert_eq!(state.rows.len(), SAMPLES.len());
     assert_eq!(state.rows[0].title, SAMPLES[0].title);
     assert_eq!(state.selected, 0);
@@ -60,7 +46,7 @@ fn starts_with_the_newest_headline_previewed_and_arabic_mirrored() {
 
 #[test]
 fn moving_loads_the_new_article_and_drops_a_stale_one() {
-    let (mut state, mut rt, _d) = setup(120, 40);
+    let (mut state, mut rt, _d) = filled(120, 40);
     let first = state.rows[0].clone();
     let fx = update(&mut state, key('j'));
     assert_eq!(state.selected, 1);
@@ -79,7 +65,7 @@ fn moving_loads_the_new_article_and_drops_a_stale_one() {
 
 #[test]
 fn a_layout_for_another_width_is_dropped() {
-    let (mut state, _rt, _d) = setup(120, 40);
+    let (mut state, _rt, _d) = filled(120, 40);
     let layout = state.article.as_ref().unwrap().layout.clone().unwrap();
     update(&mut state, Msg::Resize(100, 30));
     update(&mut state, Msg::Layout(layout.clone()));
@@ -108,7 +94,7 @@ fn a_layout_for_another_width_is_dropped() {
 
 #[test]
 fn enter_opens_marks_read_and_esc_goes_back() {
-    let (mut state, mut rt, _d) = setup(120, 40);
+    let (mut state, mut rt, _d) = filled(120, 40);
     let id = state.rows[0].id;
     rt.send(&mut state, code(KeyCode::Enter));
     assert_eq!(state.focus, Focus::Article);
@@ -123,7 +109,7 @@ fn enter_opens_marks_read_and_esc_goes_back() {
 
 #[test]
 fn n_and_p_open_the_next_and_previous_article_marking_them_read() {
-    let (mut state, mut rt, _d) = setup(120, 40);
+    let (mut state, mut rt, _d) = filled(120, 40);
     rt.send(&mut state, key('n'));
     assert_eq!(state.selected, 1);
     assert!(state.rows[1].read);
@@ -139,7 +125,7 @@ fn n_and_p_open_the_next_and_previous_article_marking_them_read() {
 
 #[test]
 fn company_picker_narrows_by_arabic_and_applies() {
-    let (mut state, mut rt, _d) = setup(120, 40);
+    let (mut state, mut rt, _d) = filled(120, 40);
     rt.send(&mut state, key('c'));
     let Overlay::Picker(p) = &state.overlay else {
         panic!("picker not open")
@@ -176,7 +162,7 @@ fn company_picker_narrows_by_arabic_and_applies() {
 
 #[test]
 fn picker_narrows_by_english_case_insensitively_and_esc_cancels() {
-    let (mut state, mut rt, _d) = setup(120, 40);
+    let (mut state, mut rt, _d) = filled(120, 40);
     rt.send(&mut state, key('c'));
     for m in typed("OPENai") {
         rt.send(&mut state, m);
@@ -192,7 +178,7 @@ fn picker_narrows_by_english_case_insensitively_and_esc_cancels() {
 
 #[test]
 fn search_as_you_type_esc_clears_enter_keeps() {
-    let (mut state, mut rt, _d) = setup(120, 40);
+    let (mut state, mut rt, _d) = filled(120, 40);
     rt.send(&mut state, key('/'));
     assert!(state.search_input.is_some());
     for m in typed("السعودية") {
@@ -212,7 +198,7 @@ fn search_as_you_type_esc_clears_enter_keeps() {
 
 #[test]
 fn filters_combine_company_search_and_unread() {
-    let (mut state, mut rt, _d) = setup(120, 40);
+    let (mut state, mut rt, _d) = filled(120, 40);
     rt.send(&mut state, key('n')); // reads the second article (OpenAI's)
     rt.send(&mut state, code(KeyCode::Esc));
     rt.send(&mut state, key('c'));
@@ -238,7 +224,7 @@ fn filters_combine_company_search_and_unread() {
 
 #[test]
 fn an_older_list_answer_is_dropped_and_selection_survives_a_reload() {
-    let (mut state, mut rt, _d) = setup(120, 40);
+    let (mut state, mut rt, _d) = filled(120, 40);
     rt.send(&mut state, key('j'));
     rt.send(&mut state, key('j'));
     let id = state.rows[2].id;
@@ -273,7 +259,7 @@ fn an_older_list_answer_is_dropped_and_selection_survives_a_reload() {
 
 #[test]
 fn links_open_only_when_http_and_copy_goes_through_osc52() {
-    let (mut state, mut rt, _d) = setup(120, 40);
+    let (mut state, mut rt, _d) = filled(120, 40);
     rt.send(&mut state, key('o'));
     rt.send(&mut state, key('y'));
     let link = state.rows[0].link.clone().unwrap();
@@ -289,7 +275,7 @@ fn links_open_only_when_http_and_copy_goes_through_osc52() {
 
 #[test]
 fn bidi_cycles_and_tells_the_terminal() {
-    let (mut state, _rt, _d) = setup(120, 40);
+    let (mut state, _rt, _d) = filled(120, 40);
     let fx = update(&mut state, key('B'));
     assert_eq!(state.opts.bidi, BidiMode::Terminal);
     assert!(fx.contains(&Effect::TerminalBidiExplicit(false)));
@@ -309,7 +295,7 @@ fn bidi_cycles_and_tells_the_terminal() {
 
 #[test]
 fn entity_stepping_and_enter_filters_by_the_company() {
-    let (mut state, mut rt, _d) = setup(120, 40);
+    let (mut state, mut rt, _d) = filled(120, 40);
     rt.send(&mut state, code(KeyCode::Enter));
     rt.send(&mut state, key('e'));
     let open = state.article.as_ref().unwrap();
@@ -334,7 +320,7 @@ fn entity_stepping_and_enter_filters_by_the_company() {
 
 #[test]
 fn divider_moves_toward_the_arrow_in_a_mirrored_split() {
-    let (mut state, _rt, _d) = setup(120, 40);
+    let (mut state, _rt, _d) = filled(120, 40);
     assert!(state.mirrored());
     let split = state.split;
     update(&mut state, key('<'));
@@ -390,7 +376,7 @@ fn refresh_progress_errors_and_the_offline_fallback() {
 
 #[test]
 fn new_articles_from_a_refresh_keep_the_selection() {
-    let (mut state, mut rt, _d) = setup(120, 40);
+    let (mut state, mut rt, _d) = filled(120, 40);
     rt.send(&mut state, key('j'));
     let id = state.selected_row().unwrap().id;
     // Another copy of every sample lands (newer ones on top would shift the rows).
@@ -414,7 +400,7 @@ fn new_articles_from_a_refresh_keep_the_selection() {
 
 #[test]
 fn mouse_wheel_scrolls_the_pane_under_it_and_click_selects() {
-    let (mut state, mut rt, _d) = setup(120, 40);
+    let (mut state, mut rt, _d) = filled(120, 40);
     let panes = akhbar::ui::layout::Panes::of(&state);
     let h = panes.headlines.unwrap();
     let click = MouseEvent {
@@ -451,7 +437,7 @@ fn mouse_wheel_scrolls_the_pane_under_it_and_click_selects() {
 
 #[test]
 fn help_opens_and_any_other_key_closes_it_quit_quits() {
-    let (mut state, _rt, _d) = setup(120, 40);
+    let (mut state, _rt, _d) = filled(120, 40);
     update(&mut state, key('?'));
     assert!(matches!(state.overlay, Overlay::Help { .. }));
     update(&mut state, key('j'));
@@ -464,7 +450,7 @@ fn help_opens_and_any_other_key_closes_it_quit_quits() {
 
 #[test]
 fn ctrl_z_suspends_and_ctrl_c_quits_from_anywhere() {
-    let (mut state, _rt, _d) = setup(120, 40);
+    let (mut state, _rt, _d) = filled(120, 40);
     update(&mut state, key('c'));
     let fx = update(
         &mut state,
@@ -487,7 +473,7 @@ fn actions_by_name_round_trip() {
 
 #[test]
 fn a_filter_that_hides_the_selection_goes_to_the_top_one_that_keeps_it_stays() {
-    let (mut state, mut rt, _d) = setup(120, 40);
+    let (mut state, mut rt, _d) = filled(120, 40);
     for _ in 0..5 {
         rt.send(&mut state, key('j'));
     }
@@ -557,7 +543,7 @@ fn the_demo_fallback_never_fills_a_cache_that_has_articles() {
 
 #[test]
 fn n_and_shift_n_jump_between_search_hits_while_reading() {
-    let (mut state, mut rt, _d) = setup(80, 14);
+    let (mut state, mut rt, _d) = filled(80, 14);
     rt.send(&mut state, key('/'));
     for m in typed("مايكروسوفت") {
         rt.send(&mut state, m);
@@ -600,7 +586,7 @@ fn n_and_shift_n_jump_between_search_hits_while_reading() {
 #[test]
 fn opening_a_teaser_fetches_its_page_once_unless_the_feed_says_never() {
     use akhbar::config::FullTextMode;
-    let (mut state, mut rt, _d) = setup(120, 40);
+    let (mut state, mut rt, _d) = filled(120, 40);
     rt.send(&mut state, code(KeyCode::Enter));
     let id = state.article.as_ref().unwrap().id();
     let teaser = {
@@ -627,7 +613,7 @@ fn opening_a_teaser_fetches_its_page_once_unless_the_feed_says_never() {
         .count();
     assert_eq!(again, asked);
 
-    let (mut state, mut rt, _d) = setup(120, 40);
+    let (mut state, mut rt, _d) = filled(120, 40);
     let feed = state.rows[0].feed.clone();
     state
         .full_text
@@ -636,7 +622,7 @@ fn opening_a_teaser_fetches_its_page_once_unless_the_feed_says_never() {
     rt.send(&mut state, code(KeyCode::Enter));
     assert!(!rt.outside.iter().any(|e| matches!(e, Effect::FullText(_))));
     // `always` fetches even a long article's page.
-    let (mut state, mut rt, _d) = setup(120, 40);
+    let (mut state, mut rt, _d) = filled(120, 40);
     state.full_text.feeds.insert(feed, FullTextMode::Always);
     rt.send(&mut state, code(KeyCode::Enter));
     assert!(rt.outside.iter().any(|e| matches!(e, Effect::FullText(_))));

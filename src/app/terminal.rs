@@ -27,15 +27,7 @@ const BDSM_IMPLICIT: &[u8] = b"\x1b[8h";
 /// On failure the terminal is left as it was found.
 pub fn setup(bidi_explicit: bool) -> std::io::Result<Term> {
     let result = (|| {
-        enable_raw_mode()?;
-        ACTIVE.store(true, Ordering::SeqCst);
-        execute!(
-            stdout(),
-            EnterAlternateScreen,
-            EnableMouseCapture,
-            cursor::Hide
-        )?;
-        set_bidi_explicit(bidi_explicit);
+        take_over(bidi_explicit)?;
         Terminal::new(CrosstermBackend::new(stdout()))
     })();
     if result.is_err() {
@@ -84,6 +76,12 @@ pub fn suspend(term: &mut Term) -> std::io::Result<()> {
     unsafe {
         libc::raise(libc::SIGTSTP);
     }
+    take_over(explicit)?;
+    term.clear()
+}
+
+/// Raw mode, alternate screen, mouse, hidden cursor, and the bidi mode: the terminal is ours.
+fn take_over(bidi_explicit: bool) -> std::io::Result<()> {
     enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
     execute!(
@@ -92,8 +90,8 @@ pub fn suspend(term: &mut Term) -> std::io::Result<()> {
         EnableMouseCapture,
         cursor::Hide
     )?;
-    set_bidi_explicit(explicit);
-    term.clear()
+    set_bidi_explicit(bidi_explicit);
+    Ok(())
 }
 
 /// OSC 52: put `text` on the clipboard through the terminal (works over ssh and in tmux with

@@ -335,6 +335,21 @@ pub fn reader(store: Store, width: u16, height: u16) -> (State, SyncRuntime) {
     (state, rt)
 }
 
+/// A reader `width`×`height` over a fresh store of the sample articles (kept alive by the dir).
+pub fn filled(
+    width: u16,
+    height: u16,
+) -> (
+    akhbar::app::state::State,
+    akhbar::app::sync::SyncRuntime,
+    tempfile::TempDir,
+) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_at(&dir.path().join("t.db"), 1);
+    let (state, rt) = reader(store, width, height);
+    (state, rt, dir)
+}
+
 /// A reader over `store`, nothing asked of the store yet.
 pub fn reader_without_list(store: Store, width: u16, height: u16) -> (State, SyncRuntime) {
     let mut state = State::new(
