@@ -260,6 +260,17 @@ async fn http_statuses() {
         }
     );
     assert_eq!(e.retry_after_secs(), Some(120));
+    let e = failure(&f, &srv.url("/503")).await;
+    assert_eq!(
+        e,
+        FetchError::Unavailable {
+            retry_after_secs: 60
+        }
+    );
+    assert_eq!(
+        e.to_string(),
+        "HTTP 503 Service Unavailable (retry after 60 s)"
+    );
 }
 
 #[tokio::test]

@@ -59,6 +59,9 @@ pub enum FetchError {
     /// day; the caller should not fetch the feed again before it has passed.
     #[error("HTTP 429 Too Many Requests{}", retry_after_text(*.retry_after_secs))]
     RateLimited { retry_after_secs: Option<u64> },
+    /// HTTP 503 with a Retry-After: the server says when to come back.
+    #[error("HTTP 503 Service Unavailable{}", retry_after_text(Some(*.retry_after_secs)))]
+    Unavailable { retry_after_secs: u64 },
     #[error("timed out after {0} s")]
     Timeout(u64),
     #[error("too large (over {0} bytes)")]
@@ -80,10 +83,11 @@ pub enum FetchError {
 }
 
 impl FetchError {
-    /// Seconds the server asked us to wait before trying again (HTTP 429 Retry-After).
+    /// Seconds the server asked us to wait before trying again (429/503 Retry-After).
     pub fn retry_after_secs(&self) -> Option<u64> {
         match self {
             FetchError::RateLimited { retry_after_secs } => *retry_after_secs,
+            FetchError::Unavailable { retry_after_secs } => Some(*retry_after_secs),
             _ => None,
         }
     }
@@ -291,6 +295,15 @@ impl Fetcher {
                 .and_then(|v| v.to_str().ok())
                 .and_then(parse_retry_after);
             return Err(FetchError::RateLimited { retry_after_secs });
+        }
+        if status == reqwest::StatusCode::SERVICE_UNAVAILABLE
+            && let Some(retry_after_secs) = resp
+                .headers()
+                .get(header::RETRY_AFTER)
+                .and_then(|v| v.to_str().ok())
+                .and_then(parse_retry_after)
+        {
+            return Err(FetchError::Unavailable { retry_after_secs });
         }
         if status.is_redirection() {
             // A redirect reqwest did not follow: its Location is not a URL it can request.

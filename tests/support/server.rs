@@ -43,6 +43,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ),
     ("/status/{code}", "that status, a small HTML body"),
     ("/429", "429 with Retry-After: 120"),
+    ("/503", "503 with Retry-After: 60"),
     ("/redirect/{n}", "n redirects, then rss2.xml"),
     ("/loop/{n}", "redirects forever"),
     ("/to-javascript", "302 to javascript:alert(1)"),
@@ -243,6 +244,17 @@ fn router() -> Router<Shared> {
                     status,
                     [(header::CONTENT_TYPE, "text/html")],
                     "<h1>error</h1>",
+                )
+                    .into_response()
+            }),
+        )
+        .route(
+            "/503",
+            get(|| async {
+                (
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    [(header::RETRY_AFTER, "60")],
+                    "maintenance",
                 )
                     .into_response()
             }),
