@@ -2,7 +2,7 @@
 //! and start to first frame over a cache of 10,000 articles (target: < 100 ms).
 #![allow(clippy::unwrap_used)]
 
-#[path = "../tests/tui_support/mod.rs"]
+#[path = "../tests/it/support/tui.rs"]
 mod tui_support;
 
 use akhbar::app::action::Msg;

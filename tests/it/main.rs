@@ -1,0 +1,31 @@
+//! Every integration test in one binary (one link instead of one per file). Each module is one
+//! area; `support` holds the helpers they share. Filter with `cargo test --test it AREA::`.
+
+mod support;
+
+mod cli_doctor;
+mod cli_fetch;
+mod cli_fulltext;
+mod demo_default_feeds;
+mod demo_feeds;
+mod entities_eval;
+mod entities_props;
+mod entities_rules;
+mod extract_pages;
+mod faults_binary;
+mod faults_disk;
+mod feed_fetch;
+mod feed_fuzz;
+mod feed_hostile;
+mod feed_opml;
+mod processes;
+mod store;
+mod text_conformance;
+mod text_fribidi;
+mod text_golden;
+mod text_props;
+mod text_render_cli;
+mod text_snapshots;
+mod tui_e2e;
+mod tui_screens;
+mod tui_update;

@@ -1,0 +1,193 @@
+//! Whole screens on ratatui's TestBackend, as insta snapshots, at 120×40 and 80×24 (and the
+//! narrow layouts). Data: a temporary SQLite store with Arabic articles and their entity spans.
+#![allow(clippy::unwrap_used)]
+
+use crate::support::tui::*;
+use akhbar::app::action::Msg;
+use akhbar::refresh::{FeedResult, FeedStatus};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn key(c: char) -> Msg {
+    Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+}
+
+fn enter() -> Msg {
+    Msg::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE))
+}
+
+const SIZES: [(u16, u16); 2] = [(120, 40), (80, 24)];
+
+#[test]
+fn main_screen_with_an_open_article() {
+    for (w, h) in SIZES {
+        let (mut state, mut rt, _d) = filled(w, h);
+        rt.send(&mut state, enter());
+        let term = screen(&state);
+        let text = rows(&term).join("\n");
+        assert!(text.contains(&visual("مايكروسوفت")), "{text}");
+        assert!(
+            text.contains(&visual("أخبار")) && text.contains("akhbar"),
+            "{text}"
+        );
+        // The body reads right: the first sentence's words, in visual order, on one row.
+        assert!(text.contains(&visual("أعلنت شركة مايكروسوفت")), "{text}");
+        insta::assert_snapshot!(format!("main_{w}x{h}"), term.backend());
+    }
+}
+
+#[test]
+fn company_picker() {
+    for (w, h) in SIZES {
+        let (mut state, mut rt, _d) = filled(w, h);
+        rt.send(&mut state, key('c'));
+        for c in "مايكرو".chars() {
+            rt.send(&mut state, key(c));
+        }
+        let term = screen(&state);
+        let text = rows(&term).join("\n");
+        assert!(text.contains("Microsoft"), "{text}");
+        assert!(!text.contains("Amazon"), "narrowed: {text}");
+        insta::assert_snapshot!(format!("picker_{w}x{h}"), term.backend());
+    }
+}
+
+#[test]
+fn company_filter_applied_shows_only_that_company() {
+    let (mut state, mut rt, _d) = filled(120, 40);
+    rt.send(&mut state, key('c'));
+    for c in "microsoft".chars() {
+        rt.send(&mut state, key(c));
+    }
+    rt.send(&mut state, enter());
+    rt.send(&mut state, key('j'));
+    rt.send(&mut state, enter());
+    let term = screen(&state);
+    let text = rows(&term).join("\n");
+    assert!(text.contains("company:"), "{text}");
+    assert!(text.contains("3 of 8"), "{text}");
+    insta::assert_snapshot!("company_filter_120x40", term.backend());
+}
+
+#[test]
+fn help_overlay_with_the_colour_legend() {
+    for (w, h) in SIZES {
+        let (mut state, mut rt, _d) = filled(w, h);
+        rt.send(&mut state, key('?'));
+        let term = screen(&state);
+        let text = rows(&term).join("\n");
+        assert!(
+            text.contains("company_picker") || text.contains("pick a company"),
+            "{text}"
+        );
+        insta::assert_snapshot!(format!("help_{w}x{h}"), term.backend());
+    }
+}
+
+#[test]
+fn narrow_screens_stack_or_show_one_pane() {
+    let (mut state, mut rt, _d) = filled(60, 30);
+    rt.send(&mut state, enter());
+    let panes = akhbar::ui::layout::Panes::of(&state);
+    assert!(panes.stacked);
+    insta::assert_snapshot!("stacked_60x30", screen(&state).backend());
+
+    let (mut state, mut rt, _d) = filled(60, 12);
+    let panes = akhbar::ui::layout::Panes::of(&state);
+    assert!(panes.article.is_none() && panes.headlines.is_some());
+    rt.send(&mut state, enter());
+    let panes = akhbar::ui::layout::Panes::of(&state);
+    assert!(
+        panes.headlines.is_none() && panes.article.is_some(),
+        "the article takes the screen"
+    );
+    insta::assert_snapshot!("article_only_60x12", screen(&state).backend());
+}
+
+#[test]
+fn empty_cache() {
+    for (w, h) in SIZES {
+        let dir = tempfile::tempdir().unwrap();
+        let store = akhbar::store::Store::open(&dir.path().join("e.db")).unwrap();
+        let (state, _rt) = reader(store, w, h);
+        let term = screen(&state);
+        assert!(
+            rows(&term)
+                .join("\n")
+                .contains("No articles in the cache yet")
+        );
+        insta::assert_snapshot!(format!("empty_{w}x{h}"), term.backend());
+    }
+}
+
+#[test]
+fn feed_error_in_the_status_line() {
+    for (w, h) in SIZES {
+        let (mut state, mut rt, _d) = filled(w, h);
+        rt.send(&mut state, Msg::RefreshStarted { total: 3 });
+        let bad = FeedResult {
+            feed: FEEDS[1].0.into(),
+            title: Some(FEEDS[1].1.into()),
+            status: FeedStatus::Error {
+                error: "HTTP 503".into(),
+            },
+        };
+        rt.send(&mut state, Msg::FeedDone(bad.clone()));
+        // Mid-refresh: the gauge in the header.
+        let text = rows(&screen(&state)).join("\n");
+        assert!(text.contains("1/3 feeds, 1 error"), "{text}");
+        let ok = FeedResult {
+            feed: FEEDS[0].0.into(),
+            title: None,
+            status: FeedStatus::NotModified,
+        };
+        rt.send(&mut state, Msg::RefreshFinished(vec![ok.clone(), bad, ok]));
+        let term = screen(&state);
+        let last = rows(&term).pop().unwrap();
+        assert!(
+            last.contains("HTTP 503") && last.contains("1 of 3 feeds failed"),
+            "{last}"
+        );
+        insta::assert_snapshot!(format!("feed_error_{w}x{h}"), term.backend());
+    }
+}
+
+#[test]
+fn headline_entities_go_to_the_layout_with_their_kind_colours() {
+    let (state, _rt, _d) = filled(120, 40);
+    let theme = akhbar::app::theme::Theme::defaults();
+    let row = &state.rows[0];
+    let spans = state.title_spans.get(&row.id).cloned().flatten().unwrap();
+    let org = spans.iter().find(|s| s.style == theme.org).unwrap();
+    assert_eq!(&row.title[org.start..org.end], "مايكروسوفت");
+    let money = spans.iter().find(|s| s.style == theme.figure).unwrap();
+    assert_eq!(&row.title[money.start..money.end], "80 مليار دولار");
+    assert!(
+        state.title_lines.contains_key(&row.id),
+        "laid out before drawing"
+    );
+}
+
+#[test]
+fn every_size_down_to_tiny_draws_without_panicking_and_keeps_the_selection() {
+    let (mut state, mut rt, _d) = filled(120, 40);
+    rt.send(&mut state, key('j'));
+    rt.send(&mut state, key('j'));
+    rt.send(&mut state, enter());
+    let id = state.selected_row().unwrap().id;
+    for w in 1..=130u16 {
+        for h in [1u16, 2, 3, 6, 7, 10, 15, 16, 24, 41] {
+            rt.send(&mut state, Msg::Resize(w, h));
+            let _ = screen(&state);
+            rt.send(&mut state, key('c'));
+            let _ = screen(&state);
+            rt.send(
+                &mut state,
+                Msg::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)),
+            );
+            rt.send(&mut state, key('?'));
+            let _ = screen(&state);
+            rt.send(&mut state, key('x'));
+        }
+    }
+    assert_eq!(state.selected_row().unwrap().id, id);
+}

@@ -1,0 +1,627 @@
+//! `update` over action sequences: state and effects, no terminal. The store is a real SQLite
+//! file; store and layout effects run through the synchronous runtime.
+#![allow(clippy::unwrap_used)]
+
+use crate::support::tui::*;
+use akhbar::app::action::{Action, Effect, Msg};
+use akhbar::app::state::{Focus, Overlay};
+use akhbar::app::update::update;
+use akhbar::refresh::{FeedResult, FeedStatus};
+use akhbar::store::WriteStats;
+use akhbar::text::BidiMode;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+
+fn key(c: char) -> Msg {
+    Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+}
+
+fn code(c: KeyCode) -> Msg {
+    Msg::Key(KeyEvent::new(c, KeyModifiers::NONE))
+}
+
+fn typed(s: &str) -> Vec<Msg> {
+    s.chars().map(key).collect()
+}
+
+#[test]
+fn starts_with_the_newest_headline_previewed_and_arabic_mirrored() {
+    let (state, _rt, _d) = filled(120, 40);
+    assert_eq!(state.rows.len(), SAMPLES.len());
+    assert_eq!(state.rows[0].title, SAMPLES[0].title);
+    assert_eq!(state.selected, 0);
+    assert!(
+        state.mirrored(),
+        "Arabic headlines put the headlines pane on the right"
+    );
+    let open = state
+        .article
+        .as_ref()
+        .expect("the selected article is previewed");
+    assert_eq!(open.id(), state.rows[0].id);
+    assert!(open.layout.is_some());
+    assert!(!state.rows[0].read, "a preview does not mark read");
+}
+
+#[test]
+fn moving_loads_the_new_article_and_drops_a_stale_one() {
+    let (mut state, mut rt, _d) = filled(120, 40);
+    let first = state.rows[0].clone();
+    let fx = update(&mut state, key('j'));
+    assert_eq!(state.selected, 1);
+    assert!(fx.contains(&Effect::LoadArticle(state.rows[1].id)));
+    // The first article's data arrives late: it must not replace the wanted one.
+    let stale = rt.store.article(first.id).unwrap().unwrap();
+    update(&mut state, Msg::ArticleLoaded(std::sync::Arc::new(stale)));
+    assert_ne!(state.article.as_ref().map(|a| a.id()), Some(first.id));
+    rt.send(&mut state, key('k'));
+    rt.send(&mut state, key('j'));
+    assert_eq!(
+        state.article.as_ref().map(|a| a.id()),
+        Some(state.rows[1].id)
+    );
+}
+
+#[test]
+fn a_layout_for_another_width_is_dropped() {
+    let (mut state, _rt, _d) = filled(120, 40);
+    let layout = state.article.as_ref().unwrap().layout.clone().unwrap();
+    update(&mut state, Msg::Resize(100, 30));
+    update(&mut state, Msg::Layout(layout.clone()));
+    let now = state.article.as_ref().unwrap().layout.as_ref().unwrap().key;
+    assert_eq!(
+        now, layout.key,
+        "kept the old one until the new width arrives"
+    );
+    let mut wrong = layout;
+    wrong.key.width = 7;
+    wrong.lines = std::sync::Arc::new(vec![]);
+    update(&mut state, Msg::Layout(wrong));
+    assert_ne!(
+        state
+            .article
+            .as_ref()
+            .unwrap()
+            .layout
+            .as_ref()
+            .unwrap()
+            .key
+            .width,
+        7
+    );
+}
+
+#[test]
+fn enter_opens_marks_read_and_esc_goes_back() {
+    let (mut state, mut rt, _d) = filled(120, 40);
+    let id = state.rows[0].id;
+    rt.send(&mut state, code(KeyCode::Enter));
+    assert_eq!(state.focus, Focus::Article);
+    assert!(state.rows[0].read);
+    assert!(
+        rt.store.article(id).unwrap().unwrap().row.read,
+        "read state saved"
+    );
+    rt.send(&mut state, code(KeyCode::Esc));
+    assert_eq!(state.focus, Focus::Headlines);
+}
+
+#[test]
+fn n_and_p_open_the_next_and_previous_article_marking_them_read() {
+    let (mut state, mut rt, _d) = filled(120, 40);
+    rt.send(&mut state, key('n'));
+    assert_eq!(state.selected, 1);
+    assert!(state.rows[1].read);
+    assert_eq!(state.focus, Focus::Article);
+    assert_eq!(
+        state.article.as_ref().map(|a| a.id()),
+        Some(state.rows[1].id)
+    );
+    rt.send(&mut state, key('p'));
+    assert_eq!(state.selected, 0);
+    assert!(state.rows[0].read);
+}
+
+#[test]
+fn company_picker_narrows_by_arabic_and_applies() {
+    let (mut state, mut rt, _d) = filled(120, 40);
+    rt.send(&mut state, key('c'));
+    let Overlay::Picker(p) = &state.overlay else {
+        panic!("picker not open")
+    };
+    assert!(p.loaded);
+    assert_eq!(p.companies[0].canonical, "Microsoft", "sorted by count");
+    for m in typed("مايكرو") {
+        rt.send(&mut state, m);
+    }
+    let Overlay::Picker(p) = &state.overlay else {
+        panic!("picker closed")
+    };
+    let names: Vec<&str> = p
+        .matches
+        .iter()
+        .map(|&i| p.companies[i].canonical.as_str())
+        .collect();
+    assert_eq!(names, ["Microsoft"]);
+    rt.send(&mut state, code(KeyCode::Enter));
+    assert!(matches!(state.overlay, Overlay::None));
+    assert_eq!(state.filters.company.as_deref(), Some("Microsoft"));
+    assert_eq!(state.filters.company_label.as_deref(), Some("مايكروسوفت"));
+    // Microsoft's own articles and those naming its products (Azure, Copilot).
+    assert_eq!(state.rows.len(), 3);
+    assert!(
+        state
+            .rows
+            .iter()
+            .all(|r| r.companies.iter().any(|c| c == "Microsoft"))
+    );
+    rt.send(&mut state, key('C'));
+    assert_eq!(state.rows.len(), SAMPLES.len());
+}
+
+#[test]
+fn picker_narrows_by_english_case_insensitively_and_esc_cancels() {
+    let (mut state, mut rt, _d) = filled(120, 40);
+    rt.send(&mut state, key('c'));
+    for m in typed("OPENai") {
+        rt.send(&mut state, m);
+    }
+    let Overlay::Picker(p) = &state.overlay else {
+        panic!("picker closed")
+    };
+    assert_eq!(p.current().map(|c| c.canonical.as_str()), Some("OpenAI"));
+    rt.send(&mut state, code(KeyCode::Esc));
+    assert!(matches!(state.overlay, Overlay::None));
+    assert_eq!(state.filters.company, None);
+}
+
+#[test]
+fn search_as_you_type_esc_clears_enter_keeps() {
+    let (mut state, mut rt, _d) = filled(120, 40);
+    rt.send(&mut state, key('/'));
+    assert!(state.search_input.is_some());
+    for m in typed("السعودية") {
+        rt.send(&mut state, m);
+    }
+    assert_eq!(state.filters.search.as_deref(), Some("السعودية"));
+    assert_eq!(state.rows.len(), 1);
+    assert!(state.rows[0].title.contains("السعودية"));
+    rt.send(&mut state, code(KeyCode::Enter));
+    assert!(state.search_input.is_none());
+    assert_eq!(state.rows.len(), 1, "Enter keeps the search");
+    rt.send(&mut state, key('/'));
+    rt.send(&mut state, code(KeyCode::Esc));
+    assert_eq!(state.filters.search, None);
+    assert_eq!(state.rows.len(), SAMPLES.len());
+}
+
+#[test]
+fn filters_combine_company_search_and_unread() {
+    let (mut state, mut rt, _d) = filled(120, 40);
+    rt.send(&mut state, key('n')); // reads the second article (OpenAI's)
+    rt.send(&mut state, code(KeyCode::Esc));
+    rt.send(&mut state, key('c'));
+    for m in typed("openai") {
+        rt.send(&mut state, m);
+    }
+    rt.send(&mut state, code(KeyCode::Enter));
+    let with_company = state.rows.len();
+    rt.send(&mut state, key('u'));
+    assert_eq!(state.rows.len(), with_company - 1, "the read one is hidden");
+    rt.send(&mut state, key('/'));
+    for m in typed("Azure") {
+        rt.send(&mut state, m);
+    }
+    assert!(!state.rows.is_empty());
+    assert!(
+        state
+            .rows
+            .iter()
+            .all(|r| !r.read && r.companies.iter().any(|c| c == "OpenAI"))
+    );
+}
+
+#[test]
+fn an_older_list_answer_is_dropped_and_selection_survives_a_reload() {
+    let (mut state, mut rt, _d) = filled(120, 40);
+    rt.send(&mut state, key('j'));
+    rt.send(&mut state, key('j'));
+    let id = state.rows[2].id;
+    let old = state.list_generation;
+    // A refresh brings the list again: same article stays selected even if it moved.
+    let mut rows = state.rows.clone();
+    rows.rotate_left(1);
+    update(
+        &mut state,
+        Msg::ListLoaded {
+            generation: old,
+            rows,
+            total: 8,
+        },
+    );
+    assert_eq!(state.selected_row().map(|r| r.id), Some(id));
+    assert_eq!(state.selected, 1);
+    update(
+        &mut state,
+        Msg::ListLoaded {
+            generation: old - 1,
+            rows: vec![],
+            total: 0,
+        },
+    );
+    assert_eq!(
+        state.rows.len(),
+        SAMPLES.len(),
+        "a stale answer changed nothing"
+    );
+}
+
+#[test]
+fn links_open_only_when_http_and_copy_goes_through_osc52() {
+    let (mut state, mut rt, _d) = filled(120, 40);
+    rt.send(&mut state, key('o'));
+    rt.send(&mut state, key('y'));
+    let link = state.rows[0].link.clone().unwrap();
+    assert_eq!(
+        rt.outside,
+        [Effect::OpenLink(link.clone()), Effect::Copy(link)]
+    );
+    state.rows[0].link = Some("javascript:alert(1)".into());
+    let fx = update(&mut state, key('o'));
+    assert!(fx.is_empty());
+    assert!(state.status.as_ref().is_some_and(|s| s.error));
+}
+
+#[test]
+fn bidi_cycles_and_tells_the_terminal() {
+    let (mut state, _rt, _d) = filled(120, 40);
+    let fx = update(&mut state, key('B'));
+    assert_eq!(state.opts.bidi, BidiMode::Terminal);
+    assert!(fx.contains(&Effect::TerminalBidiExplicit(false)));
+    update(&mut state, key('B'));
+    assert_eq!(state.opts.bidi, BidiMode::Off);
+    let fx = update(&mut state, key('B'));
+    assert_eq!(state.opts.bidi, BidiMode::App);
+    assert!(fx.contains(&Effect::TerminalBidiExplicit(true)));
+    let before = state.opts.shape;
+    let fx = update(&mut state, key('Z'));
+    assert_ne!(state.opts.shape, before);
+    assert!(
+        fx.iter().any(|e| matches!(e, Effect::Layout { .. })),
+        "the article is laid out again"
+    );
+}
+
+#[test]
+fn entity_stepping_and_enter_filters_by_the_company() {
+    let (mut state, mut rt, _d) = filled(120, 40);
+    rt.send(&mut state, code(KeyCode::Enter));
+    rt.send(&mut state, key('e'));
+    let open = state.article.as_ref().unwrap();
+    assert_eq!(open.focus, Some(0));
+    assert_eq!(open.entities[0].canonical.as_deref(), Some("Microsoft"));
+    let layout = open.layout.as_ref().unwrap();
+    assert_eq!(
+        layout.key.focus,
+        Some(0),
+        "laid out again with the entity marked"
+    );
+    rt.send(&mut state, key('e'));
+    assert_eq!(state.article.as_ref().unwrap().focus, Some(1));
+    // Back to the company and apply it.
+    update(&mut state, code(KeyCode::Esc));
+    rt.send(&mut state, key('e'));
+    rt.send(&mut state, code(KeyCode::Enter));
+    assert_eq!(state.filters.company.as_deref(), Some("Microsoft"));
+    assert_eq!(state.focus, Focus::Headlines);
+    assert_eq!(state.rows.len(), 3);
+}
+
+#[test]
+fn divider_moves_toward_the_arrow_in_a_mirrored_split() {
+    let (mut state, _rt, _d) = filled(120, 40);
+    assert!(state.mirrored());
+    let split = state.split;
+    update(&mut state, key('<'));
+    assert_eq!(
+        state.split,
+        split + 5,
+        "headlines on the right grow when the divider goes left"
+    );
+    update(&mut state, key('>'));
+    update(&mut state, key('>'));
+    assert_eq!(state.split, split - 5);
+}
+
+#[test]
+fn refresh_progress_errors_and_the_offline_fallback() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = akhbar::store::Store::open(&dir.path().join("empty.db")).unwrap();
+    let (mut state, mut rt) = reader(store, 80, 24);
+    assert!(state.rows.is_empty());
+    rt.send(&mut state, key('r'));
+    assert_eq!(rt.outside, [Effect::Refresh(None)]);
+    update(&mut state, Msg::RefreshStarted { total: 2 });
+    let failed = FeedResult {
+        feed: "https://a.example/feed".into(),
+        title: Some("البوابة".into()),
+        status: FeedStatus::Error {
+            error: "HTTP 503".into(),
+        },
+    };
+    update(&mut state, Msg::FeedDone(failed.clone()));
+    let r = state.refreshing.unwrap();
+    assert_eq!((r.done, r.total, r.errors), (1, 2, 1));
+    let fx = update(&mut state, key('r'));
+    assert!(fx.is_empty(), "no second refresh while one runs");
+    let second = FeedResult {
+        feed: "https://b.example/feed".into(),
+        ..failed.clone()
+    };
+    let fx = update(&mut state, Msg::RefreshFinished(vec![failed, second]));
+    assert!(state.refreshing.is_none());
+    let status = state.status.clone().unwrap();
+    assert!(status.error && status.text.contains("HTTP 503") && status.text.contains("2 of 2"));
+    assert!(
+        fx.contains(&Effect::LoadDemo),
+        "empty cache and no feed reached: demo feeds"
+    );
+    update(&mut state, Msg::DemoLoaded(Ok(12)));
+    assert_eq!(
+        state.status.as_ref().map(|s| s.text.as_str()),
+        Some("offline: showing the bundled demo feeds")
+    );
+}
+
+#[test]
+fn new_articles_from_a_refresh_keep_the_selection() {
+    let (mut state, mut rt, _d) = filled(120, 40);
+    rt.send(&mut state, key('j'));
+    let id = state.selected_row().unwrap().id;
+    // Another copy of every sample lands (newer ones on top would shift the rows).
+    fill(&mut rt.store, 2);
+    let ok = FeedResult {
+        feed: FEEDS[0].0.into(),
+        title: None,
+        status: FeedStatus::Ok {
+            full_texts: 0,
+            stats: WriteStats {
+                new: 3,
+                updated: 0,
+                unchanged: 0,
+            },
+        },
+    };
+    rt.send(&mut state, Msg::FeedDone(ok));
+    assert!(state.rows.len() > SAMPLES.len());
+    assert_eq!(state.selected_row().unwrap().id, id);
+}
+
+#[test]
+fn mouse_wheel_scrolls_the_pane_under_it_and_click_selects() {
+    let (mut state, mut rt, _d) = filled(120, 40);
+    let panes = akhbar::ui::layout::Panes::of(&state);
+    let h = panes.headlines.unwrap();
+    let click = MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: h.x + 5,
+        row: h.y + 3,
+        modifiers: KeyModifiers::NONE,
+    };
+    rt.send(&mut state, Msg::Mouse(click));
+    assert_eq!(state.selected, 3);
+    assert_eq!(
+        state.article.as_ref().map(|a| a.id()),
+        Some(state.rows[3].id)
+    );
+    let a = panes.article.unwrap();
+    // A short article does not scroll; a narrow pane makes it long enough to.
+    update(&mut state, Msg::Resize(60, 12));
+    rt.send(&mut state, code(KeyCode::Enter));
+    let a2 = akhbar::ui::layout::Panes::of(&state).article.unwrap();
+    let wheel = MouseEvent {
+        kind: MouseEventKind::ScrollDown,
+        column: a2.x + 1,
+        row: a2.y + 1,
+        modifiers: KeyModifiers::NONE,
+    };
+    rt.send(&mut state, Msg::Mouse(wheel));
+    assert_eq!(state.article.as_ref().unwrap().scroll, 3);
+    assert_eq!(
+        state.selected, 3,
+        "the wheel over the article left the headlines alone"
+    );
+    let _ = a;
+}
+
+#[test]
+fn help_opens_and_any_other_key_closes_it_quit_quits() {
+    let (mut state, _rt, _d) = filled(120, 40);
+    update(&mut state, key('?'));
+    assert!(matches!(state.overlay, Overlay::Help { .. }));
+    update(&mut state, key('j'));
+    assert!(matches!(state.overlay, Overlay::Help { scroll: 1 }));
+    update(&mut state, key('x'));
+    assert!(matches!(state.overlay, Overlay::None));
+    let fx = update(&mut state, key('q'));
+    assert!(state.quit && fx.contains(&Effect::Quit));
+}
+
+#[test]
+fn ctrl_z_suspends_and_ctrl_c_quits_from_anywhere() {
+    let (mut state, _rt, _d) = filled(120, 40);
+    update(&mut state, key('c'));
+    let fx = update(
+        &mut state,
+        Msg::Key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL)),
+    );
+    assert_eq!(fx, [Effect::Suspend]);
+    let fx = update(
+        &mut state,
+        Msg::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+    );
+    assert!(fx.contains(&Effect::Quit));
+}
+
+#[test]
+fn actions_by_name_round_trip() {
+    for a in Action::ALL {
+        assert_eq!(Action::from_name(a.name()), Some(*a));
+    }
+}
+
+#[test]
+fn a_filter_that_hides_the_selection_goes_to_the_top_one_that_keeps_it_stays() {
+    let (mut state, mut rt, _d) = filled(120, 40);
+    for _ in 0..5 {
+        rt.send(&mut state, key('j'));
+    }
+    assert!(state.rows[5].title.contains("هواوي"));
+    rt.send(&mut state, key('c'));
+    for m in typed("microsoft") {
+        rt.send(&mut state, m);
+    }
+    rt.send(&mut state, code(KeyCode::Enter));
+    assert_eq!(state.selected, 0, "Huawei is gone: back to the top");
+    rt.send(&mut state, key('j'));
+    let id = state.selected_row().unwrap().id;
+    rt.send(&mut state, key('C'));
+    assert_eq!(
+        state.selected_row().unwrap().id,
+        id,
+        "still listed: still selected"
+    );
+    // While typing a search, the arrows walk the results.
+    rt.send(&mut state, key('/'));
+    rt.send(&mut state, code(KeyCode::Down));
+    assert!(state.search_input.is_some());
+    assert_eq!(
+        state.selected_row().unwrap().id,
+        state.rows[state.selected].id
+    );
+}
+
+#[test]
+fn the_demo_fallback_never_fills_a_cache_that_has_articles() {
+    // The state has not seen the list yet (total 0) when every feed fails.
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_at(&dir.path().join("t.db"), 1);
+    let (mut state, mut rt) = reader_without_list(store, 80, 24);
+    let failed = FeedResult {
+        feed: "https://a.example/feed".into(),
+        title: None,
+        status: FeedStatus::Error {
+            error: "connection refused".into(),
+        },
+    };
+    rt.send(&mut state, Msg::RefreshFinished(vec![failed]));
+    assert!(
+        state.status.as_ref().is_some_and(|s| s.error),
+        "the error is shown"
+    );
+    assert!(
+        !state.demo
+            && state
+                .status
+                .as_ref()
+                .is_some_and(|s| !s.text.contains("offline")),
+        "the store has articles: no demo"
+    );
+    let (mut empty_state, mut empty_rt) = reader(
+        akhbar::store::Store::open(&dir.path().join("e.db")).unwrap(),
+        80,
+        24,
+    );
+    empty_rt.send(&mut empty_state, Msg::RefreshFinished(vec![]));
+    let text = empty_state.status.map(|s| s.text).unwrap_or_default();
+    assert!(
+        text.starts_with("offline: "),
+        "no feeds and an empty cache: {text}"
+    );
+}
+
+#[test]
+fn n_and_shift_n_jump_between_search_hits_while_reading() {
+    let (mut state, mut rt, _d) = filled(80, 14);
+    rt.send(&mut state, key('/'));
+    for m in typed("مايكروسوفت") {
+        rt.send(&mut state, m);
+    }
+    rt.send(&mut state, code(KeyCode::Enter)); // keep the search
+    // The article that names Microsoft most: its 80-billion investment story.
+    while !state.rows[state.selected].title.contains("80 مليار") {
+        let before = state.selected;
+        rt.send(&mut state, key('j'));
+        assert_ne!(state.selected, before, "the story is in the results");
+    }
+    rt.send(&mut state, code(KeyCode::Enter)); // open it
+    assert_eq!(state.focus, Focus::Article);
+    let selected = state.selected;
+    let open = state.article.as_ref().unwrap();
+    let hits = open.layout.as_ref().unwrap().match_lines.clone();
+    assert!(hits.len() >= 2, "hits on lines {hits:?}");
+    assert_eq!(open.scroll, 0);
+    rt.send(&mut state, key('n'));
+    let after_n = state.article.as_ref().unwrap().scroll;
+    assert!(after_n > 0, "n scrolled to a later hit");
+    assert_eq!(state.selected, selected, "still the same article");
+    let rows = 14usize;
+    assert!(
+        hits.iter().any(|&h| h >= after_n && h < after_n + rows),
+        "a hit is on screen after n (scroll {after_n}, hits {hits:?})"
+    );
+    rt.send(&mut state, key('N'));
+    assert!(
+        state.article.as_ref().unwrap().scroll < after_n,
+        "N went back"
+    );
+    // Without a search, n is the next article again.
+    rt.send(&mut state, code(KeyCode::Esc));
+    rt.send(&mut state, key('/'));
+    rt.send(&mut state, code(KeyCode::Esc));
+    assert_eq!(state.filters.search, None);
+}
+
+#[test]
+fn opening_a_teaser_fetches_its_page_once_unless_the_feed_says_never() {
+    use akhbar::config::FullTextMode;
+    let (mut state, mut rt, _d) = filled(120, 40);
+    rt.send(&mut state, code(KeyCode::Enter));
+    let id = state.article.as_ref().unwrap().id();
+    let teaser = {
+        let a = &state.article.as_ref().unwrap().article;
+        akhbar::fulltext::is_teaser(&a.content, &a.summary)
+    };
+    let asked = rt
+        .outside
+        .iter()
+        .filter(|e| **e == Effect::FullText(id))
+        .count();
+    assert_eq!(
+        asked,
+        usize::from(teaser),
+        "auto: the page is fetched exactly for a teaser"
+    );
+    // Opening it again does not ask again.
+    rt.send(&mut state, code(KeyCode::Esc));
+    rt.send(&mut state, code(KeyCode::Enter));
+    let again = rt
+        .outside
+        .iter()
+        .filter(|e| **e == Effect::FullText(id))
+        .count();
+    assert_eq!(again, asked);
+
+    let (mut state, mut rt, _d) = filled(120, 40);
+    let feed = state.rows[0].feed.clone();
+    state
+        .full_text
+        .feeds
+        .insert(feed.clone(), FullTextMode::Never);
+    rt.send(&mut state, code(KeyCode::Enter));
+    assert!(!rt.outside.iter().any(|e| matches!(e, Effect::FullText(_))));
+    // `always` fetches even a long article's page.
+    let (mut state, mut rt, _d) = filled(120, 40);
+    state.full_text.feeds.insert(feed, FullTextMode::Always);
+    rt.send(&mut state, code(KeyCode::Enter));
+    assert!(rt.outside.iter().any(|e| matches!(e, Effect::FullText(_))));
+}
