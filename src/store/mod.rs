@@ -3,6 +3,7 @@
 //! Plain blocking functions on a `Store` (one connection); the TUI owns one on a worker thread and
 //! talks to it over a channel, the CLI uses it directly.
 
+pub mod access;
 pub mod identity;
 pub mod repair;
 mod schema;
@@ -29,6 +30,8 @@ pub enum StoreError {
          `akhbar doctor --repair` moves it aside and saves what can be read into a new one"
     )]
     Corrupt { path: String, reason: String },
+    #[error("database {path} cannot be written: {why}; nothing was changed")]
+    ReadOnly { path: String, why: String },
     #[error("cannot open the database: {0}")]
     Unreadable(String),
     /// Not akhbar's database (or not a file): left exactly as it was.
@@ -907,6 +910,16 @@ fn corrupt(path: &Path, e: StoreError) -> StoreError {
             StoreError::Corrupt {
                 path: path.display().to_string(),
                 reason: msg.unwrap_or_else(|| f.to_string()),
+            }
+        }
+        // Opening for writing failed on permissions: say which path lacks which permission.
+        StoreError::Sqlite(rusqlite::Error::SqliteFailure(f, _))
+            if f.code == rusqlite::ErrorCode::ReadOnly =>
+        {
+            StoreError::ReadOnly {
+                path: path.display().to_string(),
+                why: access::cannot_write(path)
+                    .unwrap_or_else(|| "the file or its folder is read-only".into()),
             }
         }
         other => other,
