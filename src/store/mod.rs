@@ -4,6 +4,7 @@
 //! talks to it over a channel, the CLI uses it directly.
 
 pub mod access;
+pub mod health;
 pub mod identity;
 pub mod repair;
 mod schema;
