@@ -42,8 +42,13 @@ pub fn check(path: &Path, read_only: bool) -> Result<Checked, Unchecked> {
     } else {
         OpenFlags::SQLITE_OPEN_READ_WRITE
     };
+    // A writer in WAL mode does not stop readers; only an exclusive hold does, and then a
+    // short wait is enough to tell.
+    let wait = Duration::from_secs(2);
     let conn = Connection::open_with_flags(path, mode | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    conn.busy_timeout(wait)?;
     let conn = match conn.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(())) {
+        Ok(()) => conn,
         // A WAL database in a folder we may not write: SQLite cannot make the -shm it reads
         // through, so read the file as it stands. (A -wal left from before the folder became
         // read-only is not read then; nobody could have added to it since.)
@@ -54,11 +59,9 @@ pub fn check(path: &Path, read_only: bool) -> Result<Checked, Unchecked> {
                 mode | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI,
             )?
         }
-        _ => conn,
+        Err(e) => return Err(e.into()),
     };
-    // A writer in WAL mode does not stop readers; only an exclusive hold does, and then a
-    // short wait is enough to tell.
-    conn.busy_timeout(Duration::from_secs(2))?;
+    conn.busy_timeout(wait)?;
     let problems = integrity_problems(&conn)?;
     if !problems.is_empty() {
         return Err(Unchecked::Damaged(describe(&problems)));
