@@ -1,32 +1,62 @@
-//! `akhbar doctor [--repair]`: check the database, config and paths; repair a damaged database.
+//! `akhbar doctor [--repair]`: the state of the database, config and paths, one line each with
+//! its path; `--repair` rebuilds a damaged database and touches nothing else (not a database in
+//! use, not a directory or other non-file, not another program's database).
+//! Exit status: 0 when everything is healthy, 1 when something needs the user.
 
 use super::{Ctx, Failure, out};
-use crate::store::Store;
+use crate::config::ConfigError;
+use crate::store::access;
+use crate::store::health::{self, Unchecked};
+use crate::store::identity::{self, FileState};
+use crate::store::repair::Tally;
+use std::path::Path;
 use std::process::ExitCode;
 
-pub fn run(ctx: &Ctx, repair: bool) -> Result<ExitCode, Failure> {
+/// What `doctor` found at the database path.
+enum Finding {
+    /// Usable as it is: a summary.
+    Healthy(String),
+    /// akhbar's database, damaged: how; and why it cannot be repaired now, if it cannot.
+    Damaged {
+        how: String,
+        blocker: Option<String>,
+    },
+    /// Anything else the user must deal with: the line to show, and why a repair would not
+    /// help or is not ours to do.
+    Problem { line: String, not_repaired: String },
+}
+
+pub fn run(
+    ctx: &Ctx,
+    repair: bool,
+    config_error: Option<&ConfigError>,
+) -> Result<ExitCode, Failure> {
     let path = ctx.db_path();
-    let state = check(&path);
-    match &state {
-        Ok(summary) => out(&format!("database   {}  {summary}", path.display())),
-        Err(problem) => out(&format!(
-            "database   {}  DAMAGED: {problem}",
-            path.display()
-        )),
+    let finding = diagnose(&path);
+    let line = match &finding {
+        Finding::Healthy(summary) => summary.clone(),
+        Finding::Damaged { how, blocker } => match blocker {
+            Some(b) => format!("DAMAGED: {how}; {b}"),
+            None => format!("DAMAGED: {how}"),
+        },
+        Finding::Problem { line, .. } => line.clone(),
     };
-    out(&format!(
-        "config     {}",
-        ctx.config_path
-            .as_ref()
-            .map(|p| format!("{} (ok)", p.display()))
-            .unwrap_or_else(|| format!(
-                "{} (not present: defaults used)",
-                crate::paths::default_config().display()
-            ))
-    ));
+    show(&format!("database   {}  {line}", path.display()));
+    let mut healthy = matches!(finding, Finding::Healthy(_));
+    match (config_error, &ctx.config_path) {
+        (Some(e), _) => {
+            healthy = false;
+            show(&format!("config     ERROR: {e}"));
+        }
+        (None, Some(p)) => show(&format!("config     {} (ok)", p.display())),
+        (None, None) => show(&format!(
+            "config     {} (not present: defaults used)",
+            crate::paths::default_config().display()
+        )),
+    }
     let user = crate::paths::user_gazetteer();
     match ctx.recognizer() {
-        Ok(rec) => out(&format!(
+        Ok(rec) => show(&format!(
             "gazetteer  version {}{}",
             rec.version(),
             if user.exists() {
@@ -35,57 +65,203 @@ pub fn run(ctx: &Ctx, repair: bool) -> Result<ExitCode, Failure> {
                 String::new()
             }
         )),
-        Err(e) => out(&format!("gazetteer  ERROR: {e:#}")),
-    };
-    out(&format!(
+        Err(e) => {
+            healthy = false;
+            show(&format!("gazetteer  ERROR: {e:#}"));
+        }
+    }
+    show(&format!(
         "log        {}",
         crate::paths::state_dir().join("akhbar.log").display()
     ));
-    match (state, repair) {
-        (Ok(_), false) => Ok(ExitCode::SUCCESS),
-        (Ok(_), true) => {
-            out("nothing to repair");
-            Ok(ExitCode::SUCCESS)
+    let status = |healthy: bool| ExitCode::from(if healthy { 0 } else { 1 });
+    match (finding, repair) {
+        (Finding::Healthy(_), false) => Ok(status(healthy)),
+        (Finding::Healthy(_), true) => {
+            show("nothing to repair");
+            Ok(status(healthy))
         }
-        (Err(_), false) => {
-            out(
+        (Finding::Damaged { blocker: None, .. }, false) => {
+            show(
                 "run `akhbar doctor --repair` to move the damaged file aside and save what can be read",
             );
-            Ok(ExitCode::from(1))
+            Ok(status(false))
         }
-        (Err(_), true) => {
-            let salvage = crate::store::repair::repair(&path)?;
-            out(&format!(
-                "repaired: kept {} feeds and {} articles ({} unreadable rows lost); the damaged file is {}",
-                salvage.feeds,
-                salvage.articles,
-                salvage.lost_rows,
-                salvage.backup.display()
-            ));
-            let mut store = Store::open(&path).map_err(anyhow::Error::from)?;
-            let rec = ctx.recognizer()?;
-            let n = super::feeds::reindex_stale(&mut store, &rec, false)?;
-            out(&format!("re-indexed the entities of {n} articles"));
-            Ok(ExitCode::SUCCESS)
+        (
+            Finding::Damaged {
+                blocker: Some(_), ..
+            },
+            false,
+        ) => {
+            show(
+                "once that is resolved, `akhbar doctor --repair` moves the damaged file aside and saves what can be read",
+            );
+            Ok(status(false))
+        }
+        (
+            Finding::Damaged {
+                blocker: Some(why), ..
+            }
+            | Finding::Problem {
+                not_repaired: why, ..
+            },
+            true,
+        ) => {
+            show(&format!("not repaired: {why}; nothing was changed"));
+            Ok(status(false))
+        }
+        (Finding::Problem { .. }, false) => Ok(status(false)),
+        (Finding::Damaged { blocker: None, .. }, true) => repair_now(ctx, &path),
+    }
+}
+
+fn repair_now(ctx: &Ctx, path: &Path) -> Result<ExitCode, Failure> {
+    let salvage = crate::store::repair::repair(path)?;
+    show(&format!(
+        "repaired: kept {} and {}; the damaged file is kept as {}",
+        tally(salvage.feeds, "feeds"),
+        tally(salvage.articles, "articles"),
+        salvage.backup.display()
+    ));
+    let mut store = ctx.open_store()?;
+    let rec = ctx.recognizer()?;
+    let n = super::feeds::reindex_stale(&mut store, &rec, false)?;
+    show(&format!("re-indexed the entities of {n} articles"));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// "all 3 feeds", "256 of 514 articles (258 lost: unreadable)", or bounds when the damage
+/// hides the exact number.
+fn tally(t: Tally, noun: &str) -> String {
+    let (kept, lost) = (t.kept, t.lost);
+    match t.unsure {
+        Some(0) if lost == 0 => format!("all {kept} {noun}"),
+        Some(0) => format!("{kept} of {} {noun} ({lost} lost: unreadable)", kept + lost),
+        Some(unsure) => format!(
+            "{kept} {noun} ({lost} to {} lost: unreadable; the damage hides which ids were in use)",
+            lost + unsure
+        ),
+        None if lost == 0 => {
+            format!("{kept} {noun} (an unknown number lost: unreadable; the damage hides how many)")
+        }
+        None => {
+            format!("{kept} {noun} (at least {lost} lost: unreadable; the damage hides how many)")
         }
     }
 }
 
-/// A one-line summary of a healthy database, or what is wrong with it.
-fn check(path: &std::path::Path) -> Result<String, String> {
-    if !path.exists() {
-        return Ok("(not created yet)".into());
+/// One line, with nothing in it that could drive the terminal (schema names and process names
+/// come from outside).
+fn show(line: &str) {
+    let clean: String = crate::text::sanitize(line)
+        .chars()
+        .map(|c| if c == '\n' { ' ' } else { c })
+        .filter(|c| !crate::text::is_bidi_control(*c))
+        .collect();
+    out(&clean);
+}
+
+fn diagnose(path: &Path) -> Finding {
+    let not_ours = |line: String, why: &str| Finding::Problem {
+        line,
+        not_repaired: why.to_string(),
+    };
+    match identity::classify(path) {
+        FileState::Missing => {
+            return Finding::Healthy("not created yet (made on first use)".into());
+        }
+        FileState::Empty => {
+            return Finding::Healthy("empty file (becomes a new database on first use)".into());
+        }
+        FileState::NotAFile(kind) => {
+            return not_ours(
+                format!("NOT A FILE: it is {kind}; --db must name a database file"),
+                &format!("it is {kind}, not a database file"),
+            );
+        }
+        FileState::Unreadable(why) => {
+            return not_ours(format!("UNREADABLE: {why}"), &why);
+        }
+        FileState::Foreign(what) => {
+            return not_ours(
+                format!("NOT AKHBAR'S: {what}; akhbar leaves it as it is"),
+                "it is not an akhbar database",
+            );
+        }
+        FileState::Damaged(how) => {
+            return Finding::Damaged {
+                how,
+                blocker: blocker(path),
+            };
+        }
+        FileState::Ours { .. } => {}
     }
-    let store = Store::open(path).map_err(|e| e.to_string())?;
-    let integrity = store.integrity_check().map_err(|e| e.to_string())?;
-    if integrity != "ok" {
-        let first: Vec<&str> = integrity.lines().take(3).collect();
-        return Err(first.join("; "));
+    // akhbar's: who else uses it, may it be written, is it sound. The probes open and close
+    // descriptors, so they run before this process opens a connection to the file.
+    let holder = access::holder(path);
+    let read_only = access::cannot_write(path);
+    match health::check(path, read_only.is_some()) {
+        Ok(found) => {
+            let mut summary = format!(
+                "schema {}, {} feeds, {} articles, integrity ok",
+                found.schema, found.feeds, found.articles
+            );
+            match (&holder, found.writer_active) {
+                (Some(h), true) => summary.push_str(&format!("; {h} is writing to it")),
+                (Some(h), false) => summary.push_str(&format!("; in use by {h}")),
+                (None, true) => summary.push_str("; another process is writing to it"),
+                (None, false) => {}
+            }
+            match read_only {
+                None => Finding::Healthy(format!("ok: {summary}")),
+                Some(why) => Finding::Problem {
+                    line: format!("READ-ONLY: {why}; {summary}"),
+                    not_repaired: format!("the database is sound, only read-only ({why})"),
+                },
+            }
+        }
+        Err(Unchecked::Locked) => {
+            let who = holder.map_or_else(|| "another process".to_string(), |h| h.to_string());
+            Finding::Problem {
+                line: format!(
+                    "LOCKED: {who} holds it exclusively, so it could not be checked; \
+                     try again when that is done"
+                ),
+                not_repaired: format!("it is locked by {who}"),
+            }
+        }
+        Err(Unchecked::Damaged(how)) => Finding::Damaged {
+            how,
+            blocker: holder.map(|h| format!("it is in use by {h}")).or(read_only),
+        },
+        Err(Unchecked::Failed(e)) => Finding::Problem {
+            line: format!("CANNOT CHECK: {e}"),
+            not_repaired: format!("it could not be checked ({e})"),
+        },
     }
-    let articles = store.article_count().map_err(|e| e.to_string())?;
-    let feeds = store.feeds().map_err(|e| e.to_string())?.len();
-    let version = store.schema_version().map_err(|e| e.to_string())?;
-    Ok(format!(
-        "schema {version}, {feeds} feeds, {articles} articles, integrity ok"
-    ))
+}
+
+/// Why a damaged database cannot be repaired right now, if it cannot.
+fn blocker(path: &Path) -> Option<String> {
+    access::holder(path)
+        .map(|h| format!("it is in use by {h}"))
+        .or_else(|| access::cannot_write(path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tallies_say_exact_losses_and_lower_bounds_apart() {
+        let t = |kept, lost, unsure| Tally { kept, lost, unsure };
+        assert_eq!(tally(t(3, 0, Some(0)), "feeds"), "all 3 feeds");
+        assert_eq!(
+            tally(t(256, 258, Some(0)), "articles"),
+            "256 of 514 articles (258 lost: unreadable)"
+        );
+        assert!(tally(t(10, 0, Some(2)), "articles").starts_with("10 articles (0 to 2 lost"));
+        assert!(tally(t(10, 4, None), "articles").contains("at least 4 lost"));
+        assert!(tally(t(10, 0, None), "articles").contains("an unknown number lost"));
+    }
 }

@@ -76,7 +76,8 @@ pub enum Command {
     Export,
     /// Recompute the entities of every stored article (after a gazetteer change).
     Reindex,
-    /// Check the database, config and paths; `--repair` rebuilds a damaged database.
+    /// Check the database, config and paths (exit 0: all healthy, 1: something needs you);
+    /// `--repair` rebuilds a damaged database.
     Doctor {
         /// Move a damaged database aside and copy what can be read into a new one.
         #[arg(long)]
@@ -182,8 +183,14 @@ pub fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, Failure> {
-    let (config, config_path) =
-        Config::load(cli.config.as_deref()).map_err(|e| Failure::Usage(e.to_string()))?;
+    let (config, config_path, config_error) = match Config::load(cli.config.as_deref()) {
+        Ok((config, path)) => (config, path, None),
+        // `doctor` still reports the database and paths, with the config error among them.
+        Err(e) if matches!(cli.command, Some(Command::Doctor { .. })) => {
+            (Config::defaults(), None, Some(e))
+        }
+        Err(e) => return Err(Failure::Usage(e.to_string())),
+    };
     let ctx = Ctx {
         cli_db: cli.db,
         bidi: cli.bidi.unwrap_or(config.display.bidi),
@@ -206,7 +213,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Import { file }) => feeds::import(&ctx, &file),
         Some(Command::Export) => feeds::export(&ctx),
         Some(Command::Reindex) => feeds::reindex(&ctx),
-        Some(Command::Doctor { repair }) => doctor::run(&ctx, repair),
+        Some(Command::Doctor { repair }) => doctor::run(&ctx, repair, config_error.as_ref()),
     }
 }
 

@@ -3,6 +3,9 @@
 //! Plain blocking functions on a `Store` (one connection); the TUI owns one on a worker thread and
 //! talks to it over a channel, the CLI uses it directly.
 
+pub mod access;
+pub mod health;
+pub mod identity;
 pub mod repair;
 mod schema;
 pub mod search;
@@ -13,7 +16,7 @@ use crate::feed::{FeedSource, NewArticle};
 use chrono::{DateTime, TimeZone, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
@@ -24,10 +27,17 @@ pub enum StoreError {
     #[error("cannot create {0}: {1}")]
     Dir(String, std::io::Error),
     #[error(
-        "{path} is not an akhbar database or is damaged ({reason}); \
+        "{path} is damaged ({reason}); \
          `akhbar doctor --repair` moves it aside and saves what can be read into a new one"
     )]
     Corrupt { path: String, reason: String },
+    #[error("database {path} cannot be written: {why}; nothing was changed")]
+    ReadOnly { path: String, why: String },
+    #[error("cannot open the database: {0}")]
+    Unreadable(String),
+    /// Not akhbar's database (or not a file): left exactly as it was.
+    #[error("{path} {reason}; akhbar left it unchanged (choose another file with --db)")]
+    Refused { path: String, reason: String },
     #[error(
         "database {path} was written by a newer akhbar (schema {found}, this one knows {known})"
     )]
@@ -203,12 +213,38 @@ impl Store {
             std::fs::create_dir_all(dir)
                 .map_err(|e| StoreError::Dir(dir.display().to_string(), e))?;
         }
-        check_header(path)?;
+        let vetted = identity::vet(path)?;
         let conn = Connection::open(path)?;
         let store = Store { conn };
+        if vetted == identity::Vetted::New {
+            // The mark goes in first, before WAL and tables: another process opening the file
+            // meanwhile sees akhbar's database, never an unmarked one to refuse.
+            store.mark_as_ours().map_err(|e| corrupt(path, e))?;
+        }
         store.configure().map_err(|e| corrupt(path, e))?;
         store.migrate(path).map_err(|e| corrupt(path, e))?;
+        if vetted == identity::Vetted::Legacy {
+            // A cache from before the mark. On a read-only file it stays unmarked; its schema
+            // still identifies it next time.
+            match store.mark_as_ours() {
+                Err(StoreError::Sqlite(rusqlite::Error::SqliteFailure(f, _)))
+                    if f.code == rusqlite::ErrorCode::ReadOnly => {}
+                other => other.map_err(|e| corrupt(path, e))?,
+            }
+        }
+        identity::remember(path);
         Ok(store)
+    }
+
+    fn mark_as_ours(&self) -> Result<()> {
+        self.conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        // SQLite stores the id as a signed 32-bit integer; the bits are what count.
+        self.conn.pragma_update(
+            None,
+            "application_id",
+            i32::from_be_bytes(identity::APPLICATION_ID.to_be_bytes()),
+        )?;
+        Ok(())
     }
 
     /// Open an existing database as it is: no migration, no pragmas, no checks (the repair
@@ -832,49 +868,6 @@ pub struct FeedMeta {
     pub validators: Validators,
 }
 
-/// Cheap start-up check of an existing file: the SQLite magic, and a size no smaller than the
-/// header says (a truncated copy otherwise fails only later, on the first missing page).
-fn check_header(path: &Path) -> Result<()> {
-    use std::io::Read;
-    let Ok(mut file) = std::fs::File::open(path) else {
-        return Ok(());
-    };
-    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
-    if len == 0 {
-        return Ok(());
-    }
-    let bad = |reason: String| StoreError::Corrupt {
-        path: path.display().to_string(),
-        reason,
-    };
-    let mut header = [0u8; 100];
-    if len < 100 || file.read_exact(&mut header).is_err() {
-        return Err(bad(format!("only {len} bytes")));
-    }
-    if &header[..16] != b"SQLite format 3\0" {
-        return Err(bad("not an SQLite file".into()));
-    }
-    let be32 = |at: usize| {
-        u32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]])
-    };
-    let page_size = match u16::from_be_bytes([header[16], header[17]]) {
-        1 => 65_536,
-        n => u64::from(n),
-    };
-    // The page count in the header is valid only when its version stamp matches. With a
-    // write-ahead log present, an interrupted checkpoint may have written page 1 before the
-    // file grew: the log still holds every page, so a short file is not damage then.
-    let wal = PathBuf::from(format!("{}-wal", path.display()));
-    let wal_has_frames = std::fs::metadata(&wal).is_ok_and(|m| m.len() > 32);
-    if be32(24) == be32(92) && !wal_has_frames {
-        let expected = page_size * u64::from(be32(28));
-        if len < expected {
-            return Err(bad(format!("truncated: {len} bytes of {expected}")));
-        }
-    }
-    Ok(())
-}
-
 fn is_damage(e: &rusqlite::Error) -> bool {
     matches!(
         e,
@@ -890,6 +883,10 @@ fn damage_hint(e: &rusqlite::Error) -> &'static str {
     if matches!(e, rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ReadOnly)
     {
         return " (the database file or its folder is read-only; nothing was changed)";
+    }
+    if matches!(e, rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::DatabaseBusy)
+    {
+        return " (another process holds it; try again when that is done: `akhbar doctor` names it)";
     }
     if matches!(e, rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::DiskFull)
     {
@@ -914,6 +911,16 @@ fn corrupt(path: &Path, e: StoreError) -> StoreError {
             StoreError::Corrupt {
                 path: path.display().to_string(),
                 reason: msg.unwrap_or_else(|| f.to_string()),
+            }
+        }
+        // Opening for writing failed on permissions: say which path lacks which permission.
+        StoreError::Sqlite(rusqlite::Error::SqliteFailure(f, _))
+            if f.code == rusqlite::ErrorCode::ReadOnly =>
+        {
+            StoreError::ReadOnly {
+                path: path.display().to_string(),
+                why: access::cannot_write(path)
+                    .unwrap_or_else(|| "the file or its folder is read-only".into()),
             }
         }
         other => other,

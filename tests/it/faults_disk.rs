@@ -55,7 +55,7 @@ fn a_full_disk_fails_the_write_and_keeps_what_was_stored() {
 
 /// A database the user may read but not write (a read-only file or mount): every feed's write
 /// fails with a message, the articles stay readable and untouched. Tests run as root, for whom
-/// file permissions do not bind, so the fetch runs as `nobody` (setpriv, util-linux).
+/// file permissions do not bind, so the fetch runs as `nobody`.
 #[test]
 fn a_read_only_database_fails_the_write_and_keeps_what_was_stored() {
     use std::os::unix::fs::PermissionsExt;
@@ -74,24 +74,7 @@ fn a_read_only_database_fails_the_write_and_keeps_what_was_stored() {
     assert_eq!(before, 40);
 
     let dir = env.dir.path();
-    let is_root = std::process::Command::new("id")
-        .arg("-u")
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
-        .unwrap_or(false);
-    // A copy of the binary beside the database: the build folder may not be reachable for
-    // `nobody` (a checkout under /root).
-    let bin = dir.join("akhbar-bin");
-    std::fs::copy(env!("CARGO_BIN_EXE_akhbar"), &bin).unwrap();
-    std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755)).unwrap();
-    let mut cmd = if is_root {
-        let mut c = std::process::Command::new("setpriv");
-        c.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"]);
-        c.arg(&bin);
-        c
-    } else {
-        std::process::Command::new(env!("CARGO_BIN_EXE_akhbar"))
-    };
+    let mut cmd = crate::support::cmd_bound_by_permissions(dir);
     // The temp dir must be reachable for `nobody`; the database and its directory read-only.
     for p in [dir.to_path_buf(), db.clone()] {
         std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o555)).unwrap();
@@ -102,9 +85,6 @@ fn a_read_only_database_fails_the_write_and_keeps_what_was_stored() {
     }
     let o = cmd
         .args(["--db", path_str(&db), "fetch", "--json"])
-        .env("HOME", "/nonexistent")
-        .env("XDG_STATE_HOME", "/nonexistent/state")
-        .env("XDG_CONFIG_HOME", "/nonexistent/config")
         .output()
         .unwrap();
     std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o755)).unwrap();
@@ -114,8 +94,10 @@ fn a_read_only_database_fails_the_write_and_keeps_what_was_stored() {
     // Either the database cannot be opened for writing at all (a clear message, exit 1), or
     // each feed reports its failed write.
     assert_eq!(o.status.code(), Some(1), "stdout: {out}\nstderr: {err}");
+    // The message names the path and the missing permission.
+    let folder = format!("no write permission on the folder {}", dir.display());
     assert!(
-        err.contains("is read-only; nothing was changed") || out.contains("cannot save"),
+        (err.contains(path_str(&db)) && err.contains(&folder)) || out.contains("cannot save"),
         "stdout: {out}\nstderr: {err}"
     );
     let store = Store::open(&db).unwrap();

@@ -86,7 +86,7 @@ fn a_file_that_is_not_a_database_is_reported_as_such() {
         .map(|e| e.to_string())
         .unwrap_or_default();
     assert!(
-        err.contains("not an akhbar database or is damaged"),
+        err.contains("is not an akhbar database: not an SQLite database"),
         "{err}"
     );
     // And nothing was written over it.

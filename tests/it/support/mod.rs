@@ -74,3 +74,37 @@ pub fn json_lines(o: &Output) -> Vec<serde_json::Value> {
 pub fn path_str(p: &Path) -> &str {
     p.to_str().unwrap()
 }
+
+/// The binary as a user whom file permissions bind: `nobody` when the tests run as root (root
+/// ignores them; setpriv is in util-linux), else the current user. It runs from a copy in `dir`,
+/// since the build folder may be out of `nobody`'s reach (a checkout under /root); `dir` is made
+/// reachable (0755 — callers tighten it afterwards if they mean to).
+pub fn cmd_bound_by_permissions(dir: &Path) -> Command {
+    use std::os::unix::fs::PermissionsExt;
+    let is_root = Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false);
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut c = if is_root {
+        let bin = dir.join("akhbar-bin");
+        if !bin.exists() {
+            std::fs::copy(env!("CARGO_BIN_EXE_akhbar"), &bin).unwrap();
+            std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755)).unwrap();
+        }
+        let mut c = Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"]);
+        c.arg(bin);
+        c
+    } else {
+        Command::new(env!("CARGO_BIN_EXE_akhbar"))
+    };
+    c.env("HOME", "/nonexistent")
+        .env("XDG_STATE_HOME", "/nonexistent/state")
+        .env("XDG_CONFIG_HOME", "/nonexistent/config")
+        .env_remove("AKHBAR_DB")
+        .env_remove("AKHBAR_CONFIG")
+        .env("NO_COLOR", "1");
+    c
+}
