@@ -29,5 +29,6 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends "${missing[@]}"
 fi
 
+export PYTHONDONTWRITEBYTECODE=1
 cargo build --release --locked
 exec python3 scripts/terminal_matrix.py "$PWD/target/release/akhbar" docs/screenshots "$@"

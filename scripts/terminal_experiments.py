@@ -96,6 +96,12 @@ def words_logical(row):
     return "".join(out)
 
 
+def colour_words(row):
+    """Every third space-separated word in cyan (SGR 36), as the reader colours entities."""
+    words = row.split(" ")
+    return " ".join(f"{ESC}[36m{w}{ESC}[39m" if i % 3 == 2 and w else w for i, w in enumerate(words))
+
+
 def rows_at(rows, before_each="", prefix="", suffix=""):
     """CUP to each row, optional sequence, then the row's text."""
     out = ""
@@ -186,6 +192,10 @@ def experiments(s):
             "visual rows (presentation forms), each run of Arabic letters put back in logical order",
             [("write", START + rows_at([words_logical(r) for r in panes]))],
         ),
+        "kitty-words-logical-coloured": (
+            "kitty-words-logical with every third word in colour",
+            [("write", START + rows_at([colour_words(words_logical(r)) for r in panes]))],
+        ),
         "lro-row": (
             "each whole row: LRM LRO visual text PDF (presentation forms)",
             [("write", START + rows_at(panes, prefix=LRM + LRO, suffix=PDF))],
@@ -197,6 +207,11 @@ def experiments(s):
         "lro-runs": (
             "each pane's text in its own LRO … PDF, the row starting with LRM",
             [("write", START + rows_at(runs))],
+        ),
+        "lro-runs-coloured": (
+            "lro-runs with every third word in colour (SGR inside the override, as the reader "
+            "colours entities)",
+            [("write", START + rows_at([colour_words(r) for r in runs]))],
         ),
         "lro-runs-partial": (
             "lro-runs, then 12 cells in the middle of row 4's text rewritten bare (a cell diff)",
@@ -215,6 +230,10 @@ def experiments(s):
         "logical-rlm": (
             "one pane, logical order, each row starting with RLM",
             [("write", START + rows_at([RLM + l if l else "" for l in s.logical]))],
+        ),
+        "logical-scp": (
+            "one pane, logical order, each row: CSI 2 SP k (SCP: right-to-left) at column 1, then the text",
+            [("write", START + rows_at(s.logical, before_each=f"{ESC}[2 k"))],
         ),
         "logical-panes-rli": (
             "two panes, logical order, each pane RLI text+padding PDI, the row starting with LRM",
@@ -258,6 +277,22 @@ time.sleep(600)
 """
 
 
+# The runs whose screenshots docs/terminals.md cites (scripts/terminal_experiments.py --evidence).
+EVIDENCE = {
+    "xterm": ["plain"],
+    "xfce4-terminal": [
+        "plain", "bdsm-no-clear", "bdsm-once", "bdsm-per-row-after-text", "bdsm-per-row-then-ed",
+        "bdsm-per-row-base", "decrqm-rows", "logical-rlm", "logical-scp",
+    ],
+    "mlterm": [
+        "plain", "lro-row", "lro-runs", "lro-runs-coloured", "lro-row-base", "lro-runs-partial", "lro-runs-redraw-pane-row",
+        "logical-plain", "logical-rlm", "logical-panes-rli",
+    ],
+    "konsole": ["plain", "lro-runs", "logical-rlm", "konsole-osc50-bidi-off"],
+    "kitty": ["plain", "logical-plain", "kitty-words-logical", "kitty-words-logical-coloured"],
+}
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("akhbar")
@@ -265,6 +300,7 @@ def main():
     ap.add_argument("--terminal", action="append")
     ap.add_argument("--only", action="append")
     ap.add_argument("--display", type=int, default=79)
+    ap.add_argument("--evidence", action="store_true", help="only the runs docs/terminals.md cites")
     a = ap.parse_args()
     os.makedirs(a.outdir, exist_ok=True)
     screen = Screen(a.akhbar)
@@ -281,6 +317,8 @@ def main():
             for name, (what, steps) in exps.items():
                 if a.only and name not in a.only:
                     continue
+                if a.evidence and name not in EVIDENCE.get(tname, []):
+                    continue
                 slug = f"{tname}-{name}"
                 steps_path = os.path.join(a.outdir, f".{slug}.json")
                 replies_path = os.path.join(a.outdir, f".{slug}.replies.json")
@@ -296,6 +334,7 @@ def main():
                     if os.path.exists(p):
                         os.unlink(p)
                 found = termlab.score(screen.expected, termlab.ocr(png))
+                termlab.shrink(png)
                 results[slug] = {"what": what, "score": round(found, 2), "replies": replies}
                 print(f"{slug}: {found:.2f} {replies or ''}", flush=True)
                 with open(results_path, "w") as f:

@@ -64,6 +64,10 @@ def main():
     with open(out_path, "w") as f:
         json.dump(record, f)
     os.write(sys.stdout.fileno(), b"\x1b[H\x1b[2J")
+    # The matrix's "by hand" rows: a sequence sent before akhbar starts (e.g. CSI 8 l).
+    prelude = os.environ.pop("TERMINAL_MATRIX_PRELUDE", "")
+    if prelude:
+        os.write(sys.stdout.fileno(), prelude.encode())
     os.execvp(program[0], program)
 
 

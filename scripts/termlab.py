@@ -258,7 +258,7 @@ def pids_named(name, parent):
 class Run:
     """One terminal window running `argv`; screenshot it, then close it."""
 
-    def __init__(self, display, terminal, argv, settle=3.0, timeout=30.0):
+    def __init__(self, display, terminal, argv, settle=3.0, timeout=30.0, env=None):
         self.display = display
         self.terminal = terminal
         self.log = tempfile.NamedTemporaryFile(prefix="termlab-", suffix=".log", delete=False)
@@ -266,7 +266,7 @@ class Run:
         before = {w[0] for w in top_windows(display)}
         self.proc = subprocess.Popen(
             terminal.argv_for(argv),
-            env=display.env(terminal.extra_env),
+            env=display.env({**terminal.extra_env, **(env or {})}),
             stdout=self.log,
             stderr=subprocess.STDOUT,
             start_new_session=True,
@@ -371,6 +371,12 @@ def ocr(png, crop=None):
             check=True,
         )
         return out.stdout
+
+
+def shrink(png):
+    """The published copy: 64 colours (a terminal has few), a third of the size, same look.
+    Done after the OCR, which reads the full screenshot."""
+    subprocess.run(["convert", png, "-colors", "64", f"PNG8:{png}"], check=True)
 
 
 def score(expected, text):
