@@ -16,7 +16,8 @@ pub enum BdsmState {
     Implicit,
     /// The terminal draws cells as written (explicit mode).
     Explicit,
-    /// The terminal knows no mode 8: it does not reorder.
+    /// The terminal does not recognise mode 8 — which does not mean it does not reorder:
+    /// mlterm gives this answer.
     Unsupported,
 }
 
@@ -107,7 +108,8 @@ pub fn detect(var: &dyn Fn(&str) -> Option<String>, bdsm: Option<BdsmState>) -> 
 impl TerminalKind {
     /// Whether akhbar should join Arabic letters (presentation forms) for this terminal.
     /// VTE joins visual-order base letters right in explicit mode; mlterm under an override
-    /// and Konsole with its bidi off join them in the wrong direction («لا» from «ال»).
+    /// joins them in the wrong direction («لا» from «ال»); Konsole with its bidi off and
+    /// kitty were measured with presentation forms, which read right.
     pub fn app_shapes(self) -> bool {
         !matches!(self, TerminalKind::BdsmPerRow)
     }
