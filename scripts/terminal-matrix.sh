@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 
 packages=(
   xvfb x11-utils x11-apps dbus-x11 imagemagick tesseract-ocr tesseract-ocr-ara
-  fonts-dejavu-core python3 xterm xfce4-terminal gnome-terminal mlterm konsole
+  fonts-dejavu-core python3 xdotool xterm xfce4-terminal gnome-terminal mlterm konsole
   alacritty kitty
 )
 # wezterm and foot: wezterm is not in Debian; foot is Wayland-only and cannot open on Xvfb.

@@ -282,6 +282,7 @@ EVIDENCE = {
     "xterm": ["plain"],
     "xfce4-terminal": [
         "plain", "bdsm-no-clear", "bdsm-once", "bdsm-per-row-after-text", "bdsm-per-row-then-ed",
+        "bdsm-per-row-then-scroll", "bdsm-per-row-then-el",
         "bdsm-per-row-base", "decrqm-rows", "logical-rlm", "logical-scp",
     ],
     "mlterm": [
