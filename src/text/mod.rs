@@ -8,6 +8,7 @@
 
 pub mod bidi;
 mod layout;
+pub mod rowcode;
 mod sanitize;
 mod shape;
 pub mod terminal;
