@@ -3,13 +3,14 @@
 //! and invisible characters removed) plus whitespace collapsed, in one pass. Text that needs
 //! none of it, most of a feed, comes back borrowed.
 
+use crate::text::Keep;
 use std::borrow::Cow;
 
 /// One line of text (title, author, category): sanitized, every whitespace run one space, no
 /// space at either end.
 pub fn inline(s: &str) -> Cow<'_, str> {
     let mut out = Collapsed::new(s);
-    crate::text::scan(s, |at, source, kept| out.push(at, source, kept));
+    crate::text::scan(s, &mut out);
     out.finish()
 }
 
@@ -50,6 +51,25 @@ struct Collapsed<'a> {
     space: Option<(usize, bool)>,
 }
 
+impl Keep for Collapsed<'_> {
+    fn text(&mut self, at: usize, text: &str) {
+        self.space_before(at);
+        self.put(at, true, text);
+    }
+
+    fn char(&mut self, at: usize, source: char, kept: char) {
+        if kept.is_whitespace() {
+            self.space = match self.space {
+                None => Some((at, source == ' ')),
+                Some((from, _)) => Some((from, false)),
+            };
+            return;
+        }
+        self.space_before(at);
+        self.put(at, source == kept, kept.encode_utf8(&mut [0; 4]));
+    }
+}
+
 impl<'a> Collapsed<'a> {
     fn new(src: &'a str) -> Self {
         Self {
@@ -61,20 +81,13 @@ impl<'a> Collapsed<'a> {
         }
     }
 
-    fn push(&mut self, at: usize, source: char, kept: char) {
-        if kept.is_whitespace() {
-            self.space = match self.space {
-                None => Some((at, source == ' ')),
-                Some((from, _)) => Some((from, false)),
-            };
-            return;
-        }
+    /// Before a word: the space since the last one, if any (none at the start).
+    fn space_before(&mut self, at: usize) {
         if let Some((from, single)) = self.space.take()
             && !self.is_empty()
         {
-            self.put(from, single && at == from + 1, ' ');
+            self.put(from, single && at == from + 1, " ");
         }
-        self.put(at, source == kept, kept);
     }
 
     fn is_empty(&self) -> bool {
@@ -83,21 +96,21 @@ impl<'a> Collapsed<'a> {
             .map_or(self.start == self.end, String::is_empty)
     }
 
-    /// Appends `c`; `verbatim`: it is the source's character at `at`.
-    fn put(&mut self, at: usize, verbatim: bool, c: char) {
+    /// Appends `text`; `verbatim`: it is the source's text at `at`.
+    fn put(&mut self, at: usize, verbatim: bool, text: &str) {
         if let Some(owned) = &mut self.owned {
-            owned.push(c);
+            owned.push_str(text);
             return;
         }
         if verbatim && self.start == self.end {
             self.start = at;
-            self.end = at + c.len_utf8();
+            self.end = at + text.len();
         } else if verbatim && at == self.end {
-            self.end += c.len_utf8();
+            self.end += text.len();
         } else {
             let mut owned = String::with_capacity(self.src.len());
             owned.push_str(&self.src[self.start..self.end]);
-            owned.push(c);
+            owned.push_str(text);
             self.owned = Some(owned);
         }
     }

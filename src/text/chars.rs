@@ -128,9 +128,14 @@ fn general_category(c: char) -> GeneralCategory {
     CodePointMapData::<GeneralCategory>::new().get(c)
 }
 
-/// Printable ASCII and the Arabic letters and digits: no property to look up.
+/// Neither ignorable nor format, known without a lookup: printable ASCII and Latin-1 (but SHY),
+/// the Arabic block (but the number signs, ALM and the end of ayah), general punctuation
+/// (dashes, quotes, ellipsis). Checked against the tables in the tests below.
 fn plain(c: char) -> bool {
-    matches!(c, ' '..='~' | '\u{0621}'..='\u{064A}' | '\u{0660}'..='\u{0669}')
+    matches!(c,
+        ' '..='~' | '\u{A0}'..='\u{AC}' | '\u{AE}'..='\u{2FF}' | '\u{0606}'..='\u{061B}'
+        | '\u{061D}'..='\u{06DC}' | '\u{06DE}'..='\u{06FF}' | '\u{2010}'..='\u{2027}'
+        | '\u{2030}'..='\u{205E}')
 }
 
 #[cfg(test)]
@@ -183,6 +188,17 @@ mod tests {
             '\u{200C}', '\u{200D}', '\u{200F}', '\u{061C}', '\u{034F}', '\u{FE0F}',
         ] {
             assert!(!is_dropped_invisible(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn plain_characters_are_neither_ignorable_nor_format() {
+        for c in ('\0'..='\u{FFFF}').filter(|&c| plain(c)) {
+            assert!(
+                !CodePointSetData::new::<DefaultIgnorableCodePoint>().contains(c)
+                    && general_category(c) != GeneralCategory::Format,
+                "{c:?}"
+            );
         }
     }
 

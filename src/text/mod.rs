@@ -19,7 +19,7 @@ mod wrap;
 pub use chars::{is_arabic_letter, is_bidi_control, is_ignorable, is_invisible, is_joiner};
 pub use layout::PreparedParagraph;
 pub use sanitize::sanitize;
-pub(crate) use sanitize::scan;
+pub(crate) use sanitize::{Keep, scan};
 pub use width::{cell_width, grapheme_width};
 
 use ratatui::style::Style;

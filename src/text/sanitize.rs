@@ -23,21 +23,46 @@ use super::chars::{is_dropped_invisible, is_explicit_bidi};
 /// Drop escape sequences, controls (`\n` stays, `\t` becomes a space), bidi embeddings,
 /// overrides and isolates, and invisible characters that hide text.
 pub fn sanitize(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    scan(s, |_, _, c| out.push(if c == '\t' { ' ' } else { c }));
-    out
+    struct Out(String);
+    impl Keep for Out {
+        fn text(&mut self, _: usize, text: &str) {
+            self.0.push_str(text);
+        }
+        fn char(&mut self, _: usize, _: char, kept: char) {
+            self.0.push(if kept == '\t' { ' ' } else { kept });
+        }
+    }
+    let mut out = Out(String::with_capacity(s.len()));
+    scan(s, &mut out);
+    out.0
 }
 
 /// Like [`sanitize`] but keeping `\t`, with the byte offset in `s` of every kept character (for
 /// style spans).
 pub(crate) fn sanitize_mapped(s: &str) -> (String, Vec<usize>) {
-    let mut out = String::with_capacity(s.len());
-    let mut map = Vec::with_capacity(s.len());
-    scan(s, |at, _, c| {
-        out.push(c);
-        map.push(at);
-    });
-    (out, map)
+    struct Out(String, Vec<usize>);
+    impl Keep for Out {
+        fn text(&mut self, at: usize, text: &str) {
+            self.0.push_str(text);
+            self.1.extend(text.char_indices().map(|(k, _)| at + k));
+        }
+        fn char(&mut self, at: usize, _: char, kept: char) {
+            self.0.push(kept);
+            self.1.push(at);
+        }
+    }
+    let mut out = Out(String::with_capacity(s.len()), Vec::with_capacity(s.len()));
+    scan(s, &mut out);
+    (out.0, out.1)
+}
+
+/// What the scanner keeps, in order.
+pub(crate) trait Keep {
+    /// A run of characters kept as they are (none of them whitespace), at byte offset `at`.
+    fn text(&mut self, at: usize, text: &str);
+    /// One character kept at byte offset `at`: `kept` stands for `source` (a tab made a space,
+    /// CRLF's LF, …) or is it.
+    fn char(&mut self, at: usize, source: char, kept: char);
 }
 
 const ESC: char = '\u{1B}';
@@ -57,15 +82,25 @@ enum State {
     },
 }
 
-/// The scanner: calls `keep(at, source, kept)` for every character kept, in order, with its
-/// byte offset and the source character it stands for (`kept != source` where it was mapped:
-/// a tab made a space, a CR dropped before LF…).
-pub(crate) fn scan(s: &str, mut keep: impl FnMut(usize, char, char)) {
+/// The scanner: tells `keep` every character kept, in order, with its byte offset.
+pub(crate) fn scan(s: &str, keep: &mut impl Keep) {
     let mut state = State::Text;
-    let mut chars = s.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
+    let mut at = 0;
+    while at < s.len() {
+        if let State::Text = state {
+            let run = plain_run(&s.as_bytes()[at..]);
+            if run > 0 {
+                keep.text(at, &s[at..at + run]);
+                at += run;
+                continue;
+            }
+        }
+        let rest = &s[at..];
+        let mut chars = rest.chars();
+        let Some(c) = chars.next() else { break };
+        let next = chars.next();
         state = match state {
-            State::Text => text_char(c, at, chars.peek().map(|&(_, n)| n), &mut keep),
+            State::Text => text_char(c, at, next, keep),
             State::Escape => match c {
                 '[' => State::Csi,
                 ']' | 'P' | 'X' | '^' | '_' => State::Str { after_esc: false },
@@ -73,47 +108,56 @@ pub(crate) fn scan(s: &str, mut keep: impl FnMut(usize, char, char)) {
                 '\u{20}'..='\u{2F}' => State::Escape,
                 // A final byte ends the sequence; anything else aborts it and is itself text.
                 '\u{30}'..='\u{7E}' => State::Text,
-                _ => text_char(c, at, chars.peek().map(|&(_, n)| n), &mut keep),
+                _ => text_char(c, at, next, keep),
             },
             State::Csi => match c {
                 '\u{20}'..='\u{3F}' => State::Csi,
                 '\u{40}'..='\u{7E}' => State::Text,
-                _ => text_char(c, at, chars.peek().map(|&(_, n)| n), &mut keep),
+                _ => text_char(c, at, next, keep),
             },
             State::Str { after_esc } => match c {
                 BEL | ST => State::Text,
                 '\\' if after_esc => State::Text,
                 ESC => State::Str { after_esc: true },
                 // An unterminated string ends with its paragraph; the break itself is text.
-                '\n' | '\r' | '\u{2028}' | '\u{2029}' => {
-                    text_char(c, at, chars.peek().map(|&(_, n)| n), &mut keep)
-                }
+                '\n' | '\r' | '\u{2028}' | '\u{2029}' => text_char(c, at, next, keep),
                 _ => State::Str { after_esc: false },
             },
         };
+        at += c.len_utf8();
     }
 }
 
-fn text_char(
-    c: char,
-    at: usize,
-    next: Option<char>,
-    keep: &mut impl FnMut(usize, char, char),
-) -> State {
+/// Length of the run at the start of `b` of characters kept as they are, found byte by byte
+/// (most of an article): printable ASCII but the space, and the Arabic block U+0620–U+06FF but
+/// U+06DD (the other format characters of the block lie below U+0620).
+fn plain_run(b: &[u8]) -> usize {
+    let mut j = 0;
+    while j < b.len() {
+        match (b[j], b.get(j + 1)) {
+            (0x21..=0x7E, _) => j += 1,
+            (0xD8, Some(0xA0..=0xBF)) | (0xD9 | 0xDA, Some(0x80..=0xBF)) => j += 2,
+            (0xDB, Some(&n)) if (0x80..=0xBF).contains(&n) && n != 0x9D => j += 2,
+            _ => break,
+        }
+    }
+    j
+}
+
+fn text_char(c: char, at: usize, next: Option<char>, keep: &mut impl Keep) -> State {
     match c {
-        // Most characters: printable ASCII and the Arabic letters.
-        ' '..='~' | '\u{0621}'..='\u{064A}' => keep(at, c, c),
+        ' '..='~' => keep.char(at, c, c),
         ESC => return State::Escape,
         '\u{9B}' => return State::Csi,
         '\u{90}' | '\u{98}' | '\u{9D}' | '\u{9E}' | '\u{9F}' => {
             return State::Str { after_esc: false };
         }
-        '\n' | '\t' => keep(at, c, c),
+        '\n' | '\t' => keep.char(at, c, c),
         '\r' if next == Some('\n') => {}
-        '\r' | '\u{0B}' | '\u{0C}' => keep(at, c, ' '),
-        '\u{2028}' | '\u{2029}' => keep(at, c, '\n'),
+        '\r' | '\u{0B}' | '\u{0C}' => keep.char(at, c, ' '),
+        '\u{2028}' | '\u{2029}' => keep.char(at, c, '\n'),
         c if c.is_control() || is_explicit_bidi(c) || is_dropped_invisible(c) => {}
-        c => keep(at, c, c),
+        c => keep.char(at, c, c),
     }
     State::Text
 }
