@@ -7,6 +7,7 @@ use icu_properties::props::{
     DefaultIgnorableCodePoint, GeneralCategory, GeneralCategoryGroup, JoiningType, Script,
 };
 use icu_properties::{CodePointMapData, CodePointSetData};
+use std::sync::LazyLock;
 
 /// A letter of the Arabic script (base letters, Supplement, Extended, presentation forms), or
 /// tatweel, which stretches a word and belongs to it. Not digits, punctuation or harakat.
@@ -106,14 +107,23 @@ impl Joining {
 }
 
 pub(crate) fn joining(c: char) -> Joining {
-    if c.is_ascii() {
-        return Joining::None;
+    /// The joining of U+0600–U+08FF, looked up once: shaping asks for every letter.
+    static ARABIC: LazyLock<Vec<Joining>> =
+        LazyLock::new(|| ('\u{0600}'..='\u{08FF}').map(joining_from_table).collect());
+    match c {
+        '\0'..='\u{7F}' => Joining::None,
+        // LRM is transparent by its joining type, but FriBidi joins only within a level run and
+        // LRM always resolves to an even level between two Arabic letters (odd ones): it breaks.
+        '\u{200E}' => Joining::None,
+        '\u{0600}'..='\u{08FF}' => ARABIC
+            .get(c as usize - 0x0600)
+            .copied()
+            .unwrap_or(Joining::None),
+        c => joining_from_table(c),
     }
-    // LRM is transparent by its joining type, but FriBidi joins only within a level run and LRM
-    // always resolves to an even level between two Arabic letters (which are odd): it breaks.
-    if c == '\u{200E}' {
-        return Joining::None;
-    }
+}
+
+fn joining_from_table(c: char) -> Joining {
     match CodePointMapData::<JoiningType>::new().get(c) {
         JoiningType::Transparent => Joining::Transparent,
         JoiningType::JoinCausing => Joining::Causing,
