@@ -127,7 +127,6 @@ const PIECES: &[&str] = &[
     "\u{605}",
     "\u{8E2}",
     "\u{E0001}",
-    "\u{FE0F}",
 ];
 
 fn text() -> impl Strategy<Value = String> {
@@ -140,6 +139,9 @@ fn hostile() -> impl Strategy<Value = String> {
     prop::collection::vec(
         prop_oneof![
             prop::sample::select(PIECES).prop_map(String::from),
+            // A variation selector may make the character before it two cells wide (not in
+            // PIECES: the layout properties assume one cell per grapheme).
+            Just("\u{FE0F}".to_string()),
             "[\\x00-\\x1f\\x7f-\\u{9f}]",
             any::<char>().prop_map(|c| format!("\u{1B}{c}")),
             "[\u{200E}\u{200F}\u{061C}\u{202A}-\u{202E}\u{2066}-\u{2069}]",
