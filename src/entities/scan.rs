@@ -1,6 +1,7 @@
 //! Word-level helpers over normalized text (byte offsets, always on char boundaries).
 
 use super::normalize::CLITIC_PREFIXES;
+pub use crate::text::is_arabic_letter;
 
 /// A letter or digit of any script: what may not touch a name on its right.
 /// ASCII and Arabic are decided without the (slow) Unicode tables.
@@ -125,8 +126,4 @@ pub fn stems(word: &str) -> impl Iterator<Item = usize> + '_ {
             .filter(move |c| word.len() > c.len() + 2 && word.starts_with(**c))
             .map(|c| c.len()),
     )
-}
-
-pub fn is_arabic_letter(c: char) -> bool {
-    matches!(c, '\u{0620}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06FA}'..='\u{06FF}')
 }

@@ -1,22 +1,32 @@
-//! Feed text made safe for a terminal: escape sequences (7-bit and C1) removed whole, control
-//! characters dropped (crate::text::sanitize), invisible characters removed, bidi embeddings,
-//! overrides and isolates balanced within each paragraph so none leaks past it.
+//! Feed text made safe to store, print (`--json`) and lay out: the layout's sanitizer
+//! ([`crate::text::sanitize`]: escape sequences, controls, bidi embeddings/overrides/isolates
+//! and invisible characters removed) plus whitespace collapsed, in one pass. Text that needs
+//! none of it, most of a feed, comes back borrowed.
 
-/// One line of text (title, author, category): every whitespace run becomes one space.
-pub fn inline(s: &str) -> String {
-    let text = safe(s);
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+use crate::text::Keep;
+use std::borrow::Cow;
+
+/// One line of text (title, author, category): sanitized, every whitespace run one space, no
+/// space at either end.
+pub fn inline(s: &str) -> Cow<'_, str> {
+    let mut out = Collapsed::new(s);
+    crate::text::scan(s, &mut out);
+    out.finish()
 }
 
 /// Paragraphs: each line's whitespace collapsed, empty lines dropped, joined with '\n'.
 pub fn paragraphs<'a>(lines: impl IntoIterator<Item = &'a str>) -> String {
-    lines
-        .into_iter()
-        .flat_map(|l| l.split('\n'))
-        .map(inline)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n")
+    let mut out = String::new();
+    for paragraph in lines.into_iter().flat_map(|l| l.split('\n')).map(inline) {
+        if paragraph.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&paragraph);
+    }
+    out
 }
 
 /// Truncate to at most `max` characters (at a char boundary), marking the cut with '…'.
@@ -27,156 +37,90 @@ pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
     }
 }
 
-use std::borrow::Cow;
-
-/// Escape sequences, controls and invisible characters removed; bidi controls balanced per line.
-fn safe(s: &str) -> String {
-    let stripped = strip_escapes(s);
-    let mapped: String = stripped
-        .chars()
-        .filter_map(|c| match c {
-            '\t' | '\r' | '\u{0B}' | '\u{0C}' => Some(' '),
-            '\u{2028}' | '\u{2029}' => Some('\n'),
-            c if is_invisible(c) => None,
-            c => Some(c),
-        })
-        .collect();
-    let sanitized = crate::text::sanitize(&mapped);
-    // Whatever sanitize keeps, no control character other than '\n' may leave this module.
-    let controls_gone: String = sanitized
-        .chars()
-        .filter(|c| *c == '\n' || !c.is_control())
-        .collect();
-    controls_gone
-        .split('\n')
-        .map(balance_bidi)
-        .collect::<Vec<_>>()
-        .join("\n")
+/// The output of [`inline`] as it is built: a slice of the source for as long as every kept
+/// character is the source's next one (one space between words, none at the ends), a new
+/// string from the first difference on.
+struct Collapsed<'a> {
+    src: &'a str,
+    /// While `owned` is None, the output is `src[start..end]`.
+    start: usize,
+    end: usize,
+    owned: Option<String>,
+    /// Whitespace seen since the last word: where it started and whether it was exactly one
+    /// plain space (so it can stay borrowed).
+    space: Option<(usize, bool)>,
 }
 
-/// Zero-width and other invisible characters that only serve to hide or spoof text. ZWJ and
-/// ZWNJ stay: Arabic-script text and emoji need them.
-fn is_invisible(c: char) -> bool {
-    matches!(c,
-        '\u{00AD}' | '\u{180E}' | '\u{200B}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'
-        | '\u{FFF9}'..='\u{FFFB}' | '\u{FFFE}' | '\u{FFFF}' | '\u{E0000}'..='\u{E007F}')
+impl Keep for Collapsed<'_> {
+    fn text(&mut self, at: usize, text: &str) {
+        self.space_before(at);
+        self.put(at, true, text);
+    }
+
+    fn char(&mut self, at: usize, source: char, kept: char) {
+        if kept.is_whitespace() {
+            self.space = match self.space {
+                None => Some((at, source == ' ')),
+                Some((from, _)) => Some((from, false)),
+            };
+            return;
+        }
+        self.space_before(at);
+        self.put(at, source == kept, kept.encode_utf8(&mut [0; 4]));
+    }
 }
 
-/// Longest OSC/DCS string taken as one sequence; an unterminated one loses only its introducer.
-const MAX_STRING_SEQ: usize = 512;
-
-/// Remove ESC-introduced and C1 escape sequences whole (CSI, OSC, DCS, SOS, PM, APC, two-char).
-fn strip_escapes(s: &str) -> Cow<'_, str> {
-    if !s
-        .chars()
-        .any(|c| c == '\u{1b}' || ('\u{80}'..='\u{9f}').contains(&c))
-    {
-        return Cow::Borrowed(s);
-    }
-    let chars: Vec<char> = s.chars().collect();
-    let mut out = String::with_capacity(s.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        // Normalise the 7-bit form "ESC x" to its C1 equivalent.
-        let (kind, body) = match c {
-            '\u{1b}' => match chars.get(i + 1) {
-                Some('[') => ('[', i + 2),
-                Some(']') => (']', i + 2),
-                Some('P' | 'X' | '^' | '_') => ('P', i + 2),
-                Some(_) => ('2', i + 2),
-                None => ('1', i + 1),
-            },
-            '\u{9b}' => ('[', i + 1),
-            '\u{9d}' => (']', i + 1),
-            '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => ('P', i + 1),
-            c => {
-                out.push(c);
-                i += 1;
-                continue;
-            }
-        };
-        i = match kind {
-            '[' => {
-                // Parameters 0x30–0x3F, intermediates 0x20–0x2F, one final byte 0x40–0x7E.
-                let mut j = body;
-                while j < chars.len() && ('\u{20}'..='\u{3f}').contains(&chars[j]) {
-                    j += 1;
-                }
-                if j < chars.len() && ('\u{40}'..='\u{7e}').contains(&chars[j]) {
-                    j += 1;
-                }
-                j
-            }
-            ']' | 'P' => {
-                // String until BEL, ST (ESC \ or U+009C).
-                let limit = chars.len().min(body + MAX_STRING_SEQ);
-                let mut end = None;
-                let mut j = body;
-                while j < limit {
-                    match chars[j] {
-                        '\u{07}' | '\u{9c}' => {
-                            end = Some(j + 1);
-                            break;
-                        }
-                        '\u{1b}' if chars.get(j + 1) == Some(&'\\') => {
-                            end = Some(j + 2);
-                            break;
-                        }
-                        _ => j += 1,
-                    }
-                }
-                end.unwrap_or(body)
-            }
-            _ => body,
-        };
-    }
-    Cow::Owned(out)
-}
-
-/// UAX #9's limit on embedding depth; deeper openers are dropped.
-const MAX_BIDI_DEPTH: usize = 125;
-
-/// Drop unmatched PDF/PDI, close every embedding, override or isolate left open at line end.
-fn balance_bidi(line: &str) -> String {
-    const PDF: char = '\u{202C}';
-    const PDI: char = '\u{2069}';
-    if !line
-        .chars()
-        .any(|c| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
-    {
-        return line.to_string();
-    }
-    let mut out = String::with_capacity(line.len() + 8);
-    let mut open: Vec<char> = Vec::new();
-    for c in line.chars() {
-        match c {
-            '\u{202A}' | '\u{202B}' | '\u{202D}' | '\u{202E}' | '\u{2066}'..='\u{2068}' => {
-                if open.len() < MAX_BIDI_DEPTH {
-                    open.push(if c >= '\u{2066}' { PDI } else { PDF });
-                    out.push(c);
-                }
-            }
-            PDF => {
-                if open.last() == Some(&PDF) {
-                    open.pop();
-                    out.push(c);
-                }
-            }
-            PDI => {
-                // A PDI closes its isolate and every embedding opened inside it.
-                if let Some(k) = open.iter().rposition(|&o| o == PDI) {
-                    for closer in open.drain(k..).skip(1).rev() {
-                        out.push(closer);
-                    }
-                    out.push(c);
-                }
-            }
-            c => out.push(c),
+impl<'a> Collapsed<'a> {
+    fn new(src: &'a str) -> Self {
+        Self {
+            src,
+            start: 0,
+            end: 0,
+            owned: None,
+            space: None,
         }
     }
-    out.extend(open.into_iter().rev());
-    out
+
+    /// Before a word: the space since the last one, if any (none at the start).
+    fn space_before(&mut self, at: usize) {
+        if let Some((from, single)) = self.space.take()
+            && !self.is_empty()
+        {
+            self.put(from, single && at == from + 1, " ");
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.owned
+            .as_ref()
+            .map_or(self.start == self.end, String::is_empty)
+    }
+
+    /// Appends `text`; `verbatim`: it is the source's text at `at`.
+    fn put(&mut self, at: usize, verbatim: bool, text: &str) {
+        if let Some(owned) = &mut self.owned {
+            owned.push_str(text);
+            return;
+        }
+        if verbatim && self.start == self.end {
+            self.start = at;
+            self.end = at + text.len();
+        } else if verbatim && at == self.end {
+            self.end += text.len();
+        } else {
+            let mut owned = String::with_capacity(self.src.len());
+            owned.push_str(&self.src[self.start..self.end]);
+            owned.push_str(text);
+            self.owned = Some(owned);
+        }
+    }
+
+    fn finish(self) -> Cow<'a, str> {
+        match self.owned {
+            Some(owned) => Cow::Owned(owned),
+            None => Cow::Borrowed(&self.src[self.start..self.end]),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -189,8 +133,10 @@ mod tests {
         assert_eq!(inline("x\x1b[2Jy\x1b[31;1mz"), "xyz");
         assert_eq!(inline("p\u{9b}31mq\u{9d}8;;http://e\u{9c}r"), "pqr");
         assert_eq!(inline("t\x1bPdata\x1b\\u"), "tu");
-        // Unterminated OSC: only the introducer goes, the text stays.
-        assert_eq!(inline("\x1b]عنوان"), "عنوان");
+        // Unterminated OSC: dropped to the end of the paragraph, as the layout drops it.
+        assert_eq!(inline("u\x1b]52;c;AAAA"), "u");
+        assert_eq!(paragraphs(["\x1b]عنوان\nخبر"]), "خبر");
+        assert_eq!(inline("a\x1b(Bb\x1b#8c"), "abc");
         assert_eq!(inline("nul\0 byte\x08\x7f"), "nul byte");
     }
 
@@ -198,12 +144,32 @@ mod tests {
     fn invisible_and_bidi() {
         assert_eq!(inline("Open\u{200B}AI\u{FEFF}"), "OpenAI");
         assert_eq!(inline("بی\u{200C}نظیر"), "بی\u{200C}نظیر");
-        assert_eq!(inline("\u{202E}evil"), "\u{202E}evil\u{202C}");
+        assert_eq!(inline("\u{202E}evil"), "evil");
+        assert_eq!(inline("a\u{2067}b\u{202B}c\u{2069}d\u{202C}"), "abcd");
+        assert_eq!(paragraphs(["\u{2066}x\ny\u{2069}"]), "x\ny");
+    }
+
+    #[test]
+    fn whitespace_collapses_and_clean_text_is_borrowed() {
+        assert_eq!(inline("  a \t b\r\n c\u{2028}d\u{A0} "), "a b c d");
+        assert_eq!(inline(" \u{200B} "), "");
+        assert_eq!(inline("a \u{200B} b"), "a b");
+        assert_eq!(inline("a \u{200B}b"), "a b");
+        for clean in ["أخبار التقنية اليوم", "OpenAI", "", "a b"] {
+            assert!(
+                matches!(inline(clean), Cow::Borrowed(b) if b == clean),
+                "{clean:?}"
+            );
+        }
+        // Borrowed also when only the ends change.
+        assert!(matches!(
+            inline("  عاجل: خبر  "),
+            Cow::Borrowed("عاجل: خبر")
+        ));
         assert_eq!(
-            inline("a\u{2067}b\u{202B}c\u{2069}d\u{202C}"),
-            "a\u{2067}b\u{202B}c\u{202C}\u{2069}d"
+            paragraphs(["  first  line \n\n second\r", "third"]),
+            "first line\nsecond\nthird"
         );
-        assert_eq!(paragraphs(["\u{2066}x\ny\u{2069}"]), "\u{2066}x\u{2069}\ny");
     }
 
     #[test]

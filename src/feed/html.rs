@@ -152,7 +152,7 @@ impl Walk {
                             continue;
                         }
                         "img" => {
-                            let alt = node.attr("alt").map(|a| clean::inline(&a));
+                            let alt = node.attr("alt").map(|a| clean::inline(&a).into_owned());
                             if let Some(alt) = alt.filter(|a| !a.is_empty()) {
                                 self.word(&format!("[image: {alt}]"));
                             }
@@ -206,7 +206,7 @@ impl Walk {
     }
 
     fn flush(&mut self) {
-        let p = clean::inline(&self.cur);
+        let p = clean::inline(&self.cur).into_owned();
         self.cur.clear();
         self.space = false;
         if !p.is_empty() && p != "•" {

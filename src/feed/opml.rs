@@ -50,7 +50,7 @@ fn attr(e: &BytesStart<'_>, name: &str) -> anyhow::Result<Option<String>> {
         let a = a?;
         if a.key.local_name().as_ref().eq_ignore_ascii_case(name) {
             let v = a.normalized_value(XmlVersion::Implicit1_0)?;
-            let v = clean::inline(&v);
+            let v = clean::inline(&v).into_owned();
             return Ok((!v.is_empty()).then_some(v));
         }
     }
@@ -58,7 +58,7 @@ fn attr(e: &BytesStart<'_>, name: &str) -> anyhow::Result<Option<String>> {
 }
 
 fn push_tag(tags: &mut Vec<String>, tag: &str) {
-    let tag = clean::inline(tag);
+    let tag = clean::inline(tag).into_owned();
     if !tag.is_empty() && !tags.contains(&tag) {
         tags.push(tag);
     }

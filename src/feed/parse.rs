@@ -200,7 +200,7 @@ fn article(
         .unwrap_or_default();
     let link = best_link(base, &e.links);
     let published = e.published.or(e.updated);
-    let id = clean::inline(&clean::truncate(&e.id, MAX_GUID));
+    let id = clean::inline(&clean::truncate(&e.id, MAX_GUID)).into_owned();
     let guid = if !id.is_empty() {
         id
     } else if let Some(link) = &link {
@@ -216,7 +216,8 @@ fn article(
         .authors
         .iter()
         .filter_map(|p| {
-            let name = clean::inline(&clean::truncate(p.name.as_deref()?, MAX_AUTHOR * 4));
+            let name =
+                clean::inline(&clean::truncate(p.name.as_deref()?, MAX_AUTHOR * 4)).into_owned();
             (!name.is_empty()).then(|| clean::truncate(&name, MAX_AUTHOR).into_owned())
         })
         .next();
@@ -278,7 +279,8 @@ fn title(raw: &str) -> String {
 fn rich_text(raw: &str, max: usize) -> String {
     let raw = clean::truncate(raw, max * 4);
     let text = if raw.contains('<') || raw.contains('&') {
-        clean::paragraphs(html_to_paragraphs(&raw).iter().map(String::as_str))
+        // Each paragraph is cleaned by the walker already.
+        html_to_paragraphs(&raw).join("\n")
     } else {
         clean::paragraphs([raw.as_ref()])
     };

@@ -8,6 +8,7 @@
 //! index (and every write) small; an OR of a few dozen terms costs FTS5 little.
 
 use crate::entities::normalize::normalize_str;
+use crate::text::is_arabic_letter;
 
 /// Clitic prefixes in normalized form, longest first.
 const CLITICS: &[&str] = &[
@@ -49,10 +50,6 @@ fn clitic_variants(word: &str) -> impl Iterator<Item = &str> {
                     || rest.chars().all(|c| c.is_ascii_alphanumeric()))
         })
     })
-}
-
-fn is_arabic_letter(c: char) -> bool {
-    matches!(c, '\u{0621}'..='\u{064A}' | '\u{066E}'..='\u{06D3}')
 }
 
 /// The core a query word is looked up by: without a leading «ال» («الذكاء» → «ذكاء»).

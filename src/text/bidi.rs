@@ -3,6 +3,7 @@
 //! the paragraph direction policy.
 
 use super::Direction;
+use super::chars::is_bidi_mark;
 use unicode_bidi::BidiClass::{self, *};
 use unicode_bidi::{BidiDataSource, HardcodedBidiData, Level, ParagraphBidiInfo};
 
@@ -48,13 +49,16 @@ pub fn paragraph_level(text: &str, direction: Direction) -> u8 {
 fn auto_is_rtl(text: &str) -> bool {
     let (mut rtl, mut ltr, mut first, mut arabic_digits) = (0usize, 0usize, None, false);
     for c in text.chars() {
+        // Marks (LRM, RLM, ALM) are not letters: counted, a run of them in untrusted text would
+        // turn an Arabic headline left-to-right and swap the order its names are read in.
+        let letter = usize::from(!is_bidi_mark(c));
         match FastBidiData.bidi_class(c) {
             L => {
-                ltr += 1;
+                ltr += letter;
                 first.get_or_insert(false);
             }
             R | AL => {
-                rtl += 1;
+                rtl += letter;
                 first.get_or_insert(true);
             }
             _ => arabic_digits |= matches!(c, '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}'),
@@ -206,5 +210,12 @@ mod tests {
         assert_eq!(paragraph_level("٢٠٢٥ - 10", Direction::Auto), 1);
         assert_eq!(paragraph_level("2025 - 10", Direction::Auto), 0);
         assert_eq!(paragraph_level("عربي", Direction::Ltr), 0);
+        // Marks steer only where no letter decides.
+        let marks = "\u{200E}".repeat(20);
+        assert_eq!(
+            paragraph_level(&format!("{marks}Apple تستحوذ على شركة"), Direction::Auto),
+            1
+        );
+        assert_eq!(paragraph_level("\u{200F}2025 - 10", Direction::Auto), 1);
     }
 }

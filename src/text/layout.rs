@@ -2,9 +2,10 @@
 //! out per width into visual ratatui lines built for the exact width.
 
 use super::bidi::{self, BidiUnit};
+use super::chars::is_ignorable;
 use super::sanitize::sanitize_mapped;
 use super::shape::shape_mapped;
-use super::width::{grapheme_indices, grapheme_width, is_invisible, is_joiner, is_simple};
+use super::width::{grapheme_indices, grapheme_width, is_simple};
 use super::wrap::{WrapUnit, wrap};
 use super::{BidiMode, LayoutOptions, StyleSpan};
 use ratatui::style::Style;
@@ -23,10 +24,10 @@ struct Unit {
     class: BidiClass,
     /// Index into `PreparedParagraph::styles`.
     style: u16,
-    /// Never written to the terminal (bidi controls, ZWSP, BOM).
+    /// Never written to the terminal and no cell: default-ignorable and format characters
+    /// (bidi marks, a lone ZWJ, …).
     hidden: bool,
     space: bool,
-    break_after: bool,
     /// Starts with a combining mark: shown on a dotted circle, or the terminal would put the
     /// mark on whatever cell comes before it.
     lone_mark: bool,
@@ -41,9 +42,6 @@ impl WrapUnit for Unit {
     }
     fn is_hidden(&self) -> bool {
         self.hidden
-    }
-    fn breaks_after(&self) -> bool {
-        self.break_after
     }
 }
 
@@ -105,19 +103,17 @@ impl PreparedParagraph {
                 hidden: false,
                 lone_mark: false,
                 space: first == ' ',
-                break_after: false,
             };
             // Most clusters are one simple character: the defaults above are right for them.
             let simple = g.len() == first.len_utf8() && is_simple(first);
             if !simple {
                 unit.width = grapheme_width(g).min(usize::from(u8::MAX)) as u8;
-                unit.hidden = g.chars().all(|c| is_invisible(c) || is_joiner(c));
-                unit.lone_mark = g.chars().find(|c| !is_joiner(*c)).is_some_and(|c| {
-                    !is_simple(c) && UnicodeWidthChar::width(c) == Some(0) && !is_invisible(c)
-                });
-                unit.space = is_break_space(first)
-                    && g.chars().skip(1).all(|c| is_invisible(c) || is_joiner(c));
-                unit.break_after = first == '\u{200B}';
+                unit.hidden = unit.width == 0;
+                unit.lone_mark = g
+                    .chars()
+                    .find(|c| !is_ignorable(*c))
+                    .is_some_and(|c| !is_simple(c) && UnicodeWidthChar::width(c) == Some(0));
+                unit.space = is_break_space(first) && g.chars().skip(1).all(is_ignorable);
             }
             units.push(unit);
             char_idx += if simple { 1 } else { g.chars().count() };
@@ -207,6 +203,12 @@ impl PreparedParagraph {
             if u.lone_mark {
                 run.push('\u{25CC}');
             }
+            // A tab keeps its bidi class (segment separator: rule L1 puts it, and the spaces
+            // before it, at the paragraph level) and is drawn as one space.
+            if g == "\t" {
+                run.push(' ');
+                continue;
+            }
             let mut chars = g.chars();
             match chars.next().filter(|_| odd).and_then(mirror) {
                 Some(m) => {
@@ -223,9 +225,10 @@ impl PreparedParagraph {
     }
 }
 
-/// Spaces where a line may break (not the no-break ones).
+/// Spaces where a line may break (not the no-break ones), and the tab.
 fn is_break_space(c: char) -> bool {
-    c.is_whitespace() && !matches!(c, '\u{A0}' | '\u{2007}' | '\u{202F}') && !c.is_control()
+    c == '\t'
+        || c.is_whitespace() && !matches!(c, '\u{A0}' | '\u{2007}' | '\u{202F}') && !c.is_control()
 }
 
 /// The interned styles (0 = base) and the style of every character, found from the source

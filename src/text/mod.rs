@@ -7,6 +7,7 @@
 //! lines of the last width.
 
 pub mod bidi;
+mod chars;
 mod layout;
 pub mod rowcode;
 mod sanitize;
@@ -15,9 +16,11 @@ pub mod terminal;
 mod width;
 mod wrap;
 
+pub use chars::{is_arabic_letter, is_bidi_control, is_ignorable, is_invisible, is_joiner};
 pub use layout::PreparedParagraph;
 pub use sanitize::sanitize;
-pub use width::{cell_width, grapheme_width, is_bidi_control, is_invisible, is_joiner};
+pub(crate) use sanitize::{Keep, scan};
+pub use width::{cell_width, grapheme_width};
 
 use ratatui::style::Style;
 use ratatui::text::Line;

@@ -19,7 +19,8 @@
 //!   a word of Arabic out right to left into the cells it was written to: a word written in
 //!   visual order comes out reversed. [`kitty_words`] writes each such word in logical order.
 
-use super::width::{grapheme_indices, is_bidi_control};
+use super::chars::is_bidi_control;
+use super::width::grapheme_indices;
 use unicode_bidi::{BidiClass, BidiDataSource, HardcodedBidiData};
 
 /// LEFT-TO-RIGHT MARK: a strong left-to-right character that takes no cell.

@@ -1,12 +1,14 @@
 //! Arabic presentation forms for terminals that do not join letters.
 //!
 //! Shaping runs in logical order before wrapping (ligatures change widths). The letter forms are
-//! ar-reshaper's table, indexed once by code point; the joining is ar-reshaper's algorithm, run
-//! here over the whole paragraph: its `reshape` scans that table linearly for every character
-//! (too slow for an article), panics on a ZWJ before a ligature and on a leading haraka, ligates
-//! across harakat (FriBidi does not) and loses the character mapping we need for styles. We form
-//! lam-alef ourselves; the Allah ligature is never used.
+//! ar-reshaper's table, indexed once by code point; who joins whom comes from the Unicode
+//! joining types, over the whole paragraph. ar-reshaper's own `reshape` scans that table
+//! linearly for every character (too slow for an article), panics on a ZWJ before a ligature and
+//! on a leading haraka, ligates across harakat (FriBidi does not), breaks joining at ZWJ and at
+//! format characters (FriBidi does not) and loses the character mapping we need for styles. We
+//! form lam-alef ourselves; the Allah ligature is never used.
 
+use super::chars::{Joining, joining};
 use ar_reshaper::form::Forms;
 use ar_reshaper::letters::letters_db::LETTERS_ARABIC;
 use std::sync::LazyLock;
@@ -15,8 +17,7 @@ const FIRST: u32 = 0x0600;
 const LAST: u32 = 0x08FF;
 const LAM: char = '\u{0644}';
 
-/// Forms of every letter in U+0600..=U+08FF that ar-reshaper knows (ZWJ is left out: it ends a
-/// joining run here, as a non-Arabic character does).
+/// Forms of every letter in U+0600..=U+08FF that ar-reshaper knows.
 static TABLE: LazyLock<Vec<Option<Forms>>> = LazyLock::new(|| {
     let mut table = vec![None; (LAST - FIRST + 1) as usize];
     for (c, forms) in LETTERS_ARABIC.iter() {
@@ -38,7 +39,6 @@ fn forms(table: &[Option<Forms>], c: char) -> Option<&Forms> {
 
 #[derive(Clone, Copy, PartialEq)]
 enum Form {
-    Unsupported,
     Isolated,
     Initial,
     Medial,
@@ -46,71 +46,55 @@ enum Form {
 }
 
 /// Shape `text` (with the source offset of each char in `map`); returns the shaped text and its
-/// map.
+/// map. Who joins whom follows the joining types (harakat, format characters and the other
+/// transparent characters are skipped; ZWJ and tatweel join both ways), as FriBidi does; the
+/// glyph of each form comes from ar-reshaper's table, the nominal letter where it has none.
 pub(crate) fn shape_mapped(text: &str, map: &[usize]) -> (String, Vec<usize>) {
     let table: &[Option<Forms>] = &TABLE;
     let chars: Vec<char> = text.chars().collect();
     let mut shaped = chars.clone();
-    // The last character that takes part in joining (harakat are transparent): its index, its
-    // forms if it is a letter, and the form it has taken.
-    let mut prev: Option<(usize, Option<&Forms>, Form)> = None;
+    // The last character that takes part in joining: its index, joining type and form.
+    let mut prev: Option<(usize, Joining, Form)> = None;
     for (i, &c) in chars.iter().enumerate() {
-        if is_haraka(c) {
-            continue;
-        }
-        let Some(cur) = forms(table, c) else {
-            prev = Some((i, None, Form::Unsupported));
-            continue;
-        };
-        let mut form = Form::Isolated;
-        if let Some((p, Some(pf), pform)) = prev {
-            let joins = connects_before(cur)
-                && connects_after(pf)
-                && !(pform == Form::Final && pf.medial == '\0');
-            if joins {
-                let pnew = if pform == Form::Isolated {
-                    Form::Initial
-                } else {
-                    Form::Medial
-                };
-                shaped[p] = glyph(chars[p], pf, pnew);
-                form = Form::Final;
+        let joining = joining(c);
+        match joining {
+            Joining::Transparent => continue,
+            Joining::None => {
+                prev = None;
+                continue;
             }
+            _ => {}
         }
-        shaped[i] = glyph(c, cur, form);
-        prev = Some((i, Some(cur), form));
+        let mut form = Form::Isolated;
+        if let Some((p, pj, pform)) = prev
+            && pj.joins_next()
+            && joining.joins_previous()
+        {
+            let pnew = if pform == Form::Isolated {
+                Form::Initial
+            } else {
+                Form::Medial
+            };
+            shaped[p] = glyph(table, chars[p], pnew);
+            form = Form::Final;
+        }
+        shaped[i] = glyph(table, c, form);
+        prev = Some((i, joining, form));
     }
     ligate(&chars, &shaped, map)
 }
 
-fn connects_before(f: &Forms) -> bool {
-    f.end != '\0' || f.medial != '\0'
-}
-
-fn connects_after(f: &Forms) -> bool {
-    f.initial != '\0' || f.medial != '\0'
-}
-
-fn glyph(c: char, f: &Forms, form: Form) -> char {
-    // Hamza has one form: keep the nominal letter, as FriBidi does.
-    if c == '\u{0621}' {
+fn glyph(table: &[Option<Forms>], c: char, form: Form) -> char {
+    let Some(f) = forms(table, c) else {
         return c;
-    }
+    };
     let g = match form {
-        Form::Unsupported => c,
         Form::Isolated => f.isolated,
         Form::Initial => f.initial,
         Form::Medial => f.medial,
         Form::Final => f.end,
     };
     if g == '\0' { c } else { g }
-}
-
-/// Harakat (ar-reshaper's list): transparent to joining.
-fn is_haraka(c: char) -> bool {
-    matches!(c,
-        '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06DC}'
-        | '\u{06DF}'..='\u{06E8}' | '\u{06EA}'..='\u{06ED}' | '\u{08D4}'..='\u{08FF}')
 }
 
 /// Lam directly followed by an alef becomes one ligature glyph (isolated or final, from the

@@ -1,6 +1,7 @@
 //! Cell widths, always summed per grapheme cluster: `unicode-width` measures «لا» as one cell
 //! when given the whole string, but terminals draw two.
 
+use super::chars::is_ignorable;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
@@ -9,9 +10,10 @@ pub fn cell_width(s: &str) -> usize {
     s.graphemes(true).map(grapheme_width).sum()
 }
 
-/// Cells taken by one grapheme cluster. Invisible formatting (bidi controls, ZWSP, BOM) and
-/// controls take none; any other cluster takes at least one, since terminals give a lone
-/// combining mark a cell of its own.
+/// Cells taken by one grapheme cluster. A cluster of default-ignorable and format characters
+/// (ZWJ, bidi marks, SHY, tags, …) or controls takes none and is never drawn; any other takes at
+/// least one, since terminals give a lone combining mark a cell of its own. A tab, which the
+/// layout keeps for its bidi class, is drawn as one space.
 pub fn grapheme_width(g: &str) -> usize {
     let mut cs = g.chars();
     if let (Some(c), None) = (cs.next(), cs.next())
@@ -19,31 +21,13 @@ pub fn grapheme_width(g: &str) -> usize {
     {
         return 1;
     }
-    if g.chars()
-        .all(|c| is_invisible(c) || is_joiner(c) || c.is_control())
-    {
+    if g == "\t" {
+        return 1;
+    }
+    if g.chars().all(|c| is_ignorable(c) || c.is_control()) {
         return 0;
     }
     g.width().max(1)
-}
-
-/// Characters akhbar never writes to the terminal: bidi formatting (used for the analysis
-/// only), zero-width space, BOM.
-pub fn is_invisible(c: char) -> bool {
-    is_bidi_control(c) || matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{2060}')
-}
-
-/// ZWNJ and ZWJ: shown only as part of a cluster (a joined emoji, a letter); alone, nothing.
-pub fn is_joiner(c: char) -> bool {
-    matches!(c, '\u{200C}' | '\u{200D}')
-}
-
-/// LRM, RLM, ALM and the embedding, override and isolate controls.
-pub fn is_bidi_control(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
-    )
 }
 
 /// Characters that are a grapheme cluster of their own, one cell wide, whatever is next to them

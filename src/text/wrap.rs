@@ -1,4 +1,4 @@
-//! Greedy wrapping in logical order: break at spaces (and after ZWSP), measure cells per
+//! Greedy wrapping in logical order: break at spaces, measure cells per
 //! grapheme cluster, split a word longer than the line (a URL) at grapheme boundaries.
 
 use std::ops::Range;
@@ -8,10 +8,9 @@ pub(crate) trait WrapUnit {
     fn width(&self) -> usize;
     /// A break space: the line may end here; dropped at a line end.
     fn is_space(&self) -> bool;
-    /// Never shown (bidi controls, ZWSP): glued to the word around it unless next to a break.
+    /// Never shown (bidi marks, a lone joiner): glued to the word around it unless next to a
+    /// break.
     fn is_hidden(&self) -> bool;
-    /// The line may end after this unit (ZWSP).
-    fn breaks_after(&self) -> bool;
 }
 
 /// Unit ranges of the lines for `width` cells. A line starts and ends with a shown unit: the
@@ -34,7 +33,7 @@ pub(crate) fn wrap<U: WrapUnit>(units: &[U], width: usize) -> Vec<Range<usize>> 
                 let mut j = i;
                 let (mut breaks, mut cells) = (false, 0);
                 while j < units.len() && (units[j].is_space() || units[j].is_hidden()) {
-                    breaks |= units[j].is_space() || units[j].breaks_after();
+                    breaks |= units[j].is_space();
                     cells += units[j].width();
                     j += 1;
                 }
@@ -118,10 +117,7 @@ mod tests {
             self.0 == ' '
         }
         fn is_hidden(&self) -> bool {
-            self.0 == '|' || self.0 == '^'
-        }
-        fn breaks_after(&self) -> bool {
-            self.0 == '|'
+            self.0 == '^'
         }
     }
 
@@ -139,8 +135,6 @@ mod tests {
         assert_eq!(lines("aa  bb", 4), ["aa", "bb"]);
         assert_eq!(lines("abcdefg h", 3), ["abc", "def", "g h"]);
         assert_eq!(lines("  ab", 4), ["ab"]);
-        assert_eq!(lines("ab|cd", 3), ["ab", "cd"]);
-        assert_eq!(lines("ab|cd", 5), ["ab|cd"]);
         // Hidden units inside a word glue it; next to a break they belong to no line.
         assert_eq!(lines("ab^cd xy", 4), ["ab^cd", "xy"]);
         assert_eq!(lines("ab ^cd", 2), ["ab", "cd"]);

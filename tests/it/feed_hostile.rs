@@ -173,16 +173,17 @@ fn escape_sequences_and_c1_controls_are_removed() {
 }
 
 #[test]
-fn bidi_overrides_are_closed_and_zero_width_removed() {
+fn bidi_overrides_and_zero_width_removed() {
     let doc = rss(
         "<item><title>\u{202E}gnp.exe\u{200B} خبر \u{2067}معزول</title><guid>b-1</guid>\
          <description>أ\u{202B}ب\nج\u{2069}\u{202C}</description></item>",
     );
     let p = parse(doc.as_bytes());
     let a = &p.articles[0];
-    assert_eq!(a.title, "\u{202E}gnp.exe خبر \u{2067}معزول\u{2069}\u{202C}");
-    // Plain-text line breaks are paragraphs; each is balanced on its own.
-    assert_eq!(a.summary, "أ\u{202B}ب\u{202C}\nج");
+    // Embeddings, overrides and isolates only serve to make untrusted text read as something
+    // else: they go (as the layout drops them), so "exe.png" reads as what it is.
+    assert_eq!(a.title, "gnp.exe خبر معزول");
+    assert_eq!(a.summary, "أب\nج");
     assert_clean(a);
 }
 

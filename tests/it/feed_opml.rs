@@ -126,7 +126,8 @@ fn tag() -> impl Strategy<Value = String> {
 fn source() -> impl Strategy<Value = FeedSource> {
     (
         "[a-z]{1,10}",
-        proptest::option::of("[^\\p{C}]{1,30}"),
+        // Printable titles: no controls, format or invisible (default-ignorable) characters.
+        proptest::option::of("[^\\p{C}\\p{Default_Ignorable_Code_Point}]{1,30}"),
         proptest::option::of("(ar|en|ar-EG|fr)"),
         proptest::collection::vec(tag(), 0..3),
     )

@@ -1,6 +1,8 @@
 //! Properties over random mixes of Arabic, Latin, digits, brackets, marks, spaces, controls and
-//! escape sequences: the layout invariants hold and nothing panics.
+//! escape sequences: the layout invariants hold, nothing panics, and the feed's cleaning and the
+//! layout's sanitizing agree.
 
+use akhbar::feed::clean;
 use akhbar::text::{
     BidiMode, Direction, LayoutOptions, PreparedParagraph, PreparedText, StyleSpan, cell_width,
     is_invisible, sanitize,
@@ -106,10 +108,54 @@ const PIECES: &[&str] = &[
     "\u{1B}",
     "\u{1B}P",
     "\u{1B}\\",
+    "\u{1B}(B",
+    "\u{1B}#8",
+    "\u{1B}]52;c;AAAA",
+    "\u{9C}",
+    "\u{9D}",
+    "\u{90}",
+    "\u{2028}",
+    "\u{2029}",
+    "\u{B}",
+    "\u{C}",
+    "\u{AD}",
+    "\u{2060}",
+    "\u{2061}",
+    "\u{34F}",
+    "\u{3164}",
+    "\u{206A}",
+    "\u{605}",
+    "\u{8E2}",
+    "\u{E0001}",
 ];
 
 fn text() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(PIECES), 0..48).prop_map(|v| v.concat())
+}
+
+/// Anything an attacker may put in a feed: the pieces above, every C0 and C1 control, ESC
+/// before any character, every bidi control, any character at all.
+fn hostile() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            prop::sample::select(PIECES).prop_map(String::from),
+            // A variation selector may make the character before it two cells wide (not in
+            // PIECES: the layout properties assume one cell per grapheme).
+            Just("\u{FE0F}".to_string()),
+            "[\\x00-\\x1f\\x7f-\\u{9f}]",
+            any::<char>().prop_map(|c| format!("\u{1B}{c}")),
+            "[\u{200E}\u{200F}\u{061C}\u{202A}-\u{202E}\u{2066}-\u{2069}]",
+            any::<char>().prop_map(String::from),
+        ],
+        0..40,
+    )
+    .prop_map(|v| v.concat())
+}
+
+/// What may never be stored or laid out: controls (but the line break), ESC, embeddings,
+/// overrides and isolates.
+fn is_dangerous(c: char) -> bool {
+    (c.is_control() && c != '\n') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 fn options() -> impl Strategy<Value = LayoutOptions> {
@@ -131,6 +177,35 @@ proptest! {
     #[test]
     fn layout_invariants(t in text(), opts in options(), width in 1u16..60) {
         crate::support::text::check_invariants(&t, &opts, width);
+    }
+
+    #[test]
+    fn feed_cleaning_is_the_layout_sanitizer_plus_whitespace(t in hostile()) {
+        let cleaned = clean::inline(&t);
+        let sanitized = sanitize(&t);
+        prop_assert_eq!(cleaned.as_ref(), sanitized.split_whitespace().collect::<Vec<_>>().join(" "));
+        prop_assert!(!cleaned.chars().any(|c| is_dangerous(c) || c == '\n'), "{cleaned:?}");
+        // Stored text goes through the layout unchanged: cleaning is a fixed point of both.
+        prop_assert_eq!(sanitize(&cleaned), cleaned.as_ref());
+        prop_assert_eq!(clean::inline(&cleaned), cleaned.as_ref());
+        let unshaped = LayoutOptions { direction: Direction::Auto, bidi: BidiMode::App, shape: false };
+        let laid_out = PreparedParagraph::new(&t, &[], Style::default(), &unshaped);
+        prop_assert_eq!(laid_out.display_text().replace('\t', " "), sanitized.replace('\n', " "));
+        let stored = PreparedParagraph::new(&cleaned, &[], Style::default(), &unshaped);
+        prop_assert_eq!(stored.display_text(), cleaned.as_ref());
+    }
+
+    #[test]
+    fn feed_paragraphs_are_cleaned_lines(t in hostile()) {
+        let paragraphs = clean::paragraphs([t.as_str()]);
+        let expected: Vec<String> = t
+            .split('\n')
+            .map(|l| clean::inline(l).into_owned())
+            .filter(|l| !l.is_empty())
+            .collect();
+        prop_assert_eq!(&paragraphs, &expected.join("\n"));
+        prop_assert!(!paragraphs.chars().any(is_dangerous), "{paragraphs:?}");
+        prop_assert_eq!(sanitize(&paragraphs), paragraphs.clone());
     }
 
     #[test]

@@ -6,6 +6,7 @@ use super::super::state::{Focus, OpenArticle, State, TitleLine};
 use super::article::request_layout;
 use super::{error, info};
 use crate::refresh::{FeedResult, FeedStatus};
+pub(super) use crate::text::is_arabic_letter;
 use crate::ui::layout::Panes;
 
 /// The filters changed: ask for the list again (a selection that is gone goes to the top).
@@ -93,10 +94,6 @@ pub(super) fn open_selected(state: &mut State, fx: &mut Vec<Effect>) {
         preview_selected(state, fx);
     }
     request_layout(state, fx);
-}
-
-pub(super) fn is_arabic_letter(c: char) -> bool {
-    matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
 }
 
 /// Most of the first headlines are Arabic (or their feeds say so).

@@ -2,8 +2,8 @@
 #![allow(dead_code)]
 
 use akhbar::text::{
-    BidiMode, LayoutOptions, PreparedParagraph, cell_width, is_invisible, is_joiner, line_to_plain,
-    sanitize,
+    BidiMode, LayoutOptions, PreparedParagraph, cell_width, is_ignorable, is_invisible,
+    line_to_plain, sanitize,
 };
 use ratatui::text::Line;
 use unicode_segmentation::UnicodeSegmentation;
@@ -58,11 +58,12 @@ fn unmirror(c: char) -> char {
 }
 
 fn sorted_chars(s: &str) -> Vec<char> {
-    // Joiners and the dotted circle under a lone mark are not compared.
+    // Ignorable characters (joiners, marks) and the dotted circle under a lone mark are not
+    // compared; a tab is drawn as a space.
     let mut v: Vec<char> = s
         .chars()
-        .filter(|c| !is_invisible(*c) && !is_joiner(*c) && *c != '\u{25CC}')
-        .map(unmirror)
+        .filter(|c| !is_ignorable(*c) && *c != '\u{25CC}')
+        .map(|c| if c == '\t' { ' ' } else { unmirror(c) })
         .collect();
     v.sort_unstable();
     v
@@ -78,7 +79,11 @@ pub fn check_invariants(text: &str, opts: &LayoutOptions, width: u16) {
     assert_eq!(lines.len(), ranges.len(), "{case}");
     assert!(!lines.is_empty(), "{case}");
     if !opts.shape {
-        assert_eq!(display, sanitize(text).replace('\n', " "), "{case}");
+        assert_eq!(
+            display.replace('\t', " "),
+            sanitize(text).replace('\n', " "),
+            "{case}"
+        );
     }
     let app = opts.bidi == BidiMode::App;
     for (line, range) in lines.iter().zip(&ranges) {
@@ -100,7 +105,7 @@ pub fn check_invariants(text: &str, opts: &LayoutOptions, width: u16) {
         }
         // LTR and logical lines are not padded: the permutation check below would see the
         // extra spaces (a space inside an embedding may rightly come first, so no prefix check).
-        let is_space = |g: Option<&str>| g.is_some_and(|g| g.trim_matches(' ').is_empty());
+        let is_space = |g: Option<&str>| g.is_some_and(|g| g.trim_matches([' ', '\t']).is_empty());
         let mut gs = logical.graphemes(true);
         assert!(
             !is_space(gs.next()) && !is_space(gs.next_back()),
@@ -122,7 +127,8 @@ pub fn check_invariants(text: &str, opts: &LayoutOptions, width: u16) {
         if !app {
             let plain: String = logical
                 .graphemes(true)
-                .filter(|g| !g.chars().all(|c| is_invisible(c) || is_joiner(c)))
+                .filter(|g| !g.chars().all(is_ignorable))
+                .map(|g| if g == "\t" { " " } else { g })
                 .collect();
             let shown: String = visual.chars().filter(|c| *c != '\u{25CC}').collect();
             assert_eq!(shown, plain, "{case}: logical order expected");
@@ -137,7 +143,7 @@ pub fn check_invariants(text: &str, opts: &LayoutOptions, width: u16) {
         let gap = &display[at..r.start];
         assert!(
             gap.chars()
-                .all(|c| c == ' ' || is_invisible(c) || is_joiner(c)),
+                .all(|c| c == ' ' || c == '\t' || is_ignorable(c)),
             "{case}: lost {gap:?}"
         );
         at = r.end;
@@ -145,7 +151,7 @@ pub fn check_invariants(text: &str, opts: &LayoutOptions, width: u16) {
     let tail = &display[at..];
     assert!(
         tail.chars()
-            .all(|c| c == ' ' || is_invisible(c) || is_joiner(c)),
+            .all(|c| c == ' ' || c == '\t' || is_ignorable(c)),
         "{case}: lost {tail:?}"
     );
 }
