@@ -4,6 +4,8 @@
 //! trigger words, a scan for Latin names, and a scan for figures; overlaps are resolved by
 //! length, then by evidence (gazetteer over Latin run over trigger guess over figure).
 
+#[cfg(test)]
+mod evaluation;
 pub mod figures;
 pub mod gazetteer;
 pub mod lexicon;
