@@ -5,6 +5,8 @@
 pub enum Trigger {
     Org,
     Product,
+    /// مدينة، محافظة، ولاية …: licenses a place name that is also a common word («ولاية الوادي»).
+    Place,
 }
 
 /// Trigger words: they license strict aliases and introduce unknown names («شركة هيوماين»).
@@ -69,7 +71,31 @@ pub const TRIGGERS: &[(&str, Trigger)] = &[
     ("خوادم", Trigger::Product),
     ("اداه", Trigger::Product),
     ("ادوات", Trigger::Product),
+    ("مدينه", Trigger::Place),
+    ("مدينتي", Trigger::Place),
+    ("مدن", Trigger::Place),
+    ("محافظه", Trigger::Place),
+    ("محافظتي", Trigger::Place),
+    ("محافظات", Trigger::Place),
+    ("ولايه", Trigger::Place),
+    ("ولايتي", Trigger::Place),
+    ("ولايات", Trigger::Place),
+    ("اقليم", Trigger::Place),
+    ("منطقه", Trigger::Place),
+    ("بلده", Trigger::Place),
+    ("قريه", Trigger::Place),
+    ("اماره", Trigger::Place),
+    ("العاصمه", Trigger::Place),
+    ("عاصمه", Trigger::Place),
 ];
+
+impl Trigger {
+    /// Whether this trigger is evidence for a name of `kind`: place words for places, company and
+    /// product words for the rest.
+    pub fn licenses(self, kind: super::Kind) -> bool {
+        (self == Trigger::Place) == (kind == super::Kind::Place)
+    }
+}
 
 /// The trigger a word (clitics already stripped) is, if any.
 pub fn trigger(word: &str) -> Option<Trigger> {

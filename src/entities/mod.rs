@@ -141,7 +141,7 @@ impl Recognizer {
             }
         }
         let rules = crate::ingest::stable_hash(&RULES);
-        let mut h = crate::ingest::stable_hash(&[gazetteer::EMBEDDED]);
+        let mut h = crate::ingest::stable_hash(&[gazetteer::EMBEDDED, gazetteer::PLACES]);
         if let Some(u) = user.map(|(_, t)| t) {
             h ^= crate::ingest::stable_hash(&[u]).rotate_left(1);
         }

@@ -70,7 +70,7 @@ struct Raw {
 }
 
 /// «الاتصالات السعودية وزين»: a weak alias joined by و to a licensed name of the same kind.
-fn coordinated(t: &str, word_start: usize, raws: &[Raw], g: &Gazetteer) -> bool {
+fn coordinated(t: &str, word_start: usize, kind: Kind, raws: &[Raw], g: &Gazetteer) -> bool {
     let gap = |end: usize| {
         end <= word_start
             && word_start - end <= 3
@@ -81,7 +81,7 @@ fn coordinated(t: &str, word_start: usize, raws: &[Raw], g: &Gazetteer) -> bool 
     raws.iter()
         .rev()
         .take(8)
-        .any(|r| r.licensed && gap(r.end) && g.entities[r.entity].kind != Kind::Place)
+        .any(|r| r.licensed && gap(r.end) && (g.entities[r.entity].kind == Kind::Place) == (kind == Kind::Place))
 }
 
 /// A name candidate in normalized coordinates.
@@ -235,8 +235,14 @@ impl Names {
             };
             match &self.pats[m.pattern().as_usize()] {
                 Pat::Scale => bare.push((s, e)),
-                // A definite trigger («الشركة») is followed by an adjective or a verb, not a name.
-                Pat::Trigger(tr) if !t[s..e].starts_with("ال") && !prefix.ends_with("ال") => {
+                // A definite trigger («الشركة», «للشركة») is followed by an adjective or a verb,
+                // not a name; «العاصمة الرياض» is the exception.
+                Pat::Trigger(tr)
+                    if *tr == Trigger::Place
+                        || !(t[s..e].starts_with("ال")
+                            || prefix.ends_with("ال")
+                            || prefix.ends_with("لل")) =>
+                {
                     triggers.push((e, *tr))
                 }
                 Pat::Trigger(_) => {}
@@ -267,10 +273,11 @@ impl Names {
                         continue;
                     }
                     let word_start = s - prefix.len();
+                    let kind = g.entities[*entity].kind;
                     let licensed = tier == Tier::Plain
-                        || triggered(t, word_start).is_some()
+                        || triggered(t, word_start).is_some_and(|tr| tr.licenses(kind))
                         || quoted(t, word_start, e)
-                        || (prefix == "و" && coordinated(t, word_start, &raws, g));
+                        || (prefix == "و" && coordinated(t, word_start, kind, &raws, g));
                     raws.push(Raw {
                         start: s,
                         end: e,
@@ -511,6 +518,7 @@ fn latin_runs(
         let kind = match prev_trigger(t, s) {
             Some(Trigger::Org) => Kind::Org,
             Some(Trigger::Product) => Kind::Product,
+            Some(Trigger::Place) => Kind::Place,
             None if has_digit => Kind::Product,
             None => Kind::Org,
         };
@@ -577,6 +585,18 @@ fn unknown_after_trigger(t: &str, at: usize, tr: Trigger, out: &mut Vec<NameCand
     let kind = match tr {
         Trigger::Org => Kind::Org,
         Trigger::Product => Kind::Product,
+        // Only the words that always name a place: «منطقة حرة», «ولاية ثانية» do not.
+        Trigger::Place => {
+            let word = prev_word(t, at).map(|(s, e)| &t[s..e]);
+            if !word.is_some_and(|w| {
+                ["مدينه", "محافظه", "بلده", "قريه", "اقليم"]
+                    .iter()
+                    .any(|p| w.ends_with(p))
+            }) {
+                return;
+            }
+            Kind::Place
+        }
     };
     // «صندوق "سنابل"», «منصة «سلة»»: a quoted name after a trigger, whatever its shape.
     if let Some(q) = t[at..].strip_prefix(' ')
