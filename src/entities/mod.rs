@@ -11,6 +11,7 @@ pub mod gazetteer;
 pub mod lexicon;
 pub mod names;
 pub mod normalize;
+mod people;
 pub mod scan;
 
 use gazetteer::Gazetteer;
@@ -22,7 +23,8 @@ use std::path::Path;
 
 /// The rules are the code of this module: hashing it into the version means any change to them
 /// re-indexes stored articles, with nothing to remember to bump.
-const RULES: [&str; 7] = [
+const RULES: [&str; 8] = [
+    include_str!("people.rs"),
     include_str!("mod.rs"),
     include_str!("names.rs"),
     include_str!("figures.rs"),
@@ -141,7 +143,11 @@ impl Recognizer {
             }
         }
         let rules = crate::ingest::stable_hash(&RULES);
-        let mut h = crate::ingest::stable_hash(&[gazetteer::EMBEDDED, gazetteer::PLACES]);
+        let mut h = crate::ingest::stable_hash(&[
+            gazetteer::EMBEDDED,
+            gazetteer::PLACES,
+            people::GIVEN_NAMES,
+        ]);
         if let Some(u) = user.map(|(_, t)| t) {
             h ^= crate::ingest::stable_hash(&[u]).rotate_left(1);
         }

@@ -5,6 +5,7 @@ use super::Kind;
 use super::gazetteer::{Gazetteer, Tier};
 use super::lexicon::{self, Trigger, not_a_name, trigger};
 use super::normalize::{is_ignorable, normalize_str};
+use super::people::People;
 use super::scan::{
     char_at, char_before, clitic_before, is_arabic_letter, is_word_char, next_word, prev_word,
     stems,
@@ -98,6 +99,7 @@ pub struct NameCand {
 pub struct Names {
     ac: AhoCorasick,
     pats: Vec<Pat>,
+    people: People,
 }
 
 /// Light form used for hamza-exact comparison: marks dropped, case folded, letters kept.
@@ -210,7 +212,11 @@ impl Names {
             .match_kind(MatchKind::Standard)
             .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&strings)?;
-        Ok(Names { ac, pats })
+        Ok(Names {
+            ac,
+            pats,
+            people: People::load(),
+        })
     }
 
     /// Gazetteer, Latin and trigger candidates, plus the bare scale words for the figures.
@@ -321,9 +327,22 @@ impl Names {
         out[first_gaz..gaz_end].sort_by_key(|c| c.start);
         let gaz = GazIndex::new(first_gaz..gaz_end, out);
         if mostly_arabic(t) {
-            latin_runs(g, orig, offsets, t, out, &gaz);
+            latin_runs(g, &self.people, orig, offsets, t, out, &gaz);
         }
         people_with_titles(t, out, &gaz);
+        let blocked = |s: usize, e: usize| {
+            gaz.overlapping(out, s, e)
+                .iter()
+                .any(|&k| out[k].kind != Kind::Person)
+        };
+        let people = self.people.find(orig, offsets, t, &blocked);
+        out.extend(people.into_iter().map(|(start, end)| NameCand {
+            start,
+            end,
+            kind: Kind::Person,
+            entity: None,
+            prio: 2,
+        }));
         for (at, tr) in triggers {
             unknown_after_trigger(t, at, tr, out, &gaz);
         }
@@ -436,6 +455,7 @@ fn is_model_token(w: &str) -> bool {
 /// Runs of Latin words (joined by single spaces) that contain a capital: «OpenAI», «Mate 70 Pro».
 fn latin_runs(
     g: &Gazetteer,
+    people: &People,
     orig: &str,
     offsets: &[usize],
     t: &str,
@@ -515,7 +535,10 @@ fn latin_runs(
             }
             continue;
         }
+        let words: Vec<&str> = t[s..e].split(' ').collect();
+        let person = !has_digit && (2..=3).contains(&words.len()) && people.latin_given(words[0]);
         let kind = match prev_trigger(t, s) {
+            _ if person => Kind::Person,
             Some(Trigger::Org) => Kind::Org,
             Some(Trigger::Product) => Kind::Product,
             Some(Trigger::Place) => Kind::Place,
