@@ -39,7 +39,23 @@ pub const TRIGGERS: &[(&str, Trigger)] = &[
     ("تطبيقا", Trigger::Product),
     ("تطبيقي", Trigger::Product),
     ("خدمه", Trigger::Product),
-    ("موقع", Trigger::Product),
+    ("موقع", Trigger::Org),
+    ("صحيفه", Trigger::Org),
+    ("جريده", Trigger::Org),
+    ("يوميه", Trigger::Org),
+    ("فضائيه", Trigger::Org),
+    ("قناه", Trigger::Org),
+    ("وكاله", Trigger::Org),
+    ("نشره", Trigger::Org),
+    ("مجله", Trigger::Org),
+    ("حزب", Trigger::Org),
+    ("ائتلاف", Trigger::Org),
+    ("بنكي", Trigger::Org),
+    ("مجموعتي", Trigger::Org),
+    ("طراز", Trigger::Product),
+    ("طرازي", Trigger::Product),
+    ("موديل", Trigger::Product),
+    ("اصدار", Trigger::Product),
     ("متجر", Trigger::Product),
     ("هاتف", Trigger::Product),
     ("هواتف", Trigger::Product),
@@ -204,6 +220,12 @@ pub fn not_a_name(word: &str) -> bool {
                 | "كهربائي"
                 | "شهير"
                 | "معروف"
+                | "شبح"
+                | "مشترك"
+                | "اتصال"
+                | "ثالث"
+                | "رابع"
+                | "جديدا"
         )
 }
 

@@ -11,6 +11,7 @@ pub mod gazetteer;
 pub mod lexicon;
 pub mod names;
 pub mod normalize;
+mod orgs;
 mod people;
 pub mod scan;
 
@@ -23,8 +24,9 @@ use std::path::Path;
 
 /// The rules are the code of this module: hashing it into the version means any change to them
 /// re-indexes stored articles, with nothing to remember to bump.
-const RULES: [&str; 8] = [
+const RULES: [&str; 9] = [
     include_str!("people.rs"),
+    include_str!("orgs.rs"),
     include_str!("mod.rs"),
     include_str!("names.rs"),
     include_str!("figures.rs"),

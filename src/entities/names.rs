@@ -5,10 +5,11 @@ use super::Kind;
 use super::gazetteer::{Gazetteer, Tier};
 use super::lexicon::{self, Trigger, not_a_name, trigger};
 use super::normalize::{is_ignorable, normalize_str};
+use super::orgs;
 use super::people::People;
 use super::scan::{
     char_at, char_before, clitic_before, is_arabic_letter, is_word_char, next_word, prev_word,
-    stems,
+    split_words, stems,
 };
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::collections::{HashMap, HashSet};
@@ -325,7 +326,39 @@ impl Names {
             }
         }
         out[first_gaz..gaz_end].sort_by_key(|c| c.start);
+        merge_local_subsidiaries(t, &mut out[first_gaz..gaz_end]);
         let gaz = GazIndex::new(first_gaz..gaz_end, out);
+        let words = split_words(t);
+        {
+            let name_at = |s: usize| {
+                gaz.overlapping(out, s, s + 8)
+                    .into_iter()
+                    .map(|k| &out[k])
+                    .find(|c| c.start == s && c.kind != Kind::Person)
+                    .map(|c| (c.end, c.kind == Kind::Place))
+            };
+            let known = orgs::Known { name_at: &name_at };
+            let mut found: Vec<NameCand> = Vec::new();
+            for (start, end) in orgs::institutions(t, &words, &known)
+                .into_iter()
+                .chain(orgs::company_words(t, &words, &known))
+            {
+                // A company word after a known company keeps its canonical name.
+                let entity = gaz
+                    .overlapping(out, start, end)
+                    .into_iter()
+                    .find(|&k| out[k].start == start && out[k].kind == Kind::Org)
+                    .and_then(|k| out[k].entity);
+                found.push(NameCand {
+                    start,
+                    end,
+                    kind: Kind::Org,
+                    entity,
+                    prio: 2,
+                });
+            }
+            out.extend(found);
+        }
         if mostly_arabic(t) {
             latin_runs(g, &self.people, orig, offsets, t, out, &gaz);
         }
@@ -334,6 +367,9 @@ impl Names {
             gaz.overlapping(out, s, e)
                 .iter()
                 .any(|&k| out[k].kind != Kind::Person)
+                || out[gaz_end..]
+                    .iter()
+                    .any(|c| c.kind == Kind::Org && c.start < e && s < c.end)
         };
         let people = self.people.find(orig, offsets, t, &blocked);
         out.extend(people.into_iter().map(|(start, end)| NameCand {
@@ -346,7 +382,92 @@ impl Names {
         for (at, tr) in triggers {
             unknown_after_trigger(t, at, tr, out, &gaz);
         }
+        propagate_names(t, out, gaz_end);
     }
+}
+
+/// «أورانج تونس», «زين الأردن»: a company right before a place is its local company; and
+/// «آسيا سيل للاتصالات»: a «لل» complement right after a company belongs to its name.
+fn merge_local_subsidiaries(t: &str, cands: &mut [NameCand]) {
+    for c in cands.iter_mut().filter(|c| c.kind == Kind::Org) {
+        // «منصة سلة للتجارة الإلكترونية»: after a platform word the complement says what it does.
+        if triggered(t, clitic_start(t, c.start)) == Some(Trigger::Product) {
+            continue;
+        }
+        if let Some((s, e)) = next_word(t, c.end)
+            && s == c.end + 1
+            && t[s..e].starts_with("لل")
+            && t[s..e].chars().count() >= 5
+        {
+            c.end = e;
+            if let Some((s2, e2)) = next_word(t, e)
+                && s2 == e + 1
+                && t[s2..e2].starts_with("ال")
+                && !matches!(
+                    &t[s2..e2],
+                    "الماضي" | "المقبل" | "الجاري" | "الحالي" | "اليوم" | "الاسبوع" | "العام" | "الشهر"
+                )
+            {
+                c.end = e2;
+            }
+        }
+    }
+    for k in 1..cands.len() {
+        let (a, b) = cands.split_at_mut(k);
+        let (prev, place) = (&mut a[k - 1], &mut b[0]);
+        let place_word = &t[place.start..place.end];
+        // «تابي السعودية» is the Saudi Tabby (an adjective), «أورانج تونس» Orange Tunisia.
+        let adjective = place_word.starts_with("ال") && place_word.ends_with("يه");
+        if prev.kind == Kind::Org
+            && !adjective
+            && place.kind == Kind::Place
+            && place.start == prev.end + 1
+            && &t[prev.end..place.start] == " "
+        {
+            prev.end = place.end;
+            place.end = place.start; // emptied: dropped when candidates are collected
+        }
+    }
+}
+
+/// Where the word holding `pos` starts, before any clitic glued to the name.
+fn clitic_start(t: &str, pos: usize) -> usize {
+    pos - clitic_before(t, pos).map_or(0, str::len)
+}
+
+/// A name found once by a cue (a trigger, quotes, a head noun) marks its other mentions in the
+/// same text: «شركة "ديفونا" … ديفونا».
+fn propagate_names(t: &str, out: &mut Vec<NameCand>, from: usize) {
+    let mut names: Vec<(String, Kind)> = out[from..]
+        .iter()
+        .filter(|c| matches!(c.kind, Kind::Org | Kind::Product) && c.entity.is_none())
+        .map(|c| (t[c.start..c.end].to_string(), c.kind))
+        .filter(|(n, _)| n.chars().count() >= 3 && !not_a_name(n))
+        .collect();
+    names.sort();
+    names.dedup();
+    let mut extra = Vec::new();
+    for (name, kind) in &names {
+        let mut from = 0;
+        while let Some(p) = t[from..].find(name.as_str()).map(|p| from + p) {
+            from = p + name.len();
+            let end = p + name.len();
+            if char_at(t, end).is_some_and(is_word_char) || clitic_before(t, p).is_none() {
+                continue;
+            }
+            if out.iter().any(|c| c.start == p && c.end == end) {
+                continue;
+            }
+            extra.push(NameCand {
+                start: p,
+                end,
+                kind: *kind,
+                entity: None,
+                prio: 1,
+            });
+        }
+    }
+    out.extend(extra);
 }
 
 fn merge(into: &mut Pat, new: Pat) {
@@ -422,7 +543,7 @@ fn latin_noise(w: &str) -> bool {
         "dram", "nand", "lte", "nfc", "gps", "esim", "sim", "ui", "ux", "sdk", "os", "apk", "vpn",
         "dns", "ip", "http", "https", "www", "ssl", "tls", "b2b", "b2c", "kpi", "roi", "gdp",
         "esg", "mr", "ml", "nlp", "agi", "asi", "rag", "tpu", "tpus", "hpc", "fps", "hz", "amoled",
-        "lpddr5", "ddr5", "pcie", "eu", "us", "uk", "usa", "uae",
+        "lpddr5", "ddr5", "pcie", "eu", "us", "uk", "usa", "uae", "3g", "2g", "suv",
     ];
     NOISE.contains(&w)
 }
@@ -559,34 +680,38 @@ fn latin_runs(
 /// digits, not a count: no scale word, currency or percent after it) and model words.
 fn arabic_model_suffix(t: &str, end: usize) -> usize {
     let mut at = end;
-    if let Some((s, e)) = next_word(t, at)
-        && s == at + 1
-        && e - s <= 3
-        && t[s..e].bytes().all(|b| b.is_ascii_digit())
-    {
-        let after = next_word(t, e).map(|(a, b)| &t[a..b]);
-        let counted = after.is_some_and(|w| {
-            lexicon::scale(w).is_some()
-                || lexicon::currency_word(w)
-                || w == "في"
-                || w.starts_with("بال")
-        });
-        if counted
-            || char_at(t, e) == Some('%')
-            || char_at(t, e).is_some_and(|c| c == '.' || c == ',')
-                && t.as_bytes().get(e + 1).is_some_and(u8::is_ascii_digit)
-        {
-            return end;
-        }
-        at = e;
-    }
-    while let Some((s, e)) = next_word(t, at) {
-        if s != at + 1
-            || !matches!(
-                &t[s..e],
-                "برو" | "ماكس" | "الترا" | "بلس" | "ميني" | "اير" | "لايت"
-            )
-        {
+    for _ in 0..4 {
+        let Some((s, e)) = next_word(t, at).filter(|&(s, _)| s == at + 1) else {
+            break;
+        };
+        let w = &t[s..e];
+        let model_word = matches!(
+            w,
+            "برو" | "ماكس" | "الترا" | "بلس" | "ميني" | "اير" | "لايت" | "نوت" | "فولد" | "فليب"
+                | "اس" | "اكس" | "ايدج"
+        );
+        // «S9», «A55»: a short Latin model code with a digit.
+        let latin_code = w.len() <= 4
+            && w.bytes().all(|b| b.is_ascii_alphanumeric())
+            && w.bytes().any(|b| b.is_ascii_digit())
+            && w.bytes().any(|b| b.is_ascii_alphabetic());
+        let number = e - s <= 3 && w.bytes().all(|b| b.is_ascii_digit());
+        if number {
+            let after = next_word(t, e).map(|(a, b)| &t[a..b]);
+            let counted = after.is_some_and(|w| {
+                lexicon::scale(w).is_some()
+                    || lexicon::currency_word(w)
+                    || w == "في"
+                    || w.starts_with("بال")
+            });
+            if counted
+                || char_at(t, e) == Some('%')
+                || char_at(t, e).is_some_and(|c| c == '.' || c == ',')
+                    && t.as_bytes().get(e + 1).is_some_and(u8::is_ascii_digit)
+            {
+                break;
+            }
+        } else if !(model_word || latin_code) {
             break;
         }
         at = e;
@@ -663,6 +788,34 @@ fn unknown_after_trigger(t: &str, at: usize, tr: Trigger, out: &mut Vec<NameCand
     }
     let w = &t[s..e];
     let n = w.chars().count();
+    // Newspapers, channels and parties are often definite: «يومية المجاهد», «حزب العدالة
+    // والتنمية».
+    let trigger_word = prev_word(t, at).map_or("", |(a, b)| &t[a..b]);
+    let media = matches!(
+        trigger_word,
+        "صحيفه" | "جريده" | "يوميه" | "فضائيه" | "قناه" | "نشره" | "مجله" | "حزب" | "لحزب"
+    );
+    if media && w.starts_with("ال") && n >= 5 && !w.ends_with('ي') && !w.ends_with("يه") {
+        let mut end = e;
+        if let Some((s2, e2)) = next_word(t, e)
+            && s2 == e + 1
+            && t[s2..e2].starts_with("وال")
+        {
+            end = e2;
+        }
+        out.push(NameCand {
+            start: s,
+            end,
+            kind,
+            entity: None,
+            prio: 1,
+        });
+        return;
+    }
+    // «زبنائها»: a noun with a pronoun is not a name.
+    if n >= 5 && ["ها", "هم", "نا", "كم"].iter().any(|p| w.ends_with(p)) {
+        return;
+    }
     let verb_like = matches!(w.chars().next(), Some('ي' | 'ت' | 'ن')) && n <= 5;
     // «هاتف بكاميرا»: a preposition glued to an ordinary word.
     let glued = matches!(w.chars().next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك')) && n >= 5;

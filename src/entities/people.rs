@@ -14,7 +14,7 @@
 //! four words (six with nasab), or one after a title. Every full name found then marks its
 //! surname and its other mentions in the same text («زين العابدين بن علي … بن علي»).
 
-use super::scan::{char_at, is_arabic_letter, is_space};
+use super::scan::{Word, is_arabic_letter, split_words};
 use std::collections::HashSet;
 
 pub const GIVEN_NAMES: &str = include_str!("../../assets/given-names.txt");
@@ -24,17 +24,6 @@ pub struct People {
     given: HashSet<String>,
     ambiguous: HashSet<String>,
     latin: HashSet<String>,
-}
-
-/// A word of the normalized text, with what separates it from the previous word.
-#[derive(Clone, Copy, Debug)]
-struct Word {
-    s: usize,
-    e: usize,
-    /// Only spaces between this word and the previous one (so they may share a name).
-    joined: bool,
-    /// Arabic letters only.
-    arabic: bool,
 }
 
 impl People {
@@ -372,43 +361,6 @@ fn clitic_len(p: &People, w: &str) -> usize {
         }
     }
     0
-}
-
-fn split_words(t: &str) -> Vec<Word> {
-    let mut out: Vec<Word> = Vec::new();
-    let mut i = 0;
-    let mut gap_clean = false;
-    let b = t.as_bytes();
-    while i < t.len() {
-        let Some(c) = char_at(t, i) else { break };
-        if super::scan::is_word_char(c) {
-            let s = i;
-            let mut arabic = true;
-            while let Some(c) = char_at(t, i) {
-                if !super::scan::is_word_char(c) {
-                    break;
-                }
-                arabic &= is_arabic_letter(c);
-                i += c.len_utf8();
-            }
-            out.push(Word {
-                s,
-                e: i,
-                joined: gap_clean && !out.is_empty(),
-                arabic,
-            });
-            gap_clean = true;
-        } else {
-            if !(is_space(c) && c != '\n') {
-                gap_clean = false;
-            }
-            if c == '\n' || b[i] == b'\t' {
-                gap_clean = false;
-            }
-            i += c.len_utf8();
-        }
-    }
-    out
 }
 
 /// «عبد العزيز», «عبد المجيد»: «عبد» + a definite word is one given name.

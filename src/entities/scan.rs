@@ -127,3 +127,54 @@ pub fn stems(word: &str) -> impl Iterator<Item = usize> + '_ {
             .map(|c| c.len()),
     )
 }
+
+/// A word of the normalized text, with what separates it from the previous word.
+#[derive(Clone, Copy, Debug)]
+pub struct Word {
+    pub s: usize,
+    pub e: usize,
+    /// Only spaces between this word and the previous one (so they may share a name).
+    pub joined: bool,
+    /// Arabic letters only.
+    pub arabic: bool,
+}
+
+/// The words of `t` (letters and digits), each knowing whether only spaces separate it from the
+/// previous one (a line break, a quote or any punctuation breaks a name).
+pub fn split_words(t: &str) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::new();
+    let mut i = 0;
+    let mut gap_clean = false;
+    let b = t.as_bytes();
+    while i < t.len() {
+        let Some(c) = char_at(t, i) else { break };
+        if is_word_char(c) {
+            let s = i;
+            let mut arabic = true;
+            while let Some(c) = char_at(t, i) {
+                if !is_word_char(c) {
+                    break;
+                }
+                arabic &= is_arabic_letter(c);
+                i += c.len_utf8();
+            }
+            out.push(Word {
+                s,
+                e: i,
+                joined: gap_clean && !out.is_empty(),
+                arabic,
+            });
+            gap_clean = true;
+        } else {
+            if !(is_space(c) && c != '\n') {
+                gap_clean = false;
+            }
+            if c == '\n' || b[i] == b'\t' {
+                gap_clean = false;
+            }
+            i += c.len_utf8();
+        }
+    }
+    out
+}
+
