@@ -204,10 +204,10 @@ impl Report {
 
 /// Whether a found figure's value is the annotated one: a number (relative error < 1e-9), or
 /// for dates an ISO date (`2024-05-15`, `--05-15`, `2024-05`) compared with the span's
-/// canonical form; a bare year also matches the numeric value.
+/// canonical form; a bare year (the team-written set's convention) is compared with the value.
 fn value_matches(g: &Gold, s: &Span) -> bool {
     let Some(e) = &g.extra else { return true };
-    if g.kind == Kind::Date && (e.contains('-') || s.canonical.is_some()) {
+    if g.kind == Kind::Date && e.contains('-') {
         return s.canonical.as_deref() == Some(e.as_str());
     }
     match e.parse::<f64>() {

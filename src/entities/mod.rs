@@ -4,6 +4,7 @@
 //! trigger words, a scan for Latin names, and a scan for figures; overlaps are resolved by
 //! length, then by evidence (gazetteer over Latin run over trigger guess over figure).
 
+mod dates;
 #[cfg(test)]
 mod evaluation;
 pub mod figures;
@@ -24,9 +25,10 @@ use std::path::Path;
 
 /// The rules are the code of this module: hashing it into the version means any change to them
 /// re-indexes stored articles, with nothing to remember to bump.
-const RULES: [&str; 9] = [
+const RULES: [&str; 10] = [
     include_str!("people.rs"),
     include_str!("orgs.rs"),
+    include_str!("dates.rs"),
     include_str!("mod.rs"),
     include_str!("names.rs"),
     include_str!("figures.rs"),
@@ -92,7 +94,8 @@ pub struct Span {
     pub start: usize,
     pub end: usize,
     pub text: String,
-    /// Gazetteer canonical English name ("Microsoft").
+    /// Gazetteer canonical English name ("Microsoft"); for a date, its ISO 8601 value
+    /// (`2024-05-15`, `2024-05`, `2024`, or `--05-15` when the year is not given).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub canonical: Option<String>,
     /// Canonical name of the parent entity (ChatGPT → "OpenAI").
@@ -119,6 +122,8 @@ struct Cand {
     kind: Kind,
     entity: Option<usize>,
     value: Option<f64>,
+    /// A date's ISO value, reported as its canonical form.
+    iso: Option<String>,
     prio: u8,
 }
 
@@ -180,6 +185,7 @@ impl Recognizer {
                 kind: n.kind,
                 entity: n.entity,
                 value: None,
+                iso: None,
                 prio: n.prio,
             })
             .chain(figs.into_iter().map(|f| Cand {
@@ -188,6 +194,7 @@ impl Recognizer {
                 kind: f.kind,
                 entity: None,
                 value: f.value,
+                iso: f.iso,
                 prio: 0,
             }))
             .filter(|c| c.start < c.end && c.end <= t.len())
@@ -216,7 +223,7 @@ impl Recognizer {
                     start: a,
                     end: b,
                     text: text[a..b].to_string(),
-                    canonical: entity.map(|e| e.name.clone()),
+                    canonical: entity.map(|e| e.name.clone()).or(c.iso),
                     parent: entity
                         .and_then(|e| e.parent)
                         .map(|p| self.gaz.entities[p].name.clone()),
