@@ -213,6 +213,7 @@ impl Recognizer {
             }
         }
         drop_nationality_adjectives(t, &mut chosen);
+        merge_local_companies(t, &mut chosen);
         chosen
             .into_iter()
             .map(|c| {
@@ -288,6 +289,26 @@ fn drop_nationality_adjectives(t: &str, chosen: &mut Vec<Cand>) {
         prev = Some((c.end, c.kind));
         !adjective
     });
+}
+
+/// «أمريكانا مصر», «أورانج تونس»: a company right before a country or city name is its local
+/// company, one name (a nisba-shaped place, «تابي السعودية», is an adjective instead).
+fn merge_local_companies(t: &str, chosen: &mut Vec<Cand>) {
+    let mut i = 0;
+    while i + 1 < chosen.len() {
+        let (a, b) = (&chosen[i], &chosen[i + 1]);
+        let place = &t[b.start..b.end];
+        if a.kind == Kind::Org
+            && b.kind == Kind::Place
+            && &t[a.end..b.start] == " "
+            && !(place.starts_with("ال") && place.ends_with("يه"))
+            && !place.contains(' ')
+        {
+            chosen[i].end = chosen[i + 1].end;
+            chosen.remove(i + 1);
+        }
+        i += 1;
+    }
 }
 
 fn lookup_key(s: &str) -> String {

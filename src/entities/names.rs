@@ -379,8 +379,13 @@ impl Names {
             entity: None,
             prio: 2,
         }));
-        for (at, tr) in triggers {
+        for &(at, tr) in &triggers {
             unknown_after_trigger(t, at, tr, out, &gaz);
+        }
+        for &(at, tr) in &triggers {
+            if tr == Trigger::Org {
+                dual_list(t, at, out);
+            }
         }
         propagate_names(t, out, gaz_end);
     }
@@ -813,7 +818,7 @@ fn unknown_after_trigger(t: &str, at: usize, tr: Trigger, out: &mut Vec<NameCand
         return;
     }
     // «زبنائها»: a noun with a pronoun is not a name.
-    if n >= 5 && ["ها", "هم", "نا", "كم"].iter().any(|p| w.ends_with(p)) {
+    if n >= 5 && ["ها", "هم", "كم"].iter().any(|p| w.ends_with(p)) {
         return;
     }
     let verb_like = matches!(w.chars().next(), Some('ي' | 'ت' | 'ن')) && n <= 5;
@@ -825,13 +830,136 @@ fn unknown_after_trigger(t: &str, at: usize, tr: Trigger, out: &mut Vec<NameCand
     if trigger(w).is_some() || lexicon::scale(w).is_some() {
         return;
     }
+    // «شركة سبيرو سباتس للمشروبات الغازية»: more unknown words, then a company's «لل» line of
+    // business.
+    let mut end = e;
+    for _ in 0..2 {
+        match next_word(t, end) {
+            Some((s2, e2)) if s2 == end + 1 && unknown_name_word(&t[s2..e2]) => end = e2,
+            _ => break,
+        }
+    }
+    if kind == Kind::Org
+        && let Some((s2, e2)) = next_word(t, end)
+        && s2 == end + 1
+        && t[s2..e2].starts_with("لل")
+        && t[s2..e2].chars().count() >= 5
+    {
+        end = e2;
+        if let Some((s3, e3)) = next_word(t, end)
+            && s3 == end + 1
+            && t[s3..e3].starts_with("ال")
+        {
+            end = e3;
+        }
+    }
+    if !gaz.overlapping(out, s, end).is_empty() {
+        end = e;
+    }
     out.push(NameCand {
         start: s,
-        end: e,
+        end,
         kind,
         entity: None,
         prio: 1,
     });
+}
+
+/// «بنكي مصر والأهلي», «شركتي "X" و"Y"»: after a bank word a place names the bank, and after a
+/// dual company or bank word the name joined by و is the second company.
+fn dual_list(t: &str, at: usize, out: &mut Vec<NameCand>) {
+    let Some((ws, we)) = prev_word(t, at) else {
+        return;
+    };
+    let word = &t[ws..we];
+    let stem = stems(word)
+        .map(|o| &word[o..])
+        .find(|s| matches!(*s, "بنك" | "بنكي" | "مصرف" | "شركتي" | "شركتا" | "مجموعتي"))
+        .unwrap_or("");
+    if stem.is_empty() {
+        return;
+    }
+    let bank = stem.starts_with("بنك") || stem == "مصرف";
+    let dual = stem != "بنك" && stem != "مصرف";
+    let quote = |p: usize| matches!(char_at(t, p), Some('"' | '«' | '“' | '”'));
+    let mut p = at + 1;
+    if quote(p) {
+        p += char_at(t, p).map_or(0, char::len_utf8);
+    }
+    let first = out.iter_mut().find(|c| c.start == p);
+    let Some(first) = first else { return };
+    if bank && first.kind == Kind::Place {
+        first.kind = Kind::Org;
+        first.entity = None;
+    }
+    if !dual || first.kind != Kind::Org {
+        return;
+    }
+    let mut q = first.end;
+    if quote(q) {
+        q += char_at(t, q).map_or(0, char::len_utf8);
+    }
+    let rest = &t[q..];
+    let Some(after) = rest.strip_prefix(" و") else {
+        return;
+    };
+    let mut s = q + (rest.len() - after.len());
+    let closing = if quote(s) {
+        let open = char_at(t, s).unwrap_or('"');
+        s += open.len_utf8();
+        Some(if open == '«' { '»' } else if open == '“' { '”' } else { open })
+    } else {
+        None
+    };
+    if let Some(c) = out.iter_mut().find(|c| c.start == s) {
+        if c.kind == Kind::Place {
+            c.kind = Kind::Org;
+            c.entity = None;
+        }
+        return;
+    }
+    let end = match closing {
+        Some(close) => match t[s..].find(close) {
+            Some(len) if len > 0 && len <= 60 => s + len,
+            _ => return,
+        },
+        None => {
+            let e = word_end_at(t, s);
+            if e == s {
+                return;
+            }
+            e
+        }
+    };
+    out.push(NameCand {
+        start: s,
+        end,
+        kind: Kind::Org,
+        entity: None,
+        prio: 1,
+    });
+}
+
+fn word_end_at(t: &str, s: usize) -> usize {
+    super::scan::word_end(t, s)
+}
+
+/// A word that may continue an unknown name after its first word: a transliteration, not a
+/// dictionary-shaped word (no article, no feminine or nisba ending, not a closed-class word).
+fn unknown_name_word(w: &str) -> bool {
+    let n = w.chars().count();
+    n >= 3
+        && w.chars().all(is_arabic_letter)
+        && !w.starts_with("ال")
+        && !w.ends_with('ه')
+        && !w.ends_with('ي')
+        && !w.ends_with('ت')
+        && !not_a_name(w)
+        && trigger(w).is_none()
+        && lexicon::scale(w).is_none()
+        && !lexicon::currency_word(w)
+        && !matches!(w.chars().next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك' | 'ي' | 'ت' | 'ن'))
+        && !matches!(w, "عن" | "من" | "في" | "مع" | "منذ" | "بعد" | "قبل" | "خلال" | "عبر" | "حول" | "ضمن")
 }
 
 /// «قال أحمد المطيري، الرئيس التنفيذي …»: two to four Arabic words between a speech verb and a

@@ -161,19 +161,28 @@ pub fn institutions(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize
                 parts += 1;
                 continue;
             }
+            // «لزخرفة المعادن»: a ل complement followed by a definite word.
+            let short_complement = w.starts_with('ل')
+                && !w.starts_with("لل")
+                && w.chars().count() >= 4
+                && super::lexicon::trigger(&w['ل'.len_utf8()..]).is_none()
+                && (closed || def)
+                && k + 1 < words.len()
+                && words[k + 1].joined
+                && definite(word(k + 1));
             if !w.chars().all(is_arabic_letter)
                 || closed_class(w)
                 || w.chars().count() < 2
                 || stop_word(w)
-                || glued(w)
-                || (proper && !nisba(w) && !complement(w))
+                || (glued(w) && !short_complement)
+                || (proper && !nisba(w) && !complement(w) && !short_complement)
             {
                 break;
             }
             if super::lexicon::trigger(w).is_some() && !definite(w) {
                 break;
             }
-            if complement(w) {
+            if complement(w) || short_complement {
                 if !(closed || def) {
                     break;
                 }

@@ -56,7 +56,10 @@ impl People {
                 };
             }
         }
-        // A name that is also an ordinary word always needs a cue.
+        // A name that is also an ordinary word always needs a cue, and so does a name of two
+        // letters or fewer (a Chinese syllable, a particle).
+        let short: Vec<String> = p.given.iter().filter(|g| g.chars().count() <= 2).cloned().collect();
+        p.ambiguous.extend(short);
         let amb: Vec<String> = p.ambiguous.iter().cloned().collect();
         for a in amb {
             p.given.remove(&a);
@@ -155,7 +158,9 @@ impl People {
                 count += 2;
                 continue;
             }
-            if !name_word(wk) || self.another_name(wk) || c.verb_like(words[k]) {
+            // «يوسف علي موسليام»: «علي» written with ي (not ى) is a name, not «على».
+            let ali = wk == "علي" && c.orig_last(words[k]) == Some('ي');
+            if !ali && (!name_word(wk) || self.another_name(wk) || c.verb_like(words[k])) {
                 break;
             }
             let named = self.given.contains(wk) || self.ambiguous.contains(wk);
@@ -327,6 +332,13 @@ impl Ctx<'_> {
         future || pronoun || pronoun2
     }
 
+    /// The last character of a word as the original text writes it.
+    fn orig_last(&self, w: Word) -> Option<char> {
+        self.orig
+            .get(self.offsets[w.e - 1]..)
+            .and_then(|r| r.chars().next())
+    }
+
     /// Whether a name may end after word `k`: punctuation, the end, or a closed-class word next.
     fn closes_after(&self, k: usize) -> bool {
         match self.words.get(k + 1) {
@@ -341,7 +353,19 @@ impl Ctx<'_> {
 
 /// A word starting with a glued preposition or conjunction («بموجب», «لشركة», «وأضاف»).
 fn glued_particle(w: &str) -> bool {
-    w.chars().count() >= 3 && matches!(w.chars().next(), Some('ب' | 'ل' | 'ك' | 'ف' | 'و'))
+    let Some(rest) = ["و", "ب", "ل", "ك", "ف"].iter().find_map(|c| w.strip_prefix(c)) else {
+        return false;
+    };
+    // «بديع», «لافيرتي» start like a particle; «بموجب», «لشركة», «والتي» are one.
+    rest.starts_with("ال")
+        || rest.starts_with('ل')
+        || rest.chars().count() <= 2
+        || function_word(rest)
+        || common_word(rest)
+        || role_word(rest)
+        || title(rest)
+        || super::lexicon::trigger(rest).is_some()
+        || matches!(w, "بموجب" | "بعد" | "لدي" | "لدينا" | "لديه" | "لديها" | "كذلك" | "فقط" | "بشكل" | "لكن")
 }
 
 /// Plurals and collective nouns: «تسريبات», «مسؤولون», «محللين».
@@ -351,7 +375,8 @@ fn plural(w: &str) -> bool {
 
 /// The bytes of a one-letter conjunction or preposition glued to a given name («ولارا»).
 fn clitic_len(p: &People, w: &str) -> usize {
-    for c in ["و", "ل", "ب", "ف"] {
+    // Only «و»: «لدينا» is "we have", not ل + Dina.
+    for c in ["و"] {
         if let Some(rest) = w.strip_prefix(c)
             && rest.chars().count() >= 3
             && (p.given.contains(rest) || p.ambiguous.contains(rest))
