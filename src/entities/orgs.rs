@@ -192,12 +192,35 @@ pub fn institutions(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize
                 if k + 1 < words.len() && words[k + 1].joined && definite(word(k + 1)) {
                     last = k + 1;
                 }
+                // «للاتصالات وتقنية المعلومات», then a nisba («الكويتية»).
+                let j = last + 1;
+                if j + 1 < words.len()
+                    && words[j].joined
+                    && words[j + 1].joined
+                    && word(j).starts_with('و')
+                    && !definite(word(j))
+                    && definite(word(j + 1))
+                {
+                    last = j + 1;
+                }
+                if last + 1 < words.len() && words[last + 1].joined && nisba(word(last + 1)) {
+                    last += 1;
+                }
+                break;
+            }
+            // «وزارة المالية والبنك المركزي»: a second institution is a second name.
+            let bare = w.strip_prefix('و').unwrap_or(w);
+            if parts > 0 && (DEFINITE_HEADS.contains(&bare) || STRONG_HEADS.contains(&bare)) {
                 break;
             }
             if definite(w) {
                 if def && parts == 0 {
                     fixed = FIXED_ADJECTIVES.contains(&w);
-                    if !(fixed || w.ends_with('ي') || w.ends_with("يه")) {
+                    if !(fixed
+                        || w.ends_with('ي')
+                        || w.ends_with("يه")
+                        || matches!(w, "العامه" | "العام" | "العليا"))
+                    {
                         break;
                     }
                 }

@@ -94,7 +94,17 @@ impl People {
         let mut found: Vec<(usize, usize)> = Vec::new();
         let mut i = 0;
         while i < words.len() {
-            match self.name_at(&c, i) {
+            // «بقلم رنا الصباغ، لارا دعمس، سامي شحرور»: a name right after a listed name.
+            let listed = found.last().is_some_and(|&(_, e)| {
+                let gap = t[e..words[i].s].trim();
+                // «لارا دعمس (OCCRP)، سامي شحرور»: an affiliation in parentheses between them.
+                let gap = match gap.strip_prefix('(').and_then(|g| g.split_once(')')) {
+                    Some((inside, rest)) if inside.len() < 40 => rest.trim(),
+                    _ => gap,
+                };
+                matches!(gap, "،" | ",")
+            });
+            match self.name_at(&c, i, listed) {
                 Some((first, last)) => {
                     found.push((words[first].s + clitic_len(self, w(first)), words[last].e));
                     i = last + 1;
@@ -109,7 +119,7 @@ impl People {
     }
 
     /// A name starting at word `i` (possibly after a one-letter clitic): (first, last) words.
-    fn name_at(&self, c: &Ctx, i: usize) -> Option<(usize, usize)> {
+    fn name_at(&self, c: &Ctx, i: usize, listed: bool) -> Option<(usize, usize)> {
         let (t, words) = (c.t, c.words);
         let word = |k: usize| &t[words[k].s..words[k].e];
         if !words[i].arabic || (c.blocked)(words[i].s, words[i].e) {
@@ -119,16 +129,21 @@ impl People {
         let prev = (i > 0 && words[i].joined).then(|| word(i - 1));
         let titled = prev.is_some_and(title) || dotted_title(t, words, i);
         let spoken = prev.is_some_and(speech_verb);
+        let appositive = i > 0 && (apposition(t, words, i) || listed);
         let after_role = i > 0 && words[i].joined && self.role_phrase_ends(t, words, i);
         let given = self.given.contains(stem) || compound_given(stem, words, i, t);
         let ambiguous = self.ambiguous.contains(stem);
-        if !(given || ambiguous || titled || spoken || after_role) || !name_word(stem) {
+        if !(given || ambiguous || titled || spoken || after_role || appositive) || !name_word(stem)
+        {
             return None;
         }
         // Without a given name, the first word must look like one: no glued preposition or
         // conjunction, not a plural, not a verb.
         if !(given || ambiguous)
-            && (glued_particle(stem) || plural(stem) || c.verb_like(words[i]))
+            && (glued_particle(stem)
+                || stem.starts_with('و')
+                || plural(stem)
+                || c.verb_like(words[i]))
         {
             return None;
         }
@@ -164,6 +179,9 @@ impl People {
                 break;
             }
             let named = self.given.contains(wk) || self.ambiguous.contains(wk);
+            if !(named || given || titled) && wk.chars().count() >= 5 && wk.ends_with("ات") {
+                break; // «المعلومات»: a plural noun ends the name
+            }
             let closes = c.closes_after(k);
             let accept = if count == 1 {
                 named || !glued_particle(wk) || closes
@@ -183,13 +201,15 @@ impl People {
             || comma_then_role(t, words, last);
         let closed = c.closes_after(last);
         let strong = given || titled || nasab;
-        let cued = titled || spoken || after_role || role_after;
+        // An appositive name is closed by punctuation: «…، أنور معروف، أنه».
+        let appositive = appositive && words.get(last + 1).is_none_or(|n| !n.joined);
+        let cued = titled || spoken || after_role || role_after || appositive;
         let ok = match count {
             1 => titled && (closed || role_after),
             _ => {
                 (strong && (!ambiguous || cued || self.given.contains(word(i + 1))))
                     || (ambiguous && cued)
-                    || ((spoken || after_role || role_after)
+                    || ((spoken || after_role || role_after || appositive)
                         && !stem.starts_with("ال")
                         && (closed || role_after))
             }
@@ -221,7 +241,7 @@ impl People {
             prev.trim_start_matches("لل").trim_start_matches("ال"),
             "شركه" | "مجموعه" | "مؤسسه" | "هيئه" | "وزاره" | "بنك" | "جامعه" | "منظمه" | "حكومه"
                 | "وزراء" | "جمهوريه" | "اداره" | "دوله" | "نواب" | "برلمان" | "ديوان" | "غرفه"
-        ) || prev.starts_with("لل") && prev.len() > 8;
+        );
         institution
             && (i.saturating_sub(9)..i - 1).any(|k| role_word(&t[words[k].s..words[k].e]))
     }
@@ -326,7 +346,8 @@ impl Ctx<'_> {
             .orig
             .get(self.offsets[w.e - 1]..)
             .and_then(|r| r.chars().next());
-        let pronoun = letters >= 4 && last == Some('ه');
+        // «…الله» names end with ه too: «عبدالله», «العبدالله», «نصرالله».
+        let pronoun = letters >= 4 && last == Some('ه') && !word.ends_with("الله");
         let pronoun2 = letters >= 5
             && (word.ends_with("ها") || word.ends_with("هم") || word.ends_with("هما"));
         future || pronoun || pronoun2
@@ -375,8 +396,8 @@ fn plural(w: &str) -> bool {
 
 /// The bytes of a one-letter conjunction or preposition glued to a given name («ولارا»).
 fn clitic_len(p: &People, w: &str) -> usize {
-    // Only «و»: «لدينا» is "we have", not ل + Dina.
-    for c in ["و"] {
+    // Not «ل»: «لدينا» is "we have", not ل + Dina.
+    for c in ["و", "ب"] {
         if let Some(rest) = w.strip_prefix(c)
             && rest.chars().count() >= 3
             && (p.given.contains(rest) || p.ambiguous.contains(rest))
@@ -394,6 +415,15 @@ fn compound_given(stem: &str, words: &[Word], i: usize, t: &str) -> bool {
         && words
             .get(i + 1)
             .is_some_and(|w| w.joined && t[w.s..w.e].starts_with("ال"))
+}
+
+/// «وزير تكنولوجيا الاتصال، أنور معروف،»: a name right after a comma that closes a role phrase
+/// (a role word among the ten words before the comma).
+fn apposition(t: &str, words: &[Word], i: usize) -> bool {
+    let gap = t[words[i - 1].e..words[i].s].trim();
+    (gap == "،" || gap == "," || gap == "»،" || gap == "»,")
+        && (i.saturating_sub(10)..i).any(|k| role_word(&t[words[k].s..words[k].e]))
+        && !(i.saturating_sub(3)..i).any(|k| !words[k + 1].joined && k + 1 < i)
 }
 
 /// «د. الجابر»: the abbreviated doctor title, a lone «د» followed by a dot.
@@ -446,6 +476,7 @@ fn function_word(w: &str) -> bool {
             | "بالمناسبه" | "اعداد" | "بقلم" | "وكان" | "وكانت" | "وهو" | "وهي" | "فيما" | "بينما"
             | "له" | "لها" | "لهم" | "عليه" | "عليها" | "منه" | "منها" | "فيه" | "فيها" | "به" | "بها"
             | "فيهما" | "منهما" | "عليهما" | "لهما" | "بانه" | "بانها" | "لانه" | "انهم" | "انهما"
+            | "ربما" | "لعل" | "اذ" | "اذن" | "لذلك" | "كذلك" | "هناك" | "هنا" | "فقط" | "جدا"
     )
 }
 
