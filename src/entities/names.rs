@@ -648,7 +648,18 @@ fn latin_runs(
         }
     }
     for (s, e, has_digit) in runs {
-        let inside = gaz.overlapping(out, s, e);
+        let mut inside = gaz.overlapping(out, s, e);
+        // «Gulf MENA Holdings»: a place abbreviation inside a longer Latin name is part of it.
+        if !inside.is_empty()
+            && inside
+                .iter()
+                .all(|&k| out[k].kind == Kind::Place && out[k].end - out[k].start < e - s)
+        {
+            for &k in &inside {
+                out[k].end = out[k].start;
+            }
+            inside.clear();
+        }
         if let Some(&k) = inside.first() {
             // A gazetteer product followed by model tokens grows over them: «iPhone 16 Pro».
             let c = &out[k];
