@@ -14,6 +14,8 @@ pub mod names;
 pub mod normalize;
 mod orgs;
 mod people;
+#[cfg(test)]
+mod rules_tests;
 pub mod scan;
 
 use gazetteer::Gazetteer;

@@ -186,6 +186,14 @@ impl Names {
             "تريليون",
             "تريليوني",
             "تريليونات",
+            "مليارين",
+            "مليونين",
+            "الفين",
+            "بليون",
+            "بلايين",
+            "ترليون",
+            "ترليونات",
+            "تريليونين",
         ] {
             debug_assert!(lexicon::scale(w).is_some());
             add(
@@ -660,6 +668,15 @@ fn latin_runs(
             }
             inside.clear();
         }
+        // «لموقع Android Authority»: after a company or site word the whole run is the name.
+        if let [k] = inside[..]
+            && out[k].start == s
+            && out[k].end < e
+            && prev_trigger(t, s) == Some(Trigger::Org)
+        {
+            out[k].end = out[k].start;
+            inside.clear();
+        }
         if let Some(&k) = inside.first() {
             // A gazetteer product followed by model tokens grows over them: «iPhone 16 Pro».
             let c = &out[k];
@@ -779,6 +796,7 @@ fn unknown_after_trigger(t: &str, at: usize, tr: Trigger, out: &mut Vec<NameCand
                 && !name.starts_with(' ')
                 && !name.ends_with(' ')
                 && name.chars().all(|c| c == ' ' || is_word_char(c))
+                && !latin_noise(name)
                 && gaz.overlapping(out, s, s + len).is_empty()
             {
                 out.push(NameCand {

@@ -172,6 +172,7 @@ pub fn institutions(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize
                 && definite(word(k + 1));
             if !w.chars().all(is_arabic_letter)
                 || closed_class(w)
+                || w == "راس"
                 || w.chars().count() < 2
                 || stop_word(w)
                 || (glued(w) && !short_complement)
@@ -306,7 +307,14 @@ pub fn company_words(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usiz
             }
         }
         if first < k {
-            out.push((words[first].s, words[k].e));
+            // «ودبي القابضة»: the conjunction is not part of the name.
+            let w = word(first);
+            let skip = if w.starts_with('و') && w.chars().count() > 3 {
+                'و'.len_utf8()
+            } else {
+                0
+            };
+            out.push((words[first].s + skip, words[k].e));
         }
     }
     out

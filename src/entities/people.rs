@@ -186,9 +186,12 @@ impl People {
             let accept = if count == 1 {
                 named || !glued_particle(wk) || closes
             } else {
+                // «برد»: a short word after a preposition letter is not a third name.
+                let short_glued = wk.chars().count() <= 3
+                    && matches!(wk.chars().next(), Some('ب' | 'ل' | 'ك' | 'ف'));
                 named
                     || (wk.starts_with("ال") && !common_word(wk))
-                    || (closes && !glued_particle(wk))
+                    || (closes && !glued_particle(wk) && !short_glued)
             };
             if !accept {
                 break;
@@ -380,7 +383,6 @@ fn glued_particle(w: &str) -> bool {
     // «بديع», «لافيرتي» start like a particle; «بموجب», «لشركة», «والتي» are one.
     rest.starts_with("ال")
         || rest.starts_with('ل')
-        || rest.chars().count() <= 2
         || function_word(rest)
         || common_word(rest)
         || role_word(rest)
