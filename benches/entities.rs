@@ -59,9 +59,12 @@ fn find_real_news(bencher: Bencher) {
         .flatten()
         .map(String::as_str)
         .collect();
-    bencher
-        .counter(BytesCount::new(size * copies))
-        .bench(|| texts.iter().map(|t| rec.find(black_box(t)).len()).sum::<usize>());
+    bencher.counter(BytesCount::new(size * copies)).bench(|| {
+        texts
+            .iter()
+            .map(|t| rec.find(black_box(t)).len())
+            .sum::<usize>()
+    });
 }
 
 /// The same real news as one 1 MB text (what `akhbar entities` gets for a file with no blank

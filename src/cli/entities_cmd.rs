@@ -18,9 +18,11 @@ pub struct EntitiesArgs {
 
 pub fn run(ctx: &Ctx, args: &EntitiesArgs) -> Result<ExitCode, Failure> {
     let input: Box<dyn BufRead> = match &args.file {
-        Some(p) => Box::new(BufReader::new(std::fs::File::open(p).map_err(|e| {
-            Failure::Usage(format!("cannot read {}: {e}", p.display()))
-        })?)),
+        Some(p) => {
+            Box::new(BufReader::new(std::fs::File::open(p).map_err(|e| {
+                Failure::Usage(format!("cannot read {}: {e}", p.display()))
+            })?))
+        }
         None => Box::new(std::io::stdin().lock()),
     };
     let rec = ctx.recognizer()?;
@@ -157,7 +159,14 @@ mod tests {
     fn input_is_cut_into_paragraphs_losing_nothing() {
         let text = "سطر أول\nسطر ثان\n\nفقرة ثانية\n  \nأخيرة بلا سطر جديد";
         let ps = paragraphs(text.as_bytes());
-        assert_eq!(ps, ["سطر أول\nسطر ثان\n\n", "فقرة ثانية\n  \n", "أخيرة بلا سطر جديد"]);
+        assert_eq!(
+            ps,
+            [
+                "سطر أول\nسطر ثان\n\n",
+                "فقرة ثانية\n  \n",
+                "أخيرة بلا سطر جديد"
+            ]
+        );
         assert_eq!(ps.concat(), text);
         assert!(paragraphs(b"").is_empty());
     }
@@ -168,7 +177,10 @@ mod tests {
         let text = word.repeat(MAX_CHUNK / word.len() * 2 + 3);
         let ps = paragraphs(text.as_bytes());
         assert!(ps.len() >= 2, "{}", ps.len());
-        assert!(ps.iter().all(|p| p.len() <= MAX_CHUNK && !p.contains('\u{FFFD}')));
+        assert!(
+            ps.iter()
+                .all(|p| p.len() <= MAX_CHUNK && !p.contains('\u{FFFD}'))
+        );
         assert!(ps[..ps.len() - 1].iter().all(|p| p.ends_with(' ')));
         assert_eq!(ps.concat(), text);
     }

@@ -37,7 +37,11 @@ fn month_after(t: &str, pos: usize) -> Option<(usize, usize, u8)> {
             continue;
         };
         if let Some((m, n)) = month_number(w, second) {
-            let end = if n == 2 { next.map_or(e, |(_, b)| b) } else { e };
+            let end = if n == 2 {
+                next.map_or(e, |(_, b)| b)
+            } else {
+                e
+            };
             return Some((s + clitic.len(), end, m));
         }
     }
@@ -160,9 +164,11 @@ pub fn year_back(t: &str, start: usize, year: u32) -> Option<(usize, String)> {
     let mut said = false;
     if let Some((ws, we)) = prev_word(t, s) {
         let w = &t[ws..we];
-        let stem = ["و", "ب", "ل", "ف"]
-            .iter()
-            .find_map(|c| w.strip_prefix(c).filter(|r| year_word(r)).map(|r| (w.len() - r.len(), r)));
+        let stem = ["و", "ب", "ل", "ف"].iter().find_map(|c| {
+            w.strip_prefix(c)
+                .filter(|r| year_word(r))
+                .map(|r| (w.len() - r.len(), r))
+        });
         if year_word(w) {
             s = ws;
             said = true;

@@ -308,7 +308,10 @@ mod tests {
         assert_eq!(p.text, "قالت أبل إن 5%");
         assert_eq!(&p.text[p.gold[0].start..p.gold[0].end], "أبل");
         assert_eq!(&p.text[p.gold[1].start..p.gold[1].end], "5%");
-        assert!(parse_markup("t", "[[percent|5%]]").is_err(), "figure without value");
+        assert!(
+            parse_markup("t", "[[percent|5%]]").is_err(),
+            "figure without value"
+        );
         assert!(parse_markup("t", "[[org| أبل]]").is_err(), "padded span");
         assert!(parse_markup("t", "[[org|أبل").is_err(), "unclosed");
         assert!(parse_markup("t", "[[firm|أبل]]").is_err(), "unknown kind");
@@ -319,7 +322,12 @@ mod tests {
     #[test]
     fn real_news_set_is_large_varied_and_sourced() {
         let (t, h) = (load(TUNING), load(HELD_OUT));
-        assert!(t.len() + h.len() >= 60 && h.len() >= 30, "{} + {}", t.len(), h.len());
+        assert!(
+            t.len() + h.len() >= 60 && h.len() >= 30,
+            "{} + {}",
+            t.len(),
+            h.len()
+        );
         let mut outlets = std::collections::BTreeSet::new();
         for p in t.iter().chain(&h) {
             let src = p.source.as_deref().unwrap_or_default();
@@ -368,7 +376,11 @@ mod tests {
                 (Kind::Place, place),
                 (Kind::Product, product),
             ] {
-                assert!(rep.f1(k) >= min, "{name}: {k:?} F1 {:.3} < {min}", rep.f1(k));
+                assert!(
+                    rep.f1(k) >= min,
+                    "{name}: {k:?} F1 {:.3} < {min}",
+                    rep.f1(k)
+                );
             }
             let fig = rep.figures().prf().2;
             assert!(fig >= figure, "{name}: figure F1 {fig:.3} < {figure}");

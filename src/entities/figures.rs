@@ -8,8 +8,8 @@
 use super::Kind;
 use super::dates;
 use super::lexicon::{
-    approximation, bare_scale, currency_adjective, currency_word, figure_lead_word,
-    number_word, scale,
+    approximation, bare_scale, currency_adjective, currency_word, figure_lead_word, number_word,
+    scale,
 };
 use super::scan::{
     char_at, char_before, clitic_before, is_arabic_letter, is_space, is_word_char, next_word,
@@ -51,9 +51,8 @@ fn parse_number(t: &str, i: usize) -> Option<Number> {
     let mut plain_int = true;
     // «12.451.373»: two or more dot groups of three digits are thousands (one alone, «2.132»,
     // stays a decimal).
-    let dot_group = |at: usize| {
-        b.get(at) == Some(&b'.') && at + 1 < b.len() && digit_run(b, at + 1) == at + 4
-    };
+    let dot_group =
+        |at: usize| b.get(at) == Some(&b'.') && at + 1 < b.len() && digit_run(b, at + 1) == at + 4;
     if dot_group(end) && dot_group(end + 4) {
         while dot_group(end) {
             text.push_str(&t[end + 1..end + 4]);
@@ -115,7 +114,9 @@ fn compound_tail(t: &str, at: usize, mult: f64) -> (usize, f64) {
     // «ونصف», «و نصف», then maybe «المليار».
     let half_end = match w {
         "ونصف" => Some(e),
-        "و" => next_word(t, e).filter(|&(a, b)| &t[a..b] == "نصف").map(|(_, b)| b),
+        "و" => next_word(t, e)
+            .filter(|&(a, b)| &t[a..b] == "نصف")
+            .map(|(_, b)| b),
         _ => None,
     };
     if let Some(mut end) = half_end {
@@ -406,7 +407,15 @@ fn figure_at(t: &str, i: usize) -> Option<Figure> {
             iso: None,
         });
     }
-    finish(t, start, &num, uend, ukind.or(kind), mult != 1.0, value * mult + add)
+    finish(
+        t,
+        start,
+        &num,
+        uend,
+        ukind.or(kind),
+        mult != 1.0,
+        value * mult + add,
+    )
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -426,7 +435,10 @@ fn finish(
             let gregorian = t[..end].ends_with('م') && year_like;
             match dates::year_back(t, start, value as u32).filter(|_| gregorian) {
                 Some((s, iso)) => (s, Some(iso)),
-                None => (start, gregorian.then(|| dates::iso(Some(value as u32), None, None))),
+                None => (
+                    start,
+                    gregorian.then(|| dates::iso(Some(value as u32), None, None)),
+                ),
             }
         } else {
             (approx_start(t, start), None)
@@ -526,7 +538,10 @@ fn bare_figure(t: &str, s: usize, e: usize) -> Option<Figure> {
             return None; // «10 مليارات» belongs to the number
         }
         // «نصف مليار» = 5e8.
-        if let Some(off) = ["نصف", "بنصف", "ونصف"].iter().find(|h| pw == **h).map(|h| h.len() - "نصف".len())
+        if let Some(off) = ["نصف", "بنصف", "ونصف"]
+            .iter()
+            .find(|h| pw == **h)
+            .map(|h| h.len() - "نصف".len())
             && !dual
         {
             value = m / 2.0;
@@ -567,6 +582,10 @@ fn bare_figure(t: &str, s: usize, e: usize) -> Option<Figure> {
 
 /// «سبعة بالمئة», «عشرة في المائة»: a spelled number before a percent word.
 fn spelled_percents(t: &str, out: &mut Vec<Figure>) {
+    // Both «المئة» and «المائة» end in «ئه»: most texts have neither.
+    if !t.contains("ئه") {
+        return;
+    }
     for word in ["بالمئه", "بالمائه", "في المئه", "في المائه"] {
         let mut from = 0;
         while let Some(p) = t[from..].find(word).map(|p| from + p) {

@@ -80,10 +80,11 @@ fn coordinated(t: &str, word_start: usize, kind: Kind, raws: &[Raw], g: &Gazette
                 .chars()
                 .all(|c| c == ' ' || c == '،' || c == ',')
     };
-    raws.iter()
-        .rev()
-        .take(8)
-        .any(|r| r.licensed && gap(r.end) && (g.entities[r.entity].kind == Kind::Place) == (kind == Kind::Place))
+    raws.iter().rev().take(8).any(|r| {
+        r.licensed
+            && gap(r.end)
+            && (g.entities[r.entity].kind == Kind::Place) == (kind == Kind::Place)
+    })
 }
 
 /// A name candidate in normalized coordinates.
@@ -371,15 +372,22 @@ impl Names {
             latin_runs(g, &self.people, orig, offsets, t, out, &gaz);
         }
         people_with_titles(t, out, &gaz);
+        // Names of other kinds where a person run stops, sorted for binary search.
+        let mut other: Vec<(usize, usize)> = out[first_gaz..]
+            .iter()
+            .filter(|c| c.kind != Kind::Person && c.start < c.end)
+            .map(|c| (c.start, c.end))
+            .collect();
+        other.sort_unstable();
+        let longest = other.iter().map(|&(s, e)| e - s).max().unwrap_or(0);
         let blocked = |s: usize, e: usize| {
-            gaz.overlapping(out, s, e)
+            let from = other.partition_point(|&(a, _)| a + longest <= s);
+            other[from..]
                 .iter()
-                .any(|&k| out[k].kind != Kind::Person)
-                || out[gaz_end..]
-                    .iter()
-                    .any(|c| c.kind == Kind::Org && c.start < e && s < c.end)
+                .take_while(|&&(a, _)| a < e)
+                .any(|&(_, b)| b > s)
         };
-        let people = self.people.find(orig, offsets, t, &blocked);
+        let people = self.people.find(orig, offsets, t, &words, &blocked);
         out.extend(people.into_iter().map(|(start, end)| NameCand {
             start,
             end,
@@ -418,7 +426,14 @@ fn merge_local_subsidiaries(t: &str, cands: &mut [NameCand]) {
                 && t[s2..e2].starts_with("ال")
                 && !matches!(
                     &t[s2..e2],
-                    "الماضي" | "المقبل" | "الجاري" | "الحالي" | "اليوم" | "الاسبوع" | "العام" | "الشهر"
+                    "الماضي"
+                        | "المقبل"
+                        | "الجاري"
+                        | "الحالي"
+                        | "اليوم"
+                        | "الاسبوع"
+                        | "العام"
+                        | "الشهر"
                 )
             {
                 c.end = e2;
@@ -720,8 +735,19 @@ fn arabic_model_suffix(t: &str, end: usize) -> usize {
         let w = &t[s..e];
         let model_word = matches!(
             w,
-            "برو" | "ماكس" | "الترا" | "بلس" | "ميني" | "اير" | "لايت" | "نوت" | "فولد" | "فليب"
-                | "اس" | "اكس" | "ايدج"
+            "برو"
+                | "ماكس"
+                | "الترا"
+                | "بلس"
+                | "ميني"
+                | "اير"
+                | "لايت"
+                | "نوت"
+                | "فولد"
+                | "فليب"
+                | "اس"
+                | "اكس"
+                | "ايدج"
         );
         // «S9», «A55»: a short Latin model code with a digit.
         let latin_code = w.len() <= 4
@@ -827,7 +853,15 @@ fn unknown_after_trigger(t: &str, at: usize, tr: Trigger, out: &mut Vec<NameCand
     let trigger_word = prev_word(t, at).map_or("", |(a, b)| &t[a..b]);
     let media = matches!(
         trigger_word,
-        "صحيفه" | "جريده" | "يوميه" | "فضائيه" | "قناه" | "نشره" | "مجله" | "حزب" | "لحزب"
+        "صحيفه"
+            | "جريده"
+            | "يوميه"
+            | "فضائيه"
+            | "قناه"
+            | "نشره"
+            | "مجله"
+            | "حزب"
+            | "لحزب"
     );
     if media && w.starts_with("ال") && n >= 5 && !w.ends_with('ي') && !w.ends_with("يه") {
         let mut end = e;
@@ -936,7 +970,13 @@ fn dual_list(t: &str, at: usize, out: &mut Vec<NameCand>) {
     let closing = if quote(s) {
         let open = char_at(t, s).unwrap_or('"');
         s += open.len_utf8();
-        Some(if open == '«' { '»' } else if open == '“' { '”' } else { open })
+        Some(if open == '«' {
+            '»'
+        } else if open == '“' {
+            '”'
+        } else {
+            open
+        })
     } else {
         None
     };
@@ -987,8 +1027,23 @@ fn unknown_name_word(w: &str) -> bool {
         && trigger(w).is_none()
         && lexicon::scale(w).is_none()
         && !lexicon::currency_word(w)
-        && !matches!(w.chars().next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك' | 'ي' | 'ت' | 'ن'))
-        && !matches!(w, "عن" | "من" | "في" | "مع" | "منذ" | "بعد" | "قبل" | "خلال" | "عبر" | "حول" | "ضمن")
+        && !matches!(
+            w.chars().next(),
+            Some('و' | 'ف' | 'ب' | 'ل' | 'ك' | 'ي' | 'ت' | 'ن')
+        )
+        && !matches!(
+            w,
+            "عن" | "من"
+                | "في"
+                | "مع"
+                | "منذ"
+                | "بعد"
+                | "قبل"
+                | "خلال"
+                | "عبر"
+                | "حول"
+                | "ضمن"
+        )
 }
 
 /// «قال أحمد المطيري، الرئيس التنفيذي …»: two to four Arabic words between a speech verb and a

@@ -9,8 +9,23 @@ use super::scan::{Word, is_arabic_letter};
 
 /// Heads that always start an institution's name when a name follows them.
 const STRONG_HEADS: &[&str] = &[
-    "وزاره", "هيئه", "سلطه", "وكاله", "جامعه", "بورصه", "صندوق", "مصرف", "بنك", "غرفه", "مؤسسه",
-    "منظمه", "معهد", "اكاديميه", "نقابه", "ديوان", "محكمه",
+    "وزاره",
+    "هيئه",
+    "سلطه",
+    "وكاله",
+    "جامعه",
+    "بورصه",
+    "صندوق",
+    "مصرف",
+    "بنك",
+    "غرفه",
+    "مؤسسه",
+    "منظمه",
+    "معهد",
+    "اكاديميه",
+    "نقابه",
+    "ديوان",
+    "محكمه",
 ];
 
 /// Heads that are also everyday nouns («مركز البيانات», «سوق العمل»): they need a longer name
@@ -22,9 +37,30 @@ const WEAK_HEADS: &[&str] = &["مركز", "سوق", "مجلس", "لجنه", "ا�
 fn stop_word(w: &str) -> bool {
     matches!(
         w,
-        "السابق" | "الاسبق" | "الحالي" | "الجديد" | "الجديده" | "المقبل" | "الماضي" | "الدكتور"
-            | "المهندس" | "السيد" | "السيده" | "الرئيس" | "المدير" | "الوزير" | "الاول" | "الاولي"
-            | "الثاني" | "الاخير" | "الداعم" | "الراعي" | "المسؤول" | "الذي" | "التي" | "الاعلي"
+        "السابق"
+            | "الاسبق"
+            | "الحالي"
+            | "الجديد"
+            | "الجديده"
+            | "المقبل"
+            | "الماضي"
+            | "الدكتور"
+            | "المهندس"
+            | "السيد"
+            | "السيده"
+            | "الرئيس"
+            | "المدير"
+            | "الوزير"
+            | "الاول"
+            | "الاولي"
+            | "الثاني"
+            | "الاخير"
+            | "الداعم"
+            | "الراعي"
+            | "المسؤول"
+            | "الذي"
+            | "التي"
+            | "الاعلي"
     )
 }
 
@@ -40,24 +76,76 @@ fn nisba(w: &str) -> bool {
 }
 
 /// Council names of one word: «مجلس الوزراء», «مجلس النواب».
-const COUNCILS: &[&str] = &["الوزراء", "النواب", "الشوري", "الامه", "الشعب", "الشيوخ", "الامن"];
+const COUNCILS: &[&str] = &[
+    "الوزراء",
+    "النواب",
+    "الشوري",
+    "الامه",
+    "الشعب",
+    "الشيوخ",
+    "الامن",
+];
 
 /// Definite heads: a name only with a «لل» complement or a fixed adjective («البنك الدولي»).
 const DEFINITE_HEADS: &[&str] = &[
-    "الهيئه", "الوكاله", "البنك", "المجلس", "الصندوق", "المؤسسه", "الشركه", "المجموعه", "السلطه",
-    "اللجنه", "الاتحاد", "المنظمه", "الجمعيه", "الغرفه", "المركز", "المصرف",
+    "الهيئه",
+    "الوكاله",
+    "البنك",
+    "المجلس",
+    "الصندوق",
+    "المؤسسه",
+    "الشركه",
+    "المجموعه",
+    "السلطه",
+    "اللجنه",
+    "الاتحاد",
+    "المنظمه",
+    "الجمعيه",
+    "الغرفه",
+    "المركز",
+    "المصرف",
 ];
 
 const FIXED_ADJECTIVES: &[&str] = &[
-    "الدولي", "المركزي", "الاهلي", "العربي", "الاسلامي", "السيادي", "الاوروبي", "الافريقي",
-    "الخليجي", "الاعلي",
+    "الدولي",
+    "المركزي",
+    "الاهلي",
+    "العربي",
+    "الاسلامي",
+    "السيادي",
+    "الاوروبي",
+    "الافريقي",
+    "الخليجي",
+    "الاعلي",
 ];
 
 /// «X القابضة», «X كابيتال»: words that end a company's name.
 const COMPANY_WORDS: &[&str] = &[
-    "القابضه", "كابيتال", "فينشرز", "بارتنرز", "تكنولوجيز", "نتوركس", "كورب", "كوربوريشن",
-    "الكترونيكس", "تيليكوم", "تلكوم", "تيلكوم", "تليكوم", "موبايل", "ديجيتال", "سوليوشنز", "جروب",
-    "غروب", "انترناشيونال", "لابز", "سيستمز", "هولدينج", "هولدنغ", "انفستمنتس", "فينتك",
+    "القابضه",
+    "كابيتال",
+    "فينشرز",
+    "بارتنرز",
+    "تكنولوجيز",
+    "نتوركس",
+    "كورب",
+    "كوربوريشن",
+    "الكترونيكس",
+    "تيليكوم",
+    "تلكوم",
+    "تيلكوم",
+    "تليكوم",
+    "موبايل",
+    "ديجيتال",
+    "سوليوشنز",
+    "جروب",
+    "غروب",
+    "انترناشيونال",
+    "لابز",
+    "سيستمز",
+    "هولدينج",
+    "هولدنغ",
+    "انفستمنتس",
+    "فينتك",
 ];
 
 /// What the rules read about the names already found.
@@ -69,30 +157,51 @@ pub struct Known<'a> {
 
 /// A head noun, maybe after a clitic: (offset of the span start in the word, head in its
 /// dictionary form). «لوزارة» → (2, وزاره); «والهيئة» → (2, الهيئه); «للهيئة» → (2, الهيئه).
-fn stem_of(w: &str) -> (usize, String) {
-    let heads = |h: &str| STRONG_HEADS.contains(&h) || WEAK_HEADS.contains(&h);
-    if heads(w) || DEFINITE_HEADS.contains(&w) {
-        return (0, w.to_string());
+fn stem_of(w: &str) -> (usize, &'static str) {
+    let heads = |h: &str| {
+        STRONG_HEADS
+            .iter()
+            .chain(WEAK_HEADS)
+            .find(|&&x| x == h)
+            .copied()
+    };
+    let definite_head = |rest: &str| {
+        DEFINITE_HEADS
+            .iter()
+            .find(|x| x.strip_prefix("ال") == Some(rest))
+            .copied()
+    };
+    if let Some(h) = heads(w).or_else(|| DEFINITE_HEADS.iter().find(|&&x| x == w).copied()) {
+        return (0, h);
+    }
+    // Most words end with no head at all: one pass over the heads rejects them.
+    if !STRONG_HEADS
+        .iter()
+        .chain(WEAK_HEADS)
+        .any(|h| w.ends_with(h))
+        && !DEFINITE_HEADS.iter().any(|h| w.ends_with(&h["ال".len()..]))
+    {
+        return (0, "");
     }
     for c in super::normalize::CLITIC_PREFIXES {
         let Some(rest) = w.strip_prefix(c) else {
             continue;
         };
-        if rest.chars().count() < 3 {
-            continue;
-        }
         if c.ends_with("ال") || c.ends_with("لل") {
-            let h = format!("ال{rest}");
-            if DEFINITE_HEADS.contains(&h.as_str()) {
+            if let Some(h) = definite_head(rest) {
                 // The span starts at the article: «وال|هيئة» → «الهيئة», «ل|لهيئة» → «لهيئة».
-                let article = if c.ends_with("ال") { "ال".len() } else { "ل".len() };
+                let article = if c.ends_with("ال") {
+                    "ال".len()
+                } else {
+                    "ل".len()
+                };
                 return (c.len() - article, h);
             }
-        } else if heads(rest) {
-            return (c.len(), rest.to_string());
+        } else if let Some(h) = heads(rest) {
+            return (c.len(), h);
         }
     }
-    (0, w.to_string())
+    (0, "")
 }
 
 fn definite(w: &str) -> bool {
@@ -106,10 +215,48 @@ fn complement(w: &str) -> bool {
 fn closed_class(w: &str) -> bool {
     matches!(
         w,
-        "في" | "من" | "الي" | "علي" | "عن" | "مع" | "ان" | "او" | "ثم" | "قد" | "لم" | "لا" | "ما"
-            | "هو" | "هي" | "التي" | "الذي" | "الذين" | "عبر" | "حول" | "خلال" | "بعد" | "قبل"
-            | "منذ" | "بين" | "عند" | "اليوم" | "امس" | "يوم" | "كل" | "بعض" | "غير" | "نحو"
-            | "حسب" | "بحسب" | "وفق" | "لدي" | "ضمن" | "حيث" | "كما" | "بان" | "انه" | "انها"
+        "في" | "من"
+            | "الي"
+            | "علي"
+            | "عن"
+            | "مع"
+            | "ان"
+            | "او"
+            | "ثم"
+            | "قد"
+            | "لم"
+            | "لا"
+            | "ما"
+            | "هو"
+            | "هي"
+            | "التي"
+            | "الذي"
+            | "الذين"
+            | "عبر"
+            | "حول"
+            | "خلال"
+            | "بعد"
+            | "قبل"
+            | "منذ"
+            | "بين"
+            | "عند"
+            | "اليوم"
+            | "امس"
+            | "يوم"
+            | "كل"
+            | "بعض"
+            | "غير"
+            | "نحو"
+            | "حسب"
+            | "بحسب"
+            | "وفق"
+            | "لدي"
+            | "ضمن"
+            | "حيث"
+            | "كما"
+            | "بان"
+            | "انه"
+            | "انها"
     )
 }
 
@@ -120,7 +267,6 @@ pub fn institutions(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize
     let mut i = 0;
     while i < words.len() {
         let (off, head) = stem_of(word(i));
-        let head = head.as_str();
         let strong = STRONG_HEADS.contains(&head);
         let weak = WEAK_HEADS.contains(&head);
         let def = DEFINITE_HEADS.contains(&head);
@@ -253,8 +399,7 @@ pub fn institutions(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize
             parts += 1;
             k += 1;
         }
-        let one_word_council =
-            head == "مجلس" && parts == 1 && COUNCILS.contains(&word(last));
+        let one_word_council = head == "مجلس" && parts == 1 && COUNCILS.contains(&word(last));
         let ok = if def {
             parts >= 1 && (comp || fixed)
         } else if strong {
@@ -294,7 +439,7 @@ pub fn company_words(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usiz
                 || glued(w)
                 || super::lexicon::currency_word(w)
                 || super::lexicon::scale(w).is_some()
-                || super::lexicon::trigger(&stem).is_some()
+                || super::lexicon::trigger(stem).is_some()
                 || super::lexicon::trigger(w).is_some()
                 || w.starts_with("ال") && (known.name_at)(words[first - 1].s).is_none()
                 || w.chars().all(|c| c.is_ascii_digit())

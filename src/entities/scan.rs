@@ -177,4 +177,3 @@ pub fn split_words(t: &str) -> Vec<Word> {
     }
     out
 }
-
