@@ -403,7 +403,7 @@ impl Names {
                 dual_list(t, at, out);
             }
         }
-        propagate_names(t, out, gaz_end);
+        propagate_names(t, &words, out, gaz_end);
     }
 }
 
@@ -465,7 +465,7 @@ fn clitic_start(t: &str, pos: usize) -> usize {
 
 /// A name found once by a cue (a trigger, quotes, a head noun) marks its other mentions in the
 /// same text: «شركة "ديفونا" … ديفونا».
-fn propagate_names(t: &str, out: &mut Vec<NameCand>, from: usize) {
+fn propagate_names(t: &str, words: &[super::scan::Word], out: &mut Vec<NameCand>, from: usize) {
     let mut names: Vec<(String, Kind)> = out[from..]
         .iter()
         .filter(|c| matches!(c.kind, Kind::Org | Kind::Product) && c.entity.is_none())
@@ -474,25 +474,45 @@ fn propagate_names(t: &str, out: &mut Vec<NameCand>, from: usize) {
         .collect();
     names.sort();
     names.dedup();
-    let mut extra = Vec::new();
+    if names.is_empty() {
+        return;
+    }
+    // Names by their first word (clitics stripped), so the text is walked once.
+    let mut by_first: HashMap<&str, Vec<(&str, Kind)>> = HashMap::new();
     for (name, kind) in &names {
-        let mut from = 0;
-        while let Some(p) = t[from..].find(name.as_str()).map(|p| from + p) {
-            from = p + name.len();
-            let end = p + name.len();
-            if char_at(t, end).is_some_and(is_word_char) || clitic_before(t, p).is_none() {
+        let first = name.split(' ').next().unwrap_or(name);
+        by_first
+            .entry(first)
+            .or_default()
+            .push((name.as_str(), *kind));
+    }
+    let existing: HashSet<(usize, usize)> = out.iter().map(|c| (c.start, c.end)).collect();
+    let mut extra = Vec::new();
+    for w in words {
+        let word = &t[w.s..w.e];
+        for off in stems(word) {
+            let Some(list) = by_first.get(&word[off..]) else {
                 continue;
-            }
-            if out.iter().any(|c| c.start == p && c.end == end) {
+            };
+            let p = w.s + off;
+            let Some(&(name, kind)) = list.iter().find(|(n, _)| t[p..].starts_with(n)) else {
+                continue;
+            };
+            let end = p + name.len();
+            if char_at(t, end).is_some_and(is_word_char)
+                || clitic_before(t, p).is_none()
+                || existing.contains(&(p, end))
+            {
                 continue;
             }
             extra.push(NameCand {
                 start: p,
                 end,
-                kind: *kind,
+                kind,
                 entity: None,
                 prio: 1,
             });
+            break;
         }
     }
     out.extend(extra);

@@ -326,6 +326,12 @@ impl People {
         if keys.is_empty() {
             return;
         }
+        // Keys by their first word: one look-up per word of the text.
+        let mut by_first: std::collections::HashMap<&str, Vec<&Vec<&str>>> =
+            std::collections::HashMap::new();
+        for key in &keys {
+            by_first.entry(key[0]).or_default().push(key);
+        }
         let mut extra = Vec::new();
         // `found` is sorted: one pointer walks it along the words.
         let mut f = 0;
@@ -337,33 +343,30 @@ impl People {
             if inside || !words[i].arabic {
                 continue;
             }
-            for key in &keys {
-                let n = key.len();
-                if i + n > words.len() || (1..n).any(|k| !words[i + k].joined) {
-                    continue;
-                }
-                let first = &t[words[i].s..words[i].e];
-                let clitic = [
-                    first.len(),
-                    first.len().saturating_sub(1),
-                    first.len().saturating_sub(2),
-                ]
-                .into_iter()
-                .map(|l| first.len() - l)
-                .find(|&c| {
-                    first.is_char_boundary(c)
-                        && &first[c..] == key[0]
-                        && (c == 0 || matches!(&first[..c], "و" | "ل" | "ب" | "ف" | "ك"))
-                });
-                let rest_ok = (1..n).all(|k| &t[words[i + k].s..words[i + k].e] == key[k]);
-                if let Some(c) = clitic
-                    && rest_ok
-                {
-                    let (s, e) = (words[i].s + c, words[i + n - 1].e);
-                    if !blocked(s, e) {
-                        extra.push((s, e));
+            let first = &t[words[i].s..words[i].e];
+            // The word itself, or after a one-letter clitic: the keys starting with it.
+            let candidates = std::iter::once(0)
+                .chain(
+                    ["و", "ل", "ب", "ف", "ك"]
+                        .iter()
+                        .filter(|c| first.starts_with(**c))
+                        .map(|c| c.len()),
+                )
+                .filter_map(|c| by_first.get(&first[c..]).map(|ks| (c, ks)));
+            'keys: for (c, ks) in candidates {
+                for key in ks {
+                    let n = key.len();
+                    if i + n > words.len() || (1..n).any(|k| !words[i + k].joined) {
+                        continue;
                     }
-                    break;
+                    let rest_ok = (1..n).all(|k| &t[words[i + k].s..words[i + k].e] == key[k]);
+                    if rest_ok {
+                        let (s, e) = (words[i].s + c, words[i + n - 1].e);
+                        if !blocked(s, e) {
+                            extra.push((s, e));
+                        }
+                        break 'keys;
+                    }
                 }
             }
         }
