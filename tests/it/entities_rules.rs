@@ -443,9 +443,16 @@ fn entities_command_streams_with_whole_input_offsets() {
     let out = env.run(&["entities", "--json", crate::support::path_str(&file)]);
     assert!(out.status.success(), "{}", crate::support::stderr(&out));
     let spans = crate::support::json_lines(&out);
-    assert_eq!(spans.len(), 200 * 4, "person, org, money and date in each paragraph");
+    assert_eq!(
+        spans.len(),
+        200 * 4,
+        "person, org, money and date in each paragraph"
+    );
     for s in &spans {
-        let (a, b) = (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize);
+        let (a, b) = (
+            s["start"].as_u64().unwrap() as usize,
+            s["end"].as_u64().unwrap() as usize,
+        );
         assert_eq!(&text[a..b], s["text"].as_str().unwrap(), "{s}");
     }
     let last = spans.last().unwrap();
@@ -468,5 +475,8 @@ fn entities_command_streams_with_whole_input_offsets() {
     let out = child.wait_with_output().unwrap();
     let marked = crate::support::stdout(&out);
     assert!(marked.contains("[حازم متولي](person)"), "{marked}");
-    assert!(marked.contains("[15 يوليو 2025](date: 2025-07-15)"), "{marked}");
+    assert!(
+        marked.contains("[15 يوليو 2025](date: 2025-07-15)"),
+        "{marked}"
+    );
 }
