@@ -215,7 +215,9 @@ impl Recognizer {
             }
         }
         drop_nationality_adjectives(t, &mut chosen);
-        merge_local_companies(t, &mut chosen);
+        merge_local_companies(t, &mut chosen, |e| {
+            e.and_then(|e| self.gaz.entities[e].parent)
+        });
         chosen
             .into_iter()
             .map(|c| {
@@ -294,8 +296,13 @@ fn drop_nationality_adjectives(t: &str, chosen: &mut Vec<Cand>) {
 }
 
 /// «أمريكانا مصر», «أورانج تونس»: a company right before a country or city name is its local
-/// company, one name (a nisba-shaped place, «تابي السعودية», is an adjective instead).
-fn merge_local_companies(t: &str, chosen: &mut Vec<Cand>) {
+/// company, one name (a nisba-shaped place, «تابي السعودية», is an adjective instead); a
+/// company right before one of its products is part of the product's name.
+fn merge_local_companies(
+    t: &str,
+    chosen: &mut Vec<Cand>,
+    parent: impl Fn(Option<usize>) -> Option<usize>,
+) {
     let mut i = 0;
     while i + 1 < chosen.len() {
         let (a, b) = (&chosen[i], &chosen[i + 1]);
@@ -308,6 +315,17 @@ fn merge_local_companies(t: &str, chosen: &mut Vec<Cand>) {
         {
             chosen[i].end = chosen[i + 1].end;
             chosen.remove(i + 1);
+        } else if a.kind == Kind::Org
+            && b.kind == Kind::Product
+            && &t[a.end..b.start] == " "
+            && (a.entity.is_none() || b.entity.is_none() || a.entity == parent(b.entity))
+        {
+            // «مايكروسوفت تيمز», «Samsung Galaxy S26»: a company and its product are one product.
+            let (start, entity) = (a.start, b.entity);
+            chosen[i + 1].start = start;
+            chosen[i + 1].entity = entity;
+            chosen.remove(i);
+            continue;
         }
         i += 1;
     }

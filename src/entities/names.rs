@@ -721,6 +721,16 @@ fn latin_runs(
             if inside.len() == 1 && c.start == s && is_product && c.end < e {
                 // Model tokens or capitalised words: «iPhone 16 Pro», «Copilot Studio».
                 out[k].end = e;
+            } else if let [o, p] = inside[..]
+                && out[o].start == s
+                && out[o].kind == Kind::Org
+                && out[p].kind == Kind::Product
+                && out[p].start == out[o].end + 1
+                && out[p].end < e
+            {
+                // «Samsung Galaxy S26»: the product grows over the model (the company joins it
+                // when candidates are resolved).
+                out[p].end = e;
             }
             continue;
         }

@@ -232,6 +232,16 @@ fn products_and_model_numbers() {
         Kind::Product,
     );
     assert_eq!(products, ["جلاكسي S9", "جلاكسي نوت 9"]);
+    // A company and its product are one product, Arabic or Latin.
+    assert_eq!(
+        of("تستخدم الشركة مايكروسوفت تيمز في العمل", Kind::Product),
+        ["مايكروسوفت تيمز"]
+    );
+    let launch = "وأطلقت الشركة الكورية اليوم في سيول هاتفها Samsung Galaxy S26 Ultra الجديد";
+    assert_eq!(of(launch, Kind::Product), ["Samsung Galaxy S26 Ultra"]);
+    assert!(of(launch, Kind::Org).is_empty());
+    // … but not a company next to another company's product.
+    assert_eq!(of("قالت هواوي آيفون لا ينافس", Kind::Product), ["آيفون"]);
     // A Latin name after a site or company word is an organisation.
     assert_eq!(
         of("بحسب تقرير لموقع Android Authority المتخصص", Kind::Org),
