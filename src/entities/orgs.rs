@@ -425,7 +425,7 @@ pub fn company_words(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usiz
     let word = |k: usize| &t[words[k].s..words[k].e];
     let mut out = Vec::new();
     for k in 1..words.len() {
-        if !COMPANY_WORDS.contains(&word(k)) || !words[k].joined {
+        if !words[k].joined || !COMPANY_WORDS.contains(&word(k)) {
             continue;
         }
         let mut first = k;

@@ -50,6 +50,8 @@ pub struct People {
     given: NameSet,
     ambiguous: NameSet,
     latin: NameSet,
+    /// The given and ambiguous names that start with «ال».
+    al_names: Vec<String>,
 }
 
 impl People {
@@ -58,6 +60,7 @@ impl People {
             given: NameSet::default(),
             ambiguous: NameSet::default(),
             latin: NameSet::default(),
+            al_names: Vec::new(),
         };
         let mut section = "";
         for line in GIVEN_NAMES.lines() {
@@ -95,6 +98,13 @@ impl People {
         for a in amb {
             p.given.remove(&a);
         }
+        p.al_names = p
+            .given
+            .iter()
+            .chain(&p.ambiguous)
+            .filter(|n| n.starts_with("ال"))
+            .cloned()
+            .collect();
         p
     }
 
@@ -160,8 +170,11 @@ impl People {
         let prev = (i > 0 && words[i].joined).then(|| word(i - 1));
         let titled = prev.is_some_and(title) || dotted_title(t, words, i);
         let spoken = prev.is_some_and(speech_verb);
-        let given = self.given.contains(stem) || compound_given(stem, words, i, t);
-        let ambiguous = self.ambiguous.contains(stem);
+        // Few given names start like the article («الياس», «الكسندر»): most words need no
+        // look-up.
+        let lexical = !stem.starts_with("ال") || self.al_names.iter().any(|n| n == stem);
+        let given = lexical && self.given.contains(stem) || compound_given(stem, words, i, t);
+        let ambiguous = lexical && self.ambiguous.contains(stem);
         // The costlier cues only when the cheap ones say nothing.
         let lazy = !(given || titled || spoken);
         let appositive = lazy && i > 0 && (listed || apposition(t, words, i));

@@ -142,38 +142,37 @@ pub struct Word {
 /// The words of `t` (letters and digits), each knowing whether only spaces separate it from the
 /// previous one (a line break, a quote or any punctuation breaks a name).
 pub fn split_words(t: &str) -> Vec<Word> {
-    let mut out: Vec<Word> = Vec::new();
-    let mut i = 0;
+    let mut out: Vec<Word> = Vec::with_capacity(t.len() / 8);
     let mut gap_clean = false;
-    let b = t.as_bytes();
-    while i < t.len() {
-        let Some(c) = char_at(t, i) else { break };
+    let mut current: Option<Word> = None;
+    for (i, c) in t.char_indices() {
         if is_word_char(c) {
-            let s = i;
-            let mut arabic = true;
-            while let Some(c) = char_at(t, i) {
-                if !is_word_char(c) {
-                    break;
+            match &mut current {
+                Some(w) => {
+                    w.e = i + c.len_utf8();
+                    w.arabic &= is_arabic_letter(c);
                 }
-                arabic &= is_arabic_letter(c);
-                i += c.len_utf8();
+                None => {
+                    current = Some(Word {
+                        s: i,
+                        e: i + c.len_utf8(),
+                        joined: gap_clean && !out.is_empty(),
+                        arabic: is_arabic_letter(c),
+                    })
+                }
             }
-            out.push(Word {
-                s,
-                e: i,
-                joined: gap_clean && !out.is_empty(),
-                arabic,
-            });
-            gap_clean = true;
         } else {
-            if !(is_space(c) && c != '\n') {
+            if let Some(w) = current.take() {
+                out.push(w);
+                gap_clean = true;
+            }
+            if !is_space(c) || c == '\t' {
                 gap_clean = false;
             }
-            if c == '\n' || b[i] == b'\t' {
-                gap_clean = false;
-            }
-            i += c.len_utf8();
         }
+    }
+    if let Some(w) = current {
+        out.push(w);
     }
     out
 }
