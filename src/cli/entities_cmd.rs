@@ -3,7 +3,7 @@
 use super::{Ctx, Failure, out};
 use crate::entities::Span;
 use crate::text::sanitize;
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -17,34 +17,112 @@ pub struct EntitiesArgs {
 }
 
 pub fn run(ctx: &Ctx, args: &EntitiesArgs) -> Result<ExitCode, Failure> {
-    let bytes = match &args.file {
-        Some(p) => std::fs::read(p)
-            .map_err(|e| Failure::Usage(format!("cannot read {}: {e}", p.display())))?,
-        None => {
-            let mut v = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut v)
-                .map_err(anyhow::Error::from)?;
-            v
+    let input: Box<dyn BufRead> = match &args.file {
+        Some(p) => {
+            Box::new(BufReader::new(std::fs::File::open(p).map_err(|e| {
+                Failure::Usage(format!("cannot read {}: {e}", p.display()))
+            })?))
         }
+        None => Box::new(std::io::stdin().lock()),
     };
-    let text = String::from_utf8_lossy(&bytes);
     let rec = ctx.recognizer()?;
-    let spans = rec.find(&text);
-    if args.json {
-        for s in &spans {
-            if !out(&serde_json::to_string(s).unwrap_or_default()) {
-                break;
+    let mut base = 0;
+    let mut more = true;
+    // Paragraph by paragraph: memory stays bounded by the longest paragraph (at most
+    // MAX_CHUNK), whatever the size of the input; offsets stay those of the whole input.
+    for chunk in Paragraphs::new(input) {
+        let chunk = chunk.map_err(anyhow::Error::from)?;
+        let text = String::from_utf8_lossy(&chunk);
+        let spans = rec.find(&text);
+        if args.json {
+            for s in &spans {
+                let mut s = s.clone();
+                s.start += base;
+                s.end += base;
+                if !out(&serde_json::to_string(&s).unwrap_or_default()) {
+                    more = false;
+                    break;
+                }
+            }
+        } else {
+            for line in marked(&text, &spans).lines() {
+                if !out(line) {
+                    more = false;
+                    break;
+                }
             }
         }
-    } else {
-        for line in marked(&text, &spans).lines() {
-            if !out(line) {
-                break;
-            }
+        base += text.len();
+        if !more {
+            break;
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The longest piece of input recognized at once: a paragraph longer than this (a file with no
+/// blank lines) is cut at a line end, or failing that at a space.
+const MAX_CHUNK: usize = 1 << 20;
+
+/// The input cut into paragraphs (lines up to and including a blank line), as bytes.
+struct Paragraphs<R> {
+    input: R,
+    /// Bytes read but not yet returned (the rest of an over-long line).
+    carry: Vec<u8>,
+    done: bool,
+}
+
+impl<R: BufRead> Paragraphs<R> {
+    fn new(input: R) -> Self {
+        Paragraphs {
+            input,
+            carry: Vec::new(),
+            done: false,
+        }
+    }
+
+    /// The next paragraph: ends after a blank line, at MAX_CHUNK, or at the end of the input.
+    fn next_paragraph(&mut self) -> std::io::Result<Option<Vec<u8>>> {
+        if self.done && self.carry.is_empty() {
+            return Ok(None);
+        }
+        let mut para = std::mem::take(&mut self.carry);
+        loop {
+            if para.len() >= MAX_CHUNK {
+                // Cut after the last line end or space so no character is split.
+                let cut = para[..MAX_CHUNK]
+                    .iter()
+                    .rposition(|&b| b == b'\n' || b == b' ')
+                    .map_or(MAX_CHUNK, |p| p + 1);
+                let cut = (0..=cut)
+                    .rev()
+                    .find(|&c| c == 0 || c == para.len() || (para[c] & 0xC0) != 0x80)
+                    .filter(|&c| c > 0)
+                    .unwrap_or(cut);
+                self.carry = para.split_off(cut);
+                return Ok(Some(para));
+            }
+            let start = para.len();
+            let limit = (MAX_CHUNK + 1 - para.len().min(MAX_CHUNK)) as u64;
+            let n = (&mut self.input).take(limit).read_until(b'\n', &mut para)?;
+            if n == 0 {
+                self.done = true;
+                return Ok((!para.is_empty()).then_some(para));
+            }
+            let line = &para[start..];
+            if line.ends_with(b"\n") && line.iter().all(|b| b.is_ascii_whitespace()) {
+                return Ok(Some(para));
+            }
+        }
+    }
+}
+
+impl<R: BufRead> Iterator for Paragraphs<R> {
+    type Item = std::io::Result<Vec<u8>>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.next_paragraph().transpose()
+    }
 }
 
 /// The text with every span marked inline for a human reader: «[مايكروسوفت](org: Microsoft)»,
@@ -70,6 +148,42 @@ pub fn marked(text: &str, spans: &[Span]) -> String {
 mod tests {
     use super::*;
     use crate::entities::Kind;
+
+    fn paragraphs(input: &[u8]) -> Vec<String> {
+        Paragraphs::new(input)
+            .map(|p| String::from_utf8_lossy(&p.unwrap_or_default()).into_owned())
+            .collect()
+    }
+
+    #[test]
+    fn input_is_cut_into_paragraphs_losing_nothing() {
+        let text = "سطر أول\nسطر ثان\n\nفقرة ثانية\n  \nأخيرة بلا سطر جديد";
+        let ps = paragraphs(text.as_bytes());
+        assert_eq!(
+            ps,
+            [
+                "سطر أول\nسطر ثان\n\n",
+                "فقرة ثانية\n  \n",
+                "أخيرة بلا سطر جديد"
+            ]
+        );
+        assert_eq!(ps.concat(), text);
+        assert!(paragraphs(b"").is_empty());
+    }
+
+    #[test]
+    fn an_overlong_paragraph_is_cut_at_a_space_without_splitting_characters() {
+        let word = "مايكروسوفت ";
+        let text = word.repeat(MAX_CHUNK / word.len() * 2 + 3);
+        let ps = paragraphs(text.as_bytes());
+        assert!(ps.len() >= 2, "{}", ps.len());
+        assert!(
+            ps.iter()
+                .all(|p| p.len() <= MAX_CHUNK && !p.contains('\u{FFFD}'))
+        );
+        assert!(ps[..ps.len() - 1].iter().all(|p| p.ends_with(' ')));
+        assert_eq!(ps.concat(), text);
+    }
 
     #[test]
     fn marks_spans_and_drops_escapes() {

@@ -6,9 +6,10 @@
 //! number, scale words, currencies and their nationality, percent signs and words.
 
 use super::Kind;
+use super::dates;
 use super::lexicon::{
-    approximation, bare_scale, currency_adjective, currency_word, figure_lead_word, month,
-    number_word, scale, year_word,
+    approximation, bare_scale, currency_adjective, currency_word, figure_lead_word, number_word,
+    scale,
 };
 use super::scan::{
     char_at, char_before, clitic_before, is_arabic_letter, is_space, is_word_char, next_word,
@@ -22,6 +23,8 @@ pub struct Figure {
     pub end: usize,
     pub kind: Kind,
     pub value: Option<f64>,
+    /// A date's ISO 8601 value (`2024-05-15`, `2024-05`, `2024`, `--05-15`).
+    pub iso: Option<String>,
 }
 
 /// A number as written: where it ends, its value, and whether it is a bare integer (a year?).
@@ -46,6 +49,22 @@ fn parse_number(t: &str, i: usize) -> Option<Number> {
     let mut text: String = t[i..j].to_string();
     let mut end = j;
     let mut plain_int = true;
+    // «12.451.373»: two or more dot groups of three digits are thousands (one alone, «2.132»,
+    // stays a decimal).
+    let dot_group =
+        |at: usize| b.get(at) == Some(&b'.') && at + 1 < b.len() && digit_run(b, at + 1) == at + 4;
+    if dot_group(end) && dot_group(end + 4) {
+        while dot_group(end) {
+            text.push_str(&t[end + 1..end + 4]);
+            end += 4;
+        }
+        return Some(Number {
+            end,
+            value: text.parse::<f64>().ok()?,
+            plain_int: false,
+            digits: j - i,
+        });
+    }
     // «3,400», «1,250,000»: groups of exactly three digits.
     while b.get(end) == Some(&b',')
         && end + 1 < b.len()
@@ -85,8 +104,63 @@ fn parse_number(t: &str, i: usize) -> Option<Number> {
     })
 }
 
-/// What follows a number: (end, kind, multiplier).
-fn units(t: &str, at: usize) -> Option<(usize, Option<Kind>, f64)> {
+/// «مليار ونصف المليار», «ملياران و300 مليون», «12مليارا و40مليون»: what a figure with scale
+/// `mult` ending at `at` adds (a half, or a smaller number with its scale), and where it ends.
+fn compound_tail(t: &str, at: usize, mult: f64) -> (usize, f64) {
+    let Some((s, e)) = next_word(t, at) else {
+        return (at, 0.0);
+    };
+    let w = &t[s..e];
+    // «ونصف», «و نصف», then maybe «المليار».
+    let half_end = match w {
+        "ونصف" => Some(e),
+        "و" => next_word(t, e)
+            .filter(|&(a, b)| &t[a..b] == "نصف")
+            .map(|(_, b)| b),
+        _ => None,
+    };
+    if let Some(mut end) = half_end {
+        if let Some((a, b)) = next_word(t, end)
+            && t[a..b]
+                .strip_prefix("ال")
+                .is_some_and(|r| scale(r).is_some_and(|(m, _)| m == mult))
+        {
+            end = b;
+        }
+        return (end, mult / 2.0);
+    }
+    // «و300 مليون», «و 300 مليون», «و40مليون».
+    let digits_at = if w == "و" {
+        skip_spaces(t, e)
+    } else if let Some(rest) = w.strip_prefix('و')
+        && rest.starts_with(|c: char| c.is_ascii_digit())
+    {
+        s + 'و'.len_utf8()
+    } else {
+        return (at, 0.0);
+    };
+    let Some(n) = t
+        .as_bytes()
+        .get(digits_at)
+        .filter(|b| b.is_ascii_digit())
+        .and_then(|_| parse_number(t, digits_at))
+    else {
+        return (at, 0.0);
+    };
+    match next_word(t, n.end) {
+        Some((a, b))
+            if (a == n.end || a == n.end + 1)
+                && scale(&t[a..b]).is_some_and(|(m, dual)| !dual && m < mult) =>
+        {
+            let (m, _) = scale(&t[a..b]).unwrap_or((1.0, false));
+            (b, n.value * m)
+        }
+        _ => (at, 0.0),
+    }
+}
+
+/// What follows a number: (end, kind, multiplier, amount added by a compound).
+fn units(t: &str, at: usize) -> Option<(usize, Option<Kind>, f64, f64)> {
     let mut end = at;
     let mut mult = 1.0;
     let mut kind = None;
@@ -95,14 +169,14 @@ fn units(t: &str, at: usize) -> Option<(usize, Option<Kind>, f64)> {
     if glued > at {
         let w = &t[at..glued];
         match w {
-            "م" | "ه" => return Some((glued, Some(Kind::Date), 1.0)),
+            "م" | "ه" => return Some((glued, Some(Kind::Date), 1.0, 0.0)),
             _ if scale(w).is_some() || currency_word(w) => {}
             _ => return None,
         }
     }
     let p = skip_spaces(t, end);
     if t[p..].starts_with('%') {
-        return Some((p + 1, Some(Kind::Percent), 1.0));
+        return Some((p + 1, Some(Kind::Percent), 1.0, 0.0));
     }
     if let Some((s, e)) = next_word(t, end)
         && let Some((m, dual)) = scale(&t[s..e])
@@ -111,11 +185,17 @@ fn units(t: &str, at: usize) -> Option<(usize, Option<Kind>, f64)> {
         mult = m;
         end = e;
     }
+    let (tail_end, add) = if mult > 1.0 {
+        compound_tail(t, end, mult)
+    } else {
+        (end, 0.0)
+    };
+    end = tail_end;
     let p = skip_spaces(t, end);
     if let Some(sym) = t[p..].chars().next()
         && matches!(sym, '$' | '€' | '£')
     {
-        return Some((p + sym.len_utf8(), Some(Kind::Money), mult));
+        return Some((p + sym.len_utf8(), Some(Kind::Money), mult, add));
     }
     if let Some((s, e)) = next_word(t, end) {
         let w = &t[s..e];
@@ -132,14 +212,14 @@ fn units(t: &str, at: usize) -> Option<(usize, Option<Kind>, f64)> {
                 && let Some((s2, e2)) = next_word(t, e)
                 && matches!(&t[s2..e2], "المئه" | "المائه")
             {
-                return Some((e2, Some(Kind::Percent), 1.0));
+                return Some((e2, Some(Kind::Percent), 1.0, 0.0));
             }
             if matches!(w, "بالمئه" | "بالمائه") {
-                return Some((e, Some(Kind::Percent), 1.0));
+                return Some((e, Some(Kind::Percent), 1.0, 0.0));
             }
         }
     }
-    Some((end, kind, mult))
+    Some((end, kind, mult, add))
 }
 
 /// Letters glued before a number must be a clitic («و30», «ب5»), and a Latin letter, hyphen or dot
@@ -251,6 +331,7 @@ pub fn find(t: &str, bare: &[(usize, usize)], out: &mut Vec<Figure>) {
             None => i = digit_run(b, d),
         }
     }
+    spelled_percents(t, out);
     // Approximations and ranges extend figures to the left: keep them ordered by start.
     out.sort_by_key(|f| f.start);
     elliptic_money(t, out);
@@ -265,6 +346,11 @@ fn next_digit(b: &[u8], from: usize) -> usize {
 
 fn figure_at(t: &str, i: usize) -> Option<Figure> {
     if !left_ok(t, i) {
+        return None;
+    }
+    // «الجيل الـ3», «الجيل الرابع»: a generation of a network is part of its name.
+    let before = t[..i].trim_end_matches(' ');
+    if before.ends_with("الجيل ال") || before.ends_with("الجيل") {
         return None;
     }
     let num = parse_number(t, i)?;
@@ -294,14 +380,14 @@ fn figure_at(t: &str, i: usize) -> Option<Figure> {
     if let Some((s, e)) = range_second(t, num.end) {
         second = Some((s, e));
     }
-    let (uend, ukind, mult) = units(t, second.map_or(num.end, |(_, e)| e))?;
+    let (uend, ukind, mult, add) = units(t, second.map_or(num.end, |(_, e)| e))?;
     let ranged = second.is_some()
         && (ukind.is_some()
             || mult != 1.0
             || prev_word(t, i).is_some_and(|(s, e)| lead_stem(&t[s..e]).1 == "بين"));
     if second.is_some() && !ranged {
-        let (e, k, m) = units(t, num.end)?;
-        return finish(t, start, &num, e, k.or(kind), m, value);
+        let (e, k, m, a) = units(t, num.end)?;
+        return finish(t, start, &num, e, k.or(kind), m != 1.0, value * m + a);
     }
     if ranged {
         let end = uend;
@@ -318,9 +404,18 @@ fn figure_at(t: &str, i: usize) -> Option<Figure> {
             end,
             kind,
             value: Some(value),
+            iso: None,
         });
     }
-    finish(t, start, &num, uend, ukind.or(kind), mult, value)
+    finish(
+        t,
+        start,
+        &num,
+        uend,
+        ukind.or(kind),
+        mult != 1.0,
+        value * mult + add,
+    )
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -330,60 +425,61 @@ fn finish(
     num: &Number,
     end: usize,
     kind: Option<Kind>,
-    mult: f64,
+    scaled: bool,
     value: f64,
 ) -> Option<Figure> {
-    let value = value * mult;
+    let year_like = num.plain_int && num.digits == 4 && (1900.0..=2100.0).contains(&value);
     if let Some(k) = kind {
-        let start = if k == Kind::Date {
-            date_start(t, start).unwrap_or(start)
+        let (start, iso) = if k == Kind::Date {
+            // «2004م» is a Gregorian year; «1446هـ» a Hijri one, with no ISO value.
+            let gregorian = t[..end].ends_with('م') && year_like;
+            match dates::year_back(t, start, value as u32).filter(|_| gregorian) {
+                Some((s, iso)) => (s, Some(iso)),
+                None => (
+                    start,
+                    gregorian.then(|| dates::iso(Some(value as u32), None, None)),
+                ),
+            }
         } else {
-            approx_start(t, start)
+            (approx_start(t, start), None)
         };
         return Some(Figure {
             start,
             end,
             kind: k,
             value: Some(value),
+            iso,
         });
     }
-    if mult != 1.0 {
+    if scaled {
         return Some(Figure {
             start: approx_start(t, start),
             end,
             kind: Kind::Number,
             value: Some(value),
+            iso: None,
         });
     }
-    // Day + month (+ year): «15 يوليو 2025».
+    // Day + month (+ year): «15 يوليو 2025», «12 من شهر أبريل».
     if num.plain_int
         && num.digits <= 2
-        && let Some((ms, me)) = next_word(t, num.end)
+        && let Some(d) = dates::day_first(t, start, num.end, value)
     {
-        let next = next_word(t, me).map(|(s, e)| &t[s..e]);
-        if let Some(n) = month(&t[ms..me], next) {
-            let mut mend = me;
-            if n == 2 {
-                mend = next_word(t, me).map_or(me, |(_, e)| e);
-            }
-            let (end, year) = year_after(t, mend);
-            return Some(Figure {
-                start,
-                end: end.unwrap_or(mend),
-                kind: Kind::Date,
-                value: year.or(Some(value)),
-            });
-        }
+        return Some(Figure {
+            start: d.start,
+            end: d.end,
+            kind: Kind::Date,
+            value: Some(d.value),
+            iso: Some(d.iso),
+        });
     }
-    let year_like = num.plain_int && num.digits == 4 && (1900.0..=2100.0).contains(&value);
-    if let Some(ds) = date_start(t, start)
-        && (year_like || ds < start)
-    {
+    if year_like && let Some((ds, iso)) = dates::year_back(t, start, value as u32) {
         return Some(Figure {
             start: ds,
             end,
             kind: Kind::Date,
             value: Some(value),
+            iso: Some(iso),
         });
     }
     let astart = approx_start(t, start);
@@ -397,64 +493,8 @@ fn finish(
         end,
         kind,
         value: Some(value),
+        iso: (kind == Kind::Date).then(|| dates::iso(Some(value as u32), None, None)),
     })
-}
-
-/// A year right after a month: (end, value).
-fn year_after(t: &str, at: usize) -> (Option<usize>, Option<f64>) {
-    let p = skip_spaces(t, at);
-    let b = t.as_bytes();
-    let e = digit_run(b, p);
-    if e - p == 4 && !char_at(t, e).is_some_and(|c| is_word_char(c) && c != 'م') {
-        let end = if t[e..].starts_with('م') && !char_at(t, e + 2).is_some_and(is_word_char) {
-            e + 2
-        } else {
-            e
-        };
-        return (Some(end), t[p..e].parse().ok());
-    }
-    (None, None)
-}
-
-/// Where a date that ends with a year at `start` begins: a month («يوليو 2025», «كانون الثاني
-/// 2024»), a day before it, or «عام». None when nothing before it says "date".
-fn date_start(t: &str, start: usize) -> Option<usize> {
-    let (ws, we) = prev_word(t, start)?;
-    let w = &t[ws..we];
-    let (off, stem) = lead_stem(w);
-    if year_word(stem) {
-        return Some(ws + off);
-    }
-    let month_at = |s: usize, e: usize| {
-        let word = &t[s..e];
-        let stem = clitic_stem(word);
-        (month(stem.1, None).is_some()).then_some(s + stem.0)
-    };
-    let ms = month_at(ws, we).or_else(|| {
-        // «كانون الثاني»
-        let (ps, pe) = prev_word(t, ws)?;
-        (month(&t[ps..pe], Some(w)) == Some(2)).then_some(ps)
-    })?;
-    // A day before the month: «15 يوليو 2025».
-    if let Some((ds, de)) = prev_word(t, ms)
-        && t[ds..de].bytes().all(|c| c.is_ascii_digit())
-        && de - ds <= 2
-    {
-        return Some(ds);
-    }
-    Some(ms)
-}
-
-/// A month name may carry «في»-like clitics: «وفي» is not one, but «بيوليو» / «ويوليو» happen.
-fn clitic_stem(w: &str) -> (usize, &str) {
-    for c in ["و", "ب", "ف", "ل"] {
-        if let Some(rest) = w.strip_prefix(c)
-            && month(rest, None).is_some()
-        {
-            return (c.len(), rest);
-        }
-    }
-    (0, w)
 }
 
 /// The second number of a range after the first one ends at `at`: (start, end of its digits).
@@ -489,13 +529,24 @@ fn range_second(t: &str, at: usize) -> Option<(usize, usize)> {
 fn bare_figure(t: &str, s: usize, e: usize) -> Option<Figure> {
     let w = &t[s..e];
     let (m, dual) = scale(w)?;
-    let singular = bare_scale(w).is_some();
+    let mut singular = bare_scale(w).is_some();
     let mut value = if dual { 2.0 * m } else { m };
     let mut start = s;
     if let Some((ps, pe)) = prev_word(t, s) {
         let pw = &t[ps..pe];
         if pw.bytes().all(|c| c.is_ascii_digit()) {
             return None; // «10 مليارات» belongs to the number
+        }
+        // «نصف مليار» = 5e8.
+        if let Some(off) = ["نصف", "بنصف", "ونصف"]
+            .iter()
+            .find(|h| pw == **h)
+            .map(|h| h.len() - "نصف".len())
+            && !dual
+        {
+            value = m / 2.0;
+            start = ps + off;
+            singular = true;
         }
         let (off, stem) = match pw.strip_prefix('و') {
             Some(rest) if number_word(rest).is_some() => (1 + 1, rest),
@@ -511,7 +562,9 @@ fn bare_figure(t: &str, s: usize, e: usize) -> Option<Figure> {
     if start == s && !singular {
         return None;
     }
-    let (end, kind, _) = units(t, e)?;
+    let (tail, add) = compound_tail(t, e, m);
+    value += add;
+    let (end, kind, _, _) = units(t, tail)?;
     match kind {
         Some(Kind::Money) => {}
         Some(_) => return None,
@@ -523,7 +576,49 @@ fn bare_figure(t: &str, s: usize, e: usize) -> Option<Figure> {
         end,
         kind: kind.unwrap_or(Kind::Number),
         value: Some(value),
+        iso: None,
     })
+}
+
+/// «سبعة بالمئة», «عشرة في المائة»: a spelled number before a percent word.
+fn spelled_percents(t: &str, out: &mut Vec<Figure>) {
+    // Both «المئة» and «المائة» end in «ئه»: most texts have neither.
+    if !t.contains("ئه") {
+        return;
+    }
+    for word in ["بالمئه", "بالمائه", "في المئه", "في المائه"] {
+        let mut from = 0;
+        while let Some(p) = t[from..].find(word).map(|p| from + p) {
+            from = p + word.len();
+            let end = p + word.len();
+            if char_at(t, end).is_some_and(is_word_char)
+                || char_before(t, p).is_some_and(is_word_char)
+            {
+                continue;
+            }
+            let Some((s, e)) = prev_word(t, p) else {
+                continue;
+            };
+            let w = &t[s..e];
+            let (off, n) = match number_word(w) {
+                Some(n) => (0, n),
+                None => match w.strip_prefix('و').and_then(number_word) {
+                    Some(n) => ('و'.len_utf8(), n),
+                    None => continue,
+                },
+            };
+            if out.iter().any(|f| f.start < end && s < f.end) {
+                continue;
+            }
+            out.push(Figure {
+                start: s + off,
+                end,
+                kind: Kind::Percent,
+                value: Some(n),
+                iso: None,
+            });
+        }
+    }
 }
 
 /// «ثم 10 مليارات أخرى» after money: the currency is understood, so it is money too.

@@ -62,12 +62,16 @@ struct RawEntity {
 }
 
 pub const EMBEDDED: &str = include_str!("../../assets/gazetteer.toml");
+/// Countries, regions and cities with their Arabic names, generated from CLDR and iso-codes
+/// (scripts/gen_places.py); merged after the gazetteer, whose entities keep their names.
+pub const PLACES: &str = include_str!("../../assets/places-world.toml");
 
 impl Gazetteer {
     /// The embedded gazetteer, then the user's file merged over it.
     pub fn load(user: Option<(&Path, &str)>) -> anyhow::Result<Gazetteer> {
         let mut g = Gazetteer::default();
         g.merge("assets/gazetteer.toml (embedded)", EMBEDDED)?;
+        g.merge("assets/places-world.toml (embedded)", PLACES)?;
         if let Some((path, text)) = user {
             g.merge(&path.display().to_string(), text)?;
         }

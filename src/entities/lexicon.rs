@@ -5,6 +5,8 @@
 pub enum Trigger {
     Org,
     Product,
+    /// مدينة، محافظة، ولاية …: licenses a place name that is also a common word («ولاية الوادي»).
+    Place,
 }
 
 /// Trigger words: they license strict aliases and introduce unknown names («شركة هيوماين»).
@@ -37,7 +39,23 @@ pub const TRIGGERS: &[(&str, Trigger)] = &[
     ("تطبيقا", Trigger::Product),
     ("تطبيقي", Trigger::Product),
     ("خدمه", Trigger::Product),
-    ("موقع", Trigger::Product),
+    ("موقع", Trigger::Org),
+    ("صحيفه", Trigger::Org),
+    ("جريده", Trigger::Org),
+    ("يوميه", Trigger::Org),
+    ("فضائيه", Trigger::Org),
+    ("قناه", Trigger::Org),
+    ("وكاله", Trigger::Org),
+    ("نشره", Trigger::Org),
+    ("مجله", Trigger::Org),
+    ("حزب", Trigger::Org),
+    ("ائتلاف", Trigger::Org),
+    ("بنكي", Trigger::Org),
+    ("مجموعتي", Trigger::Org),
+    ("طراز", Trigger::Product),
+    ("طرازي", Trigger::Product),
+    ("موديل", Trigger::Product),
+    ("اصدار", Trigger::Product),
     ("متجر", Trigger::Product),
     ("هاتف", Trigger::Product),
     ("هواتف", Trigger::Product),
@@ -69,7 +87,31 @@ pub const TRIGGERS: &[(&str, Trigger)] = &[
     ("خوادم", Trigger::Product),
     ("اداه", Trigger::Product),
     ("ادوات", Trigger::Product),
+    ("مدينه", Trigger::Place),
+    ("مدينتي", Trigger::Place),
+    ("مدن", Trigger::Place),
+    ("محافظه", Trigger::Place),
+    ("محافظتي", Trigger::Place),
+    ("محافظات", Trigger::Place),
+    ("ولايه", Trigger::Place),
+    ("ولايتي", Trigger::Place),
+    ("ولايات", Trigger::Place),
+    ("اقليم", Trigger::Place),
+    ("منطقه", Trigger::Place),
+    ("بلده", Trigger::Place),
+    ("قريه", Trigger::Place),
+    ("اماره", Trigger::Place),
+    ("العاصمه", Trigger::Place),
+    ("عاصمه", Trigger::Place),
 ];
+
+impl Trigger {
+    /// Whether this trigger is evidence for a name of `kind`: place words for places, company and
+    /// product words for the rest.
+    pub fn licenses(self, kind: super::Kind) -> bool {
+        (self == Trigger::Place) == (kind == super::Kind::Place)
+    }
+}
 
 /// The trigger a word (clitics already stripped) is, if any.
 pub fn trigger(word: &str) -> Option<Trigger> {
@@ -178,6 +220,14 @@ pub fn not_a_name(word: &str) -> bool {
                 | "كهربائي"
                 | "شهير"
                 | "معروف"
+                | "شبح"
+                | "راس"
+                | "تعتزم"
+                | "مشترك"
+                | "اتصال"
+                | "ثالث"
+                | "رابع"
+                | "جديدا"
         )
 }
 
@@ -185,17 +235,21 @@ pub fn not_a_name(word: &str) -> bool {
 pub fn scale(word: &str) -> Option<(f64, bool)> {
     Some(match word {
         "الف" | "الاف" | "الفا" | "thousand" => (1e3, false),
-        "الفي" | "الفان" => (1e3, true),
+        "الفي" | "الفان" | "الفين" => (1e3, true),
         "مليون" | "ملايين" | "مليونا" | "million" | "m" => (1e6, false),
-        "مليوني" | "مليونان" => (1e6, true),
-        "مليار" | "مليارات" | "مليارا" | "بليون" | "billion" | "bn" => {
+        "مليوني" | "مليونان" | "مليونين" => (1e6, true),
+        "مليار" | "مليارات" | "مليارا" | "بليون" | "بلايين" | "بليونا" | "billion" | "bn" => {
             (1e9, false)
         }
-        "ملياري" | "ملياران" => (1e9, true),
-        "تريليون" | "تريليونات" | "تريليونا" | "trillion" | "tn" => {
+        "ملياري" | "ملياران" | "مليارين" | "بليوني" | "بليونين" => {
+            (1e9, true)
+        }
+        "تريليون" | "تريليونات" | "تريليونا" | "ترليون" | "ترليونات" | "trillion" | "tn" => {
             (1e12, false)
         }
-        "تريليوني" | "تريليونان" => (1e12, true),
+        "تريليوني" | "تريليونان" | "تريليونين" | "ترليوني" => {
+            (1e12, true)
+        }
         _ => return None,
     })
 }
@@ -205,7 +259,8 @@ pub fn scale(word: &str) -> Option<(f64, bool)> {
 pub fn bare_scale(word: &str) -> Option<(f64, bool)> {
     match word {
         "مليون" | "مليار" | "تريليون" | "مليوني" | "ملياري" | "تريليوني" | "مليونان"
-        | "ملياران" | "الف" | "الفي" => scale(word),
+        | "ملياران" | "الف" | "الفي" | "مليارين" | "مليونين" | "بليون" | "ترليون" | "الفين"
+        | "تريليونين" => scale(word),
         _ => None,
     }
 }
@@ -238,6 +293,10 @@ pub fn currency_word(word: &str) -> bool {
             | "ليرات"
             | "روبل"
             | "فرنك"
+            | "دج"
+            | "فلس"
+            | "فلسا"
+            | "فلوس"
             | "usd"
             | "eur"
             | "sar"
@@ -285,18 +344,48 @@ pub fn currency_adjective(word: &str) -> bool {
     )
 }
 
-/// Month names (Egyptian/Gulf and Levantine), with the number of words they take.
+/// Month names with the number of words they take (Egyptian/Gulf and Levantine, as `month_number`).
 pub fn month(word: &str, next: Option<&str>) -> Option<usize> {
-    match word {
-        "يناير" | "فبراير" | "مارس" | "ابريل" | "مايو" | "يونيو" | "يونيه" | "يوليو" | "يوليه"
-        | "اغسطس" | "سبتمبر" | "اكتوبر" | "نوفمبر" | "ديسمبر" | "شباط" | "اذار" | "نيسان"
-        | "ايار" | "حزيران" | "تموز" | "اب" | "ايلول" => Some(1),
-        "كانون" | "تشرين" => match next {
-            Some("الاول" | "الثاني") => Some(2),
-            _ => None,
-        },
-        _ => None,
-    }
+    month_number(word, next).map(|(_, n)| n)
+}
+
+/// A month name and its number (1–12), with the number of words it takes: Egyptian and Gulf
+/// (يناير، يونيه …), Levantine (كانون الثاني، شباط، آب …), Algerian and Tunisian (جانفي، فيفري،
+/// أفريل، ماي، جوان، جويلية، أوت …) and Moroccan (يوليوز، غشت، شتنبر، نونبر، دجنبر).
+pub fn month_number(word: &str, next: Option<&str>) -> Option<(u8, usize)> {
+    let m = match word {
+        "يناير" | "جانفي" => 1,
+        "فبراير" | "فيفري" | "شباط" => 2,
+        "مارس" | "اذار" => 3,
+        "ابريل" | "افريل" | "نيسان" => 4,
+        "مايو" | "ماي" | "ايار" => 5,
+        "يونيو" | "يونيه" | "جوان" | "حزيران" => 6,
+        "يوليو" | "يوليه" | "جويليه" | "جويلية" | "يوليوز" | "تموز" => {
+            7
+        }
+        "اغسطس" | "اوت" | "غشت" | "اب" => 8,
+        "سبتمبر" | "شتنبر" | "ايلول" => 9,
+        "اكتوبر" => 10,
+        "نوفمبر" | "نونبر" => 11,
+        "ديسمبر" | "دجنبر" | "دسمبر" => 12,
+        "كانون" | "تشرين" => {
+            let second = match next {
+                Some("الاول") => 0,
+                Some("الثاني") => 1,
+                _ => return None,
+            };
+            return Some((
+                if word == "كانون" {
+                    [12, 1][second]
+                } else {
+                    [10, 11][second]
+                },
+                2,
+            ));
+        }
+        _ => return None,
+    };
+    Some((m, 1))
 }
 
 /// Words before a year that make it a date and belong in the span («عام 2019»).
@@ -331,6 +420,8 @@ pub fn figure_lead_word(word: &str) -> bool {
             | "بين"
             | "عام"
             | "العام"
+            | "سنه"
+            | "السنه"
     )
 }
 
@@ -347,6 +438,23 @@ pub fn number_word(word: &str) -> Option<f64> {
         "عشر" | "عشره" => 10.0,
         "مئه" | "مائه" => 100.0,
         "مئتي" | "مائتي" | "مئتا" | "مائتا" => 200.0,
+        "ثلاثمائه" | "ثلاثمئه" => 300.0,
+        "اربعمائه" | "اربعمئه" => 400.0,
+        "خمسمائه" | "خمسمئه" => 500.0,
+        "ستمائه" | "ستمئه" => 600.0,
+        "سبعمائه" | "سبعمئه" => 700.0,
+        "ثمانمائه" | "ثمانمئه" => 800.0,
+        "تسعمائه" | "تسعمئه" => 900.0,
+        "اثنان" | "اثنين" | "اثنا" | "اثني" => 2.0,
+        "احدي" | "احد" => 1.0,
+        "عشرين" | "عشرون" => 20.0,
+        "ثلاثين" | "ثلاثون" => 30.0,
+        "اربعين" | "اربعون" => 40.0,
+        "خمسين" | "خمسون" => 50.0,
+        "ستين" | "ستون" => 60.0,
+        "سبعين" | "سبعون" => 70.0,
+        "ثمانين" | "ثمانون" => 80.0,
+        "تسعين" | "تسعون" => 90.0,
         _ => return None,
     })
 }

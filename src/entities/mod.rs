@@ -4,11 +4,18 @@
 //! trigger words, a scan for Latin names, and a scan for figures; overlaps are resolved by
 //! length, then by evidence (gazetteer over Latin run over trigger guess over figure).
 
+mod dates;
+#[cfg(test)]
+mod evaluation;
 pub mod figures;
 pub mod gazetteer;
 pub mod lexicon;
 pub mod names;
 pub mod normalize;
+mod orgs;
+mod people;
+#[cfg(test)]
+mod rules_tests;
 pub mod scan;
 
 use gazetteer::Gazetteer;
@@ -20,7 +27,10 @@ use std::path::Path;
 
 /// The rules are the code of this module: hashing it into the version means any change to them
 /// re-indexes stored articles, with nothing to remember to bump.
-const RULES: [&str; 7] = [
+const RULES: [&str; 10] = [
+    include_str!("people.rs"),
+    include_str!("orgs.rs"),
+    include_str!("dates.rs"),
     include_str!("mod.rs"),
     include_str!("names.rs"),
     include_str!("figures.rs"),
@@ -86,7 +96,8 @@ pub struct Span {
     pub start: usize,
     pub end: usize,
     pub text: String,
-    /// Gazetteer canonical English name ("Microsoft").
+    /// Gazetteer canonical English name ("Microsoft"); for a date, its ISO 8601 value
+    /// (`2024-05-15`, `2024-05`, `2024`, or `--05-15` when the year is not given).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub canonical: Option<String>,
     /// Canonical name of the parent entity (ChatGPT → "OpenAI").
@@ -113,6 +124,8 @@ struct Cand {
     kind: Kind,
     entity: Option<usize>,
     value: Option<f64>,
+    /// A date's ISO value, reported as its canonical form.
+    iso: Option<String>,
     prio: u8,
 }
 
@@ -139,7 +152,11 @@ impl Recognizer {
             }
         }
         let rules = crate::ingest::stable_hash(&RULES);
-        let mut h = crate::ingest::stable_hash(&[gazetteer::EMBEDDED]);
+        let mut h = crate::ingest::stable_hash(&[
+            gazetteer::EMBEDDED,
+            gazetteer::PLACES,
+            people::GIVEN_NAMES,
+        ]);
         if let Some(u) = user.map(|(_, t)| t) {
             h ^= crate::ingest::stable_hash(&[u]).rotate_left(1);
         }
@@ -170,6 +187,7 @@ impl Recognizer {
                 kind: n.kind,
                 entity: n.entity,
                 value: None,
+                iso: None,
                 prio: n.prio,
             })
             .chain(figs.into_iter().map(|f| Cand {
@@ -178,6 +196,7 @@ impl Recognizer {
                 kind: f.kind,
                 entity: None,
                 value: f.value,
+                iso: f.iso,
                 prio: 0,
             }))
             .filter(|c| c.start < c.end && c.end <= t.len())
@@ -196,6 +215,9 @@ impl Recognizer {
             }
         }
         drop_nationality_adjectives(t, &mut chosen);
+        merge_local_companies(t, &mut chosen, |e| {
+            e.and_then(|e| self.gaz.entities[e].parent)
+        });
         chosen
             .into_iter()
             .map(|c| {
@@ -206,7 +228,7 @@ impl Recognizer {
                     start: a,
                     end: b,
                     text: text[a..b].to_string(),
-                    canonical: entity.map(|e| e.name.clone()),
+                    canonical: entity.map(|e| e.name.clone()).or(c.iso),
                     parent: entity
                         .and_then(|e| e.parent)
                         .map(|p| self.gaz.entities[p].name.clone()),
@@ -271,6 +293,42 @@ fn drop_nationality_adjectives(t: &str, chosen: &mut Vec<Cand>) {
         prev = Some((c.end, c.kind));
         !adjective
     });
+}
+
+/// «أمريكانا مصر», «أورانج تونس»: a company right before a country or city name is its local
+/// company, one name (a nisba-shaped place, «تابي السعودية», is an adjective instead); a
+/// company right before one of its products is part of the product's name.
+fn merge_local_companies(
+    t: &str,
+    chosen: &mut Vec<Cand>,
+    parent: impl Fn(Option<usize>) -> Option<usize>,
+) {
+    let mut i = 0;
+    while i + 1 < chosen.len() {
+        let (a, b) = (&chosen[i], &chosen[i + 1]);
+        let place = &t[b.start..b.end];
+        if a.kind == Kind::Org
+            && b.kind == Kind::Place
+            && &t[a.end..b.start] == " "
+            && !(place.starts_with("ال") && place.ends_with("يه"))
+            && !place.contains(' ')
+        {
+            chosen[i].end = chosen[i + 1].end;
+            chosen.remove(i + 1);
+        } else if a.kind == Kind::Org
+            && b.kind == Kind::Product
+            && &t[a.end..b.start] == " "
+            && (a.entity.is_none() || b.entity.is_none() || a.entity == parent(b.entity))
+        {
+            // «مايكروسوفت تيمز», «Samsung Galaxy S26»: a company and its product are one product.
+            let (start, entity) = (a.start, b.entity);
+            chosen[i + 1].start = start;
+            chosen[i + 1].entity = entity;
+            chosen.remove(i);
+            continue;
+        }
+        i += 1;
+    }
 }
 
 fn lookup_key(s: &str) -> String {

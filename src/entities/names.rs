@@ -5,9 +5,11 @@ use super::Kind;
 use super::gazetteer::{Gazetteer, Tier};
 use super::lexicon::{self, Trigger, not_a_name, trigger};
 use super::normalize::{is_ignorable, normalize_str};
+use super::orgs;
+use super::people::People;
 use super::scan::{
     char_at, char_before, clitic_before, is_arabic_letter, is_word_char, next_word, prev_word,
-    stems,
+    split_words, stems,
 };
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::collections::{HashMap, HashSet};
@@ -70,7 +72,7 @@ struct Raw {
 }
 
 /// «الاتصالات السعودية وزين»: a weak alias joined by و to a licensed name of the same kind.
-fn coordinated(t: &str, word_start: usize, raws: &[Raw], g: &Gazetteer) -> bool {
+fn coordinated(t: &str, word_start: usize, kind: Kind, raws: &[Raw], g: &Gazetteer) -> bool {
     let gap = |end: usize| {
         end <= word_start
             && word_start - end <= 3
@@ -78,10 +80,11 @@ fn coordinated(t: &str, word_start: usize, raws: &[Raw], g: &Gazetteer) -> bool 
                 .chars()
                 .all(|c| c == ' ' || c == '،' || c == ',')
     };
-    raws.iter()
-        .rev()
-        .take(8)
-        .any(|r| r.licensed && gap(r.end) && g.entities[r.entity].kind != Kind::Place)
+    raws.iter().rev().take(8).any(|r| {
+        r.licensed
+            && gap(r.end)
+            && (g.entities[r.entity].kind == Kind::Place) == (kind == Kind::Place)
+    })
 }
 
 /// A name candidate in normalized coordinates.
@@ -98,6 +101,7 @@ pub struct NameCand {
 pub struct Names {
     ac: AhoCorasick,
     pats: Vec<Pat>,
+    people: People,
 }
 
 /// Light form used for hamza-exact comparison: marks dropped, case folded, letters kept.
@@ -183,6 +187,14 @@ impl Names {
             "تريليون",
             "تريليوني",
             "تريليونات",
+            "مليارين",
+            "مليونين",
+            "الفين",
+            "بليون",
+            "بلايين",
+            "ترليون",
+            "ترليونات",
+            "تريليونين",
         ] {
             debug_assert!(lexicon::scale(w).is_some());
             add(
@@ -210,7 +222,11 @@ impl Names {
             .match_kind(MatchKind::Standard)
             .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&strings)?;
-        Ok(Names { ac, pats })
+        Ok(Names {
+            ac,
+            pats,
+            people: People::load(),
+        })
     }
 
     /// Gazetteer, Latin and trigger candidates, plus the bare scale words for the figures.
@@ -235,8 +251,14 @@ impl Names {
             };
             match &self.pats[m.pattern().as_usize()] {
                 Pat::Scale => bare.push((s, e)),
-                // A definite trigger («الشركة») is followed by an adjective or a verb, not a name.
-                Pat::Trigger(tr) if !t[s..e].starts_with("ال") && !prefix.ends_with("ال") => {
+                // A definite trigger («الشركة», «للشركة») is followed by an adjective or a verb,
+                // not a name; «العاصمة الرياض» is the exception.
+                Pat::Trigger(tr)
+                    if *tr == Trigger::Place
+                        || !(t[s..e].starts_with("ال")
+                            || prefix.ends_with("ال")
+                            || prefix.ends_with("لل")) =>
+                {
                     triggers.push((e, *tr))
                 }
                 Pat::Trigger(_) => {}
@@ -267,10 +289,11 @@ impl Names {
                         continue;
                     }
                     let word_start = s - prefix.len();
+                    let kind = g.entities[*entity].kind;
                     let licensed = tier == Tier::Plain
-                        || triggered(t, word_start).is_some()
+                        || triggered(t, word_start).is_some_and(|tr| tr.licenses(kind))
                         || quoted(t, word_start, e)
-                        || (prefix == "و" && coordinated(t, word_start, &raws, g));
+                        || (prefix == "و" && coordinated(t, word_start, kind, &raws, g));
                     raws.push(Raw {
                         start: s,
                         end: e,
@@ -312,15 +335,187 @@ impl Names {
             }
         }
         out[first_gaz..gaz_end].sort_by_key(|c| c.start);
+        merge_local_subsidiaries(t, &mut out[first_gaz..gaz_end]);
         let gaz = GazIndex::new(first_gaz..gaz_end, out);
+        let words = split_words(t);
+        {
+            let name_at = |s: usize| {
+                gaz.overlapping(out, s, s + 8)
+                    .into_iter()
+                    .map(|k| &out[k])
+                    .find(|c| c.start == s && c.kind != Kind::Person)
+                    .map(|c| (c.end, c.kind == Kind::Place))
+            };
+            let known = orgs::Known { name_at: &name_at };
+            let mut found: Vec<NameCand> = Vec::new();
+            for (start, end) in orgs::institutions(t, &words, &known)
+                .into_iter()
+                .chain(orgs::company_words(t, &words, &known))
+            {
+                // A company word after a known company keeps its canonical name.
+                let entity = gaz
+                    .overlapping(out, start, end)
+                    .into_iter()
+                    .find(|&k| out[k].start == start && out[k].kind == Kind::Org)
+                    .and_then(|k| out[k].entity);
+                found.push(NameCand {
+                    start,
+                    end,
+                    kind: Kind::Org,
+                    entity,
+                    prio: 2,
+                });
+            }
+            out.extend(found);
+        }
         if mostly_arabic(t) {
-            latin_runs(g, orig, offsets, t, out, &gaz);
+            latin_runs(g, &self.people, orig, offsets, t, out, &gaz);
         }
         people_with_titles(t, out, &gaz);
-        for (at, tr) in triggers {
+        // Names of other kinds where a person run stops, sorted for binary search.
+        let mut other: Vec<(usize, usize)> = out[first_gaz..]
+            .iter()
+            .filter(|c| c.kind != Kind::Person && c.start < c.end)
+            .map(|c| (c.start, c.end))
+            .collect();
+        other.sort_unstable();
+        let longest = other.iter().map(|&(s, e)| e - s).max().unwrap_or(0);
+        let blocked = |s: usize, e: usize| {
+            let from = other.partition_point(|&(a, _)| a + longest <= s);
+            other[from..]
+                .iter()
+                .take_while(|&&(a, _)| a < e)
+                .any(|&(_, b)| b > s)
+        };
+        let people = self.people.find(orig, offsets, t, &words, &blocked);
+        out.extend(people.into_iter().map(|(start, end)| NameCand {
+            start,
+            end,
+            kind: Kind::Person,
+            entity: None,
+            prio: 2,
+        }));
+        for &(at, tr) in &triggers {
             unknown_after_trigger(t, at, tr, out, &gaz);
         }
+        for &(at, tr) in &triggers {
+            if tr == Trigger::Org {
+                dual_list(t, at, out);
+            }
+        }
+        propagate_names(t, &words, out, gaz_end);
     }
+}
+
+/// «أورانج تونس», «زين الأردن»: a company right before a place is its local company; and
+/// «آسيا سيل للاتصالات»: a «لل» complement right after a company belongs to its name.
+fn merge_local_subsidiaries(t: &str, cands: &mut [NameCand]) {
+    for c in cands.iter_mut().filter(|c| c.kind == Kind::Org) {
+        // «منصة سلة للتجارة الإلكترونية»: after a platform word the complement says what it does.
+        if triggered(t, clitic_start(t, c.start)) == Some(Trigger::Product) {
+            continue;
+        }
+        if let Some((s, e)) = next_word(t, c.end)
+            && s == c.end + 1
+            && t[s..e].starts_with("لل")
+            && t[s..e].chars().count() >= 5
+        {
+            c.end = e;
+            if let Some((s2, e2)) = next_word(t, e)
+                && s2 == e + 1
+                && t[s2..e2].starts_with("ال")
+                && !matches!(
+                    &t[s2..e2],
+                    "الماضي"
+                        | "المقبل"
+                        | "الجاري"
+                        | "الحالي"
+                        | "اليوم"
+                        | "الاسبوع"
+                        | "العام"
+                        | "الشهر"
+                )
+            {
+                c.end = e2;
+            }
+        }
+    }
+    for k in 1..cands.len() {
+        let (a, b) = cands.split_at_mut(k);
+        let (prev, place) = (&mut a[k - 1], &mut b[0]);
+        let place_word = &t[place.start..place.end];
+        // «تابي السعودية» is the Saudi Tabby (an adjective), «أورانج تونس» Orange Tunisia.
+        let adjective = place_word.starts_with("ال") && place_word.ends_with("يه");
+        if prev.kind == Kind::Org
+            && !adjective
+            && place.kind == Kind::Place
+            && place.start == prev.end + 1
+            && &t[prev.end..place.start] == " "
+        {
+            prev.end = place.end;
+            place.end = place.start; // emptied: dropped when candidates are collected
+        }
+    }
+}
+
+/// Where the word holding `pos` starts, before any clitic glued to the name.
+fn clitic_start(t: &str, pos: usize) -> usize {
+    pos - clitic_before(t, pos).map_or(0, str::len)
+}
+
+/// A name found once by a cue (a trigger, quotes, a head noun) marks its other mentions in the
+/// same text: «شركة "ديفونا" … ديفونا».
+fn propagate_names(t: &str, words: &[super::scan::Word], out: &mut Vec<NameCand>, from: usize) {
+    let mut names: Vec<(String, Kind)> = out[from..]
+        .iter()
+        .filter(|c| matches!(c.kind, Kind::Org | Kind::Product) && c.entity.is_none())
+        .map(|c| (t[c.start..c.end].to_string(), c.kind))
+        .filter(|(n, _)| n.chars().count() >= 3 && !not_a_name(n))
+        .collect();
+    names.sort();
+    names.dedup();
+    if names.is_empty() {
+        return;
+    }
+    // Names by their first word (clitics stripped), so the text is walked once.
+    let mut by_first: HashMap<&str, Vec<(&str, Kind)>> = HashMap::new();
+    for (name, kind) in &names {
+        let first = name.split(' ').next().unwrap_or(name);
+        by_first
+            .entry(first)
+            .or_default()
+            .push((name.as_str(), *kind));
+    }
+    let existing: HashSet<(usize, usize)> = out.iter().map(|c| (c.start, c.end)).collect();
+    let mut extra = Vec::new();
+    for w in words {
+        let word = &t[w.s..w.e];
+        for off in stems(word) {
+            let Some(list) = by_first.get(&word[off..]) else {
+                continue;
+            };
+            let p = w.s + off;
+            let Some(&(name, kind)) = list.iter().find(|(n, _)| t[p..].starts_with(n)) else {
+                continue;
+            };
+            let end = p + name.len();
+            if char_at(t, end).is_some_and(is_word_char)
+                || clitic_before(t, p).is_none()
+                || existing.contains(&(p, end))
+            {
+                continue;
+            }
+            extra.push(NameCand {
+                start: p,
+                end,
+                kind,
+                entity: None,
+                prio: 1,
+            });
+            break;
+        }
+    }
+    out.extend(extra);
 }
 
 fn merge(into: &mut Pat, new: Pat) {
@@ -396,7 +591,7 @@ fn latin_noise(w: &str) -> bool {
         "dram", "nand", "lte", "nfc", "gps", "esim", "sim", "ui", "ux", "sdk", "os", "apk", "vpn",
         "dns", "ip", "http", "https", "www", "ssl", "tls", "b2b", "b2c", "kpi", "roi", "gdp",
         "esg", "mr", "ml", "nlp", "agi", "asi", "rag", "tpu", "tpus", "hpc", "fps", "hz", "amoled",
-        "lpddr5", "ddr5", "pcie", "eu", "us", "uk", "usa", "uae",
+        "lpddr5", "ddr5", "pcie", "eu", "us", "uk", "usa", "uae", "3g", "2g", "suv",
     ];
     NOISE.contains(&w)
 }
@@ -429,6 +624,7 @@ fn is_model_token(w: &str) -> bool {
 /// Runs of Latin words (joined by single spaces) that contain a capital: «OpenAI», «Mate 70 Pro».
 fn latin_runs(
     g: &Gazetteer,
+    people: &People,
     orig: &str,
     offsets: &[usize],
     t: &str,
@@ -495,7 +691,27 @@ fn latin_runs(
         }
     }
     for (s, e, has_digit) in runs {
-        let inside = gaz.overlapping(out, s, e);
+        let mut inside = gaz.overlapping(out, s, e);
+        // «Gulf MENA Holdings»: a place abbreviation inside a longer Latin name is part of it.
+        if !inside.is_empty()
+            && inside
+                .iter()
+                .all(|&k| out[k].kind == Kind::Place && out[k].end - out[k].start < e - s)
+        {
+            for &k in &inside {
+                out[k].end = out[k].start;
+            }
+            inside.clear();
+        }
+        // «لموقع Android Authority»: after a company or site word the whole run is the name.
+        if let [k] = inside[..]
+            && out[k].start == s
+            && out[k].end < e
+            && prev_trigger(t, s) == Some(Trigger::Org)
+        {
+            out[k].end = out[k].start;
+            inside.clear();
+        }
         if let Some(&k) = inside.first() {
             // A gazetteer product followed by model tokens grows over them: «iPhone 16 Pro».
             let c = &out[k];
@@ -505,12 +721,26 @@ fn latin_runs(
             if inside.len() == 1 && c.start == s && is_product && c.end < e {
                 // Model tokens or capitalised words: «iPhone 16 Pro», «Copilot Studio».
                 out[k].end = e;
+            } else if let [o, p] = inside[..]
+                && out[o].start == s
+                && out[o].kind == Kind::Org
+                && out[p].kind == Kind::Product
+                && out[p].start == out[o].end + 1
+                && out[p].end < e
+            {
+                // «Samsung Galaxy S26»: the product grows over the model (the company joins it
+                // when candidates are resolved).
+                out[p].end = e;
             }
             continue;
         }
+        let words: Vec<&str> = t[s..e].split(' ').collect();
+        let person = !has_digit && (2..=3).contains(&words.len()) && people.latin_given(words[0]);
         let kind = match prev_trigger(t, s) {
+            _ if person => Kind::Person,
             Some(Trigger::Org) => Kind::Org,
             Some(Trigger::Product) => Kind::Product,
+            Some(Trigger::Place) => Kind::Place,
             None if has_digit => Kind::Product,
             None => Kind::Org,
         };
@@ -528,34 +758,49 @@ fn latin_runs(
 /// digits, not a count: no scale word, currency or percent after it) and model words.
 fn arabic_model_suffix(t: &str, end: usize) -> usize {
     let mut at = end;
-    if let Some((s, e)) = next_word(t, at)
-        && s == at + 1
-        && e - s <= 3
-        && t[s..e].bytes().all(|b| b.is_ascii_digit())
-    {
-        let after = next_word(t, e).map(|(a, b)| &t[a..b]);
-        let counted = after.is_some_and(|w| {
-            lexicon::scale(w).is_some()
-                || lexicon::currency_word(w)
-                || w == "في"
-                || w.starts_with("بال")
-        });
-        if counted
-            || char_at(t, e) == Some('%')
-            || char_at(t, e).is_some_and(|c| c == '.' || c == ',')
-                && t.as_bytes().get(e + 1).is_some_and(u8::is_ascii_digit)
-        {
-            return end;
-        }
-        at = e;
-    }
-    while let Some((s, e)) = next_word(t, at) {
-        if s != at + 1
-            || !matches!(
-                &t[s..e],
-                "برو" | "ماكس" | "الترا" | "بلس" | "ميني" | "اير" | "لايت"
-            )
-        {
+    for _ in 0..4 {
+        let Some((s, e)) = next_word(t, at).filter(|&(s, _)| s == at + 1) else {
+            break;
+        };
+        let w = &t[s..e];
+        let model_word = matches!(
+            w,
+            "برو"
+                | "ماكس"
+                | "الترا"
+                | "بلس"
+                | "ميني"
+                | "اير"
+                | "لايت"
+                | "نوت"
+                | "فولد"
+                | "فليب"
+                | "اس"
+                | "اكس"
+                | "ايدج"
+        );
+        // «S9», «A55»: a short Latin model code with a digit.
+        let latin_code = w.len() <= 4
+            && w.bytes().all(|b| b.is_ascii_alphanumeric())
+            && w.bytes().any(|b| b.is_ascii_digit())
+            && w.bytes().any(|b| b.is_ascii_alphabetic());
+        let number = e - s <= 3 && w.bytes().all(|b| b.is_ascii_digit());
+        if number {
+            let after = next_word(t, e).map(|(a, b)| &t[a..b]);
+            let counted = after.is_some_and(|w| {
+                lexicon::scale(w).is_some()
+                    || lexicon::currency_word(w)
+                    || w == "في"
+                    || w.starts_with("بال")
+            });
+            if counted
+                || char_at(t, e) == Some('%')
+                || char_at(t, e).is_some_and(|c| c == '.' || c == ',')
+                    && t.as_bytes().get(e + 1).is_some_and(u8::is_ascii_digit)
+            {
+                break;
+            }
+        } else if !(model_word || latin_code) {
             break;
         }
         at = e;
@@ -577,6 +822,18 @@ fn unknown_after_trigger(t: &str, at: usize, tr: Trigger, out: &mut Vec<NameCand
     let kind = match tr {
         Trigger::Org => Kind::Org,
         Trigger::Product => Kind::Product,
+        // Only the words that always name a place: «منطقة حرة», «ولاية ثانية» do not.
+        Trigger::Place => {
+            let word = prev_word(t, at).map(|(s, e)| &t[s..e]);
+            if !word.is_some_and(|w| {
+                ["مدينه", "محافظه", "بلده", "قريه", "اقليم"]
+                    .iter()
+                    .any(|p| w.ends_with(p))
+            }) {
+                return;
+            }
+            Kind::Place
+        }
     };
     // «صندوق "سنابل"», «منصة «سلة»»: a quoted name after a trigger, whatever its shape.
     if let Some(q) = t[at..].strip_prefix(' ')
@@ -595,6 +852,7 @@ fn unknown_after_trigger(t: &str, at: usize, tr: Trigger, out: &mut Vec<NameCand
                 && !name.starts_with(' ')
                 && !name.ends_with(' ')
                 && name.chars().all(|c| c == ' ' || is_word_char(c))
+                && !latin_noise(name)
                 && gaz.overlapping(out, s, s + len).is_empty()
             {
                 out.push(NameCand {
@@ -620,6 +878,42 @@ fn unknown_after_trigger(t: &str, at: usize, tr: Trigger, out: &mut Vec<NameCand
     }
     let w = &t[s..e];
     let n = w.chars().count();
+    // Newspapers, channels and parties are often definite: «يومية المجاهد», «حزب العدالة
+    // والتنمية».
+    let trigger_word = prev_word(t, at).map_or("", |(a, b)| &t[a..b]);
+    let media = matches!(
+        trigger_word,
+        "صحيفه"
+            | "جريده"
+            | "يوميه"
+            | "فضائيه"
+            | "قناه"
+            | "نشره"
+            | "مجله"
+            | "حزب"
+            | "لحزب"
+    );
+    if media && w.starts_with("ال") && n >= 5 && !w.ends_with('ي') && !w.ends_with("يه") {
+        let mut end = e;
+        if let Some((s2, e2)) = next_word(t, e)
+            && s2 == e + 1
+            && t[s2..e2].starts_with("وال")
+        {
+            end = e2;
+        }
+        out.push(NameCand {
+            start: s,
+            end,
+            kind,
+            entity: None,
+            prio: 1,
+        });
+        return;
+    }
+    // «زبنائها»: a noun with a pronoun is not a name.
+    if n >= 5 && ["ها", "هم", "كم"].iter().any(|p| w.ends_with(p)) {
+        return;
+    }
     let verb_like = matches!(w.chars().next(), Some('ي' | 'ت' | 'ن')) && n <= 5;
     // «هاتف بكاميرا»: a preposition glued to an ordinary word.
     let glued = matches!(w.chars().next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك')) && n >= 5;
@@ -629,13 +923,157 @@ fn unknown_after_trigger(t: &str, at: usize, tr: Trigger, out: &mut Vec<NameCand
     if trigger(w).is_some() || lexicon::scale(w).is_some() {
         return;
     }
+    // «شركة سبيرو سباتس للمشروبات الغازية»: more unknown words, then a company's «لل» line of
+    // business.
+    let mut end = e;
+    for _ in 0..2 {
+        match next_word(t, end) {
+            Some((s2, e2)) if s2 == end + 1 && unknown_name_word(&t[s2..e2]) => end = e2,
+            _ => break,
+        }
+    }
+    if kind == Kind::Org
+        && let Some((s2, e2)) = next_word(t, end)
+        && s2 == end + 1
+        && t[s2..e2].starts_with("لل")
+        && t[s2..e2].chars().count() >= 5
+    {
+        end = e2;
+        if let Some((s3, e3)) = next_word(t, end)
+            && s3 == end + 1
+            && t[s3..e3].starts_with("ال")
+        {
+            end = e3;
+        }
+    }
+    if !gaz.overlapping(out, s, end).is_empty() {
+        end = e;
+    }
     out.push(NameCand {
         start: s,
-        end: e,
+        end,
         kind,
         entity: None,
         prio: 1,
     });
+}
+
+/// «بنكي مصر والأهلي», «شركتي "X" و"Y"»: after a bank word a place names the bank, and after a
+/// dual company or bank word the name joined by و is the second company.
+fn dual_list(t: &str, at: usize, out: &mut Vec<NameCand>) {
+    let Some((ws, we)) = prev_word(t, at) else {
+        return;
+    };
+    let word = &t[ws..we];
+    let stem = stems(word)
+        .map(|o| &word[o..])
+        .find(|s| matches!(*s, "بنك" | "بنكي" | "مصرف" | "شركتي" | "شركتا" | "مجموعتي"))
+        .unwrap_or("");
+    if stem.is_empty() {
+        return;
+    }
+    let bank = stem.starts_with("بنك") || stem == "مصرف";
+    let dual = stem != "بنك" && stem != "مصرف";
+    let quote = |p: usize| matches!(char_at(t, p), Some('"' | '«' | '“' | '”'));
+    let mut p = at + 1;
+    if quote(p) {
+        p += char_at(t, p).map_or(0, char::len_utf8);
+    }
+    let first = out.iter_mut().find(|c| c.start == p);
+    let Some(first) = first else { return };
+    if bank && first.kind == Kind::Place {
+        first.kind = Kind::Org;
+        first.entity = None;
+    }
+    if !dual || first.kind != Kind::Org {
+        return;
+    }
+    let mut q = first.end;
+    if quote(q) {
+        q += char_at(t, q).map_or(0, char::len_utf8);
+    }
+    let rest = &t[q..];
+    let Some(after) = rest.strip_prefix(" و") else {
+        return;
+    };
+    let mut s = q + (rest.len() - after.len());
+    let closing = if quote(s) {
+        let open = char_at(t, s).unwrap_or('"');
+        s += open.len_utf8();
+        Some(if open == '«' {
+            '»'
+        } else if open == '“' {
+            '”'
+        } else {
+            open
+        })
+    } else {
+        None
+    };
+    if let Some(c) = out.iter_mut().find(|c| c.start == s) {
+        if c.kind == Kind::Place {
+            c.kind = Kind::Org;
+            c.entity = None;
+        }
+        return;
+    }
+    let end = match closing {
+        Some(close) => match t[s..].find(close) {
+            Some(len) if len > 0 && len <= 60 => s + len,
+            _ => return,
+        },
+        None => {
+            let e = word_end_at(t, s);
+            if e == s {
+                return;
+            }
+            e
+        }
+    };
+    out.push(NameCand {
+        start: s,
+        end,
+        kind: Kind::Org,
+        entity: None,
+        prio: 1,
+    });
+}
+
+fn word_end_at(t: &str, s: usize) -> usize {
+    super::scan::word_end(t, s)
+}
+
+/// A word that may continue an unknown name after its first word: a transliteration, not a
+/// dictionary-shaped word (no article, no feminine or nisba ending, not a closed-class word).
+fn unknown_name_word(w: &str) -> bool {
+    let n = w.chars().count();
+    n >= 3
+        && w.chars().all(is_arabic_letter)
+        && !w.starts_with("ال")
+        && !w.ends_with('ه')
+        && !w.ends_with('ي')
+        && !w.ends_with('ت')
+        && !not_a_name(w)
+        && trigger(w).is_none()
+        && lexicon::scale(w).is_none()
+        && !lexicon::currency_word(w)
+        && !matches!(
+            w.chars().next(),
+            Some('و' | 'ف' | 'ب' | 'ل' | 'ك' | 'ي' | 'ت' | 'ن')
+        )
+        && !matches!(
+            w,
+            "عن" | "من"
+                | "في"
+                | "مع"
+                | "منذ"
+                | "بعد"
+                | "قبل"
+                | "خلال"
+                | "عبر"
+                | "حول"
+                | "ضمن"
+        )
 }
 
 /// «قال أحمد المطيري، الرئيس التنفيذي …»: two to four Arabic words between a speech verb and a

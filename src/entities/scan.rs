@@ -127,3 +127,52 @@ pub fn stems(word: &str) -> impl Iterator<Item = usize> + '_ {
             .map(|c| c.len()),
     )
 }
+
+/// A word of the normalized text, with what separates it from the previous word.
+#[derive(Clone, Copy, Debug)]
+pub struct Word {
+    pub s: usize,
+    pub e: usize,
+    /// Only spaces between this word and the previous one (so they may share a name).
+    pub joined: bool,
+    /// Arabic letters only.
+    pub arabic: bool,
+}
+
+/// The words of `t` (letters and digits), each knowing whether only spaces separate it from the
+/// previous one (a line break, a quote or any punctuation breaks a name).
+pub fn split_words(t: &str) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::with_capacity(t.len() / 8);
+    let mut gap_clean = false;
+    let mut current: Option<Word> = None;
+    for (i, c) in t.char_indices() {
+        if is_word_char(c) {
+            match &mut current {
+                Some(w) => {
+                    w.e = i + c.len_utf8();
+                    w.arabic &= is_arabic_letter(c);
+                }
+                None => {
+                    current = Some(Word {
+                        s: i,
+                        e: i + c.len_utf8(),
+                        joined: gap_clean && !out.is_empty(),
+                        arabic: is_arabic_letter(c),
+                    })
+                }
+            }
+        } else {
+            if let Some(w) = current.take() {
+                out.push(w);
+                gap_clean = true;
+            }
+            if !is_space(c) || c == '\t' {
+                gap_clean = false;
+            }
+        }
+    }
+    if let Some(w) = current {
+        out.push(w);
+    }
+    out
+}

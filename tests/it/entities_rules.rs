@@ -431,3 +431,52 @@ fn a_name_between_a_speech_verb_and_a_title_is_a_person() {
     assert!(find("وقال المتحدث باسم الشركة، الذي رفض ذكر اسمه، إن").is_empty());
     assert!(find("وبحسب مذكرة من الإدارة، رئيس المجلس").is_empty());
 }
+
+/// `akhbar entities --json` streams paragraph by paragraph: offsets stay those of the whole
+/// input, across paragraphs and through stdin, and every span's text is the input at them.
+#[test]
+fn entities_command_streams_with_whole_input_offsets() {
+    let env = crate::support::Env::new();
+    let para = "قال المهندس حازم متولي، الرئيس التنفيذي لشركة اتصالات مصر، إن الاستثمارات بلغت نحو 37 مليار جنيه في 15 يوليو 2025.\n\n";
+    let text = para.repeat(200);
+    let file = env.write("news.txt", &text);
+    let out = env.run(&["entities", "--json", crate::support::path_str(&file)]);
+    assert!(out.status.success(), "{}", crate::support::stderr(&out));
+    let spans = crate::support::json_lines(&out);
+    assert_eq!(
+        spans.len(),
+        200 * 4,
+        "person, org, money and date in each paragraph"
+    );
+    for s in &spans {
+        let (a, b) = (
+            s["start"].as_u64().unwrap() as usize,
+            s["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&text[a..b], s["text"].as_str().unwrap(), "{s}");
+    }
+    let last = spans.last().unwrap();
+    assert_eq!(last["kind"], "date");
+    assert_eq!(last["canonical"], "2025-07-15");
+    assert!(last["start"].as_u64().unwrap() as usize > text.len() - para.len());
+    // The same through stdin, marked for a human reader.
+    let mut child = env
+        .cmd()
+        .arg("entities")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().unwrap();
+        stdin.write_all(para.as_bytes()).unwrap();
+    }
+    let out = child.wait_with_output().unwrap();
+    let marked = crate::support::stdout(&out);
+    assert!(marked.contains("[حازم متولي](person)"), "{marked}");
+    assert!(
+        marked.contains("[15 يوليو 2025](date: 2025-07-15)"),
+        "{marked}"
+    );
+}

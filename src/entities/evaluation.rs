@@ -1,0 +1,391 @@
+//! Span-by-span scoring of the recognizer on annotated passages (docs/gazetteer.md
+//! "Evaluation"). `cargo test --lib entities::evaluation -- --nocapture` prints precision,
+//! recall and F1 per kind and the share of exact figure values, for the real-news tuning and
+//! held-out parts (tests/fixtures/entities-real) and the team-written set
+//! (tests/fixtures/entities); the tests assert floors under the recorded figures.
+
+use super::{Kind, Recognizer, Span};
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+/// An annotated span: `[[kind|text]]`, `[[kind=canonical|text]]` or `[[kind=value|text]]`.
+#[derive(Debug)]
+pub(crate) struct Gold {
+    pub kind: Kind,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// Canonical name (names), number or ISO date (figures), when given.
+    pub extra: Option<String>,
+}
+
+#[derive(Debug)]
+pub(crate) struct Passage {
+    pub label: String,
+    pub source: Option<String>,
+    pub text: String,
+    pub gold: Vec<Gold>,
+}
+
+/// The markup of one passage → its text and gold spans (byte offsets into the text).
+pub(crate) fn parse_markup(label: &str, src: &str) -> Result<Passage, String> {
+    let mut text = String::new();
+    let mut gold = Vec::new();
+    let mut rest = src;
+    while let Some(open) = rest.find("[[") {
+        text.push_str(&rest[..open]);
+        let after = &rest[open + 2..];
+        let close = after
+            .find("]]")
+            .ok_or_else(|| format!("{label}: unclosed [[ in {after}"))?;
+        let inner = &after[..close];
+        let (head, surface) = inner
+            .split_once('|')
+            .ok_or_else(|| format!("{label}: no | in [[{inner}]]"))?;
+        let (kind, extra) = match head.split_once('=') {
+            Some((k, e)) => (k, Some(e.to_string())),
+            None => (head, None),
+        };
+        let kind = Kind::parse(kind).ok_or_else(|| format!("{label}: bad kind {kind}"))?;
+        if surface.is_empty() || surface.trim() != surface {
+            return Err(format!("{label}: span «{surface}» is empty or padded"));
+        }
+        if kind.is_figure() && extra.is_none() {
+            return Err(format!("{label}: figure «{surface}» has no value"));
+        }
+        let start = text.len();
+        text.push_str(surface);
+        gold.push(Gold {
+            kind,
+            start,
+            end: text.len(),
+            text: surface.to_string(),
+            extra,
+        });
+        rest = &after[close + 2..];
+    }
+    text.push_str(rest);
+    Ok(Passage {
+        label: label.to_string(),
+        source: None,
+        text,
+        gold,
+    })
+}
+
+/// A file of passages: `## label`, an optional `@ source-url` line, then the text lines (joined
+/// with newlines); other `#` lines and blank lines are comments.
+pub(crate) fn parse_file(src: &str) -> Result<Vec<Passage>, String> {
+    let mut out = Vec::new();
+    let mut label: Option<String> = None;
+    let mut source = None;
+    let mut body: Vec<&str> = Vec::new();
+    let mut flush = |label: &Option<String>, source: &mut Option<String>, body: &mut Vec<&str>| {
+        if let Some(l) = label {
+            let mut p = parse_markup(l, &body.join("\n"))?;
+            p.source = source.take();
+            out.push(p);
+        }
+        body.clear();
+        Ok::<(), String>(())
+    };
+    for line in src.lines() {
+        if let Some(l) = line.strip_prefix("## ") {
+            flush(&label, &mut source, &mut body)?;
+            label = Some(l.trim().to_string());
+        } else if let Some(u) = line.strip_prefix("@ ") {
+            source = Some(u.trim().to_string());
+        } else if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        } else {
+            body.push(line);
+        }
+    }
+    flush(&label, &mut source, &mut body)?;
+    Ok(out)
+}
+
+/// The kinds scored separately; the four figure kinds are also scored together.
+const NAME_KINDS: [Kind; 4] = [Kind::Org, Kind::Person, Kind::Place, Kind::Product];
+
+#[derive(Default, Clone, Copy, Debug)]
+pub(crate) struct Counts {
+    pub tp: usize,
+    pub fp: usize,
+    pub fn_: usize,
+}
+
+impl Counts {
+    pub fn prf(self) -> (f64, f64, f64) {
+        let ratio = |a: usize, b: usize| if b == 0 { 1.0 } else { a as f64 / b as f64 };
+        let p = ratio(self.tp, self.tp + self.fp);
+        let r = ratio(self.tp, self.tp + self.fn_);
+        let f = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
+        (p, r, f)
+    }
+
+    fn add(&mut self, o: Counts) {
+        self.tp += o.tp;
+        self.fp += o.fp;
+        self.fn_ += o.fn_;
+    }
+}
+
+/// The scores of one set of passages.
+#[derive(Default, Debug)]
+pub(crate) struct Report {
+    pub per_kind: BTreeMap<Kind, Counts>,
+    /// Gold figures found with the right kind and span / of those, with the exact value.
+    pub figures_found: usize,
+    pub values_exact: usize,
+    pub figures_gold: usize,
+    pub errors: Vec<String>,
+}
+
+impl Report {
+    pub fn kind(&self, k: Kind) -> Counts {
+        self.per_kind.get(&k).copied().unwrap_or_default()
+    }
+
+    pub fn figures(&self) -> Counts {
+        let mut c = Counts::default();
+        for (k, v) in &self.per_kind {
+            if k.is_figure() {
+                c.add(*v);
+            }
+        }
+        c
+    }
+
+    pub fn f1(&self, k: Kind) -> f64 {
+        self.kind(k).prf().2
+    }
+
+    /// Gold figures whose kind, span and value (number or ISO date) are all exact.
+    pub fn value_accuracy(&self) -> f64 {
+        if self.figures_gold == 0 {
+            1.0
+        } else {
+            self.values_exact as f64 / self.figures_gold as f64
+        }
+    }
+
+    pub fn table(&self, title: &str) -> String {
+        let mut s = format!(
+            "{title}\n| kind | tp | fp | fn | P | R | F1 |\n|---|---|---|---|---|---|---|\n"
+        );
+        let mut row = |name: &str, c: Counts| {
+            let (p, r, f) = c.prf();
+            let _ = writeln!(
+                s,
+                "| {name} | {} | {} | {} | {p:.2} | {r:.2} | {f:.2} |",
+                c.tp, c.fp, c.fn_
+            );
+        };
+        for k in NAME_KINDS {
+            row(k.as_str(), self.kind(k));
+        }
+        row("figure", self.figures());
+        let _ = writeln!(
+            s,
+            "figure values exact: {} of {} ({:.0}%; {} found with the right span)",
+            self.values_exact,
+            self.figures_gold,
+            100.0 * self.value_accuracy(),
+            self.figures_found
+        );
+        s
+    }
+}
+
+/// Whether a found figure's value is the annotated one: a number (relative error < 1e-9), or
+/// for dates an ISO date (`2024-05-15`, `--05-15`, `2024-05`) compared with the span's
+/// canonical form; a bare year (the team-written set's convention) is compared with the value.
+fn value_matches(g: &Gold, s: &Span) -> bool {
+    let Some(e) = &g.extra else { return true };
+    if g.kind == Kind::Date && e.contains('-') {
+        return s.canonical.as_deref() == Some(e.as_str());
+    }
+    match e.parse::<f64>() {
+        Ok(want) => s
+            .value
+            .is_some_and(|v| (v - want).abs() <= want.abs() * 1e-9),
+        Err(_) => false,
+    }
+}
+
+fn name_matches(g: &Gold, s: &Span) -> bool {
+    match &g.extra {
+        Some(e) => s.canonical.as_deref() == Some(e.as_str()),
+        None => true,
+    }
+}
+
+/// Score `rec` on `passages`. A name counts when kind and span are exact (and the canonical
+/// name, when annotated); a figure when kind and span are exact, its value being scored apart.
+pub(crate) fn evaluate(rec: &Recognizer, passages: &[Passage]) -> Report {
+    let mut rep = Report::default();
+    for p in passages {
+        let found = rec.find(&p.text);
+        let mut used = vec![false; found.len()];
+        for g in &p.gold {
+            let hit = found.iter().enumerate().position(|(i, s)| {
+                !used[i]
+                    && s.kind == g.kind
+                    && s.start == g.start
+                    && s.end == g.end
+                    && (g.kind.is_figure() || name_matches(g, s))
+            });
+            let c = rep.per_kind.entry(g.kind).or_default();
+            match hit {
+                Some(i) => {
+                    used[i] = true;
+                    c.tp += 1;
+                    if g.kind.is_figure() {
+                        rep.figures_found += 1;
+                        if value_matches(g, &found[i]) {
+                            rep.values_exact += 1;
+                        } else {
+                            rep.errors.push(format!(
+                                "[{}] value {:?} «{}» want {:?}, got value={:?} canonical={:?}",
+                                p.label,
+                                g.kind,
+                                g.text,
+                                g.extra,
+                                found[i].value,
+                                found[i].canonical
+                            ));
+                        }
+                    }
+                }
+                None => {
+                    c.fn_ += 1;
+                    rep.errors
+                        .push(format!("[{}] missed {:?} «{}»", p.label, g.kind, g.text));
+                }
+            }
+            if g.kind.is_figure() {
+                rep.figures_gold += 1;
+            }
+        }
+        for (s, u) in found.iter().zip(&used) {
+            if !u {
+                rep.per_kind.entry(s.kind).or_default().fp += 1;
+                rep.errors.push(format!(
+                    "[{}] spurious {:?} «{}» canonical={:?} value={:?}",
+                    p.label, s.kind, s.text, s.canonical, s.value
+                ));
+            }
+        }
+    }
+    rep
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TUNING: &str = include_str!("../../tests/fixtures/entities-real/tuning.txt");
+    const HELD_OUT: &str = include_str!("../../tests/fixtures/entities-real/heldout.txt");
+    const TEAM: &str = include_str!("../../tests/fixtures/entities/passages.txt");
+
+    fn load(src: &str) -> Vec<Passage> {
+        parse_file(src).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn rec() -> Recognizer {
+        Recognizer::load(None).unwrap_or_else(|e| panic!("{e:#}"))
+    }
+
+    #[test]
+    fn markup_keeps_offsets_and_rejects_bad_spans() {
+        let p = parse_markup("t", "قالت [[org=Apple|أبل]] إن [[percent=5|5%]]")
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(p.text, "قالت أبل إن 5%");
+        assert_eq!(&p.text[p.gold[0].start..p.gold[0].end], "أبل");
+        assert_eq!(&p.text[p.gold[1].start..p.gold[1].end], "5%");
+        assert!(
+            parse_markup("t", "[[percent|5%]]").is_err(),
+            "figure without value"
+        );
+        assert!(parse_markup("t", "[[org| أبل]]").is_err(), "padded span");
+        assert!(parse_markup("t", "[[org|أبل").is_err(), "unclosed");
+        assert!(parse_markup("t", "[[firm|أبل]]").is_err(), "unknown kind");
+    }
+
+    /// The real-news set is what the issue asks for: ≥ 60 passages, ≥ 30 outlets, every
+    /// passage with its source, a held-out part of ≥ 30, all four regions in both parts.
+    #[test]
+    fn real_news_set_is_large_varied_and_sourced() {
+        let (t, h) = (load(TUNING), load(HELD_OUT));
+        assert!(
+            t.len() + h.len() >= 60 && h.len() >= 30,
+            "{} + {}",
+            t.len(),
+            h.len()
+        );
+        let mut outlets = std::collections::BTreeSet::new();
+        for p in t.iter().chain(&h) {
+            let src = p.source.as_deref().unwrap_or_default();
+            assert!(src.starts_with("http"), "{}: no source URL", p.label);
+            outlets.insert(p.label.split_whitespace().nth(1).unwrap_or_default());
+            assert!(!p.gold.is_empty() || p.text.len() > 100, "{}", p.label);
+        }
+        assert!(outlets.len() >= 30, "{} outlets", outlets.len());
+        for part in [&t, &h] {
+            for region in ["gulf", "egypt", "levant", "maghreb"] {
+                assert!(part.iter().any(|p| p.label.ends_with(region)), "{region}");
+            }
+        }
+    }
+
+    /// Prints the tables (and, for the tuning part and the team-written set, every miss) and
+    /// asserts floors a little under the figures recorded in docs/gazetteer.md.
+    #[test]
+    fn scores_on_real_news_and_team_set() {
+        let rec = rec();
+        let tuning = evaluate(&rec, &load(TUNING));
+        let held_out = evaluate(&rec, &load(HELD_OUT));
+        let team = evaluate(&rec, &load(TEAM));
+        println!("{}", tuning.table("real news, tuning part"));
+        println!("{}", held_out.table("real news, held-out part"));
+        println!("{}", team.table("team-written set"));
+        for e in tuning.errors.iter().chain(&team.errors) {
+            println!("{e}");
+        }
+        // The held-out misses stay unread unless asked for: rules are not written from them.
+        if std::env::var_os("ENTITIES_EVAL_SHOW_HELDOUT").is_some() {
+            for e in &held_out.errors {
+                println!("{e}");
+            }
+        }
+        let floors: [(&str, &Report, [f64; 6]); 3] = [
+            // org, person, place, product, figure F1; share of exact figure values.
+            ("tuning", &tuning, [0.88, 0.94, 0.95, 0.75, 0.97, 0.95]),
+            ("held-out", &held_out, [0.75, 0.70, 0.85, 0.65, 0.95, 0.95]),
+            ("team", &team, [0.95, 0.90, 0.95, 0.95, 0.97, 0.95]),
+        ];
+        for (name, rep, [org, person, place, product, figure, values]) in floors {
+            for (k, min) in [
+                (Kind::Org, org),
+                (Kind::Person, person),
+                (Kind::Place, place),
+                (Kind::Product, product),
+            ] {
+                assert!(
+                    rep.f1(k) >= min,
+                    "{name}: {k:?} F1 {:.3} < {min}",
+                    rep.f1(k)
+                );
+            }
+            let fig = rep.figures().prf().2;
+            assert!(fig >= figure, "{name}: figure F1 {fig:.3} < {figure}");
+            let v = rep.value_accuracy();
+            assert!(v >= values, "{name}: values exact {v:.3} < {values}");
+        }
+    }
+}

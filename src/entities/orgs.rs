@@ -1,0 +1,466 @@
+//! Organisations not in the gazetteer (docs/gazetteer.md "Institutions and companies"):
+//! - institutions by their head noun: «وزارة الانتقال الرقمي وإصلاح الإدارة», «هيئة تنظيم
+//!   الاتصالات», «غرفة تجارة وصناعة أبوظبي», «مصرف لبنان», «الهيئة الوطنية للاتصالات»;
+//! - companies by a company word after their name: «دبي القابضة», «جلوري فينشرز»,
+//!   «سامسونج الكترونيكس», «أورونج فرانس تلكوم»;
+//! - other mentions of a name found once in the same text.
+
+use super::scan::{Word, is_arabic_letter};
+
+/// Heads that always start an institution's name when a name follows them.
+const STRONG_HEADS: &[&str] = &[
+    "وزاره",
+    "هيئه",
+    "سلطه",
+    "وكاله",
+    "جامعه",
+    "بورصه",
+    "صندوق",
+    "مصرف",
+    "بنك",
+    "غرفه",
+    "مؤسسه",
+    "منظمه",
+    "معهد",
+    "اكاديميه",
+    "نقابه",
+    "ديوان",
+    "محكمه",
+];
+
+/// Heads that are also everyday nouns («مركز البيانات», «سوق العمل»): they need a longer name
+/// or a proper name after them.
+const WEAK_HEADS: &[&str] = &["مركز", "سوق", "مجلس", "لجنه", "اتحاد", "جمعيه", "مجمع"];
+
+/// Definite words that end an institution's name: roles, titles and time words after it
+/// («ديوان التشريع والرأي السابق الدكتور …»).
+fn stop_word(w: &str) -> bool {
+    matches!(
+        w,
+        "السابق"
+            | "الاسبق"
+            | "الحالي"
+            | "الجديد"
+            | "الجديده"
+            | "المقبل"
+            | "الماضي"
+            | "الدكتور"
+            | "المهندس"
+            | "السيد"
+            | "السيده"
+            | "الرئيس"
+            | "المدير"
+            | "الوزير"
+            | "الاول"
+            | "الاولي"
+            | "الثاني"
+            | "الاخير"
+            | "الداعم"
+            | "الراعي"
+            | "المسؤول"
+            | "الذي"
+            | "التي"
+            | "الاعلي"
+    )
+}
+
+/// «بالمغرب», «لترحيل», «لهذا»: a word with a glued preposition ends a name.
+fn glued(w: &str) -> bool {
+    w.chars().count() >= 3 && matches!(w.chars().next(), Some('ب' | 'ل' | 'ك')) && !complement(w)
+}
+
+/// Nisba adjectives («الوطني», «القطري», «الأردنية») may follow a proper name in an
+/// institution's name; other definite words may not («مصرف لبنان الداعم الأول»).
+fn nisba(w: &str) -> bool {
+    w.starts_with("ال") && (w.ends_with('ي') || w.ends_with("يه"))
+}
+
+/// Council names of one word: «مجلس الوزراء», «مجلس النواب».
+const COUNCILS: &[&str] = &[
+    "الوزراء",
+    "النواب",
+    "الشوري",
+    "الامه",
+    "الشعب",
+    "الشيوخ",
+    "الامن",
+];
+
+/// Definite heads: a name only with a «لل» complement or a fixed adjective («البنك الدولي»).
+const DEFINITE_HEADS: &[&str] = &[
+    "الهيئه",
+    "الوكاله",
+    "البنك",
+    "المجلس",
+    "الصندوق",
+    "المؤسسه",
+    "الشركه",
+    "المجموعه",
+    "السلطه",
+    "اللجنه",
+    "الاتحاد",
+    "المنظمه",
+    "الجمعيه",
+    "الغرفه",
+    "المركز",
+    "المصرف",
+];
+
+const FIXED_ADJECTIVES: &[&str] = &[
+    "الدولي",
+    "المركزي",
+    "الاهلي",
+    "العربي",
+    "الاسلامي",
+    "السيادي",
+    "الاوروبي",
+    "الافريقي",
+    "الخليجي",
+    "الاعلي",
+];
+
+/// «X القابضة», «X كابيتال»: words that end a company's name.
+const COMPANY_WORDS: &[&str] = &[
+    "القابضه",
+    "كابيتال",
+    "فينشرز",
+    "بارتنرز",
+    "تكنولوجيز",
+    "نتوركس",
+    "كورب",
+    "كوربوريشن",
+    "الكترونيكس",
+    "تيليكوم",
+    "تلكوم",
+    "تيلكوم",
+    "تليكوم",
+    "موبايل",
+    "ديجيتال",
+    "سوليوشنز",
+    "جروب",
+    "غروب",
+    "انترناشيونال",
+    "لابز",
+    "سيستمز",
+    "هولدينج",
+    "هولدنغ",
+    "انفستمنتس",
+    "فينتك",
+];
+
+/// What the rules read about the names already found.
+pub struct Known<'a> {
+    /// The gazetteer name starting in the word that starts at this byte (after a clitic):
+    /// (end, is a place).
+    pub name_at: &'a dyn Fn(usize) -> Option<(usize, bool)>,
+}
+
+/// A head noun, maybe after a clitic: (offset of the span start in the word, head in its
+/// dictionary form). «لوزارة» → (2, وزاره); «والهيئة» → (2, الهيئه); «للهيئة» → (2, الهيئه).
+fn stem_of(w: &str) -> (usize, &'static str) {
+    let heads = |h: &str| {
+        STRONG_HEADS
+            .iter()
+            .chain(WEAK_HEADS)
+            .find(|&&x| x == h)
+            .copied()
+    };
+    let definite_head = |rest: &str| {
+        DEFINITE_HEADS
+            .iter()
+            .find(|x| x.strip_prefix("ال") == Some(rest))
+            .copied()
+    };
+    if let Some(h) = heads(w).or_else(|| DEFINITE_HEADS.iter().find(|&&x| x == w).copied()) {
+        return (0, h);
+    }
+    // Most words end with no head at all: one pass over the heads rejects them.
+    if !STRONG_HEADS
+        .iter()
+        .chain(WEAK_HEADS)
+        .any(|h| w.ends_with(h))
+        && !DEFINITE_HEADS.iter().any(|h| w.ends_with(&h["ال".len()..]))
+    {
+        return (0, "");
+    }
+    for c in super::normalize::CLITIC_PREFIXES {
+        let Some(rest) = w.strip_prefix(c) else {
+            continue;
+        };
+        if c.ends_with("ال") || c.ends_with("لل") {
+            if let Some(h) = definite_head(rest) {
+                // The span starts at the article: «وال|هيئة» → «الهيئة», «ل|لهيئة» → «لهيئة».
+                let article = if c.ends_with("ال") {
+                    "ال".len()
+                } else {
+                    "ل".len()
+                };
+                return (c.len() - article, h);
+            }
+        } else if let Some(h) = heads(rest) {
+            return (c.len(), h);
+        }
+    }
+    (0, "")
+}
+
+fn definite(w: &str) -> bool {
+    w.starts_with("ال") || w.strip_prefix('و').is_some_and(|r| r.starts_with("ال"))
+}
+
+fn complement(w: &str) -> bool {
+    w.starts_with("لل") && w.chars().count() >= 5
+}
+
+fn closed_class(w: &str) -> bool {
+    matches!(
+        w,
+        "في" | "من"
+            | "الي"
+            | "علي"
+            | "عن"
+            | "مع"
+            | "ان"
+            | "او"
+            | "ثم"
+            | "قد"
+            | "لم"
+            | "لا"
+            | "ما"
+            | "هو"
+            | "هي"
+            | "التي"
+            | "الذي"
+            | "الذين"
+            | "عبر"
+            | "حول"
+            | "خلال"
+            | "بعد"
+            | "قبل"
+            | "منذ"
+            | "بين"
+            | "عند"
+            | "اليوم"
+            | "امس"
+            | "يوم"
+            | "كل"
+            | "بعض"
+            | "غير"
+            | "نحو"
+            | "حسب"
+            | "بحسب"
+            | "وفق"
+            | "لدي"
+            | "ضمن"
+            | "حيث"
+            | "كما"
+            | "بان"
+            | "انه"
+            | "انها"
+    )
+}
+
+/// Institutions named by a head noun, as (start, end) in normalized text.
+pub fn institutions(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize)> {
+    let word = |k: usize| &t[words[k].s..words[k].e];
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let (off, head) = stem_of(word(i));
+        let strong = STRONG_HEADS.contains(&head);
+        let weak = WEAK_HEADS.contains(&head);
+        let def = DEFINITE_HEADS.contains(&head);
+        if !(strong || weak || def) || !words[i].arabic {
+            i += 1;
+            continue;
+        }
+        let mut k = i + 1;
+        let mut last = i;
+        let mut closed = false;
+        let mut proper = false;
+        let mut parts = 0;
+        let mut fixed = false;
+        let mut comp = false;
+        while k < words.len() && words[k].joined && parts < 8 {
+            let w = word(k);
+            if w == "و" {
+                k += 1;
+                continue;
+            }
+            if let Some((end, place)) = (known.name_at)(words[k].s) {
+                if k == i + 1 && !place && !def {
+                    // «بنك مصر» style names the gazetteer knows: its own span is the name.
+                    break;
+                }
+                // A place or company name inside: «مصرف لبنان», «غرفة تجارة وصناعة أبوظبي».
+                if def && !place {
+                    break;
+                }
+                let mut j = k;
+                while j + 1 < words.len() && words[j + 1].s < end {
+                    j += 1;
+                }
+                last = j;
+                k = j + 1;
+                closed = true;
+                proper = true;
+                parts += 1;
+                continue;
+            }
+            // «لزخرفة المعادن»: a ل complement followed by a definite word.
+            let short_complement = w.starts_with('ل')
+                && !w.starts_with("لل")
+                && w.chars().count() >= 4
+                && super::lexicon::trigger(&w['ل'.len_utf8()..]).is_none()
+                && (closed || def)
+                && k + 1 < words.len()
+                && words[k + 1].joined
+                && definite(word(k + 1));
+            if !w.chars().all(is_arabic_letter)
+                || closed_class(w)
+                || w == "راس"
+                || w.chars().count() < 2
+                || stop_word(w)
+                || (glued(w) && !short_complement)
+                || (proper && !nisba(w) && !complement(w) && !short_complement)
+            {
+                break;
+            }
+            if super::lexicon::trigger(w).is_some() && !definite(w) {
+                break;
+            }
+            if complement(w) || short_complement {
+                if !(closed || def) {
+                    break;
+                }
+                // «للاتصالات», «للأوراق المالية»: the complement and one definite word after it.
+                last = k;
+                comp = true;
+                if k + 1 < words.len() && words[k + 1].joined && definite(word(k + 1)) {
+                    last = k + 1;
+                }
+                // «للاتصالات وتقنية المعلومات», then a nisba («الكويتية»).
+                let j = last + 1;
+                if j + 1 < words.len()
+                    && words[j].joined
+                    && words[j + 1].joined
+                    && word(j).starts_with('و')
+                    && !definite(word(j))
+                    && definite(word(j + 1))
+                {
+                    last = j + 1;
+                }
+                if last + 1 < words.len() && words[last + 1].joined && nisba(word(last + 1)) {
+                    last += 1;
+                }
+                break;
+            }
+            // «وزارة المالية والبنك المركزي»: a second institution is a second name.
+            let bare = w.strip_prefix('و').unwrap_or(w);
+            if parts > 0 && (DEFINITE_HEADS.contains(&bare) || STRONG_HEADS.contains(&bare)) {
+                break;
+            }
+            if definite(w) {
+                if def && parts == 0 {
+                    fixed = FIXED_ADJECTIVES.contains(&w);
+                    if !(fixed
+                        || w.ends_with('ي')
+                        || w.ends_with("يه")
+                        || matches!(w, "العامه" | "العام" | "العليا"))
+                    {
+                        break;
+                    }
+                }
+                closed = true;
+                last = k;
+                parts += 1;
+                k += 1;
+                continue;
+            }
+            // An indefinite word: part of the construct chain before it closes, the end after,
+            // unless it starts a coordinated construct closing again («… الرقمي وإصلاح الإدارة»).
+            if closed
+                && w.starts_with('و')
+                && !def
+                && k + 1 < words.len()
+                && words[k + 1].joined
+                && definite(word(k + 1))
+                && !stop_word(word(k + 1))
+            {
+                last = k + 1;
+                parts += 2;
+                k += 2;
+                continue;
+            }
+            if closed || def || w.starts_with('و') && parts == 0 {
+                break;
+            }
+            last = k;
+            parts += 1;
+            k += 1;
+        }
+        let one_word_council = head == "مجلس" && parts == 1 && COUNCILS.contains(&word(last));
+        let ok = if def {
+            parts >= 1 && (comp || fixed)
+        } else if strong {
+            closed
+        } else {
+            closed && (proper || one_word_council)
+        };
+        // A name the gazetteer knows from its head on («لجنة التجارة الفيدرالية») keeps its span.
+        let known_head = (known.name_at)(words[i].s + off).is_some_and(|(_, place)| !place);
+        if ok && !known_head {
+            out.push((words[i].s + off, words[last].e));
+            i = last + 1;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Company names ending with a company word, as (start, end); the name before the word is one to
+/// three words (or a gazetteer name) not broken by punctuation.
+pub fn company_words(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize)> {
+    let word = |k: usize| &t[words[k].s..words[k].e];
+    let mut out = Vec::new();
+    for k in 1..words.len() {
+        if !words[k].joined || !COMPANY_WORDS.contains(&word(k)) {
+            continue;
+        }
+        let mut first = k;
+        while first > 0 && k - first < 3 && words[first].joined {
+            let w = word(first - 1);
+            let (_, stem) = stem_of(w);
+            let letters = w.chars().count();
+            let verb_like = letters <= 5 && matches!(w.chars().next(), Some('ي' | 'ت' | 'ن'));
+            if closed_class(w)
+                || verb_like
+                || glued(w)
+                || super::lexicon::currency_word(w)
+                || super::lexicon::scale(w).is_some()
+                || super::lexicon::trigger(stem).is_some()
+                || super::lexicon::trigger(w).is_some()
+                || w.starts_with("ال") && (known.name_at)(words[first - 1].s).is_none()
+                || w.chars().all(|c| c.is_ascii_digit())
+            {
+                break;
+            }
+            first -= 1;
+            if !words[first].joined {
+                break;
+            }
+        }
+        if first < k {
+            // «ودبي القابضة»: the conjunction is not part of the name.
+            let w = word(first);
+            let skip = if w.starts_with('و') && w.chars().count() > 3 {
+                'و'.len_utf8()
+            } else {
+                0
+            };
+            out.push((words[first].s + skip, words[k].e));
+        }
+    }
+    out
+}

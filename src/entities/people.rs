@@ -1,0 +1,1059 @@
+//! People not in the gazetteer: a grammar of Arabic and transliterated names (docs/gazetteer.md
+//! "People").
+//!
+//! A name is a run of name words (letters only, not a function word, role, title or other
+//! closed-class word) that starts with a cue:
+//! - a given name from the lexicon (assets/given-names.txt); «عبد» + word is one given name;
+//!   given names that are also ordinary words («كريم», «أمل») need one of the cues below;
+//! - a title before it («المهندس», «د.», «الشيخ», «الإعلامية»);
+//! - the end of a role phrase before it («رئيس مجلس إدارة الشركة أسعد البنوان»,
+//!   «مساعد بشار الأسد»), or a role or comma + role after it («حازم متولي الرئيس التنفيذي»);
+//! - a speech verb before it and a comma, colon or role after it («وقال رسلان ديرانية، …»).
+//!
+//! Nasab particles (بن، ابن، بنت، آل، أبو، ولد) join the words around them. A run has two to
+//! four words (six with nasab), or one after a title. Every full name found then marks its
+//! surname and its other mentions in the same text («زين العابدين بن علي … بن علي»).
+
+use super::scan::{Word, is_arabic_letter};
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: the name sets are looked up for nearly every word, and SipHash's protection against
+/// crafted keys buys nothing for a fixed lexicon.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type NameSet = HashSet<String, BuildHasherDefault<Fnv>>;
+
+pub const GIVEN_NAMES: &str = include_str!("../../assets/given-names.txt");
+
+/// The given-name lexicons, normalized.
+pub struct People {
+    given: NameSet,
+    ambiguous: NameSet,
+    latin: NameSet,
+    /// The given and ambiguous names that start with «ال».
+    al_names: Vec<String>,
+}
+
+impl People {
+    pub fn load() -> People {
+        let mut p = People {
+            given: NameSet::default(),
+            ambiguous: NameSet::default(),
+            latin: NameSet::default(),
+            al_names: Vec::new(),
+        };
+        let mut section = "";
+        for line in GIVEN_NAMES.lines() {
+            let line = line.trim();
+            if line.starts_with('#') || line.is_empty() {
+                continue;
+            }
+            if let Some(s) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                section = match s {
+                    "arabic" | "foreign" => "given",
+                    "ambiguous" => "ambiguous",
+                    _ => "latin",
+                };
+                continue;
+            }
+            for w in line.split_whitespace() {
+                let n = super::normalize::normalize_str(w);
+                match section {
+                    "given" => p.given.insert(n),
+                    "ambiguous" => p.ambiguous.insert(n),
+                    _ => p.latin.insert(n),
+                };
+            }
+        }
+        // A name that is also an ordinary word always needs a cue, and so does a name of two
+        // letters or fewer (a Chinese syllable, a particle).
+        let short: Vec<String> = p
+            .given
+            .iter()
+            .filter(|g| g.chars().count() <= 2)
+            .cloned()
+            .collect();
+        p.ambiguous.extend(short);
+        let amb: Vec<String> = p.ambiguous.iter().cloned().collect();
+        for a in amb {
+            p.given.remove(&a);
+        }
+        p.al_names = p
+            .given
+            .iter()
+            .chain(&p.ambiguous)
+            .filter(|n| n.starts_with("ال"))
+            .cloned()
+            .collect();
+        p
+    }
+
+    /// A Latin given name («Elon», «Evan»): a Latin run starting with one is a person.
+    pub fn latin_given(&self, lowercase_word: &str) -> bool {
+        self.latin.contains(lowercase_word)
+    }
+
+    /// Person spans (normalized coordinates) in `t`, the normalized form of `orig` (`offsets`
+    /// maps them). `blocked(s, e)` says a word is part of a name of another kind already found
+    /// (a company, a place), where a person run stops.
+    pub fn find(
+        &self,
+        orig: &str,
+        offsets: &[usize],
+        t: &str,
+        words: &[Word],
+        blocked: &dyn Fn(usize, usize) -> bool,
+    ) -> Vec<(usize, usize)> {
+        let c = Ctx {
+            orig,
+            offsets,
+            t,
+            words,
+            blocked,
+        };
+        let w = |i: usize| &t[words[i].s..words[i].e];
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            // «بقلم رنا الصباغ، لارا دعمس، سامي شحرور»: a name right after a listed name.
+            let listed = found.last().is_some_and(|&(_, e)| {
+                let gap = t[e..words[i].s].trim();
+                // «لارا دعمس (OCCRP)، سامي شحرور»: an affiliation in parentheses between them.
+                let gap = match gap.strip_prefix('(').and_then(|g| g.split_once(')')) {
+                    Some((inside, rest)) if inside.len() < 40 => rest.trim(),
+                    _ => gap,
+                };
+                matches!(gap, "،" | ",")
+            });
+            match self.name_at(&c, i, listed) {
+                Some((first, last)) => {
+                    found.push((words[first].s + clitic_len(self, w(first)), words[last].e));
+                    i = last + 1;
+                }
+                None => i += 1,
+            }
+        }
+        self.propagate(t, words, &mut found, blocked);
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+
+    /// A name starting at word `i` (possibly after a one-letter clitic): (first, last) words.
+    fn name_at(&self, c: &Ctx, i: usize, listed: bool) -> Option<(usize, usize)> {
+        let (t, words) = (c.t, c.words);
+        let word = |k: usize| &t[words[k].s..words[k].e];
+        if !words[i].arabic {
+            return None;
+        }
+        let stem = &word(i)[clitic_len(self, word(i))..];
+        let prev = (i > 0 && words[i].joined).then(|| word(i - 1));
+        let titled = prev.is_some_and(title) || dotted_title(t, words, i);
+        let spoken = prev.is_some_and(speech_verb);
+        // Few given names start like the article («الياس», «الكسندر»): most words need no
+        // look-up.
+        let lexical = !stem.starts_with("ال") || self.al_names.iter().any(|n| n == stem);
+        let given = lexical && self.given.contains(stem) || compound_given(stem, words, i, t);
+        let ambiguous = lexical && self.ambiguous.contains(stem);
+        // The costlier cues only when the cheap ones say nothing.
+        let lazy = !(given || titled || spoken);
+        let appositive = lazy && i > 0 && (listed || apposition(t, words, i));
+        let after_role = lazy && i > 0 && words[i].joined && self.role_phrase_ends(t, words, i);
+        if !(given || ambiguous || titled || spoken || after_role || appositive)
+            || !name_word(stem)
+            || (c.blocked)(words[i].s, words[i].e)
+        {
+            return None;
+        }
+        // Without a given name, the first word must look like one: no glued preposition or
+        // conjunction, not a plural, not a verb.
+        if !(given || ambiguous)
+            && (glued_particle(stem)
+                || stem.starts_with('و')
+                || plural(stem)
+                || c.verb_like(words[i]))
+        {
+            return None;
+        }
+        // The run: name words joined by spaces, nasab particles inside. Past the second word a
+        // word joins only when it is itself a name (a given name, an «ال» surname) or when the
+        // run visibly ends after it; a verb or a noun with a pronoun never joins.
+        let mut last = i;
+        let mut count = 1;
+        let mut nasab = false;
+        while last + 1 < words.len() && count < if nasab { 6 } else { 4 } {
+            let k = last + 1;
+            if !words[k].joined || !words[k].arabic || (c.blocked)(words[k].s, words[k].e) {
+                break;
+            }
+            let wk = word(k);
+            if nasab_particle(wk) {
+                // A particle joins only when a name word follows it.
+                let next_ok = k + 1 < words.len()
+                    && words[k + 1].joined
+                    && words[k + 1].arabic
+                    && name_word(word(k + 1));
+                if !next_ok {
+                    break;
+                }
+                nasab = true;
+                last = k + 1;
+                count += 2;
+                continue;
+            }
+            // «يوسف علي موسليام»: «علي» written with ي (not ى) is a name, not «على».
+            let ali = wk == "علي" && c.orig_last(words[k]) == Some('ي');
+            if !ali && (!name_word(wk) || self.another_name(wk) || c.verb_like(words[k])) {
+                break;
+            }
+            let named = self.given.contains(wk) || self.ambiguous.contains(wk);
+            if !(named || given || titled) && wk.chars().count() >= 5 && wk.ends_with("ات") {
+                break; // «المعلومات»: a plural noun ends the name
+            }
+            let closes = c.closes_after(k);
+            let accept = if count == 1 {
+                named || !glued_particle(wk) || closes
+            } else {
+                // «برد»: a short word after a preposition letter is not a third name.
+                let short_glued = wk.chars().count() <= 3
+                    && matches!(wk.chars().next(), Some('ب' | 'ل' | 'ك' | 'ف'));
+                named
+                    || (wk.starts_with("ال") && !common_word(wk))
+                    || (closes && !glued_particle(wk) && !short_glued)
+            };
+            if !accept {
+                break;
+            }
+            last = k;
+            count += 1;
+        }
+        let next = (last + 1 < words.len()).then(|| words[last + 1]);
+        let role_after = next.is_some_and(|n| n.joined && role_word(&t[n.s..n.e]))
+            || comma_then_role(t, words, last);
+        let closed = c.closes_after(last);
+        let strong = given || titled || nasab;
+        // An appositive name is closed by punctuation: «…، أنور معروف، أنه».
+        let appositive = appositive && words.get(last + 1).is_none_or(|n| !n.joined);
+        let cued = titled || spoken || after_role || role_after || appositive;
+        let ok = match count {
+            1 => titled && (closed || role_after),
+            _ => {
+                (strong && (!ambiguous || cued || self.given.contains(word(i + 1))))
+                    || (ambiguous && cued)
+                    || ((spoken || after_role || role_after || appositive)
+                        && !stem.starts_with("ال")
+                        && (closed || role_after))
+            }
+        };
+        ok.then_some((i, last))
+    }
+
+    /// «ومحسن», «والدكتور»: a conjunction starting another name or phrase, where a run stops
+    /// (a surname may start with و: «منتصر وايلي»).
+    fn another_name(&self, w: &str) -> bool {
+        !self.given.contains(w)
+            && w.strip_prefix('و').is_some_and(|r| {
+                self.given.contains(r)
+                    || self.ambiguous.contains(r)
+                    || r.starts_with("ال")
+                    || !name_word(r)
+            })
+    }
+
+    /// Whether the words before `i` end a role phrase: a role word within the eight words
+    /// before, and right before `i` the institution or company it belongs to («رئيس مجلس
+    /// إدارة الشركة …», «الرئيس التنفيذي للمجموعة …») or a role word itself («مساعد …»).
+    fn role_phrase_ends(&self, t: &str, words: &[Word], i: usize) -> bool {
+        let prev = &t[words[i - 1].s..words[i - 1].e];
+        if role_word(prev) || role_tail(prev) {
+            return true;
+        }
+        let institution = matches!(
+            prev.strip_prefix("لل")
+                .or_else(|| prev.strip_prefix("ال"))
+                .unwrap_or(prev),
+            "شركه"
+                | "مجموعه"
+                | "مؤسسه"
+                | "هيئه"
+                | "وزاره"
+                | "بنك"
+                | "جامعه"
+                | "منظمه"
+                | "حكومه"
+                | "وزراء"
+                | "جمهوريه"
+                | "اداره"
+                | "دوله"
+                | "نواب"
+                | "برلمان"
+                | "ديوان"
+                | "غرفه"
+        );
+        institution && (i.saturating_sub(9)..i - 1).any(|k| role_word(&t[words[k].s..words[k].e]))
+    }
+
+    /// Surnames and repeated full names: every other mention of a name found in the text.
+    fn propagate(
+        &self,
+        t: &str,
+        words: &[Word],
+        found: &mut Vec<(usize, usize)>,
+        blocked: &dyn Fn(usize, usize) -> bool,
+    ) {
+        let mut keys: HashSet<Vec<&str>> = HashSet::new();
+        for &(s, e) in found.iter() {
+            let parts: Vec<&str> = t[s..e].split(' ').collect();
+            if parts.len() < 2 {
+                continue;
+            }
+            keys.insert(parts.clone());
+            // The surname: the last word, or «بن X» / «ال X» at the end of a nasab chain.
+            let n = parts.len();
+            if nasab_particle(parts[n - 2]) {
+                keys.insert(parts[n - 2..].to_vec());
+            } else if name_word(parts[n - 1]) && parts[n - 1].chars().count() >= 3 {
+                keys.insert(vec![parts[n - 1]]);
+            }
+        }
+        if keys.is_empty() {
+            return;
+        }
+        // Keys by their first word: one look-up per word of the text.
+        let mut by_first: std::collections::HashMap<&str, Vec<&Vec<&str>>> =
+            std::collections::HashMap::new();
+        for key in &keys {
+            by_first.entry(key[0]).or_default().push(key);
+        }
+        let mut extra = Vec::new();
+        // `found` is sorted: one pointer walks it along the words.
+        let mut f = 0;
+        for i in 0..words.len() {
+            while f < found.len() && found[f].1 <= words[i].s {
+                f += 1;
+            }
+            let inside = f < found.len() && found[f].0 <= words[i].s;
+            if inside || !words[i].arabic {
+                continue;
+            }
+            let first = &t[words[i].s..words[i].e];
+            // The word itself, or after a one-letter clitic: the keys starting with it.
+            let candidates = std::iter::once(0)
+                .chain(
+                    ["و", "ل", "ب", "ف", "ك"]
+                        .iter()
+                        .filter(|c| first.starts_with(**c))
+                        .map(|c| c.len()),
+                )
+                .filter_map(|c| by_first.get(&first[c..]).map(|ks| (c, ks)));
+            'keys: for (c, ks) in candidates {
+                for key in ks {
+                    let n = key.len();
+                    if i + n > words.len() || (1..n).any(|k| !words[i + k].joined) {
+                        continue;
+                    }
+                    let rest_ok = (1..n).all(|k| &t[words[i + k].s..words[i + k].e] == key[k]);
+                    if rest_ok {
+                        let (s, e) = (words[i].s + c, words[i + n - 1].e);
+                        if !blocked(s, e) {
+                            extra.push((s, e));
+                        }
+                        break 'keys;
+                    }
+                }
+            }
+        }
+        found.extend(extra);
+        found.sort_unstable();
+        // Keep the longest of overlapping spans.
+        let mut kept: Vec<(usize, usize)> = Vec::with_capacity(found.len());
+        for &(s, e) in found.iter() {
+            match kept.last_mut() {
+                Some(l) if s < l.1 => {
+                    if e - s > l.1 - l.0 {
+                        *l = (s, e);
+                    }
+                }
+                _ => kept.push((s, e)),
+            }
+        }
+        *found = kept;
+    }
+}
+
+/// What the rules read: the text in both forms, its words, and the spans of other names.
+struct Ctx<'a> {
+    orig: &'a str,
+    offsets: &'a [usize],
+    t: &'a str,
+    words: &'a [Word],
+    blocked: &'a dyn Fn(usize, usize) -> bool,
+}
+
+impl Ctx<'_> {
+    /// A verb or a noun carrying a pronoun: «ستقوم» (future), «كلفه», «نظيره» (written with
+    /// final ه, not ة, in the original), «قولها».
+    fn verb_like(&self, w: Word) -> bool {
+        let word = &self.t[w.s..w.e];
+        let letters = word.chars().count();
+        let future = word.starts_with('س')
+            && letters >= 4
+            && matches!(word.chars().nth(1), Some('ي' | 'ت' | 'ن'));
+        let last = self
+            .orig
+            .get(self.offsets[w.e - 1]..)
+            .and_then(|r| r.chars().next());
+        // «…الله» names end with ه too: «عبدالله», «العبدالله», «نصرالله».
+        let pronoun = letters >= 4 && last == Some('ه') && !word.ends_with("الله");
+        let pronoun2 =
+            letters >= 5 && (word.ends_with("ها") || word.ends_with("هم") || word.ends_with("هما"));
+        future || pronoun || pronoun2
+    }
+
+    /// The last character of a word as the original text writes it.
+    fn orig_last(&self, w: Word) -> Option<char> {
+        self.orig
+            .get(self.offsets[w.e - 1]..)
+            .and_then(|r| r.chars().next())
+    }
+
+    /// Whether a name may end after word `k`: punctuation, the end, or a closed-class word next.
+    fn closes_after(&self, k: usize) -> bool {
+        match self.words.get(k + 1) {
+            None => true,
+            Some(n) => {
+                let w = &self.t[n.s..n.e];
+                !n.joined || function_word(w) || role_word(w) || speech_verb(w)
+            }
+        }
+    }
+}
+
+/// A word starting with a glued preposition or conjunction («بموجب», «لشركة», «وأضاف»).
+fn glued_particle(w: &str) -> bool {
+    let Some(rest) = ["و", "ب", "ل", "ك", "ف"]
+        .iter()
+        .find_map(|c| w.strip_prefix(c))
+    else {
+        return false;
+    };
+    // «بديع», «لافيرتي» start like a particle; «بموجب», «لشركة», «والتي» are one.
+    rest.starts_with("ال")
+        || rest.starts_with('ل')
+        || function_word(rest)
+        || common_word(rest)
+        || role_word(rest)
+        || title(rest)
+        || super::lexicon::trigger(rest).is_some()
+        || matches!(
+            w,
+            "بموجب"
+                | "بعد"
+                | "لدي"
+                | "لدينا"
+                | "لديه"
+                | "لديها"
+                | "كذلك"
+                | "فقط"
+                | "بشكل"
+                | "لكن"
+        )
+}
+
+/// Plurals and collective nouns: «تسريبات», «مسؤولون», «محللين».
+fn plural(w: &str) -> bool {
+    w.chars().count() >= 5 && (w.ends_with("ات") || w.ends_with("ون") || w.ends_with("ين"))
+}
+
+/// The bytes of a one-letter conjunction or preposition glued to a given name («ولارا»).
+fn clitic_len(p: &People, w: &str) -> usize {
+    // Not «ل»: «لدينا» is "we have", not ل + Dina.
+    for c in ["و", "ب"] {
+        if let Some(rest) = w.strip_prefix(c)
+            && rest.chars().count() >= 3
+            && (p.given.contains(rest) || p.ambiguous.contains(rest))
+            && !p.given.contains(w)
+        {
+            return c.len();
+        }
+    }
+    0
+}
+
+/// «عبد العزيز», «عبد المجيد»: «عبد» + a definite word is one given name.
+fn compound_given(stem: &str, words: &[Word], i: usize, t: &str) -> bool {
+    stem == "عبد"
+        && words
+            .get(i + 1)
+            .is_some_and(|w| w.joined && t[w.s..w.e].starts_with("ال"))
+}
+
+/// «وزير تكنولوجيا الاتصال، أنور معروف،»: a name right after a comma that closes a role phrase
+/// (a role word among the ten words before the comma).
+fn apposition(t: &str, words: &[Word], i: usize) -> bool {
+    let gap = t[words[i - 1].e..words[i].s].trim();
+    (gap == "،" || gap == "," || gap == "»،" || gap == "»,")
+        && (i.saturating_sub(10)..i).any(|k| role_word(&t[words[k].s..words[k].e]))
+        && !(i.saturating_sub(3)..i).any(|k| !words[k + 1].joined && k + 1 < i)
+}
+
+/// «د. الجابر»: the abbreviated doctor title, a lone «د» followed by a dot.
+fn dotted_title(t: &str, words: &[Word], i: usize) -> bool {
+    i > 0
+        && &t[words[i - 1].s..words[i - 1].e] == "د"
+        && t[words[i - 1].e..words[i].s].trim() == "."
+}
+
+/// «X، الرئيس التنفيذي»: a comma and a role right after the run ending at word `last`.
+fn comma_then_role(t: &str, words: &[Word], last: usize) -> bool {
+    let Some(n) = words.get(last + 1) else {
+        return false;
+    };
+    let gap = t[words[last].e..n.s].trim();
+    (gap == "،" || gap == "," || gap == "-" || gap == "–") && role_word(&t[n.s..n.e])
+}
+
+fn nasab_particle(w: &str) -> bool {
+    matches!(w, "بن" | "ابن" | "بنت" | "ال" | "ابو" | "ولد")
+}
+
+/// A word that may be part of a name: Arabic, two letters or more, not a closed-class word.
+fn name_word(w: &str) -> bool {
+    w.chars().count() >= 2
+        && w.chars().all(is_arabic_letter)
+        && !function_word(w)
+        && !role_word(w)
+        && !title(w)
+        && !speech_verb(w)
+        && !common_word(w)
+        && super::lexicon::trigger(w).is_none()
+        && super::lexicon::scale(w).is_none()
+        && !super::lexicon::currency_word(w)
+        && super::lexicon::month(w, Some("الثاني")).is_none()
+}
+
+fn function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "في" | "من"
+            | "الي"
+            | "علي"
+            | "عن"
+            | "مع"
+            | "ان"
+            | "او"
+            | "ثم"
+            | "قد"
+            | "لم"
+            | "لن"
+            | "لا"
+            | "ما"
+            | "هو"
+            | "هي"
+            | "هم"
+            | "التي"
+            | "الذي"
+            | "الذين"
+            | "كان"
+            | "كانت"
+            | "ضمن"
+            | "حول"
+            | "خلال"
+            | "بعد"
+            | "قبل"
+            | "عند"
+            | "منذ"
+            | "حتي"
+            | "بين"
+            | "لدي"
+            | "امام"
+            | "اثناء"
+            | "عبر"
+            | "وفق"
+            | "حسب"
+            | "بحسب"
+            | "نحو"
+            | "كل"
+            | "بعض"
+            | "غير"
+            | "دون"
+            | "مثل"
+            | "كما"
+            | "حيث"
+            | "اذا"
+            | "لكن"
+            | "بل"
+            | "ايضا"
+            | "اليوم"
+            | "امس"
+            | "غدا"
+            | "الان"
+            | "يوم"
+            | "الاحد"
+            | "الاثنين"
+            | "الثلاثاء"
+            | "الاربعاء"
+            | "الخميس"
+            | "الجمعه"
+            | "السبت"
+            | "صباح"
+            | "مساء"
+            | "و"
+            | "بان"
+            | "لان"
+            | "انه"
+            | "انها"
+            | "هذا"
+            | "هذه"
+            | "ذلك"
+            | "تلك"
+            | "عام"
+            | "العام"
+            | "سنه"
+            | "قوله"
+            | "قولها"
+            | "وقال"
+            | "وقالت"
+            | "الا"
+            | "اما"
+            | "اي"
+            | "لدى"
+            | "ايه"
+            | "وفي"
+            | "ومن"
+            | "بالمناسبه"
+            | "اعداد"
+            | "بقلم"
+            | "وكان"
+            | "وكانت"
+            | "وهو"
+            | "وهي"
+            | "فيما"
+            | "بينما"
+            | "له"
+            | "لها"
+            | "لهم"
+            | "عليه"
+            | "عليها"
+            | "منه"
+            | "منها"
+            | "فيه"
+            | "فيها"
+            | "به"
+            | "بها"
+            | "فيهما"
+            | "منهما"
+            | "عليهما"
+            | "لهما"
+            | "بانه"
+            | "بانها"
+            | "لانه"
+            | "انهم"
+            | "انهما"
+            | "ربما"
+            | "لعل"
+            | "اذ"
+            | "اذن"
+            | "لذلك"
+            | "كذلك"
+            | "هناك"
+            | "هنا"
+            | "فقط"
+            | "جدا"
+    )
+}
+
+/// Role nouns: a run before one is a name («حازم متولي الرئيس التنفيذي»), and one ends a role
+/// phrase before a name.
+fn role_word(w: &str) -> bool {
+    bare_role(w) || w.strip_prefix('و').is_some_and(bare_role)
+}
+
+fn bare_role(w: &str) -> bool {
+    matches!(
+        w,
+        "الرئيس"
+            | "رئيس"
+            | "رئيسه"
+            | "الرئيسه"
+            | "المدير"
+            | "مدير"
+            | "مديره"
+            | "المديره"
+            | "وزير"
+            | "وزيره"
+            | "الوزير"
+            | "الوزيره"
+            | "نائب"
+            | "النائب"
+            | "نائبه"
+            | "مساعد"
+            | "المساعد"
+            | "مؤسس"
+            | "المؤسس"
+            | "مؤسسه"
+            | "مؤسسي"
+            | "الشريك"
+            | "شريك"
+            | "المتحدث"
+            | "المتحدثه"
+            | "متحدث"
+            | "الخبير"
+            | "خبير"
+            | "المحلل"
+            | "محلل"
+            | "الباحث"
+            | "باحث"
+            | "استاذ"
+            | "الاستاذ"
+            | "عضو"
+            | "العضو"
+            | "محافظ"
+            | "المحافظ"
+            | "سفير"
+            | "السفير"
+            | "الامين"
+            | "امين"
+            | "كبير"
+            | "كبيره"
+            | "مستشار"
+            | "المستشار"
+            | "رائد"
+            | "رائده"
+            | "المسؤول"
+            | "مسؤول"
+            | "المسؤوله"
+            | "مسؤوله"
+            | "قائد"
+            | "زعيم"
+            | "ممثل"
+            | "ممثله"
+            | "الناطق"
+            | "ناطق"
+            | "مراسل"
+            | "المراسل"
+            | "كاتبه"
+            | "كاتب"
+            | "المستثمر"
+            | "مستثمر"
+            | "صاحب"
+            | "صاحبه"
+            | "مالك"
+            | "المالك"
+            | "الرئيسي"
+            | "رؤساء"
+            | "مديري"
+            | "ابن"
+            | "ابنه"
+            | "زوج"
+            | "زوجه"
+            | "شقيق"
+            | "شقيقه"
+            | "صهر"
+            | "والد"
+            | "والده"
+            | "خال"
+            | "عم"
+            | "حفيد"
+            | "المخلوع"
+            | "السابق"
+            | "الاسبق"
+            | "المحامي"
+            | "الصحفي"
+            | "الصحفيه"
+            | "المهندس"
+            | "الدكتور"
+            | "مدرب"
+            | "المدرب"
+            | "اللاعب"
+            | "لاعب"
+            | "الفنان"
+    )
+}
+
+/// Words that end a role phrase right before a name («الرئيس التنفيذي لـ… X» is handled by
+/// the institution; «المدير العام X», «الوزير المنتدب X»).
+fn role_tail(w: &str) -> bool {
+    matches!(
+        w,
+        "التنفيذي" | "العام" | "المنتدب" | "الاول" | "الاعلامي" | "التنفيذيه"
+    )
+}
+
+/// Titles before a name («المهندس حازم متولي», «الشيخ …», «الإعلامية لميس الحديدي»).
+fn title(w: &str) -> bool {
+    bare_title(w)
+        || w.strip_prefix('و')
+            .is_some_and(|r| matches!(r, "السيد" | "السيده" | "المهندس" | "الدكتور" | "الشيخ"))
+}
+
+fn bare_title(w: &str) -> bool {
+    matches!(
+        w,
+        "السيد"
+            | "السيده"
+            | "المهندس"
+            | "المهندسه"
+            | "الدكتور"
+            | "الدكتوره"
+            | "معالي"
+            | "سعاده"
+            | "سمو"
+            | "الشيخ"
+            | "الشيخه"
+            | "الامير"
+            | "الاميره"
+            | "الملك"
+            | "الملكه"
+            | "الاعلامي"
+            | "الاعلاميه"
+            | "الاستاذ"
+            | "الاستاذه"
+            | "البروفيسور"
+            | "الفنان"
+            | "الفنانه"
+            | "المحامي"
+            | "المحاميه"
+            | "اللواء"
+            | "العميد"
+            | "العقيد"
+            | "الفريق"
+            | "المشير"
+            | "النائبه"
+            | "الكاتب"
+            | "الكاتبه"
+            | "الصحفي"
+            | "الصحفيه"
+            | "المحلل"
+            | "الخبير"
+            | "الباحث"
+            | "الباحثه"
+            | "المسرب"
+            | "الملياردير"
+            | "الشاب"
+            | "الشابه"
+    )
+}
+
+fn speech_verb(w: &str) -> bool {
+    bare_speech_verb(w)
+        || w.strip_prefix('و').is_some_and(bare_speech_verb)
+        || w.strip_prefix('ف').is_some_and(bare_speech_verb)
+}
+
+fn bare_speech_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "قال"
+            | "قالت"
+            | "اكد"
+            | "اكدت"
+            | "اوضح"
+            | "اوضحت"
+            | "اضاف"
+            | "اضافت"
+            | "صرح"
+            | "صرحت"
+            | "ذكر"
+            | "ذكرت"
+            | "اشار"
+            | "اشارت"
+            | "يقول"
+            | "تقول"
+            | "كشف"
+            | "كشفت"
+            | "اعلن"
+            | "اعلنت"
+            | "لفت"
+            | "لفتت"
+            | "اعتبر"
+            | "اعتبرت"
+            | "شدد"
+            | "شددت"
+            | "ابرز"
+            | "ابرزت"
+            | "استقبل"
+            | "استقبلت"
+            | "طالب"
+            | "طالبت"
+            | "اعرب"
+            | "اعربت"
+            | "يري"
+            | "تري"
+            | "راي"
+            | "رات"
+            | "افاد"
+            | "افادت"
+            | "نقل"
+            | "وصف"
+            | "وصفت"
+            | "حذر"
+            | "حذرت"
+            | "التقي"
+            | "التقت"
+            | "بقلم"
+            | "اعداد"
+            | "يؤكد"
+            | "تؤكد"
+            | "قالا"
+    )
+}
+
+/// Ordinary words often found after a cue that are not names.
+fn common_word(w: &str) -> bool {
+    matches!(
+        w,
+        "مصدر"
+            | "مصادر"
+            | "مسؤولون"
+            | "محللون"
+            | "خبراء"
+            | "تقرير"
+            | "التقرير"
+            | "بيان"
+            | "البيان"
+            | "الشركه"
+            | "الحكومه"
+            | "الوزاره"
+            | "الهيئه"
+            | "المصدر"
+            | "الدراسه"
+            | "البلاد"
+            | "الدوله"
+            | "مجلس"
+            | "المجلس"
+            | "الاداره"
+            | "اداره"
+            | "الوزراء"
+            | "التنفيذي"
+            | "العام"
+            | "المنتدب"
+            | "التنفيذيه"
+            | "الجمهوريه"
+            | "الحكومي"
+            | "الاولي"
+            | "الاعمال"
+            | "الشركات"
+            | "المؤسسه"
+            | "المجموعه"
+            | "الوطني"
+            | "الوطنيه"
+            | "الدولي"
+            | "الدوليه"
+            | "العالمي"
+            | "العالميه"
+            | "الجديد"
+            | "الجديده"
+            | "الماضي"
+            | "المقبل"
+            | "الحالي"
+            | "الجاري"
+            | "المرتقب"
+            | "الشهير"
+            | "الشهيره"
+            | "الفلسطينيه"
+            | "الكروية"
+            | "الكرويه"
+            | "الاسطوره"
+            | "فريق"
+            | "عدد"
+            | "مجموعه"
+            | "شركه"
+            | "المالي"
+            | "الماليه"
+            | "للمالية"
+            | "للماليه"
+            | "لقطاع"
+            | "قطاع"
+            | "ادارة"
+            | "الجمعيه"
+            | "للذكاء"
+            | "الذكاء"
+            | "الاصطناعي"
+            | "الرقمي"
+            | "الدولة"
+            | "الرسمي"
+            | "الرسميه"
+            | "نسخه"
+            | "مليار"
+            | "مليون"
+            | "التحرير"
+            | "الامريكي"
+            | "الامريكيه"
+            | "الايراني"
+            | "السوري"
+            | "الاردني"
+            | "المصري"
+            | "السعودي"
+            | "الاماراتي"
+            | "القطري"
+            | "الكويتي"
+            | "الجزائري"
+            | "التونسي"
+            | "المغربي"
+            | "اللبناني"
+            | "العراقي"
+            | "الفرنسي"
+            | "الصيني"
+            | "الهندي"
+            | "الكوري"
+            | "الياباني"
+            | "البريطاني"
+            | "الروسي"
+            | "التركي"
+            | "الارجنتيني"
+            | "الانتقالي"
+            | "التونسيه"
+            | "المذكور"
+            | "المذكوره"
+            | "ذاته"
+            | "ذاتها"
+            | "نفسه"
+            | "نفسها"
+            | "الحاليه"
+            | "السابقه"
+            | "الاعلاميه"
+            | "للاتصالات"
+            | "الاتصالات"
+            | "التكنولوجيا"
+            | "الشرق"
+            | "جديد"
+            | "جديده"
+            | "كبير"
+            | "كبيره"
+            | "عالمي"
+            | "عالميه"
+            | "محلي"
+            | "محليه"
+            | "مرتقب"
+            | "مطلعه"
+            | "مطلع"
+            | "مؤخرا"
+            | "رسميا"
+            | "حاليا"
+            | "سابقا"
+            | "مرة"
+            | "مره"
+            | "للغايه"
+    )
+}

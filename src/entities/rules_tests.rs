@@ -1,0 +1,378 @@
+//! One test per mechanism of the real-text rules (people, institutions and companies, places,
+//! products, figures and dates), each with negative cases: ordinary words that look like names.
+//! The sentences are made up to show one rule each; the real-text scores are in evaluation.rs.
+
+use super::{Kind, Recognizer, Span};
+use std::sync::OnceLock;
+
+fn rec() -> &'static Recognizer {
+    static R: OnceLock<Recognizer> = OnceLock::new();
+    R.get_or_init(|| Recognizer::load(None).unwrap_or_else(|e| panic!("{e:#}")))
+}
+
+fn of(text: &str, kind: Kind) -> Vec<String> {
+    rec()
+        .find(text)
+        .into_iter()
+        .filter(|s| s.kind == kind)
+        .map(|s| s.text)
+        .collect()
+}
+
+fn figure(text: &str) -> Span {
+    let figs: Vec<Span> = rec()
+        .find(text)
+        .into_iter()
+        .filter(|s| s.kind.is_figure())
+        .collect();
+    assert_eq!(figs.len(), 1, "{text}: {figs:?}");
+    figs.into_iter().next().unwrap_or_else(|| unreachable!())
+}
+
+#[test]
+fn people_by_given_name_title_role_and_speech() {
+    for (text, want) in [
+        (
+            "قال وليد الشريف، الرئيس التنفيذي للشركة، إن النتائج جيدة",
+            "وليد الشريف",
+        ),
+        (
+            "أكد المهندس نوفان العجارمة أن الرخصة صدرت",
+            "نوفان العجارمة",
+        ),
+        ("وأوضحت الإعلامية لميس الحديدي أن السوق تغير", "لميس الحديدي"),
+        ("وقال حازم متولى الرئيس التنفيذى للشركة إن", "حازم متولى"),
+        ("قال مارتن فيشر إن الشركة ستتوسع", "مارتن فيشر"),
+        ("وأكدت كلير دوبوا أن الصفقة اكتملت", "كلير دوبوا"),
+        (
+            "التقى الشيخ سعود بن عبدالله آل ثاني بالوفد",
+            "سعود بن عبدالله ال ثاني",
+        ),
+        (
+            "وقال رئيس مجلس إدارة الشركة فاروق مصطفى رسول قوله",
+            "فاروق مصطفى رسول",
+        ),
+        (
+            "وقال وزير الاتصالات، أنور معروف، إن المشروع انطلق",
+            "أنور معروف",
+        ),
+        (
+            "وقال يوسف علي موسليام، رئيس المجموعة، إن",
+            "يوسف علي موسليام",
+        ),
+    ] {
+        let people = of(text, Kind::Person);
+        let want = want.replace("ال ثاني", "آل ثاني");
+        assert!(people.contains(&want), "{text}: {people:?}");
+    }
+}
+
+#[test]
+fn people_surnames_and_lists_propagate() {
+    let text = "قال زين العابدين بن علي إن البلاد تتغير. وأضاف بن علي أن الاستثمار مستمر.";
+    assert!(of(text, Kind::Person).contains(&"بن علي".to_string()));
+    let text = "قال المهندس جمال السادات إن القرض وقع. وأضاف السادات أن الشركة تتوسع.";
+    assert_eq!(of(text, Kind::Person), ["جمال السادات", "السادات"]);
+    let text = "بقلم رنا الصباغ (OCCRP)، سامي شحرور، كرم شعار";
+    assert_eq!(
+        of(text, Kind::Person),
+        ["رنا الصباغ", "سامي شحرور", "كرم شعار"]
+    );
+}
+
+#[test]
+fn ordinary_words_are_not_people() {
+    for text in [
+        "قال مصدر مطلع إن الصفقة تأجلت",
+        "وأكد التقرير السنوي الرئيس أن الأرباح زادت",
+        "لدينا خطط توسعية قوية في المملكة",
+        "كشفت تسريبات جديدة عن الموعد",
+        "وأفاد نفس المتحدث بأنه بموجب الاتفاق",
+        "رامي مخلوف ابن خال الرئيس",
+        "حصل الطالب كريم على جائزة وكان كريما معه",
+        "وقال أحمد إنه سيعود",
+        "طالب فيهما بفتح تحقيق",
+        "يوم الأحد قال مسؤولون إن",
+    ] {
+        let people = of(text, Kind::Person);
+        assert!(
+            people.iter().all(|p| !p.contains("خال")
+                && !p.contains("مصدر")
+                && !p.contains("التقرير")
+                && !p.contains("خطط")
+                && !p.contains("تسريبات")
+                && !p.contains("بموجب")
+                && p != "كريم"
+                && p != "أحمد"
+                && !p.contains("فيهما")
+                && !p.contains("مسؤولون")),
+            "{text}: {people:?}"
+        );
+    }
+}
+
+#[test]
+fn institutions_by_head_noun() {
+    for (text, want) in [
+        (
+            "وأفاد بلاغ لوزارة الانتقال الرقمي وإصلاح الإدارة أن",
+            "وزارة الانتقال الرقمي وإصلاح الإدارة",
+        ),
+        (
+            "غرّمت هيئة تنظيم الاتصالات القطري الشركة",
+            "هيئة تنظيم الاتصالات القطري",
+        ),
+        (
+            "وفق بيانات غرفة تجارة وصناعة أبوظبي الأخيرة",
+            "غرفة تجارة وصناعة أبوظبي",
+        ),
+        ("قادها مصرف لبنان بمنح ميزات", "مصرف لبنان"),
+        (
+            "رئيس الهيئة الوطنية للاتصالات في تونس",
+            "الهيئة الوطنية للاتصالات",
+        ),
+        ("وقع البنك الدولي قرضا جديدا", "البنك الدولي"),
+        (
+            "دراسة لسلطة ضبط البريد و الاتصالات صادرة",
+            "سلطة ضبط البريد و الاتصالات",
+        ),
+        (
+            "أدرجت في سوق الدوحة للأوراق المالية عام 1998",
+            "سوق الدوحة للأوراق المالية",
+        ),
+        ("أصدر مجلس الوزراء قرارا", "مجلس الوزراء"),
+    ] {
+        let orgs = of(text, Kind::Org);
+        assert!(orgs.contains(&want.to_string()), "{text}: {orgs:?}");
+    }
+}
+
+#[test]
+fn everyday_head_nouns_are_not_institutions() {
+    for text in [
+        "افتتحت الشركة مركز البيانات الجديد",
+        "يواجه سوق العمل تحديات",
+        "وافق مجلس الإدارة على التوزيعات",
+        "أنشأت مركزا عالميا لهذا القطاع",
+        "الشركة الهندية تطمح إلى التوسع",
+        "سوق الهواتف الذكية يتراجع",
+        "صندوق رأس المال الجريء يستثمر",
+    ] {
+        let orgs = of(text, Kind::Org);
+        assert!(orgs.is_empty(), "{text}: {orgs:?}");
+    }
+}
+
+#[test]
+fn companies_without_quotes() {
+    for (text, want) in [
+        ("افتتحت شركة إيفريس فرعا لها", "إيفريس"),
+        (
+            "رئيس شركة سبيرو سباتس للمشروبات الغازية قال",
+            "سبيرو سباتس للمشروبات الغازية",
+        ),
+        ("شراكة بين بالانتير ودبي القابضة لتسريع", "دبي القابضة"),
+        ("شارك في الجولة جلوري فينشرز وآخرون", "جلوري فينشرز"),
+        ("كشفت سامسونج الكترونيكس عن هاتف", "سامسونج الكترونيكس"),
+        ("رئيس مجموعة أمريكانا مصر المالكة للمطاعم", "أمريكانا مصر"),
+        ("تملك ديفونا الحصة الباقية من أورانج تونس", "أورانج تونس"),
+        (
+            "ناشدت شركة آسيا سيل للهاتف النقال الحكومة",
+            "آسيا سيل للهاتف النقال",
+        ),
+    ] {
+        let orgs = of(text, Kind::Org);
+        assert!(orgs.contains(&want.to_string()), "{text}: {orgs:?}");
+    }
+    // Coordination: the second member of «بنكي X وY» is a bank too, and a place after a bank
+    // word names the bank.
+    let orgs = of("بقيادة بنكي مصر والأهلي وبنك أبو ظبي الوطني", Kind::Org);
+    assert!(orgs.contains(&"الأهلي".to_string()), "{orgs:?}");
+    assert!(orgs.contains(&"بنك أبو ظبي الوطني".to_string()), "{orgs:?}");
+    // Propagation: a name found once by a cue marks its other mentions.
+    let orgs = of(
+        "وقعت شركة \"ديفونا\" الاتفاق. وتملك ديفونا الأغلبية.",
+        Kind::Org,
+    );
+    assert_eq!(orgs, ["ديفونا", "ديفونا"]);
+}
+
+#[test]
+fn common_word_company_names_need_evidence() {
+    assert!(of("زادت طلبات الشراء هذا العام", Kind::Org).is_empty());
+    assert!(of("استحوذت شركة طلبات على منافس", Kind::Org).contains(&"طلبات".to_string()));
+    assert!(of("عبرت عن أمنية قديمة", Kind::Org).is_empty());
+    // «تابي السعودية» is the Saudi Tabby, not Tabby + a place.
+    assert_eq!(of("أعلنت تابي السعودية عن جولة", Kind::Org), ["تابي"]);
+}
+
+#[test]
+fn places_from_the_lexicon() {
+    for (text, want) in [
+        ("افتتح الفرع في المنطقة الصناعية بتطوان", "تطوان"),
+        ("ستغطي موبيليس ولايات عنابة و باتنة و الأغواط", "الأغواط"),
+        ("وقعت الاتفاقية في سوهاج", "سوهاج"),
+        ("تعمل الشركة في إربد والزرقاء", "إربد"),
+        ("مصانع في فيتنام والهند ولوكسمبورغ", "لوكسمبورغ"),
+        ("وصل الوفد إلى نواكشوط", "نواكشوط"),
+        ("ستغطي ولاية الوادي", "الوادي"),
+    ] {
+        let places = of(text, Kind::Place);
+        assert!(places.contains(&want.to_string()), "{text}: {places:?}");
+    }
+    // A place name that is an ordinary word needs a place word or a listed place.
+    assert!(of("نزلوا إلى الوادي للتنزه", Kind::Place).is_empty());
+    assert!(of("يحتاج الخبر إلى تأكيد", Kind::Place).is_empty());
+}
+
+#[test]
+fn products_and_model_numbers() {
+    let products = of(
+        "أطلق في الربع الأول هاتفه جلاكسي S9 ثم جلاكسي نوت 9",
+        Kind::Product,
+    );
+    assert_eq!(products, ["جلاكسي S9", "جلاكسي نوت 9"]);
+    // A company and its product are one product, Arabic or Latin.
+    assert_eq!(
+        of("تستخدم الشركة مايكروسوفت تيمز في العمل", Kind::Product),
+        ["مايكروسوفت تيمز"]
+    );
+    let launch = "وأطلقت الشركة الكورية اليوم في سيول هاتفها Samsung Galaxy S26 Ultra الجديد";
+    assert_eq!(of(launch, Kind::Product), ["Samsung Galaxy S26 Ultra"]);
+    assert!(of(launch, Kind::Org).is_empty());
+    // … but not a company next to another company's product.
+    assert_eq!(of("قالت هواوي آيفون لا ينافس", Kind::Product), ["آيفون"]);
+    // A Latin name after a site or company word is an organisation.
+    assert_eq!(
+        of("بحسب تقرير لموقع Android Authority المتخصص", Kind::Org),
+        ["Android Authority"]
+    );
+    // Network generations are not figures or products.
+    let spans = rec().find("إطلاق خدمة «3G» وشبكة الجيل ال 3 +");
+    assert!(
+        spans
+            .iter()
+            .all(|s| !s.kind.is_figure() && s.kind != Kind::Product),
+        "{spans:?}"
+    );
+}
+
+#[test]
+fn figure_values_for_halves_duals_compounds_and_words() {
+    for (text, kind, span, value) in [
+        ("باع نصف مليار سهم", Kind::Number, "نصف مليار", 5e8),
+        (
+            "استثمرت مليار ونصف المليار دولار",
+            Kind::Money,
+            "مليار ونصف المليار دولار",
+            1.5e9,
+        ),
+        ("ربح مليارين هذا العام", Kind::Number, "مليارين", 2e9),
+        (
+            "بلغت ملياران و300 مليون جنيه",
+            Kind::Money,
+            "ملياران و300 مليون جنيه",
+            2.3e9,
+        ),
+        (
+            "بلغت 12مليارا و40مليون ريال",
+            Kind::Money,
+            "12مليارا و40مليون ريال",
+            12.04e9,
+        ),
+        ("أنفقت سبعة بلايين دولار", Kind::Money, "سبعة بلايين دولار", 7e9),
+        (
+            "بين 3 و4 مليارات دولار",
+            Kind::Money,
+            "بين 3 و4 مليارات دولار",
+            3e9,
+        ),
+        (
+            "تدفع سبعة بالمئة من الإيرادات",
+            Kind::Percent,
+            "سبعة بالمئة",
+            7.0,
+        ),
+        (
+            "بلغ عدد المشتركين 12.451.373 مشترك",
+            Kind::Number,
+            "12.451.373",
+            12_451_373.0,
+        ),
+        ("رقم أعمال 64 مليار دج", Kind::Money, "64 مليار دج", 64e9),
+        ("ربحية 232 فلسا للسهم", Kind::Money, "232 فلسا", 232.0),
+        (
+            "إيرادات 4.10 ترليون دينار عراقي",
+            Kind::Money,
+            "4.10 ترليون دينار عراقي",
+            4.1e12,
+        ),
+        (
+            "استثمار ما يزيد على ثلاثمائة مليون ريال",
+            Kind::Money,
+            "ما يزيد على ثلاثمائة مليون ريال",
+            3e8,
+        ),
+    ] {
+        let f = figure(text);
+        assert_eq!((f.kind, f.text.as_str()), (kind, span), "{text}");
+        let v = f.value.unwrap_or(f64::NAN);
+        assert!((v - value).abs() <= value * 1e-9, "{text}: {v}");
+    }
+}
+
+#[test]
+fn dates_in_every_month_system_with_iso_values() {
+    for (text, span, iso) in [
+        (
+            "وقعت في 15 يوليو 2025 بالرياض",
+            "15 يوليو 2025",
+            "2025-07-15",
+        ),
+        ("تونس 26 جوان 2009 (وات)", "26 جوان 2009", "2009-06-26"),
+        ("في 27 أفريل 2018 وقع الاتفاق", "27 أفريل 2018", "2018-04-27"),
+        ("صدر في 3 دجنبر 2021", "3 دجنبر 2021", "2021-12-03"),
+        ("في كانون الثاني 2026 بدأ", "كانون الثاني 2026", "2026-01"),
+        (
+            "الثلاثاء 17 يناير/كانون الثاني وقع",
+            "17 يناير/كانون الثاني",
+            "--01-17",
+        ),
+        ("الكويت 31 يوليو تموز (رويترز)", "31 يوليو تموز", "--07-31"),
+        ("في الـ12 من شهر أبريل", "الـ12 من شهر أبريل", "--04-12"),
+        (
+            "يوم 15 من مايو أيار 2024",
+            "15 من مايو أيار 2024",
+            "2024-05-15",
+        ),
+        (
+            "في يناير كانون الثاني عام 2023 أطلقت",
+            "يناير كانون الثاني عام 2023",
+            "2023-01",
+        ),
+        ("في شباط/فبراير 2015 عين", "شباط/فبراير 2015", "2015-02"),
+        ("تأسست عام 2019 في دبي", "عام 2019", "2019"),
+        ("منذ 2004م تعمل", "2004م", "2004"),
+        ("تحصلت في شهر جوان 2009 على", "شهر جوان 2009", "2009-06"),
+    ] {
+        let f = figure(text);
+        assert_eq!(
+            (f.kind, f.text.as_str(), f.canonical.as_deref()),
+            (Kind::Date, span, Some(iso)),
+            "{text}"
+        );
+    }
+    // A month alone, or a month word used as a verb, is not a date.
+    assert!(
+        rec()
+            .find("مارس الفريق ضغوطا كبيرة")
+            .iter()
+            .all(|s| !s.kind.is_figure())
+    );
+    assert!(
+        rec()
+            .find("في مارس الماضي")
+            .iter()
+            .all(|s| s.kind != Kind::Date)
+    );
+}
