@@ -5,7 +5,7 @@
 #[path = "../tests/it/support/tui.rs"]
 mod tui_support;
 
-use akhbar::app::action::Msg;
+use akhbar::tui::action::Msg;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -33,11 +33,11 @@ fn full_frame_200x60(bencher: divan::Bencher) {
         // Alternate the selection's highlight so every frame has cells to flush.
         flip = !flip;
         state.focus = if flip {
-            akhbar::app::state::Focus::Article
+            akhbar::tui::state::Focus::Article
         } else {
-            akhbar::app::state::Focus::Headlines
+            akhbar::tui::state::Focus::Headlines
         };
-        term.draw(|f| akhbar::ui::draw(f, &state)).unwrap();
+        term.draw(|f| akhbar::tui::ui::draw(f, &state)).unwrap();
     });
 }
 
@@ -59,7 +59,7 @@ fn big_db() -> &'static PathBuf {
 /// background.)
 #[divan::bench(sample_count = 20)]
 fn start_to_first_frame_10k(bencher: divan::Bencher) {
-    use akhbar::app::run::{FIRST_PAGE, StoreJob, run_job};
+    use akhbar::tui::run::{FIRST_PAGE, StoreJob, run_job};
     let path = big_db();
     bencher.bench_local(|| {
         let store = akhbar::store::Store::open(path).unwrap();
@@ -75,7 +75,7 @@ fn start_to_first_frame_10k(bencher: divan::Bencher) {
         assert_eq!(state.rows.len(), FIRST_PAGE);
         assert!(state.article.as_ref().unwrap().layout.is_some());
         let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
-        term.draw(|f| akhbar::ui::draw(f, &state)).unwrap();
+        term.draw(|f| akhbar::tui::ui::draw(f, &state)).unwrap();
     });
 }
 

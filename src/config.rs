@@ -201,8 +201,8 @@ impl Config {
             };
             (format!("{section}.{name}"), msg)
         };
-        crate::app::keys::Keymap::from_config(&self.keys).map_err(|m| table_error("keys", m))?;
-        crate::app::theme::Theme::from_config(&self.theme, false)
+        crate::tui::keys::Keymap::from_config(&self.keys).map_err(|m| table_error("keys", m))?;
+        crate::view::theme::Theme::from_config(&self.theme, false)
             .map_err(|m| table_error("theme", m))?;
         Ok(())
     }

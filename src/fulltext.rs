@@ -2,10 +2,9 @@
 //! the page's charset), extract, recognise entities, store. The page is fetched once: a stored
 //! full text is returned as is. On failure the article keeps its feed text.
 
-use crate::cli::Ctx;
 use crate::entities::{Recognizer, Span};
 use crate::feed::extract::{Extracted, extract_article};
-use crate::feed::fetch::Fetcher;
+use crate::feed::fetch::{FetchConfig, Fetcher};
 use crate::store::{Article, Field, Store};
 use anyhow::{Context, anyhow, bail};
 use std::sync::{Arc, Mutex};
@@ -78,26 +77,24 @@ pub async fn fetch_full(
     .map_err(|e| anyhow!("internal error: {e}"))?
 }
 
-/// `akhbar show ID --full` (and the reader's `f`): fetch and store the full text now, on a
-/// runtime of its own.
-pub fn fetch_full_blocking(ctx: &Ctx, store: &mut Store, id: i64) -> anyhow::Result<()> {
-    fetch_full_now(ctx, store, id).map(|_| ())
-}
-
-/// [`fetch_full_blocking`], returning the text and its entities.
-pub fn fetch_full_now(ctx: &Ctx, store: &mut Store, id: i64) -> anyhow::Result<FullText> {
+/// `akhbar show ID --full`: fetch and store the full text now, on a runtime of its own.
+pub fn fetch_full_blocking(
+    fetch: FetchConfig,
+    rec: &Recognizer,
+    store: &mut Store,
+    id: i64,
+) -> anyhow::Result<FullText> {
     let article = load(store, id)?;
     if let Some(stored) = stored_full_text(&article) {
         return Ok(stored);
     }
     let link = article_link(&article)?;
-    let fetcher = Fetcher::new(ctx.config.fetch_config())?;
-    let rec = ctx.recognizer()?;
+    let fetcher = Fetcher::new(fetch)?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
     let extracted = runtime.block_on(fetch_and_extract(&fetcher, &link))?;
-    let full = recognise(&rec, &extracted);
+    let full = recognise(rec, &extracted);
     store
         .set_full_content(id, &full.text, &full.spans)
         .context("cannot save the full text")?;

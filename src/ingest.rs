@@ -2,20 +2,9 @@
 
 use crate::entities::{Recognizer, Span};
 use crate::feed::NewArticle;
+use crate::hash::stable_hash;
 use crate::store::{Field, Ingest};
 use std::collections::HashMap;
-
-/// FNV-1a 64: stable across runs, platforms and Rust versions (std's hasher is not).
-pub fn stable_hash(parts: &[&str]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for part in parts {
-        for b in part.bytes().chain(std::iter::once(0xff)) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-    h
-}
 
 /// Hash of everything stored about an item: equal hash = nothing to update.
 pub fn content_hash(a: &NewArticle) -> String {
@@ -83,14 +72,6 @@ pub fn prepare(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn stable_hash_is_stable_and_separates_parts() {
-        assert_eq!(stable_hash(&["a", "b"]), stable_hash(&["a", "b"]));
-        assert_ne!(stable_hash(&["ab", ""]), stable_hash(&["a", "b"]));
-        // Pinned: the id of an item must not change between releases.
-        assert_eq!(stable_hash(&[""]), 0xaf64_724c_8602_eb6e);
-    }
 
     #[test]
     fn unchanged_items_skip_recognition() {

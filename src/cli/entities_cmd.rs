@@ -1,7 +1,8 @@
 //! `akhbar entities [--json] [FILE]`: text → spans.
 
-use super::{Ctx, Failure, out};
+use super::out;
 use crate::entities::Span;
+use crate::library::{Error, Library};
 use crate::text::sanitize;
 use std::io::{BufRead, BufReader, Read};
 use std::path::PathBuf;
@@ -16,11 +17,11 @@ pub struct EntitiesArgs {
     pub file: Option<PathBuf>,
 }
 
-pub fn run(ctx: &Ctx, args: &EntitiesArgs) -> Result<ExitCode, Failure> {
+pub fn run(ctx: &Library, args: &EntitiesArgs) -> Result<ExitCode, Error> {
     let input: Box<dyn BufRead> = match &args.file {
         Some(p) => {
             Box::new(BufReader::new(std::fs::File::open(p).map_err(|e| {
-                Failure::Usage(format!("cannot read {}: {e}", p.display()))
+                Error::Usage(format!("cannot read {}: {e}", p.display()))
             })?))
         }
         None => Box::new(std::io::stdin().lock()),

@@ -1,6 +1,7 @@
 //! `akhbar render`: stdin paragraphs (one a line) → visual lines.
 
-use super::{Ctx, Failure, out};
+use super::out;
+use crate::library::{Error, Library};
 use crate::text::{Direction, LayoutOptions, PreparedParagraph, line_to_plain};
 use std::io::Read;
 use std::process::ExitCode;
@@ -15,9 +16,9 @@ pub struct RenderArgs {
     pub dir: Direction,
 }
 
-pub fn run(ctx: &Ctx, args: &RenderArgs) -> Result<ExitCode, Failure> {
+pub fn run(lib: &Library, args: &RenderArgs) -> Result<ExitCode, Error> {
     if args.width == 0 {
-        return Err(Failure::Usage("--width must be at least 1".into()));
+        return Err(Error::Usage("--width must be at least 1".into()));
     }
     let mut input = Vec::new();
     std::io::stdin()
@@ -26,8 +27,7 @@ pub fn run(ctx: &Ctx, args: &RenderArgs) -> Result<ExitCode, Failure> {
     let input = String::from_utf8_lossy(&input);
     let opts = LayoutOptions {
         direction: args.dir,
-        bidi: ctx.bidi,
-        shape: ctx.shape_for_cli(),
+        ..lib.layout_options()
     };
     let mut first = true;
     for para in input.lines().filter(|l| !l.trim().is_empty()) {

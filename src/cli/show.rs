@@ -1,6 +1,7 @@
 //! `akhbar show ID`: one article, laid out as the reader shows it.
 
-use super::{Ctx, Failure, out};
+use super::out;
+use crate::library::{Error, Library};
 use crate::store::{Article, Field};
 use crate::text::{LayoutOptions, PreparedText, StyleSpan, line_to_plain};
 use chrono::Local;
@@ -75,25 +76,21 @@ pub fn article_lines(article: &Article, width: u16, opts: &LayoutOptions) -> Vec
     lines
 }
 
-pub fn run(ctx: &Ctx, args: &ShowArgs) -> Result<ExitCode, Failure> {
+pub fn run(lib: &Library, args: &ShowArgs) -> Result<ExitCode, Error> {
     let width = args
         .width
         .unwrap_or_else(|| super::list::terminal_width().min(u16::MAX as usize) as u16);
     if width == 0 {
-        return Err(Failure::Usage("--width must be at least 1".into()));
+        return Err(Error::Usage("--width must be at least 1".into()));
     }
-    let (mut store, _rec) = ctx.open_store_current()?;
+    let (mut store, rec) = lib.open_store_current()?;
     if args.full {
-        crate::fulltext::fetch_full_blocking(ctx, &mut store, args.id)?;
+        crate::fulltext::fetch_full_blocking(lib.config.fetch_config(), &rec, &mut store, args.id)?;
     }
     let Some(article) = store.article(args.id).map_err(anyhow::Error::from)? else {
-        return Err(Failure::Usage(format!("no article with id {}", args.id)));
+        return Err(Error::Usage(format!("no article with id {}", args.id)));
     };
-    let opts = LayoutOptions {
-        direction: ctx.config.display.direction,
-        bidi: ctx.bidi,
-        shape: ctx.shape_for_cli(),
-    };
+    let opts = lib.layout_options();
     let lines = article_lines(&article, width, &opts);
     if args.json {
         let (body, field) = article.body();

@@ -209,7 +209,7 @@ fn article(
         let date = published.map(|d| d.to_rfc3339()).unwrap_or_default();
         format!(
             "h:{:016x}",
-            crate::ingest::stable_hash(&[feed_url, &title, &date])
+            crate::hash::stable_hash(&[feed_url, &title, &date])
         )
     };
     let author = e

@@ -3,12 +3,12 @@
 #![allow(clippy::unwrap_used)]
 
 use crate::support::tui::*;
-use akhbar::app::action::{Action, Effect, Msg};
-use akhbar::app::state::{Focus, Overlay};
-use akhbar::app::update::update;
 use akhbar::refresh::{FeedResult, FeedStatus};
 use akhbar::store::WriteStats;
 use akhbar::text::BidiMode;
+use akhbar::tui::action::{Action, Effect, Msg};
+use akhbar::tui::state::{Focus, Overlay};
+use akhbar::tui::update::update;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 
 fn key(c: char) -> Msg {
@@ -399,7 +399,7 @@ fn new_articles_from_a_refresh_keep_the_selection() {
 #[test]
 fn mouse_wheel_scrolls_the_pane_under_it_and_click_selects() {
     let (mut state, mut rt, _d) = filled(120, 40);
-    let panes = akhbar::ui::layout::Panes::of(&state);
+    let panes = akhbar::tui::ui::layout::Panes::of(&state);
     let h = panes.headlines.unwrap();
     let click = MouseEvent {
         kind: MouseEventKind::Down(MouseButton::Left),
@@ -417,7 +417,7 @@ fn mouse_wheel_scrolls_the_pane_under_it_and_click_selects() {
     // A short article does not scroll; a narrow pane makes it long enough to.
     update(&mut state, Msg::Resize(60, 12));
     rt.send(&mut state, code(KeyCode::Enter));
-    let a2 = akhbar::ui::layout::Panes::of(&state).article.unwrap();
+    let a2 = akhbar::tui::ui::layout::Panes::of(&state).article.unwrap();
     let wheel = MouseEvent {
         kind: MouseEventKind::ScrollDown,
         column: a2.x + 1,

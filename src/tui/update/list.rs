@@ -7,7 +7,7 @@ use super::article::request_layout;
 use super::{error, info};
 use crate::refresh::{FeedResult, FeedStatus};
 pub(super) use crate::text::is_arabic_letter;
-use crate::ui::layout::Panes;
+use crate::tui::ui::layout::Panes;
 
 /// The filters changed: ask for the list again (a selection that is gone goes to the top).
 pub(super) fn refilter(state: &mut State, fx: &mut Vec<Effect>) {
@@ -114,7 +114,7 @@ pub(super) fn mostly_arabic(rows: &[crate::store::ArticleRow]) -> bool {
 pub(super) fn ensure_titles(state: &mut State, fx: &mut Vec<Effect>) {
     let panes = Panes::of(state);
     let Some(rect) = panes.headlines else { return };
-    let width = crate::ui::headlines::title_width(rect.width);
+    let width = crate::tui::ui::headlines::title_width(rect.width);
     let end = (state.offset + usize::from(rect.height)).min(state.rows.len());
     let mut missing = Vec::new();
     for row in &state.rows[state.offset.min(end)..end] {
@@ -130,7 +130,7 @@ pub(super) fn ensure_titles(state: &mut State, fx: &mut Vec<Effect>) {
             t.width == width && t.opts == state.opts && t.with_spans == spans.is_some()
         });
         if !fresh {
-            let line = crate::ui::headlines::title_line(
+            let line = crate::tui::ui::headlines::title_line(
                 &row.title,
                 spans.unwrap_or(&[]),
                 &state.opts,
@@ -138,7 +138,7 @@ pub(super) fn ensure_titles(state: &mut State, fx: &mut Vec<Effect>) {
                 &state.theme,
             );
             let with_spans = spans.is_some();
-            let feed = crate::ui::headlines::feed_line(row, &state.opts, &state.theme);
+            let feed = crate::tui::ui::headlines::feed_line(row, &state.opts, &state.theme);
             state.title_lines.insert(
                 row.id,
                 TitleLine {

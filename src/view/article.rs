@@ -1,17 +1,14 @@
-//! The article pane: title, feed · author · date, link, the body laid out by the engine with
-//! entities and figures highlighted, and a closing line naming the companies and key figures.
+//! The one article composer (the reader's pane and `akhbar show`): title, feed · author · date,
+//! link, the body laid out by the engine with entities and figures highlighted, and a closing
+//! line naming the companies and key figures.
 //!
-//! `prepare` (per article) and `PreparedArticle::lines` (per width) run on the layout worker,
-//! never while drawing; `draw` only copies the cached visual lines into the frame.
+//! `prepare` (per article) and `PreparedArticle::lines` (per width) run on the reader's layout
+//! worker, never while drawing.
 
-use super::put;
-use crate::app::state::State;
-use crate::app::theme::Theme;
+use super::theme::Theme;
 use crate::entities::Kind;
 use crate::store::{Article, Field, StoredSpan};
 use crate::text::{LayoutOptions, PreparedParagraph, PreparedText, StyleSpan, cell_width};
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 
@@ -287,41 +284,6 @@ fn truncate(s: &str, max: usize) -> String {
     }
     out.push('…');
     out
-}
-
-pub fn draw(buf: &mut Buffer, area: Rect, state: &State) {
-    let Some(open) = &state.article else {
-        let msg = if state.wanted_article.is_some() {
-            "…"
-        } else if state.rows.is_empty() {
-            ""
-        } else {
-            "Enter: open the selected article"
-        };
-        put(
-            buf,
-            area.x + 1,
-            area.y,
-            &Line::styled(msg, state.theme.dim),
-            area.width.saturating_sub(2),
-        );
-        return;
-    };
-    let Some(layout) = &open.layout else {
-        put(
-            buf,
-            area.x + 1,
-            area.y,
-            &Line::styled("…", state.theme.dim),
-            area.width,
-        );
-        return;
-    };
-    let width = super::layout::article_text_width(area);
-    let rows = usize::from(area.height);
-    for (i, line) in layout.lines.iter().skip(open.scroll).take(rows).enumerate() {
-        put(buf, area.x + 1, area.y + i as u16, line, width);
-    }
 }
 
 #[cfg(test)]

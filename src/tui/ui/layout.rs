@@ -1,6 +1,6 @@
 //! Screen geometry, shared by drawing, `update` (page sizes, layout widths) and the mouse.
 
-use crate::app::state::{Focus, State};
+use crate::tui::state::{Focus, State};
 use ratatui::layout::Rect;
 
 /// Below this width the panes stack (or the article takes the screen).

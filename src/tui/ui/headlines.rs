@@ -2,10 +2,10 @@
 //! laid out right-to-left with its entities coloured. Mirrored panes put the marks on the right.
 
 use super::{fragment, put, put_right, relative_date};
-use crate::app::state::{Focus, State};
-use crate::app::theme::Theme;
 use crate::store::ArticleRow;
 use crate::text::{LayoutOptions, PreparedParagraph, StyleSpan};
+use crate::tui::state::{Focus, State};
+use crate::view::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -157,7 +157,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &State) {
 
 fn draw_empty(buf: &mut Buffer, area: Rect, state: &State) {
     let km = &state.keymap;
-    use crate::app::action::Action as A;
+    use crate::tui::action::Action as A;
     let lines: Vec<Line> = if !state.list_loaded {
         vec![Line::styled("loading…", state.theme.dim)]
     } else if state.demo {

@@ -1,7 +1,7 @@
 //! The header: app name, active filters, counts, and the refresh gauge.
 
 use super::{fragment, line_width, put, put_right};
-use crate::app::state::State;
+use crate::tui::state::State;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;

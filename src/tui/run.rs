@@ -6,12 +6,12 @@
 use super::action::{ArticleLayout, Company, Effect, LayoutKey, Msg};
 use super::state::State;
 use super::terminal::{self, Term};
-use super::theme::Theme;
 use super::update::update;
-use crate::cli::Ctx;
 use crate::entities::Recognizer;
+use crate::library::Library;
 use crate::refresh::Refresher;
 use crate::store::{Article, ArticleQuery, Field, Store};
+use crate::view::theme::Theme;
 use crossterm::event::{Event, EventStream};
 use futures_util::StreamExt;
 use std::collections::VecDeque;
@@ -51,7 +51,7 @@ pub enum StoreJob {
 
 /// Handles the runtime needs to carry out effects.
 pub struct Services {
-    pub ctx: Arc<Ctx>,
+    pub lib: Arc<Library>,
     pub store: Arc<Mutex<Store>>,
     pub recognizer: Arc<Recognizer>,
     /// None in --demo (no network).
@@ -63,7 +63,7 @@ pub struct Services {
 
 impl Services {
     pub fn start(
-        ctx: Arc<Ctx>,
+        lib: Arc<Library>,
         store: Arc<Mutex<Store>>,
         recognizer: Arc<Recognizer>,
         refresher: Option<Refresher>,
@@ -81,7 +81,7 @@ impl Services {
             std::thread::spawn(move || layout_worker(&theme, &rec, layout_rx, &tx));
         }
         Services {
-            ctx,
+            lib,
             store,
             recognizer,
             refresher,
@@ -176,18 +176,14 @@ impl Services {
                 .send(Msg::Info("demo: no network, nothing to refresh".into()));
             return;
         };
-        let (ctx, tx) = (Arc::clone(&self.ctx), self.tx.clone());
+        let (lib, tx) = (Arc::clone(&self.lib), self.tx.clone());
         tokio::spawn(async move {
             let store = Arc::clone(&refresher.store);
             let feeds = tokio::task::spawn_blocking(move || {
                 let mut s = store
                     .lock()
                     .map_err(|_| "store lock poisoned".to_string())?;
-                let rows = match crate::cli::feeds::feeds_for_run(&ctx, &mut s) {
-                    Ok(rows) => rows,
-                    Err(crate::cli::Failure::Usage(m)) => return Err(m),
-                    Err(crate::cli::Failure::Runtime(e)) => return Err(format!("{e:#}")),
-                };
+                let rows = lib.feeds_for_run(&mut s).map_err(|e| e.to_string())?;
                 Ok::<_, String>(match only {
                     Some(url) => rows.into_iter().filter(|f| f.url == url).collect(),
                     None => rows,
@@ -376,7 +372,7 @@ fn layout_worker(
     rx: std_mpsc::Receiver<LayoutJob>,
     tx: &UnboundedSender<Msg>,
 ) {
-    let mut cache: VecDeque<(PrepKey, crate::ui::article::PreparedArticle)> = VecDeque::new();
+    let mut cache: VecDeque<(PrepKey, crate::view::article::PreparedArticle)> = VecDeque::new();
     let names = |c: &str| rec.arabic_name(c);
     while let Ok(mut req) = rx.recv() {
         if let Some(newest) = rx.try_iter().last() {
@@ -393,7 +389,7 @@ fn layout_worker(
             Some(e) => e,
             None => (
                 ck,
-                crate::ui::article::prepare(
+                crate::view::article::prepare(
                     &article,
                     theme,
                     &key.opts,
@@ -450,7 +446,7 @@ pub async fn event_loop(
     }
     loop {
         if state.dirty {
-            term.draw(|f| crate::ui::draw(f, &state))?;
+            term.draw(|f| crate::tui::ui::draw(f, &state))?;
             state.dirty = false;
             // Debug builds only: a way for the test suite to prove that a panic in the
             // middle of a session gives the terminal back.

@@ -2,11 +2,11 @@
 
 use super::action::{ArticleLayout, Company, LayoutKey};
 use super::keys::Keymap;
-use super::theme::Theme;
 use crate::config::Mirror;
 use crate::entities::Kind;
 use crate::store::{Article, ArticleQuery, ArticleRow, Field};
 use crate::text::{BidiMode, LayoutOptions, StyleSpan};
+use crate::view::theme::Theme;
 use chrono::{DateTime, Utc};
 use ratatui::text::Line;
 use std::collections::HashMap;

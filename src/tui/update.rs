@@ -6,7 +6,7 @@ use super::state::{Focus, OpenArticle, Overlay, Picker, Refreshing, State, Statu
 use crate::refresh::{FeedResult, FeedStatus};
 use crate::store::Field;
 use crate::text::{BidiMode, StyleSpan};
-use crate::ui::layout::Panes;
+use crate::tui::ui::layout::Panes;
 use crossterm::event::{
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };

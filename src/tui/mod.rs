@@ -6,12 +6,11 @@ pub mod run;
 pub mod state;
 pub mod sync;
 pub mod terminal;
-pub mod theme;
+pub mod ui;
 pub mod update;
 
-use crate::cli::Ctx;
+use crate::library::Library;
 use crate::store::Store;
-use crate::text::{LayoutOptions, ShapeMode};
 use action::Effect;
 use std::io::IsTerminal;
 use std::sync::{Arc, Mutex};
@@ -21,60 +20,35 @@ pub fn no_color() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
-/// Layout options for the reader from the resolved command line and config.
-pub fn layout_options(ctx: &Ctx) -> LayoutOptions {
-    LayoutOptions {
-        direction: ctx.config.display.direction,
-        bidi: ctx.bidi,
-        shape: match ctx.shape {
-            ShapeMode::On => true,
-            ShapeMode::Off => false,
-            ShapeMode::Auto => crate::text::shape_auto_for_env(),
-        },
-    }
-}
-
 /// The state the reader starts with, from the config.
-pub fn initial_state(ctx: &Ctx) -> anyhow::Result<state::State> {
-    let config_name = ctx
+pub fn initial_state(lib: &Library) -> anyhow::Result<state::State> {
+    let config_name = lib
         .config_path
         .as_ref()
         .map(|p| p.display().to_string())
         .unwrap_or_else(|| "config".into());
-    let keymap = keys::Keymap::from_config(&ctx.config.keys)
+    let keymap = keys::Keymap::from_config(&lib.config.keys)
         .map_err(|e| anyhow::anyhow!("{config_name}: {e}"))?;
-    let theme = theme::Theme::from_config(&ctx.config.theme, no_color())
+    let theme = crate::view::theme::Theme::from_config(&lib.config.theme, no_color())
         .map_err(|e| anyhow::anyhow!("{config_name}: {e}"))?;
-    let mut state = state::State::new(keymap, theme, layout_options(ctx), chrono::Utc::now());
-    state.full_text = ctx.config.full_text.clone();
-    state.split = ctx.config.layout.split;
-    state.mirror = ctx.config.layout.mirror;
+    let mut state = state::State::new(keymap, theme, lib.layout_options(), chrono::Utc::now());
+    state.full_text = lib.config.full_text.clone();
+    state.split = lib.config.layout.split;
+    state.mirror = lib.config.layout.mirror;
     Ok(state)
 }
 
-fn copy_ctx(ctx: &Ctx) -> Ctx {
-    Ctx {
-        cli_db: ctx.cli_db.clone(),
-        config: ctx.config.clone(),
-        config_path: ctx.config_path.clone(),
-        feeds_file: ctx.feeds_file.clone(),
-        bidi: ctx.bidi,
-        shape: ctx.shape,
-        demo: ctx.demo,
-    }
-}
-
-pub fn run(ctx: &Ctx) -> anyhow::Result<()> {
+pub fn run(lib: &Library) -> anyhow::Result<()> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         anyhow::bail!(
             "the reader needs a terminal; for scripts use the subcommands (akhbar --help)"
         );
     }
-    let mut state = initial_state(ctx)?;
-    let recognizer = Arc::new(ctx.recognizer()?);
+    let mut state = initial_state(lib)?;
+    let recognizer = Arc::new(lib.recognizer()?);
     // --demo: a temporary database, removed on exit, filled before the first frame.
     let _demo_dir;
-    let store = if ctx.demo {
+    let store = if lib.demo {
         let dir = tempfile::tempdir()?;
         let mut store = Store::open(&dir.path().join("demo.db"))?;
         let n = crate::demo::load_into(&mut store, &recognizer)?;
@@ -90,19 +64,19 @@ pub fn run(ctx: &Ctx) -> anyhow::Result<()> {
         store
     } else {
         _demo_dir = None;
-        let mut store = ctx.open_store()?;
-        crate::cli::ensure_entities_current(&mut store, &recognizer)?;
+        let mut store = lib.open_store()?;
+        crate::library::index::ensure_entities_current(&mut store, &recognizer)?;
         store
     };
     let store = Arc::new(Mutex::new(store));
-    let refresher = if ctx.demo {
+    let refresher = if lib.demo {
         None
     } else {
         Some(crate::refresh::Refresher::new(
-            crate::feed::fetch::Fetcher::new(ctx.config.fetch_config())?,
+            crate::feed::fetch::Fetcher::new(lib.config.fetch_config())?,
             Arc::clone(&store),
             Arc::clone(&recognizer),
-            &ctx.config,
+            &lib.config,
         ))
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -115,17 +89,17 @@ pub fn run(ctx: &Ctx) -> anyhow::Result<()> {
         generation: state.list_generation,
         query: state.filters.query(),
     }];
-    if refresher.is_some() && ctx.config.fetch.refresh_on_start {
+    if refresher.is_some() && lib.config.fetch.refresh_on_start {
         initial.push(Effect::Refresh(None));
     }
-    let refresh_every = (!ctx.demo && ctx.config.fetch.refresh_minutes > 0)
-        .then(|| std::time::Duration::from_secs(ctx.config.fetch.refresh_minutes * 60));
+    let refresh_every = (!lib.demo && lib.config.fetch.refresh_minutes > 0)
+        .then(|| std::time::Duration::from_secs(lib.config.fetch.refresh_minutes * 60));
     let theme = state.theme.clone();
     let bidi_explicit = state.opts.bidi == crate::text::BidiMode::App;
-    let ctx = Arc::new(copy_ctx(ctx));
+    let lib = Arc::new(lib.clone());
     runtime.block_on(async move {
         let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
-        let services = run::Services::start(ctx, store, recognizer, refresher, theme, tx);
+        let services = run::Services::start(lib, store, recognizer, refresher, theme, tx);
         let mut term = terminal::setup(bidi_explicit)?;
         let size = term.size()?;
         state.size = (size.width, size.height);

@@ -1,9 +1,9 @@
 //! The help overlay: every key (as configured), the colour legend, notes on terminals.
 
 use super::{centered, put};
-use crate::app::action::Action;
-use crate::app::state::State;
 use crate::entities::Kind;
+use crate::tui::action::Action;
+use crate::tui::state::State;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;

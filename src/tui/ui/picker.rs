@@ -1,7 +1,7 @@
 //! The company picker: companies with article counts, narrowed by Arabic or English as you type.
 
 use super::{centered, fragment, line_width, put, put_right};
-use crate::app::state::{Picker, State};
+use crate::tui::state::{Picker, State};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Modifier;

@@ -2,8 +2,8 @@
 //! (feed errors, "not modified", the offline notice), or the search line while typing.
 
 use super::put;
-use crate::app::action::Action as A;
-use crate::app::state::{Focus, State};
+use crate::tui::action::Action as A;
+use crate::tui::state::{Focus, State};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};

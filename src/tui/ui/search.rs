@@ -1,7 +1,7 @@
 //! The search line (shown in the footer while typing a search).
 
 use super::{fragment, line_width, put};
-use crate::app::state::State;
+use crate::tui::state::State;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};

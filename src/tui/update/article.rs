@@ -5,7 +5,7 @@ use super::super::state::{EntityRef, Focus, State};
 use super::info;
 use super::list::{is_arabic_letter, set_company};
 use crate::store::{Article, Field};
-use crate::ui::layout::Panes;
+use crate::tui::ui::layout::Panes;
 use std::sync::Arc;
 
 pub(super) fn scroll_article(state: &mut State, delta: isize) {
@@ -70,7 +70,7 @@ pub fn layout_key(state: &State) -> Option<LayoutKey> {
             .filters
             .search
             .as_deref()
-            .map(|s| crate::ingest::stable_hash(&[s.trim()]))
+            .map(|s| crate::hash::stable_hash(&[s.trim()]))
             .unwrap_or(0),
     })
 }

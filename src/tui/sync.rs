@@ -56,7 +56,7 @@ impl SyncRuntime {
         }
     }
 
-    fn execute(&mut self, effect: Effect, theme: &super::theme::Theme) -> Option<Msg> {
+    fn execute(&mut self, effect: Effect, theme: &crate::view::theme::Theme) -> Option<Msg> {
         let job = match effect {
             Effect::LoadList { generation, query } => StoreJob::List { generation, query },
             Effect::LoadArticle(id) => StoreJob::Article(id),
@@ -72,7 +72,7 @@ impl SyncRuntime {
                 search,
             } => {
                 let names = &self.names;
-                let mut prepared = crate::ui::article::prepare(
+                let mut prepared = crate::view::article::prepare(
                     &article,
                     theme,
                     &key.opts,

@@ -9,8 +9,8 @@ pub mod layout;
 pub mod picker;
 pub mod search;
 
-use crate::app::state::{Overlay, State};
 use crate::text::{LayoutOptions, PreparedParagraph, cell_width};
+use crate::tui::state::{Overlay, State};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
