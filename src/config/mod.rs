@@ -1,34 +1,170 @@
-//! Configuration: a TOML file merged over the embedded defaults (assets/config.default.toml).
-//! Unknown keys and bad values are errors that name the file, the line and the key.
+//! Configuration as plain typed data: a TOML file over the embedded defaults
+//! (assets/config.default.toml). Every value is parsed into its type by serde — numbers checked
+//! against their range, styles and keys parsed — so toml itself reports where a bad value is,
+//! and every error names the file, the line and the key.
+
+pub mod keys;
+pub mod style;
 
 use crate::text::{BidiMode, Direction, ShapeMode};
+use keys::{Action, Key};
+use ratatui::style::Style;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use style::StyleSpec;
+use toml::Spanned;
 
-pub const DEFAULT_TOML: &str = include_str!("../assets/config.default.toml");
+pub const DEFAULT_TOML: &str = include_str!("../../assets/config.default.toml");
 
-#[derive(Clone, Debug, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct Config {
-    pub fetch: FetchSection,
-    pub display: DisplaySection,
-    pub layout: LayoutSection,
-    pub full_text: FullTextSection,
-    pub theme: BTreeMap<String, String>,
-    pub keys: BTreeMap<String, Vec<String>>,
+/// An integer that must lie in `MIN..=MAX` (`U` names the unit in the error).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Bounded<const MIN: u64, const MAX: u64, U = NoUnit>(u64, std::marker::PhantomData<U>);
+
+/// How a bound's error names its unit.
+pub trait Unit {
+    const SUFFIX: &'static str;
+}
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoUnit {}
+impl Unit for NoUnit {
+    const SUFFIX: &'static str = "";
+}
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Seconds {}
+impl Unit for Seconds {
+    const SUFFIX: &'static str = " seconds";
+}
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Percent {}
+impl Unit for Percent {
+    const SUFFIX: &'static str = " (percent)";
 }
 
-#[derive(Clone, Debug, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct FetchSection {
-    pub timeout: u64,
-    pub concurrency: usize,
-    pub max_body_mib: u64,
-    pub max_redirects: usize,
-    pub refresh_on_start: bool,
-    pub refresh_minutes: u64,
-    pub page_concurrency: usize,
+impl<'de, const MIN: u64, const MAX: u64, U: Unit> Deserialize<'de> for Bounded<MIN, MAX, U> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = u64::deserialize(d)?;
+        if (MIN..=MAX).contains(&v) {
+            Ok(Bounded(v, std::marker::PhantomData))
+        } else {
+            Err(serde::de::Error::custom(format!(
+                "must be {MIN}..={MAX}{}",
+                U::SUFFIX
+            )))
+        }
+    }
+}
+
+impl<const MIN: u64, const MAX: u64, U> From<Bounded<MIN, MAX, U>> for u64 {
+    fn from(b: Bounded<MIN, MAX, U>) -> u64 {
+        b.0
+    }
+}
+
+impl<const MIN: u64, const MAX: u64, U> From<Bounded<MIN, MAX, U>> for usize {
+    fn from(b: Bounded<MIN, MAX, U>) -> usize {
+        // MAX is small (see the sections below): always fits.
+        usize::try_from(b.0).unwrap_or(usize::MAX)
+    }
+}
+
+impl<const MIN: u64, const MAX: u64, U> From<Bounded<MIN, MAX, U>> for u16 {
+    fn from(b: Bounded<MIN, MAX, U>) -> u16 {
+        u16::try_from(b.0).unwrap_or(u16::MAX)
+    }
+}
+
+/// A section: the resolved struct (every field present, plain types) and the layer a file
+/// gives (every field optional, parsed types), from one list of fields.
+macro_rules! section {
+    (
+        $(#[$meta:meta])*
+        $name:ident / $layer:ident {
+            $( $(#[$fmeta:meta])* $field:ident : $ty:ty = $parsed:ty ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Debug, PartialEq)]
+        pub struct $name {
+            $( $(#[$fmeta])* pub $field: $ty, )*
+        }
+
+        #[derive(Debug, Default, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct $layer {
+            $( #[serde(default)] $field: Option<$parsed>, )*
+        }
+
+        impl $layer {
+            /// `self` where it says something, else `base`.
+            fn over(self, base: $layer) -> $layer {
+                $layer { $( $field: self.$field.or(base.$field), )* }
+            }
+
+            /// Every field present (the embedded defaults set them all); else the missing key.
+            fn resolve(self, section: &str) -> Result<$name, String> {
+                Ok($name {
+                    $( $field: self
+                        .$field
+                        .ok_or_else(|| format!("{section}.{}", stringify!($field)))?
+                        .into(), )*
+                })
+            }
+        }
+    };
+}
+
+section! {
+    /// `[fetch]`: HTTP limits and background refresh.
+    FetchSection / FetchLayer {
+        /// Seconds per request.
+        timeout: u64 = Bounded<1, 3600, Seconds>,
+        /// Feeds fetched at once.
+        concurrency: usize = Bounded<1, 256>,
+        /// Cap on a response body (decompressed), MiB.
+        max_body_mib: u64 = Bounded<1, 1024>,
+        max_redirects: usize = Bounded<0, 20>,
+        /// The reader refreshes in the background when it opens.
+        refresh_on_start: bool = bool,
+        /// Background refresh every N minutes (0: never).
+        refresh_minutes: u64 = u64,
+        /// Full-article page fetches at once.
+        page_concurrency: usize = Bounded<1, 32>,
+    }
+}
+
+section! {
+    /// `[display]`: who reorders, shaping, paragraph direction.
+    DisplaySection / DisplayLayer {
+        bidi: BidiMode = BidiMode,
+        shape: ShapeMode = ShapeMode,
+        direction: Direction = Direction,
+    }
+}
+
+section! {
+    /// `[layout]`: headlines on the right for Arabic content, the divider.
+    LayoutSection / LayoutLayer {
+        mirror: Mirror = Mirror,
+        /// Headlines pane width, percent.
+        split: u16 = Bounded<10, 90, Percent>,
+    }
+}
+
+section! {
+    /// `[theme]`: a style per entity kind and per part of the reader.
+    ThemeSection / ThemeLayer {
+        org: Style = StyleSpec,
+        person: Style = StyleSpec,
+        place: Style = StyleSpec,
+        product: Style = StyleSpec,
+        figure: Style = StyleSpec,
+        search: Style = StyleSpec,
+        selection: Style = StyleSpec,
+        accent: Style = StyleSpec,
+        error: Style = StyleSpec,
+        dim: Style = StyleSpec,
+    }
 }
 
 /// When to fetch the whole article from its page.
@@ -44,11 +180,10 @@ pub enum FullTextMode {
     Never,
 }
 
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+/// `[full_text]`: the mode, and per feed (by URL) an exception.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct FullTextSection {
     pub mode: FullTextMode,
-    #[serde(default)]
     pub feeds: BTreeMap<String, FullTextMode>,
 }
 
@@ -59,12 +194,13 @@ impl FullTextSection {
     }
 }
 
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct DisplaySection {
-    pub bidi: BidiMode,
-    pub shape: ShapeMode,
-    pub direction: Direction,
+struct FullTextLayer {
+    #[serde(default)]
+    mode: Option<FullTextMode>,
+    #[serde(default)]
+    feeds: BTreeMap<String, FullTextMode>,
 }
 
 #[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
@@ -76,11 +212,36 @@ pub enum Mirror {
     Off,
 }
 
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+/// `[keys]`: the keys of each action.
+pub type KeyBindings = BTreeMap<Action, Vec<Key>>;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Config {
+    pub fetch: FetchSection,
+    pub display: DisplaySection,
+    pub layout: LayoutSection,
+    pub full_text: FullTextSection,
+    pub theme: ThemeSection,
+    pub keys: KeyBindings,
+}
+
+/// What one file says (the embedded defaults say everything).
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct LayoutSection {
-    pub mirror: Mirror,
-    pub split: u16,
+struct ConfigLayer {
+    #[serde(default)]
+    fetch: FetchLayer,
+    #[serde(default)]
+    display: DisplayLayer,
+    #[serde(default)]
+    layout: LayoutLayer,
+    #[serde(default)]
+    full_text: FullTextLayer,
+    #[serde(default)]
+    theme: ThemeLayer,
+    /// Spans: a key bound twice is reported at the user's line.
+    #[serde(default)]
+    keys: BTreeMap<Action, Spanned<Vec<Key>>>,
 }
 
 /// A configuration error, already phrased for people: file, line, key, reason.
@@ -88,6 +249,7 @@ pub struct LayoutSection {
 #[error("{file}{line}: {message}")]
 pub struct ConfigError {
     pub file: String,
+    /// ":N", or empty when the error has no place in the file.
     pub line: String,
     pub message: String,
 }
@@ -96,7 +258,7 @@ impl Config {
     /// The embedded defaults alone.
     pub fn defaults() -> Config {
         // The embedded file is checked by a unit test; a broken build would fail it.
-        match toml::from_str(DEFAULT_TOML) {
+        match Config::from_toml_over_defaults("", "defaults") {
             Ok(c) => c,
             Err(e) => panic!("embedded default config is invalid: {e}"),
         }
@@ -126,85 +288,63 @@ impl Config {
         Ok((config, Some(path)))
     }
 
-    /// Parse `text` (named `file` in errors) merged over the embedded defaults.
+    /// Parse `text` (named `file` in errors) over the embedded defaults.
     pub fn from_toml_over_defaults(text: &str, file: &str) -> Result<Config, ConfigError> {
-        let err = |line: String, message: String| ConfigError {
+        let user = layer(text, file)?;
+        let defaults = layer(DEFAULT_TOML, "assets/config.default.toml")?;
+        let embedded = |key: String| ConfigError {
+            file: "assets/config.default.toml".into(),
+            line: String::new(),
+            message: format!("key `{key}` is missing"),
+        };
+        let mut keys: KeyBindings = defaults
+            .keys
+            .into_iter()
+            .map(|(a, k)| (a, k.into_inner()))
+            .collect();
+        let mut user_lines: BTreeMap<Action, usize> = BTreeMap::new();
+        for (action, bound) in user.keys {
+            user_lines.insert(action, line_of(text, bound.span().start));
+            keys.insert(action, bound.into_inner());
+        }
+        check_bindings(&keys, &user_lines).map_err(|(line, message)| ConfigError {
             file: file.to_string(),
-            line,
+            line: line.map(|l| format!(":{l}")).unwrap_or_default(),
             message,
-        };
-        let user: toml::Table = toml::from_str(text).map_err(|e| {
-            let line = e
-                .span()
-                .map(|s| format!(":{}", line_of(text, s.start)))
-                .unwrap_or_default();
-            err(line, e.message().trim().to_string())
         })?;
-        let mut merged: toml::Table = toml::from_str(DEFAULT_TOML)
-            .map_err(|e| err(String::new(), format!("embedded defaults: {e}")))?;
-        merge(&mut merged, user);
-        let merged_text =
-            toml::to_string(&merged).map_err(|e| err(String::new(), e.to_string()))?;
-        let config: Config = toml::from_str(&merged_text).map_err(|e| {
-            // Point at the user's line: find the offending key in the user's text.
-            let msg = e.message().trim().to_string();
-            let key = e
-                .span()
-                .map(|s| key_at(&merged_text, s.start))
-                .unwrap_or_default();
-            let line = find_key_line(text, &key)
-                .map(|l| format!(":{l}"))
-                .unwrap_or_default();
-            let key_note = if key.is_empty() {
-                String::new()
-            } else {
-                format!("key `{key}`: ")
-            };
-            err(line, format!("{key_note}{msg}"))
-        })?;
-        config.validate().map_err(|(key, msg)| {
-            let line = find_key_line(text, &key)
-                .map(|l| format!(":{l}"))
-                .unwrap_or_default();
-            err(line, format!("key `{key}`: {msg}"))
-        })?;
-        Ok(config)
-    }
-
-    fn validate(&self) -> Result<(), (String, String)> {
-        let f = &self.fetch;
-        if f.timeout == 0 || f.timeout > 3600 {
-            return Err(("fetch.timeout".into(), "must be 1..=3600 seconds".into()));
-        }
-        if f.concurrency == 0 || f.concurrency > 256 {
-            return Err(("fetch.concurrency".into(), "must be 1..=256".into()));
-        }
-        if f.max_body_mib == 0 || f.max_body_mib > 1024 {
-            return Err(("fetch.max_body_mib".into(), "must be 1..=1024".into()));
-        }
-        if f.max_redirects > 20 {
-            return Err(("fetch.max_redirects".into(), "must be 0..=20".into()));
-        }
-        if f.page_concurrency == 0 || f.page_concurrency > 32 {
-            return Err(("fetch.page_concurrency".into(), "must be 1..=32".into()));
-        }
-        if !(10..=90).contains(&self.layout.split) {
-            return Err(("layout.split".into(), "must be 10..=90 (percent)".into()));
-        }
-        // Keys and colours are checked here, so every command reports them with the line.
-        let table_error = |section: &str, msg: String| {
-            let rest = msg.trim_start_matches(&format!("[{section}] "));
-            let name = if rest.starts_with("key ") {
-                rest.rsplit(' ').next().unwrap_or("")
-            } else {
-                rest.split(':').next().unwrap_or("")
-            };
-            (format!("{section}.{name}"), msg)
-        };
-        crate::tui::keys::Keymap::from_config(&self.keys).map_err(|m| table_error("keys", m))?;
-        crate::view::theme::Theme::from_config(&self.theme, false)
-            .map_err(|m| table_error("theme", m))?;
-        Ok(())
+        let mut feeds = defaults.full_text.feeds;
+        feeds.extend(user.full_text.feeds);
+        Ok(Config {
+            fetch: user
+                .fetch
+                .over(defaults.fetch)
+                .resolve("fetch")
+                .map_err(embedded)?,
+            display: user
+                .display
+                .over(defaults.display)
+                .resolve("display")
+                .map_err(embedded)?,
+            layout: user
+                .layout
+                .over(defaults.layout)
+                .resolve("layout")
+                .map_err(embedded)?,
+            full_text: FullTextSection {
+                mode: user
+                    .full_text
+                    .mode
+                    .or(defaults.full_text.mode)
+                    .ok_or_else(|| embedded("full_text.mode".into()))?,
+                feeds,
+            },
+            theme: user
+                .theme
+                .over(defaults.theme)
+                .resolve("theme")
+                .map_err(embedded)?,
+            keys,
+        })
     }
 
     /// HTTP settings for the fetcher.
@@ -218,16 +358,85 @@ impl Config {
     }
 }
 
-/// Overlay `over` onto `base`, table by table.
-fn merge(base: &mut toml::Table, over: toml::Table) {
-    for (k, v) in over {
-        match (base.get_mut(&k), v) {
-            (Some(toml::Value::Table(b)), toml::Value::Table(o)) => merge(b, o),
-            (_, v) => {
-                base.insert(k, v);
+/// One file parsed; an error says where (from toml's span) and which key (from the path serde
+/// was deserializing).
+fn layer(text: &str, file: &str) -> Result<ConfigLayer, ConfigError> {
+    let err = |span: Option<std::ops::Range<usize>>, key: String, message: &str| ConfigError {
+        file: file.to_string(),
+        line: span
+            .map(|s| format!(":{}", line_of(text, s.start)))
+            .unwrap_or_default(),
+        message: if key.is_empty() {
+            message.trim().to_string()
+        } else {
+            format!("key `{key}`: {}", message.trim())
+        },
+    };
+    let de =
+        toml::Deserializer::parse(text).map_err(|e| err(e.span(), String::new(), e.message()))?;
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let key = key_name(e.path());
+        let inner = e.into_inner();
+        err(inner.span(), key, inner.message())
+    })
+}
+
+/// `keys.quit[1]` for serde's path (without the field `Spanned` deserializes through).
+fn key_name(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut key = String::new();
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => key.push_str(&format!("[{index}]")),
+            Segment::Map { key: k } | Segment::Enum { variant: k } => {
+                if k.starts_with("$__serde_spanned") {
+                    continue;
+                }
+                if !key.is_empty() {
+                    key.push('.');
+                }
+                key.push_str(k);
+            }
+            Segment::Unknown => {}
+        }
+    }
+    key
+}
+
+/// No key may do two things: the first such key, reported at the user's line for it.
+fn check_bindings(
+    keys: &KeyBindings,
+    user_lines: &BTreeMap<Action, usize>,
+) -> Result<(), (Option<usize>, String)> {
+    let mut seen: std::collections::HashMap<Key, Action> = std::collections::HashMap::new();
+    for (action, bound) in keys {
+        for key in bound {
+            if let Some(other) = seen.insert(*key, *action)
+                && other != *action
+            {
+                // Point at whichever of the two the user wrote (the later one if both).
+                let at = user_lines
+                    .get(action)
+                    .map(|l| (*action, *l))
+                    .or_else(|| user_lines.get(&other).map(|l| (other, *l)));
+                let (named, line) = match at {
+                    Some((a, l)) => (a, Some(l)),
+                    None => (*action, None),
+                };
+                return Err((
+                    line,
+                    format!(
+                        "key `keys.{}`: {:?} is bound to both {} and {}",
+                        named.name(),
+                        key.label(),
+                        other.name(),
+                        action.name()
+                    ),
+                ));
             }
         }
     }
+    Ok(())
 }
 
 fn line_of(text: &str, byte: usize) -> usize {
@@ -236,117 +445,96 @@ fn line_of(text: &str, byte: usize) -> usize {
         .unwrap_or(1)
 }
 
-/// The dotted key whose value starts at `byte` in a document written by `toml::to_string`.
-fn key_at(text: &str, byte: usize) -> String {
-    let mut section = String::new();
-    let mut pos = 0;
-    for line in text.split_inclusive('\n') {
-        let t = line.trim();
-        if t.starts_with('[') {
-            section = t.trim_matches(|c| c == '[' || c == ']').to_string();
-        }
-        if byte < pos + line.len() {
-            let key = t.split('=').next().unwrap_or("").trim().trim_matches('"');
-            if t.starts_with('[') || key.is_empty() {
-                return section;
-            }
-            return if section.is_empty() {
-                key.to_string()
-            } else {
-                format!("{section}.{key}")
-            };
-        }
-        pos += line.len();
-    }
-    section
-}
-
-/// Line number of `section.key` (or of `[section]`) in the user's text.
-fn find_key_line(text: &str, dotted: &str) -> Option<usize> {
-    let (section, key) = match dotted.rsplit_once('.') {
-        Some((s, k)) => (s, k),
-        None => ("", dotted),
-    };
-    let mut current = String::new();
-    for (i, line) in text.lines().enumerate() {
-        let t = line.trim();
-        if t.starts_with('[') {
-            current = t.trim_matches(|c| c == '[' || c == ']').trim().to_string();
-            if current == dotted {
-                return Some(i + 1);
-            }
-            continue;
-        }
-        let k = t.split('=').next().unwrap_or("").trim().trim_matches('"');
-        if current == section && k == key && t.contains('=') {
-            return Some(i + 1);
-        }
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn error(text: &str) -> String {
+        Config::from_toml_over_defaults(text, "c.toml")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default()
+    }
 
     #[test]
     fn embedded_defaults_parse() {
         let c = Config::defaults();
         assert_eq!(c.fetch.timeout, 20);
         assert_eq!(c.fetch.concurrency, 8);
-        assert_eq!(c.keys.get("quit").map(Vec::len), Some(2));
+        assert_eq!(c.keys.get(&Action::Quit).map(Vec::len), Some(2));
+        // Every action has keys by default.
+        for a in Action::ALL {
+            assert!(c.keys.get(a).is_some_and(|k| !k.is_empty()), "{}", a.name());
+        }
     }
 
     #[test]
     fn user_values_override_defaults() {
-        let c = Config::from_toml_over_defaults("[fetch]\ntimeout = 5\n", "c.toml")
-            .unwrap_or_else(|e| panic!("{e}"));
+        let c = Config::from_toml_over_defaults(
+            "[fetch]\ntimeout = 5\n[keys]\nquit = [\"x\"]\n",
+            "c.toml",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(c.fetch.timeout, 5);
         assert_eq!(c.fetch.concurrency, 8);
+        assert_eq!(
+            c.keys[&Action::Quit],
+            vec![Key::parse("x").unwrap_or_else(|| panic!())]
+        );
+        assert_eq!(
+            c.keys[&Action::Down],
+            Config::defaults().keys[&Action::Down]
+        );
     }
 
     #[test]
     fn unknown_key_names_file_line_and_key() {
-        let e = Config::from_toml_over_defaults("[fetch]\n\ntimeotu = 5\n", "c.toml")
-            .err()
-            .map(|e| e.to_string())
-            .unwrap_or_default();
+        let e = error("[fetch]\n\ntimeotu = 5\n");
         assert!(e.starts_with("c.toml:3:"), "{e}");
         assert!(e.contains("timeotu"), "{e}");
+        let e = error("[fetchh]\ntimeout = 5\n");
+        assert!(e.starts_with("c.toml:1:") && e.contains("fetchh"), "{e}");
     }
 
     #[test]
     fn bad_value_names_line_and_key() {
-        let e = Config::from_toml_over_defaults("[display]\nbidi = \"sideways\"\n", "c.toml")
-            .err()
-            .map(|e| e.to_string())
-            .unwrap_or_default();
+        let e = error("[display]\nbidi = \"sideways\"\n");
         assert!(e.starts_with("c.toml:2:"), "{e}");
         assert!(e.contains("display.bidi"), "{e}");
     }
 
     #[test]
     fn syntax_error_names_line() {
-        let e = Config::from_toml_over_defaults("[fetch]\ntimeout = = 5\n", "c.toml")
-            .err()
-            .map(|e| e.to_string())
-            .unwrap_or_default();
-        assert!(e.starts_with("c.toml:2:"), "{e}");
+        assert!(error("[fetch]\ntimeout = = 5\n").starts_with("c.toml:2:"));
     }
 
     #[test]
     fn bad_key_and_colour_names_are_reported_with_their_line() {
-        let e =
-            Config::from_toml_over_defaults("[keys]\nquit = [\"Ctrl-q\", \"Hyper-x\"]\n", "c.toml")
-                .err()
-                .map(|e| e.to_string())
-                .unwrap_or_default();
+        let e = error("[keys]\nquit = [\"Ctrl-q\", \"Hyper-x\"]\n");
         assert!(e.starts_with("c.toml:2:") && e.contains("Hyper-x"), "{e}");
-        let e = Config::from_toml_over_defaults("[theme]\norg = \"blurple\"\n", "c.toml")
-            .err()
-            .map(|e| e.to_string())
-            .unwrap_or_default();
+        assert!(e.contains("key `keys.quit[1]`"), "{e}");
+        let e = error("[theme]\norg = \"blurple\"\n");
         assert!(e.starts_with("c.toml:2:") && e.contains("theme.org"), "{e}");
+        let e = error("[keys]\njump = [\"j\"]\n");
+        assert!(
+            e.starts_with("c.toml:2:") && e.contains("no such action"),
+            "{e}"
+        );
+        let e = error("[theme]\n\norgs = \"red\"\n");
+        assert!(e.starts_with("c.toml:3:") && e.contains("orgs"), "{e}");
+    }
+
+    #[test]
+    fn a_key_bound_twice_is_reported_at_the_users_line() {
+        // `k` is `up` by default.
+        let e = error("[fetch]\ntimeout = 5\n[keys]\ndown = [\"j\", \"k\"]\n");
+        assert!(e.starts_with("c.toml:4:"), "{e}");
+        assert!(
+            e.contains("\"k\"") && e.contains("down") && e.contains("up"),
+            "{e}"
+        );
+        // Rebinding both is fine.
+        assert!(error("[keys]\ndown = [\"k\"]\nup = [\"j\"]\n").is_empty());
     }
 
     #[test]
@@ -368,13 +556,32 @@ mod tests {
     }
 
     #[test]
-    fn out_of_range_is_reported() {
-        let e = Config::from_toml_over_defaults("[fetch]\nconcurrency = 0\n", "c.toml")
-            .err()
-            .map(|e| e.to_string())
-            .unwrap_or_default();
+    fn out_of_range_is_reported_with_line_and_key_in_either_form() {
+        let e = error("[fetch]\nconcurrency = 0\n");
         assert!(
-            e.contains("c.toml:2:") && e.contains("fetch.concurrency"),
+            e.starts_with("c.toml:2:") && e.contains("fetch.concurrency"),
+            "{e}"
+        );
+        // A dotted key outside its table gets the same.
+        let e = error("\nfetch.timeout = 0\n");
+        assert!(
+            e.starts_with("c.toml:2:") && e.contains("fetch.timeout"),
+            "{e}"
+        );
+        assert!(e.contains("1..=3600 seconds"), "{e}");
+        let e = error("[fetch]\ntimeout = 0\n");
+        assert!(
+            e.starts_with("c.toml:2:") && e.contains("fetch.timeout"),
+            "{e}"
+        );
+        let e = error("[layout]\nsplit = 95\n");
+        assert!(
+            e.starts_with("c.toml:2:") && e.contains("layout.split"),
+            "{e}"
+        );
+        let e = error("[fetch]\ntimeout = \"soon\"\n");
+        assert!(
+            e.starts_with("c.toml:2:") && e.contains("fetch.timeout"),
             "{e}"
         );
     }

@@ -86,12 +86,4 @@ impl Library {
             },
         }
     }
-
-    /// The name config errors start with: the file read, else "config".
-    pub fn config_name(&self) -> String {
-        self.config_path
-            .as_ref()
-            .map(|p| p.display().to_string())
-            .unwrap_or_else(|| "config".into())
-    }
 }

@@ -9,64 +9,8 @@ use crossterm::event::{KeyEvent, MouseEvent};
 use ratatui::text::Line;
 use std::sync::Arc;
 
-macro_rules! actions {
-    ($($variant:ident = $name:literal : $help:literal),* $(,)?) => {
-        /// A user action; every one can be bound to keys in the config's [keys] table.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum Action { $($variant),* }
-
-        impl Action {
-            pub const ALL: &'static [Action] = &[$(Action::$variant),*];
-
-            /// The name used in the config file.
-            pub fn name(self) -> &'static str {
-                match self { $(Action::$variant => $name),* }
-            }
-
-            /// One line for the help overlay.
-            pub fn help(self) -> &'static str {
-                match self { $(Action::$variant => $help),* }
-            }
-
-            pub fn from_name(name: &str) -> Option<Action> {
-                match name { $($name => Some(Action::$variant),)* _ => None }
-            }
-        }
-    };
-}
-
-actions! {
-    Down = "down": "next headline / scroll down",
-    Up = "up": "previous headline / scroll up",
-    Open = "open": "open the article (apply the entity under the cursor)",
-    Back = "back": "back to the headlines / cancel",
-    SwitchPane = "switch_pane": "switch pane",
-    PageDown = "page_down": "page down",
-    PageUp = "page_up": "page up",
-    Top = "top": "top",
-    Bottom = "bottom": "bottom",
-    NextArticle = "next_article": "next article (marks it read)",
-    PrevArticle = "prev_article": "previous article (marks it read)",
-    PrevMatch = "prev_match": "previous search hit in the article (n: the next one)",
-    CompanyPicker = "company_picker": "pick a company to filter by",
-    ClearCompany = "clear_company": "clear the company filter",
-    Search = "search": "search as you type (Enter keeps, Esc clears)",
-    UnreadOnly = "unread_only": "unread only on/off",
-    ToggleRead = "toggle_read": "mark read/unread",
-    ToggleStar = "toggle_star": "star/unstar",
-    FullArticle = "full_article": "fetch the full article from its page",
-    OpenLink = "open_link": "open the link in the browser",
-    CopyLink = "copy_link": "copy the link (OSC 52)",
-    RefreshAll = "refresh_all": "refresh every feed",
-    RefreshFeed = "refresh_feed": "refresh this article's feed",
-    Entities = "entities": "step through the article's entities",
-    CycleBidi = "cycle_bidi": "bidi mode: app → terminal → off",
-    ToggleShape = "toggle_shape": "letter shaping on/off",
-    DividerLeft = "divider_left": "move the divider left",
-    DividerRight = "divider_right": "move the divider right",
-    Help = "help": "this help",
-    Quit = "quit": "quit",
-}
+/// User actions are named by the config's [keys] table, which is where they are declared.
+pub use crate::config::keys::Action;
 
 /// A company in the picker: canonical name, Arabic display name, article count.
 #[derive(Clone, Debug, PartialEq)]

@@ -21,21 +21,14 @@ pub fn no_color() -> bool {
 }
 
 /// The state the reader starts with, from the config.
-pub fn initial_state(lib: &Library) -> anyhow::Result<state::State> {
-    let config_name = lib
-        .config_path
-        .as_ref()
-        .map(|p| p.display().to_string())
-        .unwrap_or_else(|| "config".into());
-    let keymap = keys::Keymap::from_config(&lib.config.keys)
-        .map_err(|e| anyhow::anyhow!("{config_name}: {e}"))?;
-    let theme = crate::view::theme::Theme::from_config(&lib.config.theme, no_color())
-        .map_err(|e| anyhow::anyhow!("{config_name}: {e}"))?;
+pub fn initial_state(lib: &Library) -> state::State {
+    let keymap = keys::Keymap::new(&lib.config.keys);
+    let theme = crate::view::theme::Theme::from_config(&lib.config.theme, no_color());
     let mut state = state::State::new(keymap, theme, lib.layout_options(), chrono::Utc::now());
     state.full_text = lib.config.full_text.clone();
     state.split = lib.config.layout.split;
     state.mirror = lib.config.layout.mirror;
-    Ok(state)
+    state
 }
 
 pub fn run(lib: &Library) -> anyhow::Result<()> {
@@ -44,7 +37,7 @@ pub fn run(lib: &Library) -> anyhow::Result<()> {
             "the reader needs a terminal; for scripts use the subcommands (akhbar --help)"
         );
     }
-    let mut state = initial_state(lib)?;
+    let mut state = initial_state(lib);
     let recognizer = Arc::new(lib.recognizer()?);
     // --demo: a temporary database, removed on exit, filled before the first frame.
     let _demo_dir;
