@@ -18,6 +18,7 @@ mod feed_fetch;
 mod feed_fuzz;
 mod feed_hostile;
 mod feed_opml;
+mod layers;
 mod processes;
 mod store;
 mod text_conformance;
