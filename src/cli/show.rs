@@ -1,11 +1,12 @@
 //! `akhbar show ID`: one article, laid out as the reader shows it.
 
 use super::out;
+use crate::entities::Recognizer;
 use crate::library::{Error, Library};
 use crate::store::{Article, Field};
-use crate::text::{LayoutOptions, PreparedText, StyleSpan, line_to_plain};
-use chrono::Local;
-use ratatui::style::Style;
+use crate::text::{LayoutOptions, line_to_plain};
+use crate::view::article::prepare;
+use crate::view::theme::Theme;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
@@ -22,58 +23,17 @@ pub struct ShowArgs {
     pub json: bool,
 }
 
-/// The visual lines of an article at `width`: title, meta lines, blank, body.
-pub fn article_lines(article: &Article, width: u16, opts: &LayoutOptions) -> Vec<String> {
-    let mut lines = Vec::new();
-    let spans = |field: Field| -> Vec<StyleSpan> {
-        article
-            .spans_in(field)
-            .map(|s| StyleSpan {
-                start: s.start,
-                end: s.end,
-                style: Style::default(),
-            })
-            .collect()
-    };
-    let title = PreparedText::new(
-        &article.row.title,
-        &spans(Field::Title),
-        Style::default(),
-        opts,
-    );
-    lines.extend(title.lines(width).iter().map(line_to_plain));
-    let mut meta = vec![
-        article
-            .row
-            .feed_title
-            .clone()
-            .unwrap_or(article.row.feed.clone()),
-    ];
-    if let Some(d) = article.row.published {
-        meta.push(d.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string());
-    }
-    if let Some(a) = &article.author {
-        meta.push(a.clone());
-    }
-    let meta = PreparedText::new(&meta.join(" · "), &[], Style::default(), opts);
-    lines.extend(meta.lines(width).iter().map(line_to_plain));
-    if let Some(link) = &article.row.link {
-        let link = PreparedText::new(
-            link,
-            &[],
-            Style::default(),
-            &LayoutOptions {
-                direction: crate::text::Direction::Ltr,
-                ..*opts
-            },
-        );
-        lines.extend(link.lines(width).iter().map(line_to_plain));
-    }
-    lines.push(String::new());
-    let (body, field) = article.body();
-    let body = PreparedText::new(body, &spans(field), Style::default(), opts);
-    lines.extend(body.lines(width).iter().map(line_to_plain));
-    lines
+/// The visual lines of an article at `width`, as the reader's pane shows them (one composer).
+fn article_lines(
+    article: &Article,
+    width: u16,
+    opts: &LayoutOptions,
+    rec: &Recognizer,
+) -> Vec<String> {
+    let names = |c: &str| rec.arabic_name(c);
+    let mut prepared = prepare(article, &Theme::plain(), opts, None, None, &names);
+    let (lines, _) = prepared.lines(width);
+    lines.iter().map(line_to_plain).collect()
 }
 
 pub fn run(lib: &Library, args: &ShowArgs) -> Result<ExitCode, Error> {
@@ -91,7 +51,7 @@ pub fn run(lib: &Library, args: &ShowArgs) -> Result<ExitCode, Error> {
         return Err(Error::Usage(format!("no article with id {}", args.id)));
     };
     let opts = lib.layout_options();
-    let lines = article_lines(&article, width, &opts);
+    let lines = article_lines(&article, width, &opts, &rec);
     if args.json {
         let (body, field) = article.body();
         let entities: Vec<serde_json::Value> = article

@@ -80,8 +80,15 @@ pub fn prepare(
     let body = PreparedText::new(body_text, &body_styles, Style::default(), opts);
 
     let mut meta = Vec::new();
-    if let Some(feed) = article.row.feed_title.as_deref().filter(|s| !s.is_empty()) {
-        meta.push(feed.to_string());
+    // The feed by its title, else by its address: the reader always says where a story is from.
+    match article
+        .row
+        .feed_title
+        .as_deref()
+        .filter(|s| !s.trim().is_empty())
+    {
+        Some(title) => meta.push(title.to_string()),
+        None => meta.push(article.row.feed.clone()),
     }
     if let Some(author) = article.author.as_deref().filter(|s| !s.trim().is_empty()) {
         meta.push(author.trim().to_string());

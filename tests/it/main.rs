@@ -6,6 +6,7 @@ mod support;
 mod cli_doctor;
 mod cli_fetch;
 mod cli_fulltext;
+mod cli_show;
 mod demo_default_feeds;
 mod demo_feeds;
 mod entities_eval;
