@@ -1,13 +1,13 @@
 //! Full article text from the article's page: fetch with the shared client, decode (honouring
-//! the page's charset), extract, recognise entities, store. The page is fetched once: a stored
+//! the page's charset), extract, recognise entities, store (through the writer, in the reader
+//! and a refresh; directly, in `show --full`). The page is fetched once: a stored
 //! full text is returned as is. On failure the article keeps its feed text.
 
 use crate::entities::{Recognizer, Span};
 use crate::feed::extract::{Extracted, extract_article};
 use crate::feed::fetch::{FetchConfig, Fetcher};
-use crate::store::{Article, Field, Store};
+use crate::store::{Article, Field, Store, Writer};
 use anyhow::{Context, anyhow, bail};
-use std::sync::{Arc, Mutex};
 
 /// An article's full text with its entities.
 #[derive(Clone, Debug, PartialEq)]
@@ -44,37 +44,25 @@ pub fn is_teaser(content: &str, summary: &str) -> bool {
     single_paragraph && cut_off && chars < TEASER_PARAGRAPH_CHARS
 }
 
-/// Fetch, extract, recognise and store the full text of article `id` (async, shared store).
+/// Fetch, extract, recognise and store the full text of article `id`.
 pub async fn fetch_full(
     fetcher: &Fetcher,
-    store: &Arc<Mutex<Store>>,
+    writer: &Writer,
     rec: &Recognizer,
     id: i64,
 ) -> anyhow::Result<FullText> {
-    let article = {
-        let store = store
-            .lock()
-            .map_err(|_| anyhow!("the store is unavailable"))?;
-        load(&store, id)?
-    };
+    let article = writer.run(move |s| load(s, id)).await??;
     if let Some(stored) = stored_full_text(&article) {
         return Ok(stored);
     }
     let link = article_link(&article)?;
     let extracted = fetch_and_extract(fetcher, &link).await?;
     let full = recognise(rec, &extracted);
-    let store = Arc::clone(store);
-    tokio::task::spawn_blocking(move || {
-        let mut store = store
-            .lock()
-            .map_err(|_| anyhow!("the store is unavailable"))?;
-        store
-            .set_full_content(id, &full.text, &full.spans)
-            .context("cannot save the full text")?;
-        Ok(full)
-    })
-    .await
-    .map_err(|e| anyhow!("internal error: {e}"))?
+    writer
+        .set_full_content(id, full.text.clone(), full.spans.clone())
+        .await
+        .context("cannot save the full text")?;
+    Ok(full)
 }
 
 /// `akhbar show ID --full`: fetch and store the full text now, on a runtime of its own.

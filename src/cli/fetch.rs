@@ -4,8 +4,9 @@ use super::out;
 use crate::feed::fetch::Fetcher;
 use crate::library::{Error, Library};
 use crate::refresh::{FeedResult, FeedStatus, Refresher};
+use crate::store::Writer;
 use std::process::ExitCode;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 pub fn run(lib: &Library, json: bool, timeout: Option<u64>) -> Result<ExitCode, Error> {
     let mut fetch_config = lib.config.fetch_config();
@@ -20,7 +21,7 @@ pub fn run(lib: &Library, json: bool, timeout: Option<u64>) -> Result<ExitCode, 
     let recognizer = Arc::new(lib.recognizer()?);
     let refresher = Refresher::new(
         Fetcher::new(fetch_config)?,
-        Arc::new(Mutex::new(store)),
+        Writer::spawn(store).map_err(anyhow::Error::from)?,
         recognizer,
         &lib.config,
     );

@@ -86,29 +86,10 @@ pub enum Msg {
 /// Work for the runtime; `update` never does I/O itself.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Effect {
-    LoadList {
-        generation: u64,
-        query: ArticleQuery,
-    },
-    LoadArticle(i64),
-    Layout {
-        key: LayoutKey,
-        article: Arc<Article>,
-        /// The search whose terms to highlight.
-        search: Option<String>,
-    },
-    LoadTitleSpans(Vec<i64>),
-    LoadCompanies,
-    /// Ask the recognizer which company an alias names.
-    ResolveCompany(String),
-    SetRead {
-        id: i64,
-        read: bool,
-    },
-    SetStarred {
-        id: i64,
-        starred: bool,
-    },
+    /// A question for the database (or a mark to save), answered by a `Msg`.
+    Store(StoreJob),
+    /// Lay an article out for the pane, answered by `Msg::Layout`.
+    Layout(LayoutJob),
     /// None: every feed.
     Refresh(Option<String>),
     FullText(i64),
@@ -117,8 +98,40 @@ pub enum Effect {
     Copy(String),
     /// true: ask the terminal not to reorder (bidi = app); false: give it back.
     TerminalBidiExplicit(bool),
-    /// Load the bundled demo feeds if the cache is still empty.
-    LoadDemo,
     Suspend,
     Quit,
+}
+
+/// Requests for the store worker, run in order; a newer `List` or `Article` replaces an older
+/// one still waiting (see `jobs::Latest`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum StoreJob {
+    /// Headlines for the filters; `query.limit` None: the first screenful, then the rest.
+    List {
+        generation: u64,
+        query: ArticleQuery,
+    },
+    Article(i64),
+    TitleSpans(Vec<i64>),
+    Companies,
+    /// Ask the recognizer which company an alias names.
+    Resolve(String),
+    SetRead {
+        id: i64,
+        read: bool,
+    },
+    SetStarred {
+        id: i64,
+        starred: bool,
+    },
+    /// Load the bundled demo feeds if the cache is still empty.
+    Demo,
+}
+
+/// A layout request: the article, what it is laid out for, the search to highlight.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LayoutJob {
+    pub key: LayoutKey,
+    pub article: Arc<Article>,
+    pub search: Option<String>,
 }

@@ -1,8 +1,10 @@
 //! The interactive reader: state (pure model), actions, update (transitions), run (event loop).
 
 pub mod action;
+pub mod jobs;
 pub mod keys;
 pub mod run;
+pub mod runtime;
 pub mod state;
 pub mod sync;
 pub mod terminal;
@@ -10,10 +12,10 @@ pub mod ui;
 pub mod update;
 
 use crate::library::Library;
-use crate::store::Store;
-use action::Effect;
+use crate::store::{Store, Writer};
+use action::{Effect, StoreJob};
 use std::io::IsTerminal;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 /// NO_COLOR (https://no-color.org): set and not empty.
 pub fn no_color() -> bool {
@@ -41,9 +43,10 @@ pub fn run(lib: &Library) -> anyhow::Result<()> {
     let recognizer = Arc::new(lib.recognizer()?);
     // --demo: a temporary database, removed on exit, filled before the first frame.
     let _demo_dir;
-    let store = if lib.demo {
+    let (store, path) = if lib.demo {
         let dir = tempfile::tempdir()?;
-        let mut store = Store::open(&dir.path().join("demo.db"))?;
+        let path = dir.path().join("demo.db");
+        let mut store = Store::open(&path)?;
         let n = crate::demo::load_into(&mut store, &recognizer)?;
         _demo_dir = Some(dir);
         state.demo = true;
@@ -54,20 +57,23 @@ pub fn run(lib: &Library) -> anyhow::Result<()> {
             sticky: false,
             at: state.now,
         });
-        store
+        (store, path)
     } else {
         _demo_dir = None;
         let mut store = lib.open_store()?;
         crate::library::index::ensure_entities_current(&mut store, &recognizer)?;
-        store
+        (store, lib.db_path())
     };
-    let store = Arc::new(Mutex::new(store));
+    // Two roles: the store thread reads on its own connection; every change goes through the
+    // one writer (marks, refresh, full text).
+    let reader = Store::open_reader(&path)?;
+    let writer = Writer::spawn(store)?;
     let refresher = if lib.demo {
         None
     } else {
         Some(crate::refresh::Refresher::new(
             crate::feed::fetch::Fetcher::new(lib.config.fetch_config())?,
-            Arc::clone(&store),
+            writer.clone(),
             Arc::clone(&recognizer),
             &lib.config,
         ))
@@ -78,10 +84,10 @@ pub fn run(lib: &Library) -> anyhow::Result<()> {
         .max_blocking_threads(std::thread::available_parallelism().map_or(2, |n| n.get()))
         .enable_all()
         .build()?;
-    let mut initial = vec![Effect::LoadList {
+    let mut initial = vec![Effect::Store(StoreJob::List {
         generation: state.list_generation,
         query: state.filters.query(),
-    }];
+    })];
     if refresher.is_some() && lib.config.fetch.refresh_on_start {
         initial.push(Effect::Refresh(None));
     }
@@ -92,13 +98,23 @@ pub fn run(lib: &Library) -> anyhow::Result<()> {
     let lib = Arc::new(lib.clone());
     runtime.block_on(async move {
         let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
-        let services = run::Services::start(lib, store, recognizer, refresher, theme, tx);
-        let mut term = terminal::setup(bidi_explicit)?;
-        let size = term.size()?;
+        let services = run::Services::start(lib, reader, writer, recognizer, refresher, theme, tx)?;
+        let mut console = terminal::Console::setup(bidi_explicit)?;
+        let size = console.size()?;
         state.size = (size.width, size.height);
-        let result = run::event_loop(&mut term, state, services, rx, initial, refresh_every).await;
+        let events = crossterm::event::EventStream::new();
+        let result = run::event_loop(
+            &mut console,
+            events,
+            state,
+            services,
+            rx,
+            initial,
+            refresh_every,
+        )
+        .await;
         terminal::restore();
-        result
+        result.map(|_| ())
     })?;
     // Workers blocked on I/O must not keep the process alive after quit.
     runtime.shutdown_background();

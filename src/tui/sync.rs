@@ -1,110 +1,102 @@
-//! A synchronous runtime: runs `update` and carries out the store and layout effects in place,
-//! in order, until nothing is left. The same store jobs and layout code as the threaded runtime,
-//! without threads or a terminal — for tests, benchmarks and scripted screens.
+//! A synchronous runtime: runs `update` and carries out the store and layout effects in place
+//! until nothing is left — the same inboxes, jobs and layouts as the threaded runtime (see
+//! `runtime`), without threads or a terminal. For tests, benchmarks and scripted screens.
 
-use super::action::{ArticleLayout, Effect, Msg};
-use super::run::{StoreJob, run_job};
+use super::action::{Effect, LayoutJob, Msg, StoreJob};
+use super::jobs::{Latest, inbox};
+use super::runtime::{Layouts, NameFn, StoreKind, run_store_job};
 use super::state::State;
 use super::update::update;
 use crate::entities::Recognizer;
 use crate::store::Store;
+use std::collections::VecDeque;
 use std::sync::Arc;
-
-/// Canonical name → Arabic display name.
-pub type NameFn = dyn Fn(&str) -> Option<String>;
+use std::sync::mpsc::Sender;
 
 pub struct SyncRuntime {
+    /// One connection for reading and writing.
     pub store: Store,
-    pub recognizer: Recognizer,
-    /// Arabic display names of companies (the recognizer's by default).
+    pub recognizer: Arc<Recognizer>,
+    /// Arabic display names of companies: in layouts, and in the picker where the recognizer
+    /// has none (none by default).
     pub names: Box<NameFn>,
     /// Effects that reach outside (refresh, open, copy, terminal, quit), in order.
     pub outside: Vec<Effect>,
+    store_jobs: (Sender<StoreJob>, Latest<StoreJob>),
+    layout_jobs: (Sender<LayoutJob>, Latest<LayoutJob>),
+    layouts: Option<Layouts>,
 }
 
 impl SyncRuntime {
     pub fn new(store: Store, recognizer: Recognizer) -> SyncRuntime {
         SyncRuntime {
             store,
-            recognizer,
+            recognizer: Arc::new(recognizer),
             names: Box::new(|_| None),
             outside: Vec::new(),
+            store_jobs: inbox(),
+            layout_jobs: inbox(),
+            layouts: None,
         }
     }
 
     /// Apply `msg` and everything it leads to.
     pub fn send(&mut self, state: &mut State, msg: Msg) {
-        let mut queue = std::collections::VecDeque::from([msg]);
-        while let Some(m) = queue.pop_front() {
-            for effect in update(state, m) {
-                if let Some(reply) = self.execute(effect, &state.theme) {
-                    queue.push_back(reply);
-                }
-            }
-        }
+        self.run(state, VecDeque::from([msg]));
     }
 
     /// The first list, as the reader starts.
     pub fn start(&mut self, state: &mut State) {
         state.list_generation += 1;
-        let job = StoreJob::List {
+        self.route(Effect::Store(StoreJob::List {
             generation: state.list_generation,
             query: state.filters.query(),
-        };
-        if let Some(m) = run_job(&mut self.store, &self.recognizer, job) {
-            self.send(state, m);
+        }));
+        self.run(state, VecDeque::new());
+    }
+
+    /// Until nothing is left: the messages first, then the waiting store jobs one at a time
+    /// (each answer applied before the next job), then the newest layout.
+    fn run(&mut self, state: &mut State, mut messages: VecDeque<Msg>) {
+        loop {
+            while let Some(m) = messages.pop_front() {
+                for effect in update(state, m) {
+                    self.route(effect);
+                }
+            }
+            let (_, store_inbox) = &mut self.store_jobs;
+            if let Some(job) = store_inbox.try_next() {
+                run_store_job(
+                    &mut self.store,
+                    &self.recognizer,
+                    &*self.names,
+                    job,
+                    &mut || store_inbox.superseded(&StoreKind::List),
+                    &mut |m| messages.push_back(m),
+                );
+                continue;
+            }
+            if let Some(job) = self.layout_jobs.1.try_next() {
+                let layouts = self
+                    .layouts
+                    .get_or_insert_with(|| Layouts::new(state.theme.clone()));
+                messages.push_back(layouts.layout(job, &*self.names));
+                continue;
+            }
+            break;
         }
     }
 
-    fn execute(&mut self, effect: Effect, theme: &crate::view::theme::Theme) -> Option<Msg> {
-        let job = match effect {
-            Effect::LoadList { generation, query } => StoreJob::List { generation, query },
-            Effect::LoadArticle(id) => StoreJob::Article(id),
-            Effect::LoadTitleSpans(ids) => StoreJob::TitleSpans(ids),
-            Effect::LoadCompanies => StoreJob::Companies,
-            Effect::ResolveCompany(q) => StoreJob::Resolve(q),
-            Effect::SetRead { id, read } => StoreJob::SetRead { id, read },
-            Effect::SetStarred { id, starred } => StoreJob::SetStarred { id, starred },
-            Effect::LoadDemo => StoreJob::Demo,
-            Effect::Layout {
-                key,
-                article,
-                search,
-            } => {
-                let names = &self.names;
-                let mut prepared = crate::view::article::prepare(
-                    &article,
-                    theme,
-                    &key.opts,
-                    key.focus,
-                    search.as_deref(),
-                    &|c: &str| names(c),
-                );
-                let (lines, focus_line) = prepared.lines(key.width);
-                let match_lines = prepared.match_lines(&lines);
-                return Some(Msg::Layout(ArticleLayout {
-                    key,
-                    lines: Arc::new(lines),
-                    focus_line,
-                    match_lines,
-                }));
+    fn route(&mut self, effect: Effect) {
+        // The inboxes live as long as the runtime: sending cannot fail.
+        match effect {
+            Effect::Store(job) => {
+                let _ = self.store_jobs.0.send(job);
             }
-            other => {
-                self.outside.push(other);
-                return None;
+            Effect::Layout(job) => {
+                let _ = self.layout_jobs.0.send(job);
             }
-        };
-        let reply = run_job(&mut self.store, &self.recognizer, job);
-        match reply {
-            Some(Msg::Companies(mut list)) => {
-                for c in &mut list {
-                    if c.arabic.is_none() {
-                        c.arabic = (self.names)(&c.canonical);
-                    }
-                }
-                Some(Msg::Companies(list))
-            }
-            other => other,
+            other => self.outside.push(other),
         }
     }
 }

@@ -103,3 +103,43 @@ pub fn copy_osc52(text: &str) -> std::io::Result<()> {
     write!(out, "\x1b]52;c;{encoded}\x07")?;
     out.flush()
 }
+
+/// The real terminal, as the event loop uses it.
+pub struct Console {
+    term: Term,
+}
+
+impl Console {
+    /// Take the terminal (see `setup`).
+    pub fn setup(bidi_explicit: bool) -> std::io::Result<Console> {
+        Ok(Console {
+            term: setup(bidi_explicit)?,
+        })
+    }
+
+    pub fn size(&self) -> std::io::Result<ratatui::layout::Size> {
+        self.term.size()
+    }
+}
+
+impl super::run::Screen for Console {
+    fn draw(&mut self, state: &super::state::State) -> std::io::Result<()> {
+        self.term.draw(|f| super::ui::draw(f, state)).map(|_| ())
+    }
+
+    fn copy(&mut self, text: &str) -> std::io::Result<()> {
+        copy_osc52(text)
+    }
+
+    fn set_bidi_explicit(&mut self, explicit: bool) {
+        set_bidi_explicit(explicit);
+    }
+
+    fn suspend(&mut self) -> std::io::Result<()> {
+        suspend(&mut self.term)
+    }
+
+    fn is_active(&self) -> bool {
+        is_active()
+    }
+}

@@ -1,7 +1,7 @@
 //! State transitions: `update(&mut State, Msg) -> Vec<Effect>`. No I/O here; the runtime runs
 //! the effects and feeds their results back as messages.
 
-use super::action::{Action, Effect, Msg};
+use super::action::{Action, Effect, Msg, StoreJob};
 use super::state::{Focus, OpenArticle, Overlay, Picker, Refreshing, State, Status};
 use crate::refresh::{FeedResult, FeedStatus};
 use crate::store::Field;
@@ -197,14 +197,14 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             // an empty screen.
             let none_reached = results.iter().all(FeedResult::failed);
             if none_reached && state.total_articles == 0 && !state.demo {
-                fx.push(Effect::LoadDemo);
+                fx.push(Effect::Store(StoreJob::Demo));
             }
         }
         Msg::FullText { id, result } => match result {
             Ok(()) => {
                 info(state, "full article loaded");
                 if state.wanted_article == Some(id) {
-                    fx.push(Effect::LoadArticle(id));
+                    fx.push(Effect::Store(StoreJob::Article(id)));
                 }
             }
             Err(e) => error(state, format!("full article: {e}")),
@@ -290,7 +290,7 @@ fn on_key(state: &mut State, key: KeyEvent, fx: &mut Vec<Effect>) {
                         picker.refilter();
                         let typed = picker.input.value().trim().to_string();
                         if !typed.is_empty() {
-                            fx.push(Effect::ResolveCompany(typed));
+                            fx.push(Effect::Store(StoreJob::Resolve(typed)));
                         }
                     }
                 }
@@ -398,7 +398,7 @@ fn on_action(state: &mut State, action: Action, fx: &mut Vec<Effect>) {
             let mut picker = Picker::default();
             picker.refilter();
             state.overlay = Overlay::Picker(picker);
-            fx.push(Effect::LoadCompanies);
+            fx.push(Effect::Store(StoreJob::Companies));
         }
         Action::ClearCompany => {
             if state.filters.company.take().is_some() {
@@ -417,19 +417,19 @@ fn on_action(state: &mut State, action: Action, fx: &mut Vec<Effect>) {
         Action::ToggleRead => {
             if let Some(row) = state.rows.get_mut(state.selected) {
                 row.read = !row.read;
-                fx.push(Effect::SetRead {
+                fx.push(Effect::Store(StoreJob::SetRead {
                     id: row.id,
                     read: row.read,
-                });
+                }));
             }
         }
         Action::ToggleStar => {
             if let Some(row) = state.rows.get_mut(state.selected) {
                 row.starred = !row.starred;
-                fx.push(Effect::SetStarred {
+                fx.push(Effect::Store(StoreJob::SetStarred {
                     id: row.id,
                     starred: row.starred,
-                });
+                }));
             }
         }
         Action::FullArticle => match target_id(state) {

@@ -1,6 +1,6 @@
 //! Transitions of the article pane: layout requests and results, scrolling, entity stepping.
 
-use super::super::action::{ArticleLayout, Effect, LayoutKey};
+use super::super::action::{ArticleLayout, Effect, LayoutJob, LayoutKey};
 use super::super::state::{EntityRef, Focus, State};
 use super::info;
 use super::list::{is_arabic_letter, set_company};
@@ -86,11 +86,11 @@ pub(super) fn request_layout(state: &mut State, fx: &mut Vec<Effect>) {
         return;
     }
     open.pending = Some(key);
-    fx.push(Effect::Layout {
+    fx.push(Effect::Layout(LayoutJob {
         key,
         article: Arc::clone(&open.article),
         search: state.filters.search.clone(),
-    });
+    }));
 }
 
 pub(super) fn accept_layout(state: &mut State, layout: ArticleLayout) {

@@ -1,7 +1,7 @@
 //! Transitions of the headline list: filters, selection, previews, title layouts, refresh
 //! summaries.
 
-use super::super::action::Effect;
+use super::super::action::{Effect, StoreJob};
 use super::super::state::{Focus, OpenArticle, State, TitleLine};
 use super::article::request_layout;
 use super::{error, info};
@@ -18,10 +18,10 @@ pub(super) fn refilter(state: &mut State, fx: &mut Vec<Effect>) {
 /// Ask the store for the list again under the current filters (selection kept by id).
 pub(super) fn reload(state: &mut State, fx: &mut Vec<Effect>) {
     state.list_generation += 1;
-    fx.push(Effect::LoadList {
+    fx.push(Effect::Store(StoreJob::List {
         generation: state.list_generation,
         query: state.filters.query(),
-    });
+    }));
 }
 
 pub(super) fn set_company(
@@ -73,7 +73,7 @@ pub(super) fn preview_selected(state: &mut State, fx: &mut Vec<Effect>) {
         state.article = None;
     }
     if let Some(id) = id {
-        fx.push(Effect::LoadArticle(id));
+        fx.push(Effect::Store(StoreJob::Article(id)));
     } else if state.focus == Focus::Article {
         state.focus = Focus::Headlines;
     }
@@ -87,7 +87,7 @@ pub(super) fn open_selected(state: &mut State, fx: &mut Vec<Effect>) {
     let id = row.id;
     if !row.read {
         row.read = true;
-        fx.push(Effect::SetRead { id, read: true });
+        fx.push(Effect::Store(StoreJob::SetRead { id, read: true }));
     }
     state.focus = Focus::Article;
     if state.wanted_article != Some(id) {
@@ -152,7 +152,7 @@ pub(super) fn ensure_titles(state: &mut State, fx: &mut Vec<Effect>) {
         }
     }
     if !missing.is_empty() {
-        fx.push(Effect::LoadTitleSpans(missing));
+        fx.push(Effect::Store(StoreJob::TitleSpans(missing)));
     }
     // Each resize or scroll lays out at most a screenful; forget the rest now and then.
     if state.title_lines.len() > 4096 {
