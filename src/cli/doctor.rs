@@ -4,8 +4,8 @@
 //! Exit status: 0 when everything is healthy, 1 when something needs the user.
 
 use super::out;
-use crate::library::{Error, Library};
 use crate::config::ConfigError;
+use crate::library::{Error, Library};
 use crate::store::access;
 use crate::store::health::{self, Unchecked};
 use crate::store::identity::{self, FileState};

@@ -1,4 +1,4 @@
-//! Entities and figures in Arabic tech news (DESIGN.md "Entities and figures", docs/gazetteer.md).
+//! Entities and figures in Arabic tech news (docs/gazetteer.md).
 //!
 //! One pass of normalization, one Aho-Corasick pass for gazetteer names, bare scale words and
 //! trigger words, a scan for Latin names, and a scan for figures; overlaps are resolved by

@@ -1,9 +1,13 @@
-//! HTML → plain text paragraphs.
+//! HTML → plain text paragraphs: the one walker, for feed content and for the article that
+//! readability found on a page.
 //!
 //! html5ever (through dom_query, which dom_smoothie already brings) parses; an explicit-stack walk
 //! (no recursion, so no depth can overflow the stack) turns block elements into paragraphs.
-//! Scripts, styles, iframes, forms and media are dropped; links keep their text; images with alt
-//! text become `[image: alt]`.
+//! One skip list says what is never read (scripts, styles, embedded and interactive content,
+//! metadata, page furniture); hidden elements and boilerplate boxes (share bars, "read also",
+//! ads — by class or id) are dropped too. Links keep their text; an image becomes its own
+//! `[image: alt]` paragraph (its caption standing in for a missing alt; a bare image without
+//! either is decoration and dropped).
 
 use super::clean;
 use dom_query::{Document, NodeRef};
@@ -13,104 +17,231 @@ use std::borrow::Cow;
 /// stack of open elements, which is quadratic on 100,000 nested tags.
 const MAX_DEPTH: usize = 256;
 
-/// Paragraphs of plain text (scripts and styles dropped, entities decoded).
+/// Elements whose content is never read.
+const SKIPPED: &[&str] = &[
+    // Code and styles.
+    "script", "style", "noscript", "template", // Embedded, media and drawing.
+    "iframe", "frame", "frameset", "object", "embed", "applet", "svg", "math", "canvas", "audio",
+    "video", "source", "track", "map", // Document metadata.
+    "head", "title", "meta", "link", // Interactive.
+    "form", "button", "input", "select", "textarea", "dialog", "menu",
+    // Page furniture.
+    "nav", "aside", "header", "footer",
+];
+
+/// Elements that end a paragraph before and after their content.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "figure",
+    "figcaption",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "caption",
+    "address",
+    "details",
+    "summary",
+    "fieldset",
+    "legend",
+    "center",
+    "body",
+    "html",
+    "hr",
+];
+
+/// Class/id words of boilerplate that readability sometimes leaves in or next to the article
+/// (share bars, "related"/"read also" boxes, ads, newsletter prompts, tag lists, the headline
+/// block with its kicker, byline and date — title and byline are returned apart), matched
+/// against the '-'/'_'-separated parts of each class and id.
+const BOILERPLATE_WORDS: &[&str] = &[
+    "header",
+    "meta",
+    "byline",
+    "dateline",
+    "date",
+    "timestamp",
+    "kicker",
+    "category",
+    "categories",
+    "breaking",
+    "print",
+    "ad",
+    "ads",
+    "adv",
+    "advert",
+    "advertisement",
+    "banner",
+    "sponsor",
+    "sponsored",
+    "promo",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "comment",
+    "comments",
+    "newsletter",
+    "subscribe",
+    "tags",
+    "breadcrumb",
+    "breadcrumbs",
+    "sidebar",
+    "outbrain",
+    "taboola",
+    "dfp",
+    "adsense",
+];
+
+/// Class/id fragments of boilerplate written as one word.
+const BOILERPLATE_FRAGMENTS: &[&str] = &[
+    "readalso",
+    "read-also",
+    "readmore",
+    "read-more",
+    "morenews",
+    "more-news",
+    "mostread",
+    "most-read",
+    "sharebar",
+    "adslot",
+    "advert",
+    "author-box",
+    "authorbox",
+];
+
+/// Paragraphs that are only an ad label.
+const AD_LABELS: &[&str] = &[
+    "إعلان",
+    "اعلان",
+    "إعلانات",
+    "مساحة إعلانية",
+    "محتوى مدفوع",
+    "advertisement",
+    "sponsored",
+];
+
+/// Paragraph openings of "read also" links and share prompts inside article bodies.
+const BOILERPLATE_LEADS: &[&str] = &[
+    "اقرأ أيضا",
+    "اقرأ أيضًا",
+    "اقرأ أيضاً",
+    "إقرأ أيضا",
+    "إقرأ أيضًا",
+    "إقرأ أيضاً",
+    "اقرأ ايضا",
+    "اقرأ المزيد",
+    "شاهد أيضا",
+    "شاهد أيضًا",
+    "شاهد أيضاً",
+    "read also",
+    "read more",
+    "related:",
+];
+
+/// Paragraphs of plain text from feed content (entities decoded).
 pub fn html_to_paragraphs(html: &str) -> Vec<String> {
     if html.trim().is_empty() {
         return Vec::new();
     }
     let html = limit_depth(html, MAX_DEPTH, false);
     let doc = Document::fragment(html.as_ref());
-    let mut walk = Walk::default();
-    walk.run(doc.root());
+    node_paragraphs(&doc.root(), None)
+}
+
+/// Paragraphs of the text under `root`; a heading that only repeats `title` is left out.
+pub(crate) fn node_paragraphs(root: &NodeRef<'_>, title: Option<&str>) -> Vec<String> {
+    let mut walk = Walk {
+        title,
+        ..Walk::default()
+    };
+    walk.run(*root);
     walk.flush();
-    walk.paragraphs
+    walk.finish()
 }
 
-fn is_skipped(name: &str) -> bool {
-    matches!(
-        name,
-        "script"
-            | "style"
-            | "iframe"
-            | "frame"
-            | "frameset"
-            | "noscript"
-            | "template"
-            | "svg"
-            | "math"
-            | "object"
-            | "embed"
-            | "applet"
-            | "head"
-            | "title"
-            | "meta"
-            | "link"
-            | "button"
-            | "input"
-            | "select"
-            | "textarea"
-            | "canvas"
-            | "audio"
-            | "video"
-            | "source"
-            | "track"
-            | "map"
-            | "dialog"
-    )
+/// Whether a node is a boilerplate box by its class or id.
+pub(crate) fn is_boilerplate(node: &NodeRef) -> bool {
+    node.class().is_some_and(|v| has_boilerplate_token(&v))
+        || node.id_attr().is_some_and(|v| has_boilerplate_token(&v))
 }
 
-fn is_block(name: &str) -> bool {
-    matches!(
-        name,
-        "p" | "div"
-            | "section"
-            | "article"
-            | "header"
-            | "footer"
-            | "aside"
-            | "nav"
-            | "main"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "ul"
-            | "ol"
-            | "li"
-            | "dl"
-            | "dt"
-            | "dd"
-            | "blockquote"
-            | "pre"
-            | "figure"
-            | "figcaption"
-            | "table"
-            | "thead"
-            | "tbody"
-            | "tfoot"
-            | "tr"
-            | "caption"
-            | "hr"
-            | "address"
-            | "details"
-            | "summary"
-            | "fieldset"
-            | "legend"
-            | "center"
-            | "form"
-            | "body"
-            | "html"
-    )
+fn has_boilerplate_token(v: &str) -> bool {
+    v.to_ascii_lowercase()
+        .split_ascii_whitespace()
+        .any(|token| {
+            token
+                .split(['-', '_'])
+                .any(|part| BOILERPLATE_WORDS.contains(&part))
+                || BOILERPLATE_FRAGMENTS.iter().any(|f| token.contains(f))
+        })
+}
+
+fn is_hidden(node: &NodeRef) -> bool {
+    node.has_attr("hidden")
+        || node.attr("aria-hidden").is_some_and(|v| v.trim() == "true")
+        || node.attr("style").is_some_and(|s| {
+            let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+            s.contains("display:none") || s.contains("visibility:hidden")
+        })
+}
+
+/// A "read also" lead or an ad label standing alone (an image whose alt is an ad label is an
+/// ad banner).
+pub(crate) fn is_boilerplate_paragraph(p: &str) -> bool {
+    let lower = p.to_lowercase();
+    if BOILERPLATE_LEADS.iter().any(|lead| lower.starts_with(lead)) {
+        return true;
+    }
+    // «إعلان» is also "announcement": a paragraph is an ad label only when it is nothing else,
+    // while an image whose alt starts with it is an ad banner.
+    let is_label = |t: &str| AD_LABELS.contains(&t.trim_end_matches([':', '：', ' ']));
+    match lower
+        .strip_prefix("[image: ")
+        .and_then(|l| l.strip_suffix(']'))
+    {
+        Some(alt) => {
+            is_label(alt)
+                || AD_LABELS.iter().any(|ad| {
+                    alt.starts_with(&format!("{ad} ")) || alt.starts_with(&format!("{ad}:"))
+                })
+        }
+        None => is_label(&lower),
+    }
+}
+
+fn inline(s: &str) -> String {
+    clean::inline(s).into_owned()
 }
 
 #[derive(Default)]
-struct Walk {
+struct Walk<'t> {
+    title: Option<&'t str>,
     paragraphs: Vec<String>,
     cur: String,
     space: bool,
     pre: usize,
+    /// The alt text of the last image, so a caption repeating it is not shown twice.
+    last_image_alt: Option<String>,
 }
 
 enum Step<'a> {
@@ -118,7 +249,7 @@ enum Step<'a> {
     Leave { block: bool, pre: bool },
 }
 
-impl Walk {
+impl Walk<'_> {
     fn run(&mut self, root: NodeRef<'_>) {
         let mut stack = vec![Step::Enter(root)];
         while let Some(step) = stack.pop() {
@@ -143,7 +274,9 @@ impl Walk {
                         .node_name()
                         .map(|n| n.to_ascii_lowercase())
                         .unwrap_or_default();
-                    if is_skipped(&name) {
+                    if SKIPPED.contains(&name.as_str())
+                        || (node.is_element() && (is_boilerplate(&node) || is_hidden(&node)))
+                    {
                         continue;
                     }
                     match name.as_str() {
@@ -152,16 +285,23 @@ impl Walk {
                             continue;
                         }
                         "img" => {
-                            let alt = node.attr("alt").map(|a| clean::inline(&a).into_owned());
-                            if let Some(alt) = alt.filter(|a| !a.is_empty()) {
-                                self.word(&format!("[image: {alt}]"));
-                            }
+                            self.image(&node);
                             continue;
                         }
                         "td" | "th" => self.space = true,
+                        "h1" if self.title.is_some_and(|t| inline(&node.text()) == t) => {
+                            continue;
+                        }
+                        "figcaption" => {
+                            self.flush();
+                            if self.last_image_alt.as_deref() == Some(inline(&node.text()).as_str())
+                            {
+                                continue;
+                            }
+                        }
                         _ => {}
                     }
-                    let block = is_block(&name);
+                    let block = BLOCKS.contains(&name.as_str());
                     let pre = name == "pre";
                     if block {
                         self.flush();
@@ -205,13 +345,59 @@ impl Walk {
         self.text(w);
     }
 
+    /// An image is a paragraph of its own: its alt text, else its figure's caption; a bare
+    /// image with neither is decoration (icons, tracking pixels), one in a figure is content.
+    fn image(&mut self, node: &NodeRef) {
+        self.flush();
+        let mut alt = node.attr("alt").map(|a| inline(&a)).unwrap_or_default();
+        let figure = node.ancestors_it(Some(3)).find(|a| {
+            a.node_name()
+                .is_some_and(|n| n.eq_ignore_ascii_case("figure"))
+        });
+        if alt.is_empty()
+            && let Some(figure) = &figure
+        {
+            alt = figure
+                .descendants_it()
+                .find(|d| {
+                    d.node_name()
+                        .is_some_and(|n| n.eq_ignore_ascii_case("figcaption"))
+                })
+                .map(|c| inline(&c.text()))
+                .unwrap_or_default();
+        }
+        if alt.is_empty() {
+            if figure.is_some() {
+                self.paragraphs.push("[image]".to_string());
+                self.last_image_alt = Some(alt);
+            }
+            return;
+        }
+        self.paragraphs.push(format!("[image: {alt}]"));
+        self.last_image_alt = Some(alt);
+    }
+
     fn flush(&mut self) {
-        let p = clean::inline(&self.cur).into_owned();
+        let p = inline(&self.cur);
         self.cur.clear();
         self.space = false;
-        if !p.is_empty() && p != "•" {
-            self.paragraphs.push(p);
+        if p.is_empty() || p == "•" {
+            return;
         }
+        self.last_image_alt = None;
+        self.paragraphs.push(p);
+    }
+
+    /// Boilerplate paragraphs dropped, and a paragraph repeating the one before.
+    fn finish(self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::with_capacity(self.paragraphs.len());
+        for p in self.paragraphs {
+            if is_boilerplate_paragraph(&p) || out.last() == Some(&p) {
+                continue;
+            }
+            out.push(p);
+        }
+        out
     }
 }
 
@@ -375,6 +561,21 @@ mod tests {
                 "• أول",
                 "• ثان",
             ]
+        );
+    }
+
+    #[test]
+    fn one_set_of_rules_for_feeds_and_pages() {
+        // Boilerplate by class, hidden text, a caption repeating its image's alt, a bare image
+        // (a tracking pixel), an image in a figure without words, a "read also" line and a
+        // repeated paragraph.
+        let html = r#"<p>نص</p><div class="share-bar">شارك</div><p style="display: none">مخفي</p>
+            <figure><img src="a.jpg" alt="صورة"><figcaption>صورة</figcaption></figure>
+            <img src="pixel.gif"><figure><img src="b.jpg"></figure>
+            <nav>القائمة</nav><p>اقرأ أيضا: خبر آخر</p><p>تكملة</p><p>تكملة</p>"#;
+        assert_eq!(
+            html_to_paragraphs(html),
+            ["نص", "[image: صورة]", "[image]", "تكملة"]
         );
     }
 

@@ -135,7 +135,8 @@ fn the_article_and_nothing_else() {
 }
 
 /// Another common layout: `lang` without `dir`, a captioned image without alt, a "read also"
-/// box and a video inside the body, and a list that belongs to the story.
+/// box and a video inside the body, and a list that belongs to the story (its items marked
+/// as the feed walker marks them: one walker for feeds and pages).
 #[test]
 fn related_boxes_inside_the_body_are_dropped_and_lists_kept() {
     let html = include_str!("../fixtures/pages/meta-glasses-lang-only.html");
@@ -149,9 +150,9 @@ fn related_boxes_inside_the_body_are_dropped_and_lists_kept() {
             "وتتيح النظارات التقاط الصور ومقاطع الفيديو بدقة 3K، وإجراء المكالمات، وترجمة المحادثات بين العربية والإنجليزية بشكل فوري، إضافة إلى وصف ما يراه المستخدم عبر الكاميرا المدمجة.",
             "فيديو: كيف تعمل الترجمة الفورية في النظارات",
             "وأبرز ما تقدمه النسخة العربية من المساعد:",
-            "فهم الأوامر باللهجات الخليجية والمصرية والشامية.",
-            "قراءة الرسائل الواردة من واتساب وماسنجر بصوت عربي.",
-            "التعرف على المعالم والنصوص المكتوبة بالعربية.",
+            "• فهم الأوامر باللهجات الخليجية والمصرية والشامية.",
+            "• قراءة الرسائل الواردة من واتساب وماسنجر بصوت عربي.",
+            "• التعرف على المعالم والنصوص المكتوبة بالعربية.",
             "وقالت ميتا إن مبيعات النظارات عالميا تجاوزت ٢ مليون وحدة منذ إطلاق الجيل الثاني، وإن حصتها من سوق النظارات الذكية تبلغ نحو 73% وفق تقديرات شركة Counterpoint.",
         ]
     );
