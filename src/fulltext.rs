@@ -66,7 +66,7 @@ pub async fn fetch_full(
 }
 
 /// `akhbar show ID --full`: fetch and store the full text now, on a runtime of its own.
-pub fn fetch_full_blocking(
+pub(crate) fn fetch_full_blocking(
     fetch: FetchConfig,
     rec: &Recognizer,
     store: &mut Store,

@@ -3,7 +3,7 @@
 
 /// FNV-1a 64 over the parts, each followed by a 0xff separator (so `["ab", ""]` and
 /// `["a", "b"]` differ).
-pub fn stable_hash(parts: &[&str]) -> u64 {
+pub(crate) fn stable_hash(parts: &[&str]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for part in parts {
         for b in part.bytes().chain(std::iter::once(0xff)) {

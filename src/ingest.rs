@@ -29,7 +29,12 @@ pub fn content_hash(a: &NewArticle) -> String {
 }
 
 /// Entities of the stored texts of an article.
-pub fn analyze(rec: &Recognizer, title: &str, summary: &str, content: &str) -> Vec<(Field, Span)> {
+pub(crate) fn analyze(
+    rec: &Recognizer,
+    title: &str,
+    summary: &str,
+    content: &str,
+) -> Vec<(Field, Span)> {
     let mut out: Vec<(Field, Span)> = Vec::new();
     for (field, text) in [
         (Field::Title, title),
@@ -42,7 +47,7 @@ pub fn analyze(rec: &Recognizer, title: &str, summary: &str, content: &str) -> V
 }
 
 /// Hash every item and recognise entities only in items that are new or changed.
-pub fn prepare(
+pub(crate) fn prepare(
     rec: &Recognizer,
     stored: &HashMap<String, String>,
     articles: Vec<NewArticle>,

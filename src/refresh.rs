@@ -40,7 +40,7 @@ pub struct FeedResult {
 }
 
 impl FeedResult {
-    pub fn failed(&self) -> bool {
+    pub(crate) fn failed(&self) -> bool {
         matches!(self.status, FeedStatus::Error { .. })
     }
 }
@@ -48,20 +48,20 @@ impl FeedResult {
 /// Shared handles a refresh needs.
 #[derive(Clone)]
 pub struct Refresher {
-    pub fetcher: Fetcher,
+    pub(crate) fetcher: Fetcher,
     /// Every read and write of a refresh goes through it (no lock held on an async worker).
-    pub writer: Writer,
-    pub recognizer: Arc<Recognizer>,
-    pub concurrency: usize,
+    pub(crate) writer: Writer,
+    pub(crate) recognizer: Arc<Recognizer>,
+    pub(crate) concurrency: usize,
     /// Which feeds get their articles' pages fetched at refresh time (`always`).
-    pub full_text: crate::config::FullTextSection,
+    pub(crate) full_text: crate::config::FullTextSection,
     /// Bounds page fetches across all feeds (`fetch.page_concurrency`).
-    pub pages: Arc<tokio::sync::Semaphore>,
+    pub(crate) pages: Arc<tokio::sync::Semaphore>,
 }
 
 impl Refresher {
     /// The handles and limits for refreshing with `config`.
-    pub fn new(
+    pub(crate) fn new(
         fetcher: Fetcher,
         writer: Writer,
         recognizer: Arc<Recognizer>,
@@ -79,7 +79,7 @@ impl Refresher {
 
     /// Refresh `feeds`; `on_done` is called as each feed finishes (progress), in completion order.
     /// Results come back in the order of `feeds`.
-    pub async fn refresh(
+    pub(crate) async fn refresh(
         &self,
         feeds: Vec<FeedRow>,
         mut on_done: impl FnMut(&FeedResult),

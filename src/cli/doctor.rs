@@ -27,7 +27,7 @@ enum Finding {
     Problem { line: String, not_repaired: String },
 }
 
-pub fn run(
+pub(crate) fn run(
     ctx: &Library,
     repair: bool,
     config_error: Option<&ConfigError>,

@@ -9,15 +9,15 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
-pub struct EntitiesArgs {
+pub(crate) struct EntitiesArgs {
     /// One JSON object a line: kind, start, end (UTF-8 byte offsets), text, canonical, parent, value.
     #[arg(long)]
-    pub json: bool,
+    pub(crate) json: bool,
     /// Input file (default: stdin).
-    pub file: Option<PathBuf>,
+    pub(crate) file: Option<PathBuf>,
 }
 
-pub fn run(ctx: &Library, args: &EntitiesArgs) -> Result<ExitCode, Error> {
+pub(crate) fn run(ctx: &Library, args: &EntitiesArgs) -> Result<ExitCode, Error> {
     let input: Box<dyn BufRead> = match &args.file {
         Some(p) => {
             Box::new(BufReader::new(std::fs::File::open(p).map_err(|e| {
@@ -128,7 +128,7 @@ impl<R: BufRead> Iterator for Paragraphs<R> {
 
 /// The text with every span marked inline for a human reader: «[مايكروسوفت](org: Microsoft)»,
 /// «[300 مليار دولار](money: 300000000000)». Controls and escape sequences are dropped.
-pub fn marked(text: &str, spans: &[Span]) -> String {
+pub(crate) fn marked(text: &str, spans: &[Span]) -> String {
     let mut outp = String::with_capacity(text.len() + spans.len() * 24);
     let mut at = 0;
     for s in spans {

@@ -9,7 +9,7 @@ use crate::store::FeedRow;
 use std::path::Path;
 use std::process::ExitCode;
 
-pub fn import(lib: &Library, file: &Path) -> Result<ExitCode, Error> {
+pub(crate) fn import(lib: &Library, file: &Path) -> Result<ExitCode, Error> {
     let feeds = read_list(file)?;
     let mut store = lib.open_store()?;
     let added = store.add_feeds(&feeds)?;
@@ -23,7 +23,7 @@ pub fn import(lib: &Library, file: &Path) -> Result<ExitCode, Error> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn export(lib: &Library) -> Result<ExitCode, Error> {
+pub(crate) fn export(lib: &Library) -> Result<ExitCode, Error> {
     let mut store = lib.open_store()?;
     let rows = lib.feeds_for_run(&mut store)?;
     let sources: Vec<FeedSource> = rows.iter().map(FeedRow::source).collect();
@@ -31,7 +31,7 @@ pub fn export(lib: &Library) -> Result<ExitCode, Error> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn reindex(lib: &Library) -> Result<ExitCode, Error> {
+pub(crate) fn reindex(lib: &Library) -> Result<ExitCode, Error> {
     let mut store = lib.open_store()?;
     let rec = lib.recognizer()?;
     let n = crate::library::index::reindex_stale(&mut store, &rec, true)?;

@@ -8,7 +8,7 @@ use crate::store::Writer;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-pub fn run(lib: &Library, json: bool, timeout: Option<u64>) -> Result<ExitCode, Error> {
+pub(crate) fn run(lib: &Library, json: bool, timeout: Option<u64>) -> Result<ExitCode, Error> {
     let mut fetch_config = lib.config.fetch_config();
     if let Some(t) = timeout {
         if t == 0 {

@@ -8,24 +8,24 @@ use chrono::Local;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
-pub struct ListArgs {
+pub(crate) struct ListArgs {
     /// Only articles naming this company (canonical name or any alias, Arabic or Latin).
     #[arg(long, value_name = "NAME")]
-    pub company: Option<String>,
+    pub(crate) company: Option<String>,
     /// Only articles of this feed (its URL).
     #[arg(long, value_name = "URL")]
-    pub feed: Option<String>,
+    pub(crate) feed: Option<String>,
     #[arg(long)]
-    pub unread: bool,
+    pub(crate) unread: bool,
     #[arg(long)]
-    pub starred: bool,
+    pub(crate) starred: bool,
     /// Arabic-aware search (hamza, taa marbuta, harakat and digits folded).
     #[arg(long, value_name = "QUERY")]
-    pub search: Option<String>,
+    pub(crate) search: Option<String>,
     #[arg(long, value_name = "N")]
-    pub limit: Option<usize>,
+    pub(crate) limit: Option<usize>,
     #[arg(long)]
-    pub json: bool,
+    pub(crate) json: bool,
 }
 
 #[derive(serde::Serialize)]
@@ -41,7 +41,7 @@ struct ListJson<'a> {
     companies: &'a [String],
 }
 
-pub fn run(lib: &Library, args: &ListArgs) -> Result<ExitCode, Error> {
+pub(crate) fn run(lib: &Library, args: &ListArgs) -> Result<ExitCode, Error> {
     let (store, rec) = lib.open_store_current()?;
     let company = match &args.company {
         Some(name) => match rec.resolve(name) {
@@ -168,7 +168,7 @@ pub(crate) fn terminal_width() -> usize {
         .unwrap_or(100)
 }
 
-pub fn companies(lib: &Library, json: bool) -> Result<ExitCode, Error> {
+pub(crate) fn companies(lib: &Library, json: bool) -> Result<ExitCode, Error> {
     let (store, rec) = lib.open_store_current()?;
     let rows = store.companies().map_err(anyhow::Error::from)?;
     let w = rows.iter().map(|(n, _)| cell_width(n)).max().unwrap_or(0);

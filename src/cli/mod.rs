@@ -22,31 +22,31 @@ use std::process::ExitCode;
     about = "أخبار — Arabic tech news in the terminal, right-to-left done right",
     long_about = None
 )]
-pub struct Cli {
+pub(crate) struct Cli {
     /// Database file (default: ~/.local/share/akhbar/akhbar.db).
     #[arg(long, global = true, value_name = "PATH", env = "AKHBAR_DB")]
-    pub db: Option<PathBuf>,
+    pub(crate) db: Option<PathBuf>,
     /// Config file (default: ~/.config/akhbar/config.toml).
     #[arg(long, global = true, value_name = "PATH", env = "AKHBAR_CONFIG")]
-    pub config: Option<PathBuf>,
+    pub(crate) config: Option<PathBuf>,
     /// Feed list for this run: OPML, or one URL a line.
     #[arg(long, global = true, value_name = "FILE")]
-    pub feeds: Option<PathBuf>,
+    pub(crate) feeds: Option<PathBuf>,
     /// Open the reader over the bundled demo feeds (no network, temporary database).
     #[arg(long, global = true)]
-    pub demo: bool,
+    pub(crate) demo: bool,
     /// Who reorders right-to-left text: akhbar (app), the terminal, or nobody (off).
     #[arg(long, global = true, value_enum)]
-    pub bidi: Option<BidiMode>,
+    pub(crate) bidi: Option<BidiMode>,
     /// Join Arabic letters with presentation forms.
     #[arg(long, global = true, value_enum)]
-    pub shape: Option<ShapeMode>,
+    pub(crate) shape: Option<ShapeMode>,
     #[command(subcommand)]
-    pub command: Option<Command>,
+    pub(crate) command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Refresh every feed (exit 0: all fine, 1: some failed, 2: usage or config error).
     Fetch {
         /// One JSON object a line, one line a feed.

@@ -7,16 +7,16 @@ use std::io::Read;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
-pub struct RenderArgs {
+pub(crate) struct RenderArgs {
     /// Width in cells.
     #[arg(long, value_name = "N", default_value_t = 80)]
-    pub width: u16,
+    pub(crate) width: u16,
     /// Paragraph direction.
     #[arg(long, value_enum, default_value_t = Direction::Auto)]
-    pub dir: Direction,
+    pub(crate) dir: Direction,
 }
 
-pub fn run(lib: &Library, args: &RenderArgs) -> Result<ExitCode, Error> {
+pub(crate) fn run(lib: &Library, args: &RenderArgs) -> Result<ExitCode, Error> {
     if args.width == 0 {
         return Err(Error::Usage("--width must be at least 1".into()));
     }

@@ -10,17 +10,17 @@ use crate::view::theme::Theme;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
-pub struct ShowArgs {
+pub(crate) struct ShowArgs {
     /// Article id (from `akhbar list`).
-    pub id: i64,
+    pub(crate) id: i64,
     /// Width in cells (default: the terminal's).
     #[arg(long, value_name = "N")]
-    pub width: Option<u16>,
+    pub(crate) width: Option<u16>,
     /// Fetch the whole article from its page first.
     #[arg(long)]
-    pub full: bool,
+    pub(crate) full: bool,
     #[arg(long)]
-    pub json: bool,
+    pub(crate) json: bool,
 }
 
 /// The visual lines of an article at `width`, as the reader's pane shows them (one composer).
@@ -36,7 +36,7 @@ fn article_lines(
     lines.iter().map(line_to_plain).collect()
 }
 
-pub fn run(lib: &Library, args: &ShowArgs) -> Result<ExitCode, Error> {
+pub(crate) fn run(lib: &Library, args: &ShowArgs) -> Result<ExitCode, Error> {
     let width = args
         .width
         .unwrap_or_else(|| super::list::terminal_width().min(u16::MAX as usize) as u16);

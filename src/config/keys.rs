@@ -20,7 +20,7 @@ macro_rules! actions {
             }
 
             /// One line for the help overlay.
-            pub fn help(self) -> &'static str {
+            pub(crate) fn help(self) -> &'static str {
                 match self { $(Action::$variant => $help),* }
             }
 
@@ -79,9 +79,9 @@ impl TryFrom<String> for Action {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
 #[serde(try_from = "String")]
 pub struct Key {
-    pub code: KeyCode,
-    pub ctrl: bool,
-    pub alt: bool,
+    pub(crate) code: KeyCode,
+    pub(crate) ctrl: bool,
+    pub(crate) alt: bool,
 }
 
 /// What the error for an unknown key name lists.
@@ -98,7 +98,7 @@ impl TryFrom<String> for Key {
 }
 
 impl Key {
-    pub fn from_event(ev: &KeyEvent) -> Key {
+    pub(crate) fn from_event(ev: &KeyEvent) -> Key {
         let code = match ev.code {
             // Terminals report Shift-Tab either way.
             KeyCode::Tab if ev.modifiers.contains(KeyModifiers::SHIFT) => KeyCode::BackTab,
@@ -112,7 +112,7 @@ impl Key {
     }
 
     /// "Ctrl-c", "Enter", "G", ...; None for a name we do not know.
-    pub fn parse(name: &str) -> Option<Key> {
+    pub(crate) fn parse(name: &str) -> Option<Key> {
         let (ctrl, alt, rest) = if let Some(r) = name.strip_prefix("Ctrl-") {
             (true, false, r)
         } else if let Some(r) = name.strip_prefix("Alt-") {
@@ -150,7 +150,7 @@ impl Key {
     }
 
     /// How the help shows it.
-    pub fn label(&self) -> String {
+    pub(crate) fn label(&self) -> String {
         let base = match self.code {
             KeyCode::Char(' ') => "Space".to_string(),
             KeyCode::Char(c) => c.to_string(),

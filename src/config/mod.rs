@@ -3,8 +3,8 @@
 //! against their range, styles and keys parsed — so toml itself reports where a bad value is,
 //! and every error names the file, the line and the key.
 
-pub mod keys;
-pub mod style;
+pub(crate) mod keys;
+pub(crate) mod style;
 
 use crate::text::{BidiMode, Direction, ShapeMode};
 use keys::{Action, Key};
@@ -15,28 +15,31 @@ use std::path::{Path, PathBuf};
 use style::StyleSpec;
 use toml::Spanned;
 
-pub const DEFAULT_TOML: &str = include_str!("../../assets/config.default.toml");
+pub(crate) const DEFAULT_TOML: &str = include_str!("../../assets/config.default.toml");
 
 /// An integer that must lie in `MIN..=MAX` (`U` names the unit in the error).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Bounded<const MIN: u64, const MAX: u64, U = NoUnit>(u64, std::marker::PhantomData<U>);
+pub(crate) struct Bounded<const MIN: u64, const MAX: u64, U = NoUnit>(
+    u64,
+    std::marker::PhantomData<U>,
+);
 
 /// How a bound's error names its unit.
-pub trait Unit {
+pub(crate) trait Unit {
     const SUFFIX: &'static str;
 }
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum NoUnit {}
+pub(crate) enum NoUnit {}
 impl Unit for NoUnit {
     const SUFFIX: &'static str = "";
 }
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Seconds {}
+pub(crate) enum Seconds {}
 impl Unit for Seconds {
     const SUFFIX: &'static str = " seconds";
 }
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Percent {}
+pub(crate) enum Percent {}
 impl Unit for Percent {
     const SUFFIX: &'static str = " (percent)";
 }
@@ -85,7 +88,7 @@ macro_rules! section {
     ) => {
         $(#[$meta])*
         #[derive(Clone, Debug, PartialEq)]
-        pub struct $name {
+        pub(crate) struct $name {
             $( $(#[$fmeta])* pub $field: $ty, )*
         }
 
@@ -183,13 +186,13 @@ pub enum FullTextMode {
 /// `[full_text]`: the mode, and per feed (by URL) an exception.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct FullTextSection {
-    pub mode: FullTextMode,
+    pub(crate) mode: FullTextMode,
     pub feeds: BTreeMap<String, FullTextMode>,
 }
 
 impl FullTextSection {
     /// The mode for one feed: its own setting, else the global one.
-    pub fn for_feed(&self, url: &str) -> FullTextMode {
+    pub(crate) fn for_feed(&self, url: &str) -> FullTextMode {
         self.feeds.get(url).copied().unwrap_or(self.mode)
     }
 }
@@ -205,7 +208,7 @@ struct FullTextLayer {
 
 #[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
-pub enum Mirror {
+pub(crate) enum Mirror {
     #[default]
     Auto,
     On,
@@ -213,15 +216,15 @@ pub enum Mirror {
 }
 
 /// `[keys]`: the keys of each action.
-pub type KeyBindings = BTreeMap<Action, Vec<Key>>;
+pub(crate) type KeyBindings = BTreeMap<Action, Vec<Key>>;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Config {
-    pub fetch: FetchSection,
-    pub display: DisplaySection,
-    pub layout: LayoutSection,
-    pub full_text: FullTextSection,
-    pub theme: ThemeSection,
+    pub(crate) fetch: FetchSection,
+    pub(crate) display: DisplaySection,
+    pub(crate) layout: LayoutSection,
+    pub(crate) full_text: FullTextSection,
+    pub(crate) theme: ThemeSection,
     pub keys: KeyBindings,
 }
 
@@ -247,11 +250,11 @@ struct ConfigLayer {
 /// A configuration error, already phrased for people: file, line, key, reason.
 #[derive(Debug, thiserror::Error)]
 #[error("{file}{line}: {message}")]
-pub struct ConfigError {
-    pub file: String,
+pub(crate) struct ConfigError {
+    pub(crate) file: String,
     /// ":N", or empty when the error has no place in the file.
-    pub line: String,
-    pub message: String,
+    pub(crate) line: String,
+    pub(crate) message: String,
 }
 
 impl Config {
@@ -266,7 +269,7 @@ impl Config {
 
     /// Load `path` over the defaults. A missing file at the default location is not an error;
     /// a missing file named explicitly is.
-    pub fn load(path: Option<&Path>) -> Result<(Config, Option<PathBuf>), ConfigError> {
+    pub(crate) fn load(path: Option<&Path>) -> Result<(Config, Option<PathBuf>), ConfigError> {
         let (path, explicit) = match path {
             Some(p) => (p.to_path_buf(), true),
             None => (crate::paths::default_config(), false),
@@ -289,7 +292,7 @@ impl Config {
     }
 
     /// Parse `text` (named `file` in errors) over the embedded defaults.
-    pub fn from_toml_over_defaults(text: &str, file: &str) -> Result<Config, ConfigError> {
+    pub(crate) fn from_toml_over_defaults(text: &str, file: &str) -> Result<Config, ConfigError> {
         let user = layer(text, file)?;
         let defaults = layer(DEFAULT_TOML, "assets/config.default.toml")?;
         let embedded = |key: String| ConfigError {
@@ -348,7 +351,7 @@ impl Config {
     }
 
     /// HTTP settings for the fetcher.
-    pub fn fetch_config(&self) -> crate::feed::fetch::FetchConfig {
+    pub(crate) fn fetch_config(&self) -> crate::feed::fetch::FetchConfig {
         crate::feed::fetch::FetchConfig {
             timeout: std::time::Duration::from_secs(self.fetch.timeout),
             max_body_bytes: self.fetch.max_body_mib * 1024 * 1024,

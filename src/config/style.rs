@@ -7,7 +7,7 @@ use serde::Deserialize;
 /// A style from the config.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 #[serde(try_from = "String")]
-pub struct StyleSpec(pub Style);
+pub(crate) struct StyleSpec(pub Style);
 
 impl TryFrom<String> for StyleSpec {
     type Error = String;
@@ -24,7 +24,7 @@ impl From<StyleSpec> for Style {
 }
 
 /// "lightcyan", "#rrggbb", "123", "black on yellow", "bold red", "reversed".
-pub fn parse_style(s: &str) -> Result<Style, String> {
+pub(crate) fn parse_style(s: &str) -> Result<Style, String> {
     let mut style = Style::default();
     let mut words = s.split_whitespace().peekable();
     let mut fg_set = false;

@@ -47,7 +47,7 @@ pub fn parse_feed(
 
 /// Like `parse_feed`, for a body that came from `base_url` after redirects: relative links
 /// resolve against `base_url`, while ids stay keyed to the feed's own `feed_url`.
-pub fn parse_feed_from(
+pub(crate) fn parse_feed_from(
     feed_url: &str,
     base_url: &str,
     bytes: &[u8],
@@ -302,7 +302,7 @@ fn best_link(base: Option<&url::Url>, links: &[model::Link]) -> Option<String> {
 }
 
 /// `href` resolved against the feed URL; None unless http or https.
-pub fn safe_link(base: Option<&url::Url>, href: &str) -> Option<String> {
+pub(crate) fn safe_link(base: Option<&url::Url>, href: &str) -> Option<String> {
     let href = href.trim();
     if href.is_empty() || href.len() > MAX_LINK {
         return None;

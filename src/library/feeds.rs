@@ -7,10 +7,10 @@ use crate::store::{FeedRow, Store};
 use std::path::Path;
 
 /// The default feed list (real Arabic tech-news feeds).
-pub const DEFAULT_FEEDS_OPML: &str = include_str!("../../assets/feeds.opml");
+pub(crate) const DEFAULT_FEEDS_OPML: &str = include_str!("../../assets/feeds.opml");
 
 /// The feeds of an OPML file or a list of URLs; an unreadable or empty list is the user's to fix.
-pub fn read_list(path: &Path) -> Result<Vec<FeedSource>, Error> {
+pub(crate) fn read_list(path: &Path) -> Result<Vec<FeedSource>, Error> {
     let text = std::fs::read(path)
         .map_err(|e| Error::Usage(format!("cannot read {}: {e}", path.display())))?;
     let text = crate::feed::decode::decode(&text, None);
@@ -26,7 +26,7 @@ impl Library {
     /// The feeds this run works on: those of `--feeds` (added to the database so their
     /// articles can be stored), else every stored feed, seeding the default list into an empty
     /// database.
-    pub fn feeds_for_run(&self, store: &mut Store) -> Result<Vec<FeedRow>, Error> {
+    pub(crate) fn feeds_for_run(&self, store: &mut Store) -> Result<Vec<FeedRow>, Error> {
         if let Some(file) = &self.feeds_file {
             let wanted = read_list(file)?;
             store.add_feeds(&wanted)?;

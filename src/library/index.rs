@@ -6,7 +6,7 @@ use crate::entities::{Recognizer, Span};
 use crate::store::{Field, Store};
 
 /// Re-index stored entities when the gazetteer (or the recognizer) changed since they were found.
-pub fn ensure_entities_current(store: &mut Store, rec: &Recognizer) -> anyhow::Result<()> {
+pub(crate) fn ensure_entities_current(store: &mut Store, rec: &Recognizer) -> anyhow::Result<()> {
     let version = rec.version();
     if store.meta("entities_version")?.as_deref() == Some(version.as_str()) {
         return Ok(());
@@ -21,7 +21,11 @@ pub fn ensure_entities_current(store: &mut Store, rec: &Recognizer) -> anyhow::R
 
 /// Recompute the entities of articles indexed with another gazetteer version (all when `all`);
 /// returns how many.
-pub fn reindex_stale(store: &mut Store, rec: &Recognizer, all: bool) -> anyhow::Result<usize> {
+pub(crate) fn reindex_stale(
+    store: &mut Store,
+    rec: &Recognizer,
+    all: bool,
+) -> anyhow::Result<usize> {
     let version = rec.version();
     let stale = store.stale_entities(if all { "\u{0}force" } else { &version })?;
     let mut done = 0;

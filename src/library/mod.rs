@@ -1,8 +1,8 @@
 //! The library: what every command and the reader work on — the resolved configuration, the
 //! database, the recognizer and the feed list — and the errors they report.
 
-pub mod feeds;
-pub mod index;
+pub(crate) mod feeds;
+pub(crate) mod index;
 
 use crate::config::Config;
 use crate::entities::Recognizer;
@@ -29,7 +29,7 @@ pub struct Library {
 /// Why something could not be done. `Usage` is the user's to fix (a bad option, file or
 /// config: `akhbar` exits 2); everything else is `Runtime` (exit 1).
 #[derive(Debug, thiserror::Error)]
-pub enum Error {
+pub(crate) enum Error {
     #[error("{0}")]
     Usage(String),
     #[error("{0:#}")]
@@ -49,18 +49,18 @@ impl From<StoreError> for Error {
 }
 
 impl Library {
-    pub fn db_path(&self) -> PathBuf {
+    pub(crate) fn db_path(&self) -> PathBuf {
         self.cli_db.clone().unwrap_or_else(crate::paths::default_db)
     }
 
-    pub fn open_store(&self) -> anyhow::Result<Store> {
+    pub(crate) fn open_store(&self) -> anyhow::Result<Store> {
         let path = self.db_path();
         Store::open(&path).map_err(|e| anyhow::anyhow!("{e}"))
     }
 
     /// The store with its entities brought up to the current gazetteer (re-indexing the
     /// articles recognised with another version, once), and the recognizer.
-    pub fn open_store_current(&self) -> anyhow::Result<(Store, Recognizer)> {
+    pub(crate) fn open_store_current(&self) -> anyhow::Result<(Store, Recognizer)> {
         let mut store = self.open_store()?;
         let rec = self.recognizer()?;
         index::ensure_entities_current(&mut store, &rec)?;
@@ -68,7 +68,7 @@ impl Library {
     }
 
     /// The recognizer: the bundled gazetteer plus the user's additions.
-    pub fn recognizer(&self) -> anyhow::Result<Recognizer> {
+    pub(crate) fn recognizer(&self) -> anyhow::Result<Recognizer> {
         let user = crate::paths::user_gazetteer();
         Recognizer::load(user.exists().then_some(user.as_path()))
     }

@@ -16,8 +16,8 @@ pub use crate::config::keys::Action;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Company {
     pub canonical: String,
-    pub arabic: Option<String>,
-    pub count: i64,
+    pub(crate) arabic: Option<String>,
+    pub(crate) count: i64,
 }
 
 /// What an article layout was computed for; a result for another key is stale.
@@ -25,11 +25,11 @@ pub struct Company {
 pub struct LayoutKey {
     pub id: i64,
     pub width: u16,
-    pub opts: LayoutOptions,
+    pub(crate) opts: LayoutOptions,
     /// Index (into the article's entity list) of the entity under the cursor.
     pub focus: Option<usize>,
     /// Hash of the search whose terms are highlighted (0: none).
-    pub search: u64,
+    pub(crate) search: u64,
 }
 
 /// A laid-out article pane: visual lines for `key.width`.
@@ -38,7 +38,7 @@ pub struct ArticleLayout {
     pub key: LayoutKey,
     pub lines: Arc<Vec<Line<'static>>>,
     /// The first line holding the focused entity (to scroll it into view).
-    pub focus_line: Option<usize>,
+    pub(crate) focus_line: Option<usize>,
     /// Lines holding a search hit (`n`/`N` jump between them while reading).
     pub match_lines: Vec<usize>,
 }
@@ -131,7 +131,7 @@ pub enum StoreJob {
 /// A layout request: the article, what it is laid out for, the search to highlight.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LayoutJob {
-    pub key: LayoutKey,
-    pub article: Arc<Article>,
-    pub search: Option<String>,
+    pub(crate) key: LayoutKey,
+    pub(crate) article: Arc<Article>,
+    pub(crate) search: Option<String>,
 }

@@ -9,19 +9,19 @@ use std::collections::VecDeque;
 use std::sync::mpsc::{Receiver, RecvError, Sender, channel};
 
 /// What makes two jobs the same request, so the older can be dropped; None: keep every one.
-pub trait Supersede {
+pub(crate) trait Supersede {
     type Kind: PartialEq;
     fn kind(&self) -> Option<Self::Kind>;
 }
 
 /// The receiving end: owned by the one worker that runs the jobs.
-pub struct Latest<J> {
+pub(crate) struct Latest<J> {
     rx: Receiver<J>,
     waiting: VecDeque<J>,
 }
 
 /// An inbox and the sender that fills it.
-pub fn inbox<J: Supersede>() -> (Sender<J>, Latest<J>) {
+pub(crate) fn inbox<J: Supersede>() -> (Sender<J>, Latest<J>) {
     let (tx, rx) = channel();
     (
         tx,
@@ -34,7 +34,7 @@ pub fn inbox<J: Supersede>() -> (Sender<J>, Latest<J>) {
 
 impl<J: Supersede> Latest<J> {
     /// The next job to run, waiting for one; Err when every sender is gone and nothing waits.
-    pub fn wait(&mut self) -> Result<J, RecvError> {
+    pub(crate) fn wait(&mut self) -> Result<J, RecvError> {
         if self.waiting.is_empty() {
             let job = self.rx.recv()?;
             self.waiting.push_back(job);
@@ -44,13 +44,13 @@ impl<J: Supersede> Latest<J> {
     }
 
     /// The next job if there is one, without waiting.
-    pub fn try_next(&mut self) -> Option<J> {
+    pub(crate) fn try_next(&mut self) -> Option<J> {
         self.collect();
         self.waiting.pop_front()
     }
 
     /// Whether a job of `kind` is waiting: the one running has been superseded.
-    pub fn superseded(&mut self, kind: &J::Kind) -> bool {
+    pub(crate) fn superseded(&mut self, kind: &J::Kind) -> bool {
         self.collect();
         self.waiting.iter().any(|j| j.kind().as_ref() == Some(kind))
     }

@@ -37,12 +37,12 @@ impl Keymap {
         Keymap::new(&crate::config::Config::defaults().keys)
     }
 
-    pub fn action(&self, ev: &KeyEvent) -> Option<Action> {
+    pub(crate) fn action(&self, ev: &KeyEvent) -> Option<Action> {
         self.by_key.get(&Key::from_event(ev)).copied()
     }
 
     /// "j/↓" for the help and footer; "—" when unbound.
-    pub fn keys_label(&self, action: Action) -> String {
+    pub(crate) fn keys_label(&self, action: Action) -> String {
         match self.by_action.get(&action) {
             Some(keys) if !keys.is_empty() => {
                 keys.iter().map(Key::label).collect::<Vec<_>>().join("/")
@@ -52,7 +52,7 @@ impl Keymap {
     }
 
     /// The first key bound, for compact footer hints.
-    pub fn first_label(&self, action: Action) -> String {
+    pub(crate) fn first_label(&self, action: Action) -> String {
         self.by_action
             .get(&action)
             .and_then(|k| k.first())

@@ -1,13 +1,13 @@
 //! The interactive reader: state (pure model), actions, update (transitions), run (event loop).
 
 pub mod action;
-pub mod jobs;
+pub(crate) mod jobs;
 pub mod keys;
 pub mod run;
 pub mod runtime;
 pub mod state;
 pub mod sync;
-pub mod terminal;
+pub(crate) mod terminal;
 pub mod ui;
 pub mod update;
 
@@ -18,12 +18,12 @@ use std::io::IsTerminal;
 use std::sync::Arc;
 
 /// NO_COLOR (https://no-color.org): set and not empty.
-pub fn no_color() -> bool {
+pub(crate) fn no_color() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
 /// The state the reader starts with, from the config.
-pub fn initial_state(lib: &Library) -> state::State {
+pub(crate) fn initial_state(lib: &Library) -> state::State {
     let keymap = keys::Keymap::new(&lib.config.keys);
     let theme = crate::view::theme::Theme::from_config(&lib.config.theme, no_color());
     let mut state = state::State::new(keymap, theme, lib.layout_options(), chrono::Utc::now());
@@ -33,7 +33,7 @@ pub fn initial_state(lib: &Library) -> state::State {
     state
 }
 
-pub fn run(lib: &Library) -> anyhow::Result<()> {
+pub(crate) fn run(lib: &Library) -> anyhow::Result<()> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         anyhow::bail!(
             "the reader needs a terminal; for scripts use the subcommands (akhbar --help)"

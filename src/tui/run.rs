@@ -22,8 +22,6 @@ use std::sync::mpsc::Sender;
 use std::time::Duration;
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
 
-pub use super::runtime::{FIRST_PAGE, LIST_LIMIT};
-
 /// What the loop needs of the terminal besides events: a place to draw, and the few effects
 /// only a terminal can carry out. `terminal::Console` is the real one; tests use a screen in
 /// memory.
@@ -116,7 +114,7 @@ impl Services {
     }
 
     /// Carry out one effect; the ones only the terminal can do come back.
-    pub fn execute(&self, effect: Effect) -> Option<Effect> {
+    pub(crate) fn execute(&self, effect: Effect) -> Option<Effect> {
         match effect {
             // The workers stop only when we do: sending cannot fail before.
             Effect::Store(job) => {

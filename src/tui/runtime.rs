@@ -13,7 +13,7 @@ use std::collections::VecDeque;
 use std::sync::Arc;
 
 /// Headlines loaded at most (the newest first); filters narrow further in the database.
-pub const LIST_LIMIT: usize = 50_000;
+pub(crate) const LIST_LIMIT: usize = 50_000;
 /// Headlines in the first answer, so the first frame does not wait for a long list.
 pub const FIRST_PAGE: usize = 300;
 /// Articles whose per-article layout is kept.
@@ -21,7 +21,7 @@ const LAYOUT_CACHE: usize = 16;
 
 /// Which store jobs a newer one replaces: lists and articles (the user moved on).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum StoreKind {
+pub(crate) enum StoreKind {
     List,
     Article,
 }
@@ -46,7 +46,7 @@ impl Supersede for LayoutJob {
 }
 
 /// Canonical name → Arabic display name.
-pub type NameFn = dyn Fn(&str) -> Option<String> + Send + Sync;
+pub(crate) type NameFn = dyn Fn(&str) -> Option<String> + Send + Sync;
 
 /// The database as the reader's jobs see it: a connection to query, and a way to change it.
 pub trait Database {
@@ -71,9 +71,9 @@ impl Database for Store {
 }
 
 /// The reader's own read connection, and the writer every change goes through.
-pub struct Connections {
-    pub reader: Store,
-    pub writer: Writer,
+pub(crate) struct Connections {
+    pub(crate) reader: Store,
+    pub(crate) writer: Writer,
 }
 
 impl Database for Connections {
@@ -207,13 +207,13 @@ type PrepKey = (i64, LayoutOptions, Option<usize>, u64);
 
 /// Article layouts: the per-article preparation cached for the last few articles (a resize
 /// redoes only the wrapping, cached inside).
-pub struct Layouts {
+pub(crate) struct Layouts {
     theme: Theme,
     cache: VecDeque<(PrepKey, PreparedArticle)>,
 }
 
 impl Layouts {
-    pub fn new(theme: Theme) -> Layouts {
+    pub(crate) fn new(theme: Theme) -> Layouts {
         Layouts {
             theme,
             cache: VecDeque::new(),
@@ -221,7 +221,7 @@ impl Layouts {
     }
 
     /// The pane's lines for `job`, as the message that carries them.
-    pub fn layout(&mut self, job: LayoutJob, names: &NameFn) -> Msg {
+    pub(crate) fn layout(&mut self, job: LayoutJob, names: &NameFn) -> Msg {
         let LayoutJob {
             key,
             article,

@@ -27,7 +27,7 @@ pub struct Filters {
     /// How the header names it (the Arabic name when known).
     pub company_label: Option<String>,
     pub search: Option<String>,
-    pub unread: bool,
+    pub(crate) unread: bool,
 }
 
 impl Filters {
@@ -40,7 +40,7 @@ impl Filters {
         }
     }
 
-    pub fn any(&self) -> bool {
+    pub(crate) fn any(&self) -> bool {
         self.company.is_some() || self.search.is_some() || self.unread
     }
 }
@@ -48,18 +48,18 @@ impl Filters {
 /// The company picker overlay.
 #[derive(Clone, Debug, Default)]
 pub struct Picker {
-    pub input: Input,
+    pub(crate) input: Input,
     pub companies: Vec<Company>,
     pub loaded: bool,
     /// Indexes into `companies` that match the input, in count order.
     pub matches: Vec<usize>,
-    pub selected: usize,
+    pub(crate) selected: usize,
     /// (typed text, canonical) from the recognizer: aliases the names here do not show.
-    pub resolved: Option<(String, String)>,
+    pub(crate) resolved: Option<(String, String)>,
 }
 
 impl Picker {
-    pub fn refilter(&mut self) {
+    pub(crate) fn refilter(&mut self) {
         let typed = self.input.value().trim();
         let q = crate::entities::normalize::normalize_str(typed);
         let alias_of = self
@@ -101,11 +101,11 @@ pub enum Overlay {
 /// One entity of the open article, for `e` stepping.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EntityRef {
-    pub field: Field,
-    pub kind: Kind,
+    pub(crate) field: Field,
+    pub(crate) kind: Kind,
     pub canonical: Option<String>,
-    pub parent: Option<String>,
-    pub text: String,
+    pub(crate) parent: Option<String>,
+    pub(crate) text: String,
 }
 
 /// The article shown in the article pane.
@@ -118,7 +118,7 @@ pub struct OpenArticle {
     pub scroll: usize,
     pub focus: Option<usize>,
     /// The layout asked of the worker and not yet back (asked once).
-    pub pending: Option<LayoutKey>,
+    pub(crate) pending: Option<LayoutKey>,
 }
 
 impl OpenArticle {
@@ -140,65 +140,65 @@ pub struct Status {
     pub text: String,
     pub error: bool,
     /// Kept until replaced (errors, the offline notice); others fade after a few seconds.
-    pub sticky: bool,
-    pub at: DateTime<Utc>,
+    pub(crate) sticky: bool,
+    pub(crate) at: DateTime<Utc>,
 }
 
 /// A headline's title laid out for one width and set of options.
 #[derive(Clone, Debug)]
 pub struct TitleLine {
-    pub width: u16,
-    pub opts: LayoutOptions,
-    pub with_spans: bool,
-    pub line: Line<'static>,
+    pub(crate) width: u16,
+    pub(crate) opts: LayoutOptions,
+    pub(crate) with_spans: bool,
+    pub(crate) line: Line<'static>,
     /// The feed's name, laid out for its column.
-    pub feed: Line<'static>,
+    pub(crate) feed: Line<'static>,
 }
 
 pub struct State {
-    pub keymap: Keymap,
+    pub(crate) keymap: Keymap,
     pub theme: Theme,
     /// Terminal size (columns, rows).
     pub size: (u16, u16),
     pub rows: Vec<ArticleRow>,
     /// Articles in the cache, whatever the filters.
-    pub total_articles: i64,
+    pub(crate) total_articles: i64,
     pub list_generation: u64,
-    pub list_loaded: bool,
+    pub(crate) list_loaded: bool,
     pub selected: usize,
     /// First headline shown.
-    pub offset: usize,
+    pub(crate) offset: usize,
     pub focus: Focus,
     pub overlay: Overlay,
     /// Some while the search line is being typed.
     pub search_input: Option<Input>,
     pub filters: Filters,
     /// The article the pane should show (its data may still be on the way).
-    pub wanted_article: Option<i64>,
+    pub(crate) wanted_article: Option<i64>,
     /// The filters changed since the last list: a selection that is gone goes to the top.
-    pub filters_changed: bool,
+    pub(crate) filters_changed: bool,
     pub article: Option<OpenArticle>,
     /// Headlines pane width, percent.
     pub split: u16,
-    pub mirror: Mirror,
+    pub(crate) mirror: Mirror,
     /// Most headlines are Arabic (mirrors the split under `mirror = auto`).
-    pub content_rtl: bool,
+    pub(crate) content_rtl: bool,
     pub opts: LayoutOptions,
     pub refreshing: Option<Refreshing>,
     pub status: Option<Status>,
     /// Title entity spans by article; None while requested.
     pub title_spans: HashMap<i64, Option<Vec<StyleSpan>>>,
     pub title_lines: HashMap<i64, TitleLine>,
-    pub now: DateTime<Utc>,
+    pub(crate) now: DateTime<Utc>,
     /// Refresh is possible (not --demo).
-    pub can_refresh: bool,
+    pub(crate) can_refresh: bool,
     pub demo: bool,
-    pub dirty: bool,
+    pub(crate) dirty: bool,
     pub quit: bool,
     /// When an opened article's page is fetched by itself (config [full_text]).
     pub full_text: crate::config::FullTextSection,
     /// Articles whose page was already asked for by itself (asked once per session).
-    pub full_text_asked: std::collections::HashSet<i64>,
+    pub(crate) full_text_asked: std::collections::HashSet<i64>,
 }
 
 impl State {
@@ -251,7 +251,7 @@ impl State {
         }
     }
 
-    pub fn bidi_label(&self) -> &'static str {
+    pub(crate) fn bidi_label(&self) -> &'static str {
         match self.opts.bidi {
             BidiMode::App => "app",
             BidiMode::Terminal => "terminal",

@@ -13,7 +13,7 @@ use ratatui::backend::CrosstermBackend;
 use std::io::{Stdout, Write, stdout};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-pub type Term = Terminal<CrosstermBackend<Stdout>>;
+pub(crate) type Term = Terminal<CrosstermBackend<Stdout>>;
 
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 static BIDI_EXPLICIT: AtomicBool = AtomicBool::new(false);
@@ -25,7 +25,7 @@ const BDSM_IMPLICIT: &[u8] = b"\x1b[8h";
 
 /// Raw mode, alternate screen, mouse; `bidi_explicit` when akhbar reorders (bidi = app).
 /// On failure the terminal is left as it was found.
-pub fn setup(bidi_explicit: bool) -> std::io::Result<Term> {
+pub(crate) fn setup(bidi_explicit: bool) -> std::io::Result<Term> {
     let result = (|| {
         take_over(bidi_explicit)?;
         Terminal::new(CrosstermBackend::new(stdout()))
@@ -37,12 +37,12 @@ pub fn setup(bidi_explicit: bool) -> std::io::Result<Term> {
 }
 
 /// False once `restore` ran — e.g. from the panic hook after a worker thread panicked.
-pub fn is_active() -> bool {
+pub(crate) fn is_active() -> bool {
     ACTIVE.load(Ordering::SeqCst)
 }
 
 /// Switch the terminal's bidi mode (the `B` key cycles who reorders).
-pub fn set_bidi_explicit(explicit: bool) {
+pub(crate) fn set_bidi_explicit(explicit: bool) {
     let mut out = stdout();
     let _ = out.write_all(if explicit {
         BDSM_EXPLICIT
@@ -54,7 +54,7 @@ pub fn set_bidi_explicit(explicit: bool) {
 }
 
 /// Put the terminal back the way we found it; safe to call more than once or when never set up.
-pub fn restore() {
+pub(crate) fn restore() {
     if !ACTIVE.swap(false, Ordering::SeqCst) {
         return;
     }
@@ -68,7 +68,7 @@ pub fn restore() {
 }
 
 /// Ctrl-Z: give the terminal back, stop, and take it again on `fg`.
-pub fn suspend(term: &mut Term) -> std::io::Result<()> {
+pub(crate) fn suspend(term: &mut Term) -> std::io::Result<()> {
     let explicit = BIDI_EXPLICIT.load(Ordering::SeqCst);
     restore();
     #[cfg(unix)]
@@ -96,7 +96,7 @@ fn take_over(bidi_explicit: bool) -> std::io::Result<()> {
 
 /// OSC 52: put `text` on the clipboard through the terminal (works over ssh and in tmux with
 /// `set-clipboard on`).
-pub fn copy_osc52(text: &str) -> std::io::Result<()> {
+pub(crate) fn copy_osc52(text: &str) -> std::io::Result<()> {
     use base64::Engine;
     let encoded = base64::engine::general_purpose::STANDARD.encode(text);
     let mut out = stdout();
@@ -105,19 +105,19 @@ pub fn copy_osc52(text: &str) -> std::io::Result<()> {
 }
 
 /// The real terminal, as the event loop uses it.
-pub struct Console {
+pub(crate) struct Console {
     term: Term,
 }
 
 impl Console {
     /// Take the terminal (see `setup`).
-    pub fn setup(bidi_explicit: bool) -> std::io::Result<Console> {
+    pub(crate) fn setup(bidi_explicit: bool) -> std::io::Result<Console> {
         Ok(Console {
             term: setup(bidi_explicit)?,
         })
     }
 
-    pub fn size(&self) -> std::io::Result<ratatui::layout::Size> {
+    pub(crate) fn size(&self) -> std::io::Result<ratatui::layout::Size> {
         self.term.size()
     }
 }

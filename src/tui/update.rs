@@ -16,7 +16,7 @@ mod article;
 mod list;
 
 use article::*;
-pub use article::{entity_refs, layout_key};
+pub(crate) use article::{entity_refs, layout_key};
 use list::*;
 
 /// Reading an article (the article pane has the focus) whose feed carries only a teaser:
@@ -591,6 +591,6 @@ fn target_link(state: &State) -> Option<String> {
 }
 
 /// Only http(s) links leave the program (no file:, javascript:, custom schemes).
-pub fn is_web_link(link: &str) -> bool {
+pub(crate) fn is_web_link(link: &str) -> bool {
     url::Url::parse(link).is_ok_and(|u| matches!(u.scheme(), "http" | "https"))
 }

@@ -16,7 +16,7 @@ use ratatui::text::Line;
 const MAX_FIGURES: usize = 4;
 
 /// An article laid out once (direction, levels, styles, shaping); wrapped per width on demand.
-pub struct PreparedArticle {
+pub(crate) struct PreparedArticle {
     title: PreparedParagraph,
     meta: PreparedParagraph,
     link: Option<String>,
@@ -54,7 +54,7 @@ fn styles(
         .collect()
 }
 
-pub fn prepare(
+pub(crate) fn prepare(
     article: &Article,
     theme: &Theme,
     opts: &LayoutOptions,
@@ -213,7 +213,7 @@ fn summary_text(
 
 impl PreparedArticle {
     /// The pane's visual lines for `width`, and the first line holding the focused entity.
-    pub fn lines(&mut self, width: u16) -> (Vec<Line<'static>>, Option<usize>) {
+    pub(crate) fn lines(&mut self, width: u16) -> (Vec<Line<'static>>, Option<usize>) {
         if let Some((w, lines, focus)) = &self.cached
             && *w == width
         {
@@ -251,7 +251,7 @@ impl PreparedArticle {
 
 impl PreparedArticle {
     /// The lines (of `lines`, as `lines()` gave them) that hold a search hit.
-    pub fn match_lines(&self, lines: &[Line<'static>]) -> Vec<usize> {
+    pub(crate) fn match_lines(&self, lines: &[Line<'static>]) -> Vec<usize> {
         let Some(style) = self.search_style else {
             return Vec::new();
         };

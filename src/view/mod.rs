@@ -2,5 +2,5 @@
 //! lines (the one composer for the reader's pane and `akhbar show`) and the theme's styles.
 //! Nothing here draws or does I/O.
 
-pub mod article;
+pub(crate) mod article;
 pub mod theme;

@@ -8,22 +8,22 @@ use ratatui::style::{Modifier, Style};
 #[derive(Clone, Debug, PartialEq)]
 pub struct Theme {
     pub org: Style,
-    pub person: Style,
-    pub place: Style,
-    pub product: Style,
+    pub(crate) person: Style,
+    pub(crate) place: Style,
+    pub(crate) product: Style,
     pub figure: Style,
-    pub search: Style,
-    pub selection: Style,
-    pub accent: Style,
-    pub error: Style,
-    pub dim: Style,
+    pub(crate) search: Style,
+    pub(crate) selection: Style,
+    pub(crate) accent: Style,
+    pub(crate) error: Style,
+    pub(crate) dim: Style,
     /// The entity under the `e` cursor.
-    pub focus: Style,
-    pub no_color: bool,
+    pub(crate) focus: Style,
+    pub(crate) no_color: bool,
 }
 
 impl Theme {
-    pub fn kind(&self, kind: Kind) -> Style {
+    pub(crate) fn kind(&self, kind: Kind) -> Style {
         match kind {
             Kind::Org => self.org,
             Kind::Person => self.person,
@@ -35,7 +35,7 @@ impl Theme {
 
     /// The theme of the config's [theme] table; `no_color` is the NO_COLOR convention (set and
     /// non-empty): then modifiers alone tell the kinds apart.
-    pub fn from_config(t: &ThemeSection, no_color: bool) -> Theme {
+    pub(crate) fn from_config(t: &ThemeSection, no_color: bool) -> Theme {
         if no_color {
             return Theme::plain();
         }
@@ -61,7 +61,7 @@ impl Theme {
     }
 
     /// No colours: kinds told apart by bold, underline and italic.
-    pub fn plain() -> Theme {
+    pub(crate) fn plain() -> Theme {
         let m = |m: Modifier| Style::default().add_modifier(m);
         Theme {
             org: m(Modifier::BOLD),

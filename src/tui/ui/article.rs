@@ -7,7 +7,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-pub fn draw(buf: &mut Buffer, area: Rect, state: &State) {
+pub(crate) fn draw(buf: &mut Buffer, area: Rect, state: &State) {
     let Some(open) = &state.article else {
         let msg = if state.wanted_article.is_some() {
             "…"

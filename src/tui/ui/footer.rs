@@ -9,7 +9,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 
 /// Returns where the cursor goes while the search line is being typed.
-pub fn draw(buf: &mut Buffer, area: Rect, state: &State) -> Option<Position> {
+pub(crate) fn draw(buf: &mut Buffer, area: Rect, state: &State) -> Option<Position> {
     if area.height == 0 {
         return None;
     }

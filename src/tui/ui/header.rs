@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 
 const GAUGE_CELLS: usize = 10;
 
-pub fn draw(buf: &mut Buffer, area: Rect, state: &State) {
+pub(crate) fn draw(buf: &mut Buffer, area: Rect, state: &State) {
     if area.height == 0 {
         return;
     }

@@ -26,14 +26,14 @@ fn feed_width(pane_width: u16) -> u16 {
 }
 
 /// Cells left for the title in a pane `pane_width` wide.
-pub fn title_width(pane_width: u16) -> u16 {
+pub(crate) fn title_width(pane_width: u16) -> u16 {
     let feed = feed_width(pane_width);
     let meta = MARKS_W + DATE_W + if feed > 0 { feed + 1 } else { 0 } + 1;
     pane_width.saturating_sub(meta).max(1)
 }
 
 /// The title as one visual line of `width` cells; a cut title shows "…" where it continues.
-pub fn title_line(
+pub(crate) fn title_line(
     title: &str,
     spans: &[StyleSpan],
     opts: &LayoutOptions,
@@ -60,7 +60,7 @@ pub fn title_line(
 }
 
 /// The feed's name for its column.
-pub fn feed_line(row: &ArticleRow, opts: &LayoutOptions, theme: &Theme) -> Line<'static> {
+pub(crate) fn feed_line(row: &ArticleRow, opts: &LayoutOptions, theme: &Theme) -> Line<'static> {
     let name = row.feed_title.clone().unwrap_or_else(|| {
         url::Url::parse(&row.feed)
             .ok()
@@ -73,7 +73,7 @@ pub fn feed_line(row: &ArticleRow, opts: &LayoutOptions, theme: &Theme) -> Line<
     fragment(&name, theme.dim, opts, FEED_W)
 }
 
-pub fn draw(buf: &mut Buffer, area: Rect, state: &State) {
+pub(crate) fn draw(buf: &mut Buffer, area: Rect, state: &State) {
     if state.rows.is_empty() {
         draw_empty(buf, area, state);
         return;

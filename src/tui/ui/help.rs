@@ -95,7 +95,7 @@ fn content(state: &State, width: u16) -> Vec<Line<'static>> {
     lines
 }
 
-pub fn draw(buf: &mut Buffer, screen: Rect, scroll: usize, state: &State) {
+pub(crate) fn draw(buf: &mut Buffer, screen: Rect, scroll: usize, state: &State) {
     let area = centered(
         screen,
         2 * KEY_COLUMN as u16 + 4,

@@ -4,22 +4,22 @@ use crate::tui::state::{Focus, State};
 use ratatui::layout::Rect;
 
 /// Below this width the panes stack (or the article takes the screen).
-pub const SIDE_BY_SIDE_MIN_WIDTH: u16 = 80;
+pub(crate) const SIDE_BY_SIDE_MIN_WIDTH: u16 = 80;
 /// Below this body height a narrow screen shows one pane at a time.
-pub const STACK_MIN_BODY_HEIGHT: u16 = 14;
+pub(crate) const STACK_MIN_BODY_HEIGHT: u16 = 14;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Panes {
-    pub header: Rect,
+    pub(crate) header: Rect,
     pub headlines: Option<Rect>,
     pub article: Option<Rect>,
     /// A column (side by side) or a row (stacked) between the panes.
-    pub divider: Option<Rect>,
-    pub footer: Rect,
+    pub(crate) divider: Option<Rect>,
+    pub(crate) footer: Rect,
     pub stacked: bool,
 }
 
-pub fn panes(area: Rect, state: &State) -> Panes {
+pub(crate) fn panes(area: Rect, state: &State) -> Panes {
     let header = Rect {
         height: area.height.min(1),
         ..area
@@ -98,7 +98,7 @@ pub fn panes(area: Rect, state: &State) -> Panes {
 }
 
 /// Columns the article text is laid out for (one cell of margin each side).
-pub fn article_text_width(pane: Rect) -> u16 {
+pub(crate) fn article_text_width(pane: Rect) -> u16 {
     pane.width.saturating_sub(2).max(1)
 }
 
@@ -107,15 +107,15 @@ impl Panes {
         panes(Rect::new(0, 0, state.size.0, state.size.1), state)
     }
 
-    pub fn article_width(&self) -> Option<u16> {
+    pub(crate) fn article_width(&self) -> Option<u16> {
         self.article.map(article_text_width)
     }
 
-    pub fn headline_rows(&self) -> usize {
+    pub(crate) fn headline_rows(&self) -> usize {
         self.headlines.map(|r| usize::from(r.height)).unwrap_or(0)
     }
 
-    pub fn article_rows(&self) -> usize {
+    pub(crate) fn article_rows(&self) -> usize {
         self.article.map(|r| usize::from(r.height)).unwrap_or(0)
     }
 }

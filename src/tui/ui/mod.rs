@@ -1,13 +1,13 @@
 //! Drawing: one file per pane or widget; draw functions read state, never do I/O.
 
-pub mod article;
-pub mod footer;
-pub mod header;
-pub mod headlines;
-pub mod help;
+pub(crate) mod article;
+pub(crate) mod footer;
+pub(crate) mod header;
+pub(crate) mod headlines;
+pub(crate) mod help;
 pub mod layout;
-pub mod picker;
-pub mod search;
+pub(crate) mod picker;
+pub(crate) mod search;
 
 use crate::text::{LayoutOptions, PreparedParagraph, cell_width};
 use crate::tui::state::{Overlay, State};
@@ -58,7 +58,7 @@ fn draw_divider(buf: &mut Buffer, r: Rect, state: &State, stacked: bool) {
 
 /// A short piece of untrusted text (a feed name, a company, a search term) laid out as its own
 /// paragraph — so its direction never leaks into what surrounds it — cut to `max` cells.
-pub fn fragment(text: &str, style: Style, opts: &LayoutOptions, max: u16) -> Line<'static> {
+pub(crate) fn fragment(text: &str, style: Style, opts: &LayoutOptions, max: u16) -> Line<'static> {
     let text = crate::text::sanitize(text).replace('\n', " ");
     let text = text.trim();
     if text.is_empty() || max == 0 {
@@ -76,7 +76,7 @@ pub fn fragment(text: &str, style: Style, opts: &LayoutOptions, max: u16) -> Lin
 }
 
 /// Drop the padding spaces at both ends of a visual line.
-pub fn trim_line(line: &mut Line<'static>) {
+pub(crate) fn trim_line(line: &mut Line<'static>) {
     while let Some(first) = line.spans.first_mut() {
         let t = first.content.trim_start();
         if t.is_empty() {
@@ -102,12 +102,12 @@ pub fn trim_line(line: &mut Line<'static>) {
 }
 
 /// Cells a visual line takes.
-pub fn line_width(line: &Line<'_>) -> usize {
+pub(crate) fn line_width(line: &Line<'_>) -> usize {
     line.spans.iter().map(|s| cell_width(&s.content)).sum()
 }
 
 /// Write a line at (x, y), at most `max` cells.
-pub fn put(buf: &mut Buffer, x: u16, y: u16, line: &Line<'_>, max: u16) {
+pub(crate) fn put(buf: &mut Buffer, x: u16, y: u16, line: &Line<'_>, max: u16) {
     let a = buf.area;
     if max == 0 || y < a.y || y >= a.bottom() || x < a.x || x >= a.right() {
         return;
@@ -116,13 +116,13 @@ pub fn put(buf: &mut Buffer, x: u16, y: u16, line: &Line<'_>, max: u16) {
 }
 
 /// Write a line so it ends at column `right` (exclusive), at most `max` cells.
-pub fn put_right(buf: &mut Buffer, right: u16, y: u16, line: &Line<'_>, max: u16) {
+pub(crate) fn put_right(buf: &mut Buffer, right: u16, y: u16, line: &Line<'_>, max: u16) {
     let w = (line_width(line).min(usize::from(max))) as u16;
     put(buf, right.saturating_sub(w), y, line, w);
 }
 
 /// A rectangle of `w`×`h` centred in `area` (clipped to it).
-pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+pub(crate) fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
     let h = h.min(area.height);
     Rect {
@@ -134,7 +134,7 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
 }
 
 /// "5m", "3h", "2d", or the date for older articles.
-pub fn relative_date(
+pub(crate) fn relative_date(
     when: Option<chrono::DateTime<chrono::Utc>>,
     now: chrono::DateTime<chrono::Utc>,
 ) -> String {

@@ -8,7 +8,12 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
-pub fn draw(buf: &mut Buffer, screen: Rect, picker: &Picker, state: &State) -> Option<Position> {
+pub(crate) fn draw(
+    buf: &mut Buffer,
+    screen: Rect,
+    picker: &Picker,
+    state: &State,
+) -> Option<Position> {
     // Sized by all companies, not the matches, so the box does not jump while typing.
     let want = (picker.companies.len() as u16)
         .saturating_add(3)

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use tui_input::Input;
 
 /// Draw "/ query" and return where the cursor goes.
-pub fn draw(buf: &mut Buffer, area: Rect, input: &Input, state: &State) -> Option<Position> {
+pub(crate) fn draw(buf: &mut Buffer, area: Rect, input: &Input, state: &State) -> Option<Position> {
     let prompt = Span::styled("/ ", state.theme.accent);
     let mut spans = vec![prompt];
     // The query is its own paragraph: Arabic typed here reads right too.

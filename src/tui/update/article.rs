@@ -58,7 +58,7 @@ pub(super) fn jump_to_match(state: &mut State, forward: bool) -> bool {
 }
 
 /// The layout the article pane needs now, if it shows an article.
-pub fn layout_key(state: &State) -> Option<LayoutKey> {
+pub(crate) fn layout_key(state: &State) -> Option<LayoutKey> {
     let width = Panes::of(state).article_width()?;
     let open = state.article.as_ref()?;
     Some(LayoutKey {
@@ -108,7 +108,7 @@ pub(super) fn accept_layout(state: &mut State, layout: ArticleLayout) {
 }
 
 /// The entities of an article in reading order: title first, then the body.
-pub fn entity_refs(article: &Article) -> Vec<EntityRef> {
+pub(crate) fn entity_refs(article: &Article) -> Vec<EntityRef> {
     let (body, body_field) = article.body();
     let mut out = Vec::new();
     for (field, text) in [
