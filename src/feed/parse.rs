@@ -63,7 +63,7 @@ pub(crate) fn parse_feed_from(
         .id_generator(|_, _, _| String::new())
         .build();
     // quick-xml refuses documents nested deeper than 65,535; anything past a few levels is junk.
-    let body = super::html::limit_depth(body, MAX_XML_DEPTH, true);
+    let body = super::depth::limit_depth(body, MAX_XML_DEPTH, true);
     let parsed = crate::guard::catch(|| parser.parse(body.as_bytes()));
     let feed = match parsed {
         Ok(Ok(feed)) => feed,
