@@ -5,7 +5,7 @@
 #[path = "../tests/it/support/tui.rs"]
 mod tui_support;
 
-use akhbar::app::action::Msg;
+use akhbar::tui::action::Msg;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -33,11 +33,11 @@ fn full_frame_200x60(bencher: divan::Bencher) {
         // Alternate the selection's highlight so every frame has cells to flush.
         flip = !flip;
         state.focus = if flip {
-            akhbar::app::state::Focus::Article
+            akhbar::tui::state::Focus::Article
         } else {
-            akhbar::app::state::Focus::Headlines
+            akhbar::tui::state::Focus::Headlines
         };
-        term.draw(|f| akhbar::ui::draw(f, &state)).unwrap();
+        term.draw(|f| akhbar::tui::ui::draw(f, &state)).unwrap();
     });
 }
 
@@ -59,7 +59,8 @@ fn big_db() -> &'static PathBuf {
 /// background.)
 #[divan::bench(sample_count = 20)]
 fn start_to_first_frame_10k(bencher: divan::Bencher) {
-    use akhbar::app::run::{FIRST_PAGE, StoreJob, run_job};
+    use akhbar::tui::action::StoreJob;
+    use akhbar::tui::runtime::{FIRST_PAGE, run_store_job};
     let path = big_db();
     bencher.bench_local(|| {
         let store = akhbar::store::Store::open(path).unwrap();
@@ -70,12 +71,23 @@ fn start_to_first_frame_10k(bencher: divan::Bencher) {
             generation: state.list_generation,
             query,
         };
-        let msg = run_job(&mut rt.store, &rt.recognizer, job).unwrap();
-        rt.send(&mut state, msg);
+        let mut answers = Vec::new();
+        let names = |_: &str| None;
+        run_store_job(
+            &mut rt.store,
+            &rt.recognizer,
+            &names,
+            job,
+            &mut || false,
+            &mut |m| answers.push(m),
+        );
+        for msg in answers {
+            rt.send(&mut state, msg);
+        }
         assert_eq!(state.rows.len(), FIRST_PAGE);
         assert!(state.article.as_ref().unwrap().layout.is_some());
         let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
-        term.draw(|f| akhbar::ui::draw(f, &state)).unwrap();
+        term.draw(|f| akhbar::tui::ui::draw(f, &state)).unwrap();
     });
 }
 

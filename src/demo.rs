@@ -16,8 +16,8 @@ pub const ORIGIN: &str = "https://demo.akhbar.invalid/";
 /// One bundled feed document.
 pub struct DemoFeed {
     pub url: &'static str,
-    pub title: &'static str,
-    pub content_type: &'static str,
+    pub(crate) title: &'static str,
+    pub(crate) content_type: &'static str,
     pub body: &'static str,
 }
 
@@ -48,7 +48,7 @@ pub fn is_demo_url(url: &str) -> bool {
 }
 
 /// The demo feeds as feed-list entries.
-pub fn sources() -> Vec<FeedSource> {
+pub(crate) fn sources() -> Vec<FeedSource> {
     FEEDS
         .iter()
         .map(|f| FeedSource {

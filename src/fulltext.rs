@@ -1,14 +1,13 @@
 //! Full article text from the article's page: fetch with the shared client, decode (honouring
-//! the page's charset), extract, recognise entities, store. The page is fetched once: a stored
+//! the page's charset), extract, recognise entities, store (through the writer, in the reader
+//! and a refresh; directly, in `show --full`). The page is fetched once: a stored
 //! full text is returned as is. On failure the article keeps its feed text.
 
-use crate::cli::Ctx;
 use crate::entities::{Recognizer, Span};
 use crate::feed::extract::{Extracted, extract_article};
-use crate::feed::fetch::Fetcher;
-use crate::store::{Article, Field, Store};
+use crate::feed::fetch::{FetchConfig, Fetcher};
+use crate::store::{Article, Field, Store, Writer};
 use anyhow::{Context, anyhow, bail};
-use std::sync::{Arc, Mutex};
 
 /// An article's full text with its entities.
 #[derive(Clone, Debug, PartialEq)]
@@ -45,59 +44,45 @@ pub fn is_teaser(content: &str, summary: &str) -> bool {
     single_paragraph && cut_off && chars < TEASER_PARAGRAPH_CHARS
 }
 
-/// Fetch, extract, recognise and store the full text of article `id` (async, shared store).
+/// Fetch, extract, recognise and store the full text of article `id`.
 pub async fn fetch_full(
     fetcher: &Fetcher,
-    store: &Arc<Mutex<Store>>,
+    writer: &Writer,
     rec: &Recognizer,
     id: i64,
 ) -> anyhow::Result<FullText> {
-    let article = {
-        let store = store
-            .lock()
-            .map_err(|_| anyhow!("the store is unavailable"))?;
-        load(&store, id)?
-    };
+    let article = writer.run(move |s| load(s, id)).await??;
     if let Some(stored) = stored_full_text(&article) {
         return Ok(stored);
     }
     let link = article_link(&article)?;
     let extracted = fetch_and_extract(fetcher, &link).await?;
     let full = recognise(rec, &extracted);
-    let store = Arc::clone(store);
-    tokio::task::spawn_blocking(move || {
-        let mut store = store
-            .lock()
-            .map_err(|_| anyhow!("the store is unavailable"))?;
-        store
-            .set_full_content(id, &full.text, &full.spans)
-            .context("cannot save the full text")?;
-        Ok(full)
-    })
-    .await
-    .map_err(|e| anyhow!("internal error: {e}"))?
+    writer
+        .set_full_content(id, full.text.clone(), full.spans.clone())
+        .await
+        .context("cannot save the full text")?;
+    Ok(full)
 }
 
-/// `akhbar show ID --full` (and the reader's `f`): fetch and store the full text now, on a
-/// runtime of its own.
-pub fn fetch_full_blocking(ctx: &Ctx, store: &mut Store, id: i64) -> anyhow::Result<()> {
-    fetch_full_now(ctx, store, id).map(|_| ())
-}
-
-/// [`fetch_full_blocking`], returning the text and its entities.
-pub fn fetch_full_now(ctx: &Ctx, store: &mut Store, id: i64) -> anyhow::Result<FullText> {
+/// `akhbar show ID --full`: fetch and store the full text now, on a runtime of its own.
+pub(crate) fn fetch_full_blocking(
+    fetch: FetchConfig,
+    rec: &Recognizer,
+    store: &mut Store,
+    id: i64,
+) -> anyhow::Result<FullText> {
     let article = load(store, id)?;
     if let Some(stored) = stored_full_text(&article) {
         return Ok(stored);
     }
     let link = article_link(&article)?;
-    let fetcher = Fetcher::new(ctx.config.fetch_config())?;
-    let rec = ctx.recognizer()?;
+    let fetcher = Fetcher::new(fetch)?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
     let extracted = runtime.block_on(fetch_and_extract(&fetcher, &link))?;
-    let full = recognise(&rec, &extracted);
+    let full = recognise(rec, &extracted);
     store
         .set_full_content(id, &full.text, &full.spans)
         .context("cannot save the full text")?;

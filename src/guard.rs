@@ -9,7 +9,7 @@ thread_local! {
 }
 
 /// Run `f`, turning a panic into `Err`. While it runs, the panic hook only logs.
-pub fn catch<R>(f: impl FnOnce() -> R) -> std::thread::Result<R> {
+pub(crate) fn catch<R>(f: impl FnOnce() -> R) -> std::thread::Result<R> {
     GUARDED.with(|g| g.set(g.get() + 1));
     let result = catch_unwind(AssertUnwindSafe(f));
     GUARDED.with(|g| g.set(g.get().saturating_sub(1)));
@@ -17,7 +17,7 @@ pub fn catch<R>(f: impl FnOnce() -> R) -> std::thread::Result<R> {
 }
 
 /// True inside `catch` on this thread.
-pub fn in_guarded_section() -> bool {
+pub(crate) fn in_guarded_section() -> bool {
     GUARDED.with(|g| g.get() > 0)
 }
 

@@ -1,11 +1,21 @@
 //! akhbar: a terminal reader for Arabic tech news.
 //!
-//! Modules by role (see docs/architecture.md): `feed` brings articles in, `store` keeps them,
-//! `entities` finds who and how much, `text` lays Arabic out for a cell grid, `app` + `ui` are the
-//! interactive reader, `cli` the headless commands.
+//! # Layers
+//!
+//! Bottom first. A module uses only modules of its own layer or below, and no two modules use
+//! each other (tests/it/layers.rs reads this list and checks every `crate::` path in src/).
+//! docs/architecture.md says what each module owns and where a new feature goes.
+//!
+//! ```text
+//! bottom    hash guard paths text entities feed
+//! store     store
+//! services  config ingest demo fulltext refresh library
+//! view      view
+//! reader    tui
+//! commands  cli
+//! ```
 #![deny(clippy::unwrap_used)]
 
-pub mod app;
 pub mod cli;
 pub mod config;
 pub mod demo;
@@ -13,9 +23,12 @@ pub mod entities;
 pub mod feed;
 pub mod fulltext;
 pub mod guard;
+pub mod hash;
 pub mod ingest;
+pub mod library;
 pub mod paths;
 pub mod refresh;
 pub mod store;
 pub mod text;
-pub mod ui;
+pub mod tui;
+pub mod view;

@@ -1,13 +1,14 @@
 //! Refreshing feeds: fetch concurrently (bounded), parse and recognise off the async threads,
-//! write each feed in one transaction. Used by `akhbar fetch` and the TUI.
+//! write each feed in one transaction through the one writer. Used by `akhbar fetch` and the
+//! reader.
 
 use crate::entities::Recognizer;
 use crate::feed::fetch::{FetchOutcome, Fetcher};
 use crate::feed::parse::parse_feed_from;
 use crate::ingest;
-use crate::store::{FeedMeta, FeedRow, Store, WriteStats};
+use crate::store::{FeedMeta, FeedRow, WriteStats, Writer};
 use futures_util::StreamExt;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[serde(tag = "status", rename_all = "snake_case")]
@@ -39,7 +40,7 @@ pub struct FeedResult {
 }
 
 impl FeedResult {
-    pub fn failed(&self) -> bool {
+    pub(crate) fn failed(&self) -> bool {
         matches!(self.status, FeedStatus::Error { .. })
     }
 }
@@ -47,27 +48,28 @@ impl FeedResult {
 /// Shared handles a refresh needs.
 #[derive(Clone)]
 pub struct Refresher {
-    pub fetcher: Fetcher,
-    pub store: Arc<Mutex<Store>>,
-    pub recognizer: Arc<Recognizer>,
-    pub concurrency: usize,
+    pub(crate) fetcher: Fetcher,
+    /// Every read and write of a refresh goes through it (no lock held on an async worker).
+    pub(crate) writer: Writer,
+    pub(crate) recognizer: Arc<Recognizer>,
+    pub(crate) concurrency: usize,
     /// Which feeds get their articles' pages fetched at refresh time (`always`).
-    pub full_text: crate::config::FullTextSection,
+    pub(crate) full_text: crate::config::FullTextSection,
     /// Bounds page fetches across all feeds (`fetch.page_concurrency`).
-    pub pages: Arc<tokio::sync::Semaphore>,
+    pub(crate) pages: Arc<tokio::sync::Semaphore>,
 }
 
 impl Refresher {
     /// The handles and limits for refreshing with `config`.
-    pub fn new(
+    pub(crate) fn new(
         fetcher: Fetcher,
-        store: Arc<Mutex<Store>>,
+        writer: Writer,
         recognizer: Arc<Recognizer>,
         config: &crate::config::Config,
     ) -> Refresher {
         Refresher {
             fetcher,
-            store,
+            writer,
             recognizer,
             concurrency: config.fetch.concurrency,
             full_text: config.full_text.clone(),
@@ -77,7 +79,7 @@ impl Refresher {
 
     /// Refresh `feeds`; `on_done` is called as each feed finishes (progress), in completion order.
     /// Results come back in the order of `feeds`.
-    pub async fn refresh(
+    pub(crate) async fn refresh(
         &self,
         feeds: Vec<FeedRow>,
         mut on_done: impl FnMut(&FeedResult),
@@ -110,22 +112,18 @@ impl Refresher {
         let started = std::time::Instant::now();
         let outcome = self.fetcher.fetch(&feed.url, &feed.validators).await;
         tracing::debug!(feed = %feed.url, ms = started.elapsed().as_millis() as u64, "fetched");
-        let this = self.clone();
-        let url = feed.url.clone();
+        let (url, feed_id) = (feed.url.clone(), feed.id);
         let mut title = feed.title.clone();
-        let feed_id = feed.id;
-        let mut status =
-            match tokio::task::spawn_blocking(move || this.store_outcome(&feed, outcome)).await {
-                Ok(status) => status,
-                Err(e) => FeedStatus::Error {
-                    error: format!("internal error: {e}"),
-                },
-            };
-        if title.is_none()
-            && let Ok(store) = self.store.lock()
-        {
+        let mut status = self.store_outcome(&feed, outcome).await;
+        if title.is_none() {
             // A first fetch names the feed.
-            title = store.feed_title(feed_id).ok().flatten();
+            title = self
+                .writer
+                .run(move |s| s.feed_title(feed_id))
+                .await
+                .ok()
+                .and_then(Result::ok)
+                .flatten();
         }
         if let FeedStatus::Ok { stats, full_texts } = &mut status
             && stats.new > 0
@@ -146,14 +144,21 @@ impl Refresher {
     /// Fetch the pages of the feed's newest `n` articles that have no full text yet; returns how
     /// many were stored. A page that fails leaves its article with the feed's text.
     async fn fetch_pages(&self, feed_id: i64, n: usize) -> usize {
-        let ids = match self.store.lock() {
-            Ok(store) => store.missing_full_text(feed_id, n).unwrap_or_default(),
-            Err(_) => return 0,
+        let ids = match self
+            .writer
+            .run(move |s| s.missing_full_text(feed_id, n))
+            .await
+        {
+            Ok(Ok(ids)) => ids,
+            Ok(Err(e)) | Err(e) => {
+                tracing::warn!(feed = feed_id, "full text: {e}");
+                return 0;
+            }
         };
         futures_util::stream::iter(ids)
             .map(|id| async move {
                 let _permit = self.pages.acquire().await.ok()?;
-                match crate::fulltext::fetch_full(&self.fetcher, &self.store, &self.recognizer, id)
+                match crate::fulltext::fetch_full(&self.fetcher, &self.writer, &self.recognizer, id)
                     .await
                 {
                     Ok(_) => Some(()),
@@ -169,93 +174,100 @@ impl Refresher {
             .await
     }
 
-    /// Blocking part: parse, recognise, write. Never panics on feed data.
-    fn store_outcome(
+    /// Parse and recognise off the async threads, then write; a failure is recorded on the
+    /// feed. Never panics on feed data.
+    async fn store_outcome(
         &self,
         feed: &FeedRow,
         outcome: Result<FetchOutcome, crate::feed::fetch::FetchError>,
     ) -> FeedStatus {
-        let fail = |this: &Self, error: String, retry_after: Option<u64>| {
-            if let Ok(mut store) = this.store.lock()
-                && let Err(e) = store.record_failure(feed.id, &error, retry_after)
-            {
-                tracing::error!(feed = %feed.url, "cannot record failure: {e}");
-            }
-            FeedStatus::Error { error }
-        };
         match outcome {
-            Err(e) => fail(self, e.to_string(), e.retry_after_secs()),
-            Ok(FetchOutcome::NotModified) => {
-                if let Ok(mut store) = self.store.lock()
-                    && let Err(e) = store.record_not_modified(feed.id)
-                {
-                    return FeedStatus::Error {
-                        error: e.to_string(),
-                    };
-                }
-                FeedStatus::NotModified
-            }
+            Err(e) => self.fail(feed, e.to_string(), e.retry_after_secs()).await,
+            Ok(FetchOutcome::NotModified) => match self.writer.record_not_modified(feed.id).await {
+                Ok(()) => FeedStatus::NotModified,
+                Err(e) => FeedStatus::Error {
+                    error: e.to_string(),
+                },
+            },
             Ok(FetchOutcome::Body {
                 bytes,
                 content_type,
                 validators,
                 final_url,
             }) => {
-                // Relative links resolve against where the feed really came from.
-                let parsed =
-                    match parse_feed_from(&feed.url, &final_url, &bytes, content_type.as_deref()) {
-                        Ok(p) => p,
-                        Err(e) => return fail(self, e.to_string(), None),
+                let feed_id = feed.id;
+                let stored = self
+                    .writer
+                    .run(move |s| s.stored_hashes(feed_id))
+                    .await
+                    .ok()
+                    .and_then(Result::ok)
+                    .unwrap_or_default();
+                let (rec, row) = (Arc::clone(&self.recognizer), feed.clone());
+                let prepared = tokio::task::spawn_blocking(move || {
+                    // Relative links resolve against where the feed really came from.
+                    let parsed = parse_feed_from(
+                        &row.url,
+                        &final_url,
+                        &bytes,
+                        content_type.as_deref(),
+                    )
+                    .map_err(|e| e.to_string())?;
+                    drop(bytes);
+                    let mut articles = parsed.articles;
+                    let language = row.language.clone().or(parsed.language.clone());
+                    for a in &mut articles {
+                        if a.language.is_none() {
+                            a.language = language.clone();
+                        }
+                    }
+                    let t = std::time::Instant::now();
+                    let items = ingest::prepare(&rec, &stored, articles);
+                    tracing::debug!(feed = %row.url, ms = t.elapsed().as_millis() as u64, "recognised");
+                    let meta = FeedMeta {
+                        title: parsed.title,
+                        link: parsed.link,
+                        language: parsed.language,
+                        validators,
                     };
-                drop(bytes);
-                let stored = match self.store.lock() {
-                    Ok(store) => store.stored_hashes(feed.id).unwrap_or_default(),
-                    Err(_) => Default::default(),
-                };
-                let mut articles = parsed.articles;
-                let language = feed.language.clone().or(parsed.language.clone());
-                for a in &mut articles {
-                    if a.language.is_none() {
-                        a.language = language.clone();
-                    }
-                }
-                let t = std::time::Instant::now();
-                let items = ingest::prepare(&self.recognizer, &stored, articles);
-                tracing::debug!(feed = %feed.url, ms = t.elapsed().as_millis() as u64, "recognised");
-                let meta = FeedMeta {
-                    title: parsed.title,
-                    link: parsed.link,
-                    language: parsed.language,
-                    validators,
-                };
-                let version = self.recognizer.version();
-                let t = std::time::Instant::now();
-                let written = match self.store.lock() {
-                    Ok(mut store) => {
-                        let waited = t.elapsed().as_millis() as u64;
-                        let r = store.write_fetch(feed.id, &meta, &items, &version);
-                        tracing::debug!(
-                            feed = %feed.url,
-                            waited,
-                            ms = t.elapsed().as_millis() as u64,
-                            "written"
-                        );
-                        r
-                    }
-                    Err(_) => {
+                    Ok::<_, String>((meta, items))
+                })
+                .await;
+                let (meta, items) = match prepared {
+                    Ok(Ok(p)) => p,
+                    Ok(Err(parse_error)) => return self.fail(feed, parse_error, None).await,
+                    Err(e) => {
                         return FeedStatus::Error {
-                            error: "internal error: store lock poisoned".into(),
+                            error: format!("internal error: {e}"),
                         };
                     }
                 };
+                let t = std::time::Instant::now();
+                let written = self
+                    .writer
+                    .write_fetch(feed.id, meta, items, self.recognizer.version())
+                    .await;
+                tracing::debug!(feed = %feed.url, ms = t.elapsed().as_millis() as u64, "written");
                 match written {
                     Ok(stats) => FeedStatus::Ok {
                         stats,
                         full_texts: 0,
                     },
-                    Err(e) => fail(self, format!("cannot save: {e}"), None),
+                    Err(e) => self.fail(feed, format!("cannot save: {e}"), None).await,
                 }
             }
         }
+    }
+
+    /// Record a failed feed (and when the server asked us to come back) and report it.
+    async fn fail(&self, feed: &FeedRow, error: String, retry_after: Option<u64>) -> FeedStatus {
+        if let Err(e) = self
+            .writer
+            .record_failure(feed.id, error.clone(), retry_after)
+            .await
+        {
+            tracing::error!(feed = %feed.url, "cannot record failure: {e}");
+        }
+        FeedStatus::Error { error }
     }
 }

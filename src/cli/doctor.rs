@@ -3,8 +3,9 @@
 //! use, not a directory or other non-file, not another program's database).
 //! Exit status: 0 when everything is healthy, 1 when something needs the user.
 
-use super::{Ctx, Failure, out};
+use super::out;
 use crate::config::ConfigError;
+use crate::library::{Error, Library};
 use crate::store::access;
 use crate::store::health::{self, Unchecked};
 use crate::store::identity::{self, FileState};
@@ -26,11 +27,11 @@ enum Finding {
     Problem { line: String, not_repaired: String },
 }
 
-pub fn run(
-    ctx: &Ctx,
+pub(crate) fn run(
+    ctx: &Library,
     repair: bool,
     config_error: Option<&ConfigError>,
-) -> Result<ExitCode, Failure> {
+) -> Result<ExitCode, Error> {
     let path = ctx.db_path();
     let finding = diagnose(&path);
     let line = match &finding {
@@ -115,7 +116,7 @@ pub fn run(
     }
 }
 
-fn repair_now(ctx: &Ctx, path: &Path) -> Result<ExitCode, Failure> {
+fn repair_now(ctx: &Library, path: &Path) -> Result<ExitCode, Error> {
     let salvage = crate::store::repair::repair(path)?;
     show(&format!(
         "repaired: kept {} and {}; the damaged file is kept as {}",
@@ -125,7 +126,7 @@ fn repair_now(ctx: &Ctx, path: &Path) -> Result<ExitCode, Failure> {
     ));
     let mut store = ctx.open_store()?;
     let rec = ctx.recognizer()?;
-    let n = super::feeds::reindex_stale(&mut store, &rec, false)?;
+    let n = crate::library::index::reindex_stale(&mut store, &rec, false)?;
     show(&format!("re-indexed the entities of {n} articles"));
     Ok(ExitCode::SUCCESS)
 }

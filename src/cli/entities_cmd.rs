@@ -1,26 +1,27 @@
 //! `akhbar entities [--json] [FILE]`: text → spans.
 
-use super::{Ctx, Failure, out};
+use super::out;
 use crate::entities::Span;
+use crate::library::{Error, Library};
 use crate::text::sanitize;
 use std::io::{BufRead, BufReader, Read};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
-pub struct EntitiesArgs {
+pub(crate) struct EntitiesArgs {
     /// One JSON object a line: kind, start, end (UTF-8 byte offsets), text, canonical, parent, value.
     #[arg(long)]
-    pub json: bool,
+    pub(crate) json: bool,
     /// Input file (default: stdin).
-    pub file: Option<PathBuf>,
+    pub(crate) file: Option<PathBuf>,
 }
 
-pub fn run(ctx: &Ctx, args: &EntitiesArgs) -> Result<ExitCode, Failure> {
+pub(crate) fn run(ctx: &Library, args: &EntitiesArgs) -> Result<ExitCode, Error> {
     let input: Box<dyn BufRead> = match &args.file {
         Some(p) => {
             Box::new(BufReader::new(std::fs::File::open(p).map_err(|e| {
-                Failure::Usage(format!("cannot read {}: {e}", p.display()))
+                Error::Usage(format!("cannot read {}: {e}", p.display()))
             })?))
         }
         None => Box::new(std::io::stdin().lock()),
@@ -127,7 +128,7 @@ impl<R: BufRead> Iterator for Paragraphs<R> {
 
 /// The text with every span marked inline for a human reader: «[مايكروسوفت](org: Microsoft)»,
 /// «[300 مليار دولار](money: 300000000000)». Controls and escape sequences are dropped.
-pub fn marked(text: &str, spans: &[Span]) -> String {
+pub(crate) fn marked(text: &str, spans: &[Span]) -> String {
     let mut outp = String::with_capacity(text.len() + spans.len() * 24);
     let mut at = 0;
     for s in spans {

@@ -1,27 +1,29 @@
 //! `akhbar fetch`: refresh every feed, report per feed, exit 0 (all fine) or 1 (some failed).
 
-use super::{Ctx, Failure, out};
+use super::out;
 use crate::feed::fetch::Fetcher;
+use crate::library::{Error, Library};
 use crate::refresh::{FeedResult, FeedStatus, Refresher};
+use crate::store::Writer;
 use std::process::ExitCode;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
-pub fn run(ctx: &Ctx, json: bool, timeout: Option<u64>) -> Result<ExitCode, Failure> {
-    let mut fetch_config = ctx.config.fetch_config();
+pub(crate) fn run(lib: &Library, json: bool, timeout: Option<u64>) -> Result<ExitCode, Error> {
+    let mut fetch_config = lib.config.fetch_config();
     if let Some(t) = timeout {
         if t == 0 {
-            return Err(Failure::Usage("--timeout must be at least 1 second".into()));
+            return Err(Error::Usage("--timeout must be at least 1 second".into()));
         }
         fetch_config.timeout = std::time::Duration::from_secs(t);
     }
-    let mut store = ctx.open_store()?;
-    let feeds = super::feeds::feeds_for_run(ctx, &mut store)?;
-    let recognizer = Arc::new(ctx.recognizer()?);
+    let mut store = lib.open_store()?;
+    let feeds = lib.feeds_for_run(&mut store)?;
+    let recognizer = Arc::new(lib.recognizer()?);
     let refresher = Refresher::new(
         Fetcher::new(fetch_config)?,
-        Arc::new(Mutex::new(store)),
+        Writer::spawn(store).map_err(anyhow::Error::from)?,
         recognizer,
-        &ctx.config,
+        &lib.config,
     );
     // Parsing and recognition are CPU work: more blocking threads than cores would only hold
     // more parsed feeds in memory at once.

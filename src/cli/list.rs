@@ -1,30 +1,31 @@
 //! `akhbar list` and `akhbar companies`.
 
-use super::{Ctx, Failure, out};
+use super::out;
+use crate::library::{Error, Library};
 use crate::store::{ArticleQuery, ArticleRow};
 use crate::text::{LayoutOptions, PreparedParagraph, cell_width, line_to_plain};
 use chrono::Local;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
-pub struct ListArgs {
+pub(crate) struct ListArgs {
     /// Only articles naming this company (canonical name or any alias, Arabic or Latin).
     #[arg(long, value_name = "NAME")]
-    pub company: Option<String>,
+    pub(crate) company: Option<String>,
     /// Only articles of this feed (its URL).
     #[arg(long, value_name = "URL")]
-    pub feed: Option<String>,
+    pub(crate) feed: Option<String>,
     #[arg(long)]
-    pub unread: bool,
+    pub(crate) unread: bool,
     #[arg(long)]
-    pub starred: bool,
+    pub(crate) starred: bool,
     /// Arabic-aware search (hamza, taa marbuta, harakat and digits folded).
     #[arg(long, value_name = "QUERY")]
-    pub search: Option<String>,
+    pub(crate) search: Option<String>,
     #[arg(long, value_name = "N")]
-    pub limit: Option<usize>,
+    pub(crate) limit: Option<usize>,
     #[arg(long)]
-    pub json: bool,
+    pub(crate) json: bool,
 }
 
 #[derive(serde::Serialize)]
@@ -40,13 +41,13 @@ struct ListJson<'a> {
     companies: &'a [String],
 }
 
-pub fn run(ctx: &Ctx, args: &ListArgs) -> Result<ExitCode, Failure> {
-    let (store, rec) = ctx.open_store_current()?;
+pub(crate) fn run(lib: &Library, args: &ListArgs) -> Result<ExitCode, Error> {
+    let (store, rec) = lib.open_store_current()?;
     let company = match &args.company {
         Some(name) => match rec.resolve(name) {
             Some(c) => Some(c),
             None => {
-                return Err(Failure::Usage(format!(
+                return Err(Error::Usage(format!(
                     "unknown company «{name}» (see `akhbar companies`)"
                 )));
             }
@@ -81,13 +82,13 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> Result<ExitCode, Failure> {
             }
         }
     } else {
-        print_rows(ctx, &rows);
+        print_rows(lib, &rows);
     }
     Ok(ExitCode::SUCCESS)
 }
 
 /// Aligned columns: id, local date, markers, feed, title (laid out for the terminal).
-fn print_rows(ctx: &Ctx, rows: &[ArticleRow]) {
+fn print_rows(lib: &Library, rows: &[ArticleRow]) {
     let total = terminal_width().max(60);
     let id_w = rows
         .iter()
@@ -97,7 +98,7 @@ fn print_rows(ctx: &Ctx, rows: &[ArticleRow]) {
     let feed_w = 18;
     let prefix_w = id_w + 2 + 16 + 2 + 2 + 2 + feed_w + 2;
     let title_w = (total.saturating_sub(prefix_w)).max(20) as u16;
-    let opts = cli_options(ctx);
+    let opts = lib.layout_options();
     for r in rows {
         let date = r
             .published
@@ -146,14 +147,6 @@ fn visual_cell(text: &str, w: usize, opts: &LayoutOptions) -> String {
     fitted + &" ".repeat(pad)
 }
 
-fn cli_options(ctx: &Ctx) -> LayoutOptions {
-    LayoutOptions {
-        direction: ctx.config.display.direction,
-        bidi: ctx.bidi,
-        shape: ctx.shape_for_cli(),
-    }
-}
-
 /// Pad or cut to exactly `w` cells.
 fn fit(s: &str, w: usize) -> String {
     let mut outs = String::new();
@@ -175,11 +168,11 @@ pub(crate) fn terminal_width() -> usize {
         .unwrap_or(100)
 }
 
-pub fn companies(ctx: &Ctx, json: bool) -> Result<ExitCode, Failure> {
-    let (store, rec) = ctx.open_store_current()?;
+pub(crate) fn companies(lib: &Library, json: bool) -> Result<ExitCode, Error> {
+    let (store, rec) = lib.open_store_current()?;
     let rows = store.companies().map_err(anyhow::Error::from)?;
     let w = rows.iter().map(|(n, _)| cell_width(n)).max().unwrap_or(0);
-    let opts = cli_options(ctx);
+    let opts = lib.layout_options();
     for (name, count) in rows {
         let arabic = rec.arabic_name(&name);
         let line = if json {

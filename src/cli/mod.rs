@@ -2,15 +2,14 @@
 
 mod doctor;
 mod entities_cmd;
-pub(crate) mod feeds;
+mod feeds;
 mod fetch;
 mod list;
 mod render;
 mod show;
 
 use crate::config::Config;
-use crate::entities::Recognizer;
-use crate::store::Store;
+use crate::library::{Error, Library};
 use crate::text::{BidiMode, ShapeMode};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -23,31 +22,31 @@ use std::process::ExitCode;
     about = "أخبار — Arabic tech news in the terminal, right-to-left done right",
     long_about = None
 )]
-pub struct Cli {
+pub(crate) struct Cli {
     /// Database file (default: ~/.local/share/akhbar/akhbar.db).
     #[arg(long, global = true, value_name = "PATH", env = "AKHBAR_DB")]
-    pub db: Option<PathBuf>,
+    pub(crate) db: Option<PathBuf>,
     /// Config file (default: ~/.config/akhbar/config.toml).
     #[arg(long, global = true, value_name = "PATH", env = "AKHBAR_CONFIG")]
-    pub config: Option<PathBuf>,
+    pub(crate) config: Option<PathBuf>,
     /// Feed list for this run: OPML, or one URL a line.
     #[arg(long, global = true, value_name = "FILE")]
-    pub feeds: Option<PathBuf>,
+    pub(crate) feeds: Option<PathBuf>,
     /// Open the reader over the bundled demo feeds (no network, temporary database).
     #[arg(long, global = true)]
-    pub demo: bool,
+    pub(crate) demo: bool,
     /// Who reorders right-to-left text: akhbar (app), the terminal, or nobody (off).
     #[arg(long, global = true, value_enum)]
-    pub bidi: Option<BidiMode>,
+    pub(crate) bidi: Option<BidiMode>,
     /// Join Arabic letters with presentation forms.
     #[arg(long, global = true, value_enum)]
-    pub shape: Option<ShapeMode>,
+    pub(crate) shape: Option<ShapeMode>,
     #[command(subcommand)]
-    pub command: Option<Command>,
+    pub(crate) command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Refresh every feed (exit 0: all fine, 1: some failed, 2: usage or config error).
     Fetch {
         /// One JSON object a line, one line a feed.
@@ -85,78 +84,6 @@ pub enum Command {
     },
 }
 
-/// What every command gets: resolved config, paths, the feed list override.
-pub struct Ctx {
-    pub cli_db: Option<PathBuf>,
-    pub config: Config,
-    pub config_path: Option<PathBuf>,
-    pub feeds_file: Option<PathBuf>,
-    pub bidi: BidiMode,
-    pub shape: ShapeMode,
-    pub demo: bool,
-}
-
-impl Ctx {
-    pub fn db_path(&self) -> PathBuf {
-        self.cli_db.clone().unwrap_or_else(crate::paths::default_db)
-    }
-
-    pub fn open_store(&self) -> anyhow::Result<Store> {
-        let path = self.db_path();
-        Store::open(&path).map_err(|e| anyhow::anyhow!("{e}"))
-    }
-
-    /// The store with its entities brought up to the current gazetteer (re-indexing the
-    /// articles recognised with another version, once), and the recognizer.
-    pub fn open_store_current(&self) -> anyhow::Result<(Store, Recognizer)> {
-        let mut store = self.open_store()?;
-        let rec = self.recognizer()?;
-        ensure_entities_current(&mut store, &rec)?;
-        Ok((store, rec))
-    }
-
-    pub fn recognizer(&self) -> anyhow::Result<Recognizer> {
-        let user = crate::paths::user_gazetteer();
-        Recognizer::load(user.exists().then_some(user.as_path()))
-    }
-
-    /// Shaping resolved for output that is not a terminal we can ask (CLI): `auto` = on,
-    /// since most terminals that do not reorder do not join either.
-    pub fn shape_for_cli(&self) -> bool {
-        match self.shape {
-            ShapeMode::On => true,
-            ShapeMode::Off => false,
-            ShapeMode::Auto => crate::text::shape_auto_for_env(),
-        }
-    }
-}
-
-/// Re-index stored entities when the gazetteer (or the recognizer) changed since they were found.
-pub fn ensure_entities_current(store: &mut Store, rec: &Recognizer) -> anyhow::Result<()> {
-    let version = rec.version();
-    if store.meta("entities_version")?.as_deref() == Some(version.as_str()) {
-        return Ok(());
-    }
-    let n = feeds::reindex_stale(store, rec, false)?;
-    if n > 0 {
-        tracing::info!("re-indexed the entities of {n} articles for gazetteer {version}");
-    }
-    store.set_meta("entities_version", &version)?;
-    Ok(())
-}
-
-/// Usage/config errors exit 2; other failures 1.
-pub enum Failure {
-    Usage(String),
-    Runtime(anyhow::Error),
-}
-
-impl From<anyhow::Error> for Failure {
-    fn from(e: anyhow::Error) -> Self {
-        Failure::Runtime(e)
-    }
-}
-
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
@@ -171,27 +98,27 @@ pub fn main() -> ExitCode {
     install_panic_hook(log_dir);
     match run(cli) {
         Ok(code) => code,
-        Err(Failure::Usage(msg)) => {
+        Err(Error::Usage(msg)) => {
             eprintln!("akhbar: {msg}");
             ExitCode::from(2)
         }
-        Err(Failure::Runtime(e)) => {
+        Err(Error::Runtime(e)) => {
             eprintln!("akhbar: {e:#}");
             ExitCode::from(1)
         }
     }
 }
 
-fn run(cli: Cli) -> Result<ExitCode, Failure> {
+fn run(cli: Cli) -> Result<ExitCode, Error> {
     let (config, config_path, config_error) = match Config::load(cli.config.as_deref()) {
         Ok((config, path)) => (config, path, None),
         // `doctor` still reports the database and paths, with the config error among them.
         Err(e) if matches!(cli.command, Some(Command::Doctor { .. })) => {
             (Config::defaults(), None, Some(e))
         }
-        Err(e) => return Err(Failure::Usage(e.to_string())),
+        Err(e) => return Err(Error::Usage(e.to_string())),
     };
-    let ctx = Ctx {
+    let lib = Library {
         cli_db: cli.db,
         bidi: cli.bidi.unwrap_or(config.display.bidi),
         shape: cli.shape.unwrap_or(config.display.shape),
@@ -201,19 +128,19 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         demo: cli.demo,
     };
     match cli.command {
-        None => crate::app::run(&ctx)
+        None => crate::tui::run(&lib)
             .map(|()| ExitCode::SUCCESS)
-            .map_err(Failure::Runtime),
-        Some(Command::Fetch { json, timeout }) => fetch::run(&ctx, json, timeout),
-        Some(Command::List(args)) => list::run(&ctx, &args),
-        Some(Command::Show(args)) => show::run(&ctx, &args),
-        Some(Command::Render(args)) => render::run(&ctx, &args),
-        Some(Command::Entities(args)) => entities_cmd::run(&ctx, &args),
-        Some(Command::Companies { json }) => list::companies(&ctx, json),
-        Some(Command::Import { file }) => feeds::import(&ctx, &file),
-        Some(Command::Export) => feeds::export(&ctx),
-        Some(Command::Reindex) => feeds::reindex(&ctx),
-        Some(Command::Doctor { repair }) => doctor::run(&ctx, repair, config_error.as_ref()),
+            .map_err(Error::Runtime),
+        Some(Command::Fetch { json, timeout }) => fetch::run(&lib, json, timeout),
+        Some(Command::List(args)) => list::run(&lib, &args),
+        Some(Command::Show(args)) => show::run(&lib, &args),
+        Some(Command::Render(args)) => render::run(&lib, &args),
+        Some(Command::Entities(args)) => entities_cmd::run(&lib, &args),
+        Some(Command::Companies { json }) => list::companies(&lib, json),
+        Some(Command::Import { file }) => feeds::import(&lib, &file),
+        Some(Command::Export) => feeds::export(&lib),
+        Some(Command::Reindex) => feeds::reindex(&lib),
+        Some(Command::Doctor { repair }) => doctor::run(&lib, repair, config_error.as_ref()),
     }
 }
 
@@ -241,7 +168,7 @@ fn install_panic_hook(log_dir: PathBuf) {
             tracing::warn!("recovered panic: {info}");
             return;
         }
-        crate::app::terminal::restore();
+        crate::tui::terminal::restore();
         tracing::error!("panic: {info}");
         default(info);
         eprintln!(

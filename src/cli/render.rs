@@ -1,23 +1,24 @@
 //! `akhbar render`: stdin paragraphs (one a line) → visual lines.
 
-use super::{Ctx, Failure, out};
+use super::out;
+use crate::library::{Error, Library};
 use crate::text::{Direction, LayoutOptions, PreparedParagraph, line_to_plain};
 use std::io::Read;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
-pub struct RenderArgs {
+pub(crate) struct RenderArgs {
     /// Width in cells.
     #[arg(long, value_name = "N", default_value_t = 80)]
-    pub width: u16,
+    pub(crate) width: u16,
     /// Paragraph direction.
     #[arg(long, value_enum, default_value_t = Direction::Auto)]
-    pub dir: Direction,
+    pub(crate) dir: Direction,
 }
 
-pub fn run(ctx: &Ctx, args: &RenderArgs) -> Result<ExitCode, Failure> {
+pub(crate) fn run(lib: &Library, args: &RenderArgs) -> Result<ExitCode, Error> {
     if args.width == 0 {
-        return Err(Failure::Usage("--width must be at least 1".into()));
+        return Err(Error::Usage("--width must be at least 1".into()));
     }
     let mut input = Vec::new();
     std::io::stdin()
@@ -26,8 +27,7 @@ pub fn run(ctx: &Ctx, args: &RenderArgs) -> Result<ExitCode, Failure> {
     let input = String::from_utf8_lossy(&input);
     let opts = LayoutOptions {
         direction: args.dir,
-        bidi: ctx.bidi,
-        shape: ctx.shape_for_cli(),
+        ..lib.layout_options()
     };
     let mut first = true;
     for para in input.lines().filter(|l| !l.trim().is_empty()) {

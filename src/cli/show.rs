@@ -1,100 +1,57 @@
 //! `akhbar show ID`: one article, laid out as the reader shows it.
 
-use super::{Ctx, Failure, out};
+use super::out;
+use crate::entities::Recognizer;
+use crate::library::{Error, Library};
 use crate::store::{Article, Field};
-use crate::text::{LayoutOptions, PreparedText, StyleSpan, line_to_plain};
-use chrono::Local;
-use ratatui::style::Style;
+use crate::text::{LayoutOptions, line_to_plain};
+use crate::view::article::prepare;
+use crate::view::theme::Theme;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
-pub struct ShowArgs {
+pub(crate) struct ShowArgs {
     /// Article id (from `akhbar list`).
-    pub id: i64,
+    pub(crate) id: i64,
     /// Width in cells (default: the terminal's).
     #[arg(long, value_name = "N")]
-    pub width: Option<u16>,
+    pub(crate) width: Option<u16>,
     /// Fetch the whole article from its page first.
     #[arg(long)]
-    pub full: bool,
+    pub(crate) full: bool,
     #[arg(long)]
-    pub json: bool,
+    pub(crate) json: bool,
 }
 
-/// The visual lines of an article at `width`: title, meta lines, blank, body.
-pub fn article_lines(article: &Article, width: u16, opts: &LayoutOptions) -> Vec<String> {
-    let mut lines = Vec::new();
-    let spans = |field: Field| -> Vec<StyleSpan> {
-        article
-            .spans_in(field)
-            .map(|s| StyleSpan {
-                start: s.start,
-                end: s.end,
-                style: Style::default(),
-            })
-            .collect()
-    };
-    let title = PreparedText::new(
-        &article.row.title,
-        &spans(Field::Title),
-        Style::default(),
-        opts,
-    );
-    lines.extend(title.lines(width).iter().map(line_to_plain));
-    let mut meta = vec![
-        article
-            .row
-            .feed_title
-            .clone()
-            .unwrap_or(article.row.feed.clone()),
-    ];
-    if let Some(d) = article.row.published {
-        meta.push(d.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string());
-    }
-    if let Some(a) = &article.author {
-        meta.push(a.clone());
-    }
-    let meta = PreparedText::new(&meta.join(" · "), &[], Style::default(), opts);
-    lines.extend(meta.lines(width).iter().map(line_to_plain));
-    if let Some(link) = &article.row.link {
-        let link = PreparedText::new(
-            link,
-            &[],
-            Style::default(),
-            &LayoutOptions {
-                direction: crate::text::Direction::Ltr,
-                ..*opts
-            },
-        );
-        lines.extend(link.lines(width).iter().map(line_to_plain));
-    }
-    lines.push(String::new());
-    let (body, field) = article.body();
-    let body = PreparedText::new(body, &spans(field), Style::default(), opts);
-    lines.extend(body.lines(width).iter().map(line_to_plain));
-    lines
+/// The visual lines of an article at `width`, as the reader's pane shows them (one composer).
+fn article_lines(
+    article: &Article,
+    width: u16,
+    opts: &LayoutOptions,
+    rec: &Recognizer,
+) -> Vec<String> {
+    let names = |c: &str| rec.arabic_name(c);
+    let mut prepared = prepare(article, &Theme::plain(), opts, None, None, &names);
+    let (lines, _) = prepared.lines(width);
+    lines.iter().map(line_to_plain).collect()
 }
 
-pub fn run(ctx: &Ctx, args: &ShowArgs) -> Result<ExitCode, Failure> {
+pub(crate) fn run(lib: &Library, args: &ShowArgs) -> Result<ExitCode, Error> {
     let width = args
         .width
         .unwrap_or_else(|| super::list::terminal_width().min(u16::MAX as usize) as u16);
     if width == 0 {
-        return Err(Failure::Usage("--width must be at least 1".into()));
+        return Err(Error::Usage("--width must be at least 1".into()));
     }
-    let (mut store, _rec) = ctx.open_store_current()?;
+    let (mut store, rec) = lib.open_store_current()?;
     if args.full {
-        crate::fulltext::fetch_full_blocking(ctx, &mut store, args.id)?;
+        crate::fulltext::fetch_full_blocking(lib.config.fetch_config(), &rec, &mut store, args.id)?;
     }
     let Some(article) = store.article(args.id).map_err(anyhow::Error::from)? else {
-        return Err(Failure::Usage(format!("no article with id {}", args.id)));
+        return Err(Error::Usage(format!("no article with id {}", args.id)));
     };
-    let opts = LayoutOptions {
-        direction: ctx.config.display.direction,
-        bidi: ctx.bidi,
-        shape: ctx.shape_for_cli(),
-    };
-    let lines = article_lines(&article, width, &opts);
+    let opts = lib.layout_options();
+    let lines = article_lines(&article, width, &opts, &rec);
     if args.json {
         let (body, field) = article.body();
         let entities: Vec<serde_json::Value> = article

@@ -6,7 +6,7 @@ use serde::Deserialize;
 use std::collections::HashMap;
 use std::path::Path;
 
-/// How much evidence an alias needs before it counts (DESIGN.md "Entities and figures").
+/// How much evidence an alias needs before it counts (docs/gazetteer.md, "Alias tiers").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tier {
     /// Unambiguous: counts wherever it appears as a word.

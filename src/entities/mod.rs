@@ -1,4 +1,4 @@
-//! Entities and figures in Arabic tech news (DESIGN.md "Entities and figures", docs/gazetteer.md).
+//! Entities and figures in Arabic tech news (docs/gazetteer.md).
 //!
 //! One pass of normalization, one Aho-Corasick pass for gazetteer names, bare scale words and
 //! trigger words, a scan for Latin names, and a scan for figures; overlaps are resolved by
@@ -151,14 +151,14 @@ impl Recognizer {
                 lookup.entry(lookup_key(key)).or_insert(i);
             }
         }
-        let rules = crate::ingest::stable_hash(&RULES);
-        let mut h = crate::ingest::stable_hash(&[
+        let rules = crate::hash::stable_hash(&RULES);
+        let mut h = crate::hash::stable_hash(&[
             gazetteer::EMBEDDED,
             gazetteer::PLACES,
             people::GIVEN_NAMES,
         ]);
         if let Some(u) = user.map(|(_, t)| t) {
-            h ^= crate::ingest::stable_hash(&[u]).rotate_left(1);
+            h ^= crate::hash::stable_hash(&[u]).rotate_left(1);
         }
         let version = format!("{:08x}-{h:016x}", rules >> 32);
         Ok(Recognizer {

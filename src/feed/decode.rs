@@ -17,7 +17,7 @@ pub fn decode(bytes: &[u8], content_type: Option<&str>) -> String {
 }
 
 /// The encoding of `bytes`: BOM, then the HTTP charset, then the document's own declaration.
-pub fn detect(bytes: &[u8], content_type: Option<&str>) -> &'static Encoding {
+pub(crate) fn detect(bytes: &[u8], content_type: Option<&str>) -> &'static Encoding {
     if let Some((enc, _)) = Encoding::for_bom(bytes) {
         return enc;
     }

@@ -1,7 +1,8 @@
-//! The full article from its web page: readability (dom_smoothie) finds the article, then a walk
-//! over what it kept turns it into paragraphs of plain text for the layout engine.
+//! The full article from its web page: boilerplate boxes are removed, readability (dom_smoothie)
+//! finds the article, then the one HTML walker (`html`) turns what it kept into paragraphs of
+//! plain text for the layout engine.
 
-use dom_query::NodeRef;
+use super::html::{is_boilerplate, node_paragraphs};
 use dom_smoothie::{Config, Readability, ReadabilityError};
 
 /// An article as extracted from its page.
@@ -33,137 +34,6 @@ pub enum ExtractError {
 
 /// Bounds the work on a pathological page; real article pages have a few thousand elements.
 const MAX_ELEMENTS: usize = 60_000;
-
-/// Elements whose content is never article text.
-const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "iframe", "object", "embed", "form", "button",
-    "input", "select", "textarea", "nav", "aside", "footer", "header", "svg", "canvas", "video",
-    "audio", "map", "dialog", "menu",
-];
-
-/// Elements that end a paragraph before and after their content.
-const BLOCKS: &[&str] = &[
-    "p",
-    "div",
-    "section",
-    "article",
-    "main",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "ul",
-    "ol",
-    "dl",
-    "dt",
-    "dd",
-    "blockquote",
-    "pre",
-    "figure",
-    "figcaption",
-    "table",
-    "thead",
-    "tbody",
-    "tfoot",
-    "tr",
-    "caption",
-    "address",
-    "details",
-    "summary",
-    "center",
-];
-
-/// Class/id words of boilerplate that readability sometimes leaves in or next to the article
-/// (share bars, "related"/"read also" boxes, ads, newsletter prompts, tag lists, the headline
-/// block with its kicker, byline and date — title and byline are returned apart), matched
-/// against the '-'/'_'-separated parts of each class and id.
-const BOILERPLATE_WORDS: &[&str] = &[
-    "header",
-    "meta",
-    "byline",
-    "dateline",
-    "date",
-    "timestamp",
-    "kicker",
-    "category",
-    "categories",
-    "breaking",
-    "print",
-    "ad",
-    "ads",
-    "adv",
-    "advert",
-    "advertisement",
-    "banner",
-    "sponsor",
-    "sponsored",
-    "promo",
-    "share",
-    "sharing",
-    "social",
-    "related",
-    "comment",
-    "comments",
-    "newsletter",
-    "subscribe",
-    "tags",
-    "breadcrumb",
-    "breadcrumbs",
-    "sidebar",
-    "outbrain",
-    "taboola",
-    "dfp",
-    "adsense",
-];
-
-/// Class/id fragments of boilerplate written as one word.
-const BOILERPLATE_FRAGMENTS: &[&str] = &[
-    "readalso",
-    "read-also",
-    "readmore",
-    "read-more",
-    "morenews",
-    "more-news",
-    "mostread",
-    "most-read",
-    "sharebar",
-    "adslot",
-    "advert",
-    "author-box",
-    "authorbox",
-];
-
-/// Paragraphs that are only an ad label.
-const AD_LABELS: &[&str] = &[
-    "إعلان",
-    "اعلان",
-    "إعلانات",
-    "مساحة إعلانية",
-    "محتوى مدفوع",
-    "advertisement",
-    "sponsored",
-];
-
-/// Paragraph openings of "read also" links and share prompts inside article bodies.
-const BOILERPLATE_LEADS: &[&str] = &[
-    "اقرأ أيضا",
-    "اقرأ أيضًا",
-    "اقرأ أيضاً",
-    "إقرأ أيضا",
-    "إقرأ أيضًا",
-    "إقرأ أيضاً",
-    "اقرأ ايضا",
-    "اقرأ المزيد",
-    "شاهد أيضا",
-    "شاهد أيضًا",
-    "شاهد أيضاً",
-    "read also",
-    "read more",
-    "related:",
-];
 
 const RTL_LANGS: &[&str] = &["ar", "fa", "he", "ur", "ps", "yi", "ckb", "dv", "sd", "ug"];
 
@@ -203,13 +73,7 @@ pub fn extract_article(html: &str, page_url: &str) -> Result<Extracted, ExtractE
     let Some(root) = root.nodes().first() else {
         return Err(ExtractError::NoArticle);
     };
-    let mut walk = Walk {
-        title: &title,
-        ..Walk::default()
-    };
-    walk.node(root);
-    walk.flush();
-    let paragraphs = walk.finish();
+    let paragraphs = node_paragraphs(root, Some(&title));
     if !paragraphs.iter().any(|p| !p.starts_with("[image")) {
         return Err(ExtractError::NoArticle);
     }
@@ -255,166 +119,7 @@ fn is_rtl_lang(lang: &str) -> bool {
 
 /// Whitespace collapsed, controls dropped.
 fn clean(s: &str) -> String {
-    let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    crate::text::sanitize(&joined)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-#[derive(Default)]
-struct Walk<'t> {
-    title: &'t str,
-    current: String,
-    paragraphs: Vec<String>,
-    /// The alt text of the last image mark, so a caption repeating it is not shown twice.
-    last_image_alt: Option<String>,
-}
-
-impl Walk<'_> {
-    fn node(&mut self, node: &NodeRef) {
-        if node.is_text() {
-            self.current.push_str(&node.text());
-            return;
-        }
-        if !node.is_element() {
-            // Comments, doctypes: nothing to read. The document/fragment root has children.
-            if node.is_document() || node.is_fragment() {
-                self.children(node);
-            }
-            return;
-        }
-        let Some(name) = node.node_name() else {
-            return;
-        };
-        let name = name.to_ascii_lowercase();
-        if SKIPPED.contains(&name.as_str()) || is_boilerplate(node) || is_hidden(node) {
-            return;
-        }
-        match name.as_str() {
-            "img" => self.image(node),
-            "br" | "hr" => self.flush(),
-            "td" | "th" => {
-                self.current.push(' ');
-                self.children(node);
-                self.current.push(' ');
-            }
-            "h1" if clean(&node.text()) == self.title => {}
-            "figcaption" => {
-                self.flush();
-                let caption = clean(&node.text());
-                if self.last_image_alt.as_deref() != Some(caption.as_str()) {
-                    self.children(node);
-                }
-                self.flush();
-            }
-            n if BLOCKS.contains(&n) => {
-                self.flush();
-                self.children(node);
-                self.flush();
-            }
-            _ => self.children(node),
-        }
-    }
-
-    fn children(&mut self, node: &NodeRef) {
-        for child in node.children_it(false) {
-            self.node(&child);
-        }
-    }
-
-    fn image(&mut self, node: &NodeRef) {
-        self.flush();
-        let mut alt = node.attr("alt").map(|a| clean(&a)).unwrap_or_default();
-        if alt.is_empty() {
-            // An image without alt text is described by its figure's caption, if any.
-            alt = figure_caption(node).unwrap_or_default();
-        }
-        self.paragraphs.push(if alt.is_empty() {
-            "[image]".to_string()
-        } else {
-            format!("[image: {alt}]")
-        });
-        self.last_image_alt = Some(alt);
-    }
-
-    fn flush(&mut self) {
-        let p = clean(&self.current);
-        self.current.clear();
-        if p.is_empty() {
-            return;
-        }
-        self.last_image_alt = None;
-        self.paragraphs.push(p);
-    }
-
-    fn finish(self) -> Vec<String> {
-        let mut out: Vec<String> = Vec::with_capacity(self.paragraphs.len());
-        for p in self.paragraphs {
-            if is_boilerplate_paragraph(&p) || out.last() == Some(&p) {
-                continue;
-            }
-            out.push(p);
-        }
-        out
-    }
-}
-
-fn figure_caption(img: &NodeRef) -> Option<String> {
-    let figure = img
-        .ancestors_it(Some(3))
-        .find(|a| a.node_name().is_some_and(|n| n.as_ref() == "figure"))?;
-    let caption = figure
-        .descendants_it()
-        .find(|d| d.node_name().is_some_and(|n| n.as_ref() == "figcaption"))?;
-    Some(clean(&caption.text())).filter(|c| !c.is_empty())
-}
-
-fn is_boilerplate(node: &NodeRef) -> bool {
-    node.class().is_some_and(|v| has_boilerplate_token(&v))
-        || node.id_attr().is_some_and(|v| has_boilerplate_token(&v))
-}
-
-fn has_boilerplate_token(v: &str) -> bool {
-    v.to_ascii_lowercase()
-        .split_ascii_whitespace()
-        .any(|token| {
-            token
-                .split(['-', '_'])
-                .any(|part| BOILERPLATE_WORDS.contains(&part))
-                || BOILERPLATE_FRAGMENTS.iter().any(|f| token.contains(f))
-        })
-}
-
-fn is_hidden(node: &NodeRef) -> bool {
-    node.has_attr("hidden")
-        || node.attr("aria-hidden").is_some_and(|v| v.trim() == "true")
-        || node.attr("style").is_some_and(|s| {
-            let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-            s.contains("display:none") || s.contains("visibility:hidden")
-        })
-}
-
-fn is_boilerplate_paragraph(p: &str) -> bool {
-    let lower = p.to_lowercase();
-    if BOILERPLATE_LEADS.iter().any(|lead| lower.starts_with(lead)) {
-        return true;
-    }
-    // «إعلان» is also "announcement": a paragraph is an ad label only when it is nothing else,
-    // while an image whose alt starts with it is an ad banner.
-    let is_label = |t: &str| AD_LABELS.contains(&t.trim_end_matches([':', '：', ' ']));
-    match lower
-        .strip_prefix("[image: ")
-        .and_then(|l| l.strip_suffix(']'))
-    {
-        Some(alt) => {
-            is_label(alt)
-                || AD_LABELS.iter().any(|ad| {
-                    alt.starts_with(&format!("{ad} ")) || alt.starts_with(&format!("{ad}:"))
-                })
-        }
-        None => is_label(&lower),
-    }
+    super::clean::inline(s).into_owned()
 }
 
 /// Remove boilerplate blocks from the whole page before readability scores it, so an ad or
@@ -444,6 +149,7 @@ fn remove_boilerplate(doc: &dom_query::Document) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::feed::html::is_boilerplate_paragraph;
 
     fn page(body: &str) -> String {
         format!(

@@ -39,6 +39,7 @@ pub struct Validators {
     pub last_modified: Option<String>,
 }
 
+/// What a GET brought: nothing new (304), or a body.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FetchOutcome {
     NotModified,
@@ -220,21 +221,7 @@ impl Fetcher {
         if let Some(v) = validators.last_modified.as_deref().and_then(header_value) {
             headers.insert(header::IF_MODIFIED_SINCE, v);
         }
-        let got = self.get(url, headers).await?;
-        Ok(match got {
-            Got::NotModified => FetchOutcome::NotModified,
-            Got::Body {
-                bytes,
-                content_type,
-                validators,
-                final_url,
-            } => FetchOutcome::Body {
-                bytes,
-                content_type,
-                validators,
-                final_url,
-            },
-        })
+        self.get(url, headers).await
     }
 
     /// GET an article page (full-text extraction) with the same limits:
@@ -249,18 +236,18 @@ impl Fetcher {
             header::HeaderValue::from_static("text/html, application/xhtml+xml;q=0.9, */*;q=0.5"),
         );
         match self.get(url, headers).await? {
-            Got::Body {
+            FetchOutcome::Body {
                 bytes,
                 content_type,
                 final_url,
                 ..
             } => Ok((bytes, content_type, final_url)),
             // Not asked for conditionally; a 304 anyway means the server sent nothing usable.
-            Got::NotModified => Err(FetchError::Status(304)),
+            FetchOutcome::NotModified => Err(FetchError::Status(304)),
         }
     }
 
-    async fn get(&self, url: &str, headers: HeaderMap) -> Result<Got, FetchError> {
+    async fn get(&self, url: &str, headers: HeaderMap) -> Result<FetchOutcome, FetchError> {
         let parsed = url::Url::parse(url).map_err(|e| FetchError::BadUrl(format!("{url}: {e}")))?;
         if parsed.scheme() != "http" && parsed.scheme() != "https" {
             return Err(FetchError::BadUrl(format!(
@@ -276,7 +263,11 @@ impl Fetcher {
         }
     }
 
-    async fn get_inner(&self, url: url::Url, headers: HeaderMap) -> Result<Got, FetchError> {
+    async fn get_inner(
+        &self,
+        url: url::Url,
+        headers: HeaderMap,
+    ) -> Result<FetchOutcome, FetchError> {
         let mut resp = self
             .client
             .get(url)
@@ -286,7 +277,7 @@ impl Fetcher {
             .map_err(|e| self.classify(&e))?;
         let status = resp.status();
         if status == reqwest::StatusCode::NOT_MODIFIED {
-            return Ok(Got::NotModified);
+            return Ok(FetchOutcome::NotModified);
         }
         if status == reqwest::StatusCode::TOO_MANY_REQUESTS {
             let retry_after_secs = resp
@@ -350,7 +341,7 @@ impl Fetcher {
             }
             bytes.extend_from_slice(&chunk);
         }
-        Ok(Got::Body {
+        Ok(FetchOutcome::Body {
             bytes,
             content_type,
             validators,
@@ -420,16 +411,6 @@ impl Fetcher {
         }
         FetchError::Other(one_line(&e.to_string()))
     }
-}
-
-enum Got {
-    NotModified,
-    Body {
-        bytes: Vec<u8>,
-        content_type: Option<String>,
-        validators: Validators,
-        final_url: String,
-    },
 }
 
 fn header_value(s: &str) -> Option<header::HeaderValue> {

@@ -1,116 +1,247 @@
-//! HTML → plain text paragraphs.
+//! HTML → plain text paragraphs: the one walker, for feed content and for the article that
+//! readability found on a page.
 //!
 //! html5ever (through dom_query, which dom_smoothie already brings) parses; an explicit-stack walk
 //! (no recursion, so no depth can overflow the stack) turns block elements into paragraphs.
-//! Scripts, styles, iframes, forms and media are dropped; links keep their text; images with alt
-//! text become `[image: alt]`.
+//! One skip list says what is never read (scripts, styles, embedded and interactive content,
+//! metadata, page furniture); hidden elements and boilerplate boxes (share bars, "read also",
+//! ads — by class or id) are dropped too. Links keep their text; an image becomes its own
+//! `[image: alt]` paragraph (its caption standing in for a missing alt; a bare image without
+//! either is decoration and dropped).
 
 use super::clean;
+use super::depth::limit_depth;
 use dom_query::{Document, NodeRef};
-use std::borrow::Cow;
 
 /// Deeper nesting is flattened before parsing: html5ever checks element scopes by scanning its
 /// stack of open elements, which is quadratic on 100,000 nested tags.
 const MAX_DEPTH: usize = 256;
 
-/// Paragraphs of plain text (scripts and styles dropped, entities decoded).
+/// Elements whose content is never read.
+const SKIPPED: &[&str] = &[
+    // Code and styles.
+    "script", "style", "noscript", "template", // Embedded, media and drawing.
+    "iframe", "frame", "frameset", "object", "embed", "applet", "svg", "math", "canvas", "audio",
+    "video", "source", "track", "map", // Document metadata.
+    "head", "title", "meta", "link", // Interactive.
+    "form", "button", "input", "select", "textarea", "dialog", "menu",
+    // Page furniture.
+    "nav", "aside", "header", "footer",
+];
+
+/// Elements that end a paragraph before and after their content.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "figure",
+    "figcaption",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "caption",
+    "address",
+    "details",
+    "summary",
+    "fieldset",
+    "legend",
+    "center",
+    "body",
+    "html",
+    "hr",
+];
+
+/// Class/id words of boilerplate that readability sometimes leaves in or next to the article
+/// (share bars, "related"/"read also" boxes, ads, newsletter prompts, tag lists, the headline
+/// block with its kicker, byline and date — title and byline are returned apart), matched
+/// against the '-'/'_'-separated parts of each class and id.
+const BOILERPLATE_WORDS: &[&str] = &[
+    "header",
+    "meta",
+    "byline",
+    "dateline",
+    "date",
+    "timestamp",
+    "kicker",
+    "category",
+    "categories",
+    "breaking",
+    "print",
+    "ad",
+    "ads",
+    "adv",
+    "advert",
+    "advertisement",
+    "banner",
+    "sponsor",
+    "sponsored",
+    "promo",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "comment",
+    "comments",
+    "newsletter",
+    "subscribe",
+    "tags",
+    "breadcrumb",
+    "breadcrumbs",
+    "sidebar",
+    "outbrain",
+    "taboola",
+    "dfp",
+    "adsense",
+];
+
+/// Class/id fragments of boilerplate written as one word.
+const BOILERPLATE_FRAGMENTS: &[&str] = &[
+    "readalso",
+    "read-also",
+    "readmore",
+    "read-more",
+    "morenews",
+    "more-news",
+    "mostread",
+    "most-read",
+    "sharebar",
+    "adslot",
+    "advert",
+    "author-box",
+    "authorbox",
+];
+
+/// Paragraphs that are only an ad label.
+const AD_LABELS: &[&str] = &[
+    "إعلان",
+    "اعلان",
+    "إعلانات",
+    "مساحة إعلانية",
+    "محتوى مدفوع",
+    "advertisement",
+    "sponsored",
+];
+
+/// Paragraph openings of "read also" links and share prompts inside article bodies.
+const BOILERPLATE_LEADS: &[&str] = &[
+    "اقرأ أيضا",
+    "اقرأ أيضًا",
+    "اقرأ أيضاً",
+    "إقرأ أيضا",
+    "إقرأ أيضًا",
+    "إقرأ أيضاً",
+    "اقرأ ايضا",
+    "اقرأ المزيد",
+    "شاهد أيضا",
+    "شاهد أيضًا",
+    "شاهد أيضاً",
+    "read also",
+    "read more",
+    "related:",
+];
+
+/// Paragraphs of plain text from feed content (entities decoded).
 pub fn html_to_paragraphs(html: &str) -> Vec<String> {
     if html.trim().is_empty() {
         return Vec::new();
     }
     let html = limit_depth(html, MAX_DEPTH, false);
     let doc = Document::fragment(html.as_ref());
-    let mut walk = Walk::default();
-    walk.run(doc.root());
+    node_paragraphs(&doc.root(), None)
+}
+
+/// Paragraphs of the text under `root`; a heading that only repeats `title` is left out.
+pub(crate) fn node_paragraphs(root: &NodeRef<'_>, title: Option<&str>) -> Vec<String> {
+    let mut walk = Walk {
+        title,
+        ..Walk::default()
+    };
+    walk.run(*root);
     walk.flush();
-    walk.paragraphs
+    walk.finish()
 }
 
-fn is_skipped(name: &str) -> bool {
-    matches!(
-        name,
-        "script"
-            | "style"
-            | "iframe"
-            | "frame"
-            | "frameset"
-            | "noscript"
-            | "template"
-            | "svg"
-            | "math"
-            | "object"
-            | "embed"
-            | "applet"
-            | "head"
-            | "title"
-            | "meta"
-            | "link"
-            | "button"
-            | "input"
-            | "select"
-            | "textarea"
-            | "canvas"
-            | "audio"
-            | "video"
-            | "source"
-            | "track"
-            | "map"
-            | "dialog"
-    )
+/// Whether a node is a boilerplate box by its class or id.
+pub(crate) fn is_boilerplate(node: &NodeRef) -> bool {
+    node.class().is_some_and(|v| has_boilerplate_token(&v))
+        || node.id_attr().is_some_and(|v| has_boilerplate_token(&v))
 }
 
-fn is_block(name: &str) -> bool {
-    matches!(
-        name,
-        "p" | "div"
-            | "section"
-            | "article"
-            | "header"
-            | "footer"
-            | "aside"
-            | "nav"
-            | "main"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "ul"
-            | "ol"
-            | "li"
-            | "dl"
-            | "dt"
-            | "dd"
-            | "blockquote"
-            | "pre"
-            | "figure"
-            | "figcaption"
-            | "table"
-            | "thead"
-            | "tbody"
-            | "tfoot"
-            | "tr"
-            | "caption"
-            | "hr"
-            | "address"
-            | "details"
-            | "summary"
-            | "fieldset"
-            | "legend"
-            | "center"
-            | "form"
-            | "body"
-            | "html"
-    )
+fn has_boilerplate_token(v: &str) -> bool {
+    v.to_ascii_lowercase()
+        .split_ascii_whitespace()
+        .any(|token| {
+            token
+                .split(['-', '_'])
+                .any(|part| BOILERPLATE_WORDS.contains(&part))
+                || BOILERPLATE_FRAGMENTS.iter().any(|f| token.contains(f))
+        })
+}
+
+fn is_hidden(node: &NodeRef) -> bool {
+    node.has_attr("hidden")
+        || node.attr("aria-hidden").is_some_and(|v| v.trim() == "true")
+        || node.attr("style").is_some_and(|s| {
+            let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+            s.contains("display:none") || s.contains("visibility:hidden")
+        })
+}
+
+/// A "read also" lead or an ad label standing alone (an image whose alt is an ad label is an
+/// ad banner).
+pub(crate) fn is_boilerplate_paragraph(p: &str) -> bool {
+    let lower = p.to_lowercase();
+    if BOILERPLATE_LEADS.iter().any(|lead| lower.starts_with(lead)) {
+        return true;
+    }
+    // «إعلان» is also "announcement": a paragraph is an ad label only when it is nothing else,
+    // while an image whose alt starts with it is an ad banner.
+    let is_label = |t: &str| AD_LABELS.contains(&t.trim_end_matches([':', '：', ' ']));
+    match lower
+        .strip_prefix("[image: ")
+        .and_then(|l| l.strip_suffix(']'))
+    {
+        Some(alt) => {
+            is_label(alt)
+                || AD_LABELS.iter().any(|ad| {
+                    alt.starts_with(&format!("{ad} ")) || alt.starts_with(&format!("{ad}:"))
+                })
+        }
+        None => is_label(&lower),
+    }
+}
+
+fn inline(s: &str) -> String {
+    clean::inline(s).into_owned()
 }
 
 #[derive(Default)]
-struct Walk {
+struct Walk<'t> {
+    title: Option<&'t str>,
     paragraphs: Vec<String>,
     cur: String,
     space: bool,
     pre: usize,
+    /// The alt text of the last image, so a caption repeating it is not shown twice.
+    last_image_alt: Option<String>,
 }
 
 enum Step<'a> {
@@ -118,7 +249,7 @@ enum Step<'a> {
     Leave { block: bool, pre: bool },
 }
 
-impl Walk {
+impl Walk<'_> {
     fn run(&mut self, root: NodeRef<'_>) {
         let mut stack = vec![Step::Enter(root)];
         while let Some(step) = stack.pop() {
@@ -143,7 +274,9 @@ impl Walk {
                         .node_name()
                         .map(|n| n.to_ascii_lowercase())
                         .unwrap_or_default();
-                    if is_skipped(&name) {
+                    if SKIPPED.contains(&name.as_str())
+                        || (node.is_element() && (is_boilerplate(&node) || is_hidden(&node)))
+                    {
                         continue;
                     }
                     match name.as_str() {
@@ -152,16 +285,23 @@ impl Walk {
                             continue;
                         }
                         "img" => {
-                            let alt = node.attr("alt").map(|a| clean::inline(&a).into_owned());
-                            if let Some(alt) = alt.filter(|a| !a.is_empty()) {
-                                self.word(&format!("[image: {alt}]"));
-                            }
+                            self.image(&node);
                             continue;
                         }
                         "td" | "th" => self.space = true,
+                        "h1" if self.title.is_some_and(|t| inline(&node.text()) == t) => {
+                            continue;
+                        }
+                        "figcaption" => {
+                            self.flush();
+                            if self.last_image_alt.as_deref() == Some(inline(&node.text()).as_str())
+                            {
+                                continue;
+                            }
+                        }
                         _ => {}
                     }
-                    let block = is_block(&name);
+                    let block = BLOCKS.contains(&name.as_str());
                     let pre = name == "pre";
                     if block {
                         self.flush();
@@ -205,153 +345,60 @@ impl Walk {
         self.text(w);
     }
 
+    /// An image is a paragraph of its own: its alt text, else its figure's caption; a bare
+    /// image with neither is decoration (icons, tracking pixels), one in a figure is content.
+    fn image(&mut self, node: &NodeRef) {
+        self.flush();
+        let mut alt = node.attr("alt").map(|a| inline(&a)).unwrap_or_default();
+        let figure = node.ancestors_it(Some(3)).find(|a| {
+            a.node_name()
+                .is_some_and(|n| n.eq_ignore_ascii_case("figure"))
+        });
+        if alt.is_empty()
+            && let Some(figure) = &figure
+        {
+            alt = figure
+                .descendants_it()
+                .find(|d| {
+                    d.node_name()
+                        .is_some_and(|n| n.eq_ignore_ascii_case("figcaption"))
+                })
+                .map(|c| inline(&c.text()))
+                .unwrap_or_default();
+        }
+        if alt.is_empty() {
+            if figure.is_some() {
+                self.paragraphs.push("[image]".to_string());
+                self.last_image_alt = Some(alt);
+            }
+            return;
+        }
+        self.paragraphs.push(format!("[image: {alt}]"));
+        self.last_image_alt = Some(alt);
+    }
+
     fn flush(&mut self) {
-        let p = clean::inline(&self.cur).into_owned();
+        let p = inline(&self.cur);
         self.cur.clear();
         self.space = false;
-        if !p.is_empty() && p != "•" {
-            self.paragraphs.push(p);
+        if p.is_empty() || p == "•" {
+            return;
         }
+        self.last_image_alt = None;
+        self.paragraphs.push(p);
     }
-}
 
-/// Elements whose content is raw text (a `<` inside does not start a tag).
-fn is_raw_text(name: &str) -> bool {
-    matches!(
-        name,
-        "script" | "style" | "textarea" | "title" | "xmp" | "iframe" | "noembed" | "noframes"
-    )
-}
-
-fn is_void(name: &str) -> bool {
-    matches!(
-        name,
-        "area"
-            | "base"
-            | "br"
-            | "col"
-            | "embed"
-            | "hr"
-            | "img"
-            | "input"
-            | "link"
-            | "meta"
-            | "source"
-            | "track"
-            | "wbr"
-    )
-}
-
-/// Drop the tags nested deeper than `max` (their text stays). A rough tokenizer: exact enough to
-/// bound a parser's work, and returns the input untouched when nothing is that deep. With `xml`,
-/// CDATA sections are copied whole and no element is void or raw text.
-pub(crate) fn limit_depth(html: &str, max: usize, xml: bool) -> Cow<'_, str> {
-    if html.bytes().filter(|&b| b == b'<').count() < max {
-        return Cow::Borrowed(html);
-    }
-    let bytes = html.as_bytes();
-    let mut out = String::with_capacity(html.len());
-    let mut stack: Vec<(String, bool)> = Vec::new();
-    let mut dropped = false;
-    let mut i = 0;
-    while i < bytes.len() {
-        let Some(lt) = html[i..].find('<').map(|p| i + p) else {
-            out.push_str(&html[i..]);
-            break;
-        };
-        out.push_str(&html[i..lt]);
-        let rest = &html[lt..];
-        if rest.starts_with("<!--") {
-            let end = rest.find("-->").map_or(html.len(), |e| lt + e + 3);
-            out.push_str(&html[lt..end]);
-            i = end;
-            continue;
-        }
-        if xml && rest.starts_with("<![CDATA[") {
-            let end = rest.find("]]>").map_or(html.len(), |e| lt + e + 3);
-            out.push_str(&html[lt..end]);
-            i = end;
-            continue;
-        }
-        let closing = rest.starts_with("</");
-        let name_start = lt + if closing { 2 } else { 1 };
-        let name_len = html[name_start..]
-            .find(|c: char| !c.is_ascii_alphanumeric())
-            .unwrap_or(html.len() - name_start);
-        if name_len == 0 {
-            // Not a tag ("a < b", "<!DOCTYPE", "<?"): keep the '<' as text.
-            out.push('<');
-            i = lt + 1;
-            continue;
-        }
-        let name = html[name_start..name_start + name_len].to_ascii_lowercase();
-        let tag_end = html[name_start..]
-            .find('>')
-            .map_or(html.len(), |e| name_start + e + 1);
-        let tag = &html[lt..tag_end];
-        i = tag_end;
-        if closing {
-            // Only the innermost few are searched: keeps this linear on hostile input.
-            let found = stack.iter().rev().take(64).position(|(n, _)| *n == name);
-            if let Some(k) = found {
-                let at = stack.len() - 1 - k;
-                let emitted = stack[at].1;
-                stack.truncate(at);
-                if emitted {
-                    out.push_str(tag);
-                }
-            } else if xml {
-                out.push_str(tag);
+    /// Boilerplate paragraphs dropped, and a paragraph repeating the one before.
+    fn finish(self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::with_capacity(self.paragraphs.len());
+        for p in self.paragraphs {
+            if is_boilerplate_paragraph(&p) || out.last() == Some(&p) {
+                continue;
             }
-            continue;
+            out.push(p);
         }
-        let self_closing = tag.ends_with("/>") || (!xml && is_void(&name));
-        if !xml && is_raw_text(&name) {
-            // Copy through the matching end tag: nothing inside is markup.
-            let end = find_end_tag(&html[i..], &name)
-                .and_then(|e| html[i + e..].find('>').map(|g| i + e + g + 1))
-                .unwrap_or(html.len());
-            if stack.len() < max {
-                out.push_str(tag);
-                out.push_str(&html[i..end]);
-            } else {
-                dropped = true;
-            }
-            i = end;
-            continue;
-        }
-        if self_closing {
-            out.push_str(tag);
-            continue;
-        }
-        let emit = stack.len() < max;
-        if emit {
-            out.push_str(tag);
-        } else {
-            dropped = true;
-        }
-        stack.push((name, emit));
+        out
     }
-    if dropped {
-        Cow::Owned(out)
-    } else {
-        Cow::Borrowed(html)
-    }
-}
-
-/// Offset of `</name` (any case) in `s`, without copying `s`.
-fn find_end_tag(s: &str, name: &str) -> Option<usize> {
-    let bytes = s.as_bytes();
-    let mut from = 0;
-    while let Some(p) = s[from..].find("</") {
-        let at = from + p;
-        let tag = bytes.get(at + 2..at + 2 + name.len())?;
-        if tag.eq_ignore_ascii_case(name.as_bytes()) {
-            return Some(at);
-        }
-        from = at + 2;
-    }
-    None
 }
 
 #[cfg(test)]
@@ -379,30 +426,26 @@ mod tests {
     }
 
     #[test]
+    fn one_set_of_rules_for_feeds_and_pages() {
+        // Boilerplate by class, hidden text, a caption repeating its image's alt, a bare image
+        // (a tracking pixel), an image in a figure without words, a "read also" line and a
+        // repeated paragraph.
+        let html = r#"<p>نص</p><div class="share-bar">شارك</div><p style="display: none">مخفي</p>
+            <figure><img src="a.jpg" alt="صورة"><figcaption>صورة</figcaption></figure>
+            <img src="pixel.gif"><figure><img src="b.jpg"></figure>
+            <nav>القائمة</nav><p>اقرأ أيضا: خبر آخر</p><p>تكملة</p><p>تكملة</p>"#;
+        assert_eq!(
+            html_to_paragraphs(html),
+            ["نص", "[image: صورة]", "[image]", "تكملة"]
+        );
+    }
+
+    #[test]
     fn deep_nesting_is_flattened_and_text_kept() {
         let n = 100_000;
         let html = format!("{}عمق{}", "<div>".repeat(n), "</div>".repeat(n));
         assert_eq!(html_to_paragraphs(&html), vec!["عمق"]);
         let spans = format!("{}x", "<span><i>".repeat(n));
         assert_eq!(html_to_paragraphs(&spans), vec!["x"]);
-    }
-
-    #[test]
-    fn limit_depth_keeps_shallow_documents() {
-        let html = "<p>a</p>".repeat(300);
-        assert_eq!(limit_depth(&html, 4, false), html);
-        let deep = "<b>".repeat(10) + "t";
-        assert_eq!(limit_depth(&deep, 3, false), "<b><b><b>t");
-        let raw = format!(
-            "{}<SCRIPT>a<b</Script>{}",
-            "<i>".repeat(3),
-            "<u>".repeat(300)
-        );
-        assert!(limit_depth(&raw, 5, false).starts_with("<i><i><i><SCRIPT>a<b</Script><u><u>"));
-        let xml = "<a><b><![CDATA[<p><p><p><p>]]><c><d>t</d></c></b></a>";
-        assert_eq!(
-            limit_depth(xml, 3, true),
-            "<a><b><![CDATA[<p><p><p><p>]]><c>t</c></b></a>"
-        );
     }
 }

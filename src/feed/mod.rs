@@ -1,11 +1,11 @@
-//! Feeds in: fetch (HTTP), decode (charset), parse (feed-rs → Article), html (HTML → paragraphs),
-//! opml (feed lists in and out).
-//!
-//! SKELETON API — the feed pipeline replaces the bodies; the types are the contract used by
-//! refresh, ingest and the store.
+//! Feeds in: fetch (HTTP with limits), decode (charset), parse (feed-rs → `NewArticle`), clean
+//! (untrusted text made safe), html (the one HTML → paragraphs walker, for feed content and
+//! pages), extract (the article of a web page), opml (feed lists in and out). The types here are
+//! what refresh, ingest and the store work with.
 
 pub mod clean;
 pub mod decode;
+mod depth;
 pub mod extract;
 pub mod fetch;
 pub mod html;

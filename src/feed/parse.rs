@@ -47,7 +47,7 @@ pub fn parse_feed(
 
 /// Like `parse_feed`, for a body that came from `base_url` after redirects: relative links
 /// resolve against `base_url`, while ids stay keyed to the feed's own `feed_url`.
-pub fn parse_feed_from(
+pub(crate) fn parse_feed_from(
     feed_url: &str,
     base_url: &str,
     bytes: &[u8],
@@ -63,7 +63,7 @@ pub fn parse_feed_from(
         .id_generator(|_, _, _| String::new())
         .build();
     // quick-xml refuses documents nested deeper than 65,535; anything past a few levels is junk.
-    let body = super::html::limit_depth(body, MAX_XML_DEPTH, true);
+    let body = super::depth::limit_depth(body, MAX_XML_DEPTH, true);
     let parsed = crate::guard::catch(|| parser.parse(body.as_bytes()));
     let feed = match parsed {
         Ok(Ok(feed)) => feed,
@@ -209,7 +209,7 @@ fn article(
         let date = published.map(|d| d.to_rfc3339()).unwrap_or_default();
         format!(
             "h:{:016x}",
-            crate::ingest::stable_hash(&[feed_url, &title, &date])
+            crate::hash::stable_hash(&[feed_url, &title, &date])
         )
     };
     let author = e
@@ -302,7 +302,7 @@ fn best_link(base: Option<&url::Url>, links: &[model::Link]) -> Option<String> {
 }
 
 /// `href` resolved against the feed URL; None unless http or https.
-pub fn safe_link(base: Option<&url::Url>, href: &str) -> Option<String> {
+pub(crate) fn safe_link(base: Option<&url::Url>, href: &str) -> Option<String> {
     let href = href.trim();
     if href.is_empty() || href.len() > MAX_LINK {
         return None;

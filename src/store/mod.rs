@@ -1,7 +1,8 @@
 //! The SQLite cache: feeds, articles, their entities, and the search index.
 //!
-//! Plain blocking functions on a `Store` (one connection); the TUI owns one on a worker thread and
-//! talks to it over a channel, the CLI uses it directly.
+//! Plain blocking functions on a `Store` (one connection). Connections have roles: the CLI's
+//! commands use one directly; the reader reads through one of its own (`open_reader`, query
+//! only) while every change goes through the one `Writer` thread (refresh, marks, full texts).
 
 pub mod access;
 pub mod health;
@@ -9,6 +10,9 @@ pub mod identity;
 pub mod repair;
 mod schema;
 pub mod search;
+mod writer;
+
+pub use writer::Writer;
 
 use crate::entities::{Kind, Span};
 use crate::feed::fetch::Validators;
@@ -46,6 +50,8 @@ pub enum StoreError {
         found: i64,
         known: i64,
     },
+    #[error("internal error: the database writer stopped (see the log)")]
+    WriterStopped,
 }
 
 /// Which text of an article a span lies in.
@@ -245,6 +251,14 @@ impl Store {
             i32::from_be_bytes(identity::APPLICATION_ID.to_be_bytes()),
         )?;
         Ok(())
+    }
+
+    /// A connection for reading only (the reader's queries): opened as `open` does, then
+    /// refused every write, so a change can only come through the `Writer`.
+    pub fn open_reader(path: &Path) -> Result<Store> {
+        let store = Store::open(path)?;
+        store.conn.pragma_update(None, "query_only", "ON")?;
+        Ok(store)
     }
 
     /// Open an existing database as it is: no migration, no pragmas, no checks (the repair

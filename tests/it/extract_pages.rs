@@ -8,13 +8,13 @@ use akhbar::feed::NewArticle;
 use akhbar::feed::extract::extract_article;
 use akhbar::feed::fetch::{FetchConfig, Fetcher};
 use akhbar::fulltext::{fetch_and_extract, fetch_full};
-use akhbar::store::{FeedMeta, Ingest, Store};
+use akhbar::store::{FeedMeta, Ingest, Store, Writer};
 use axum::Router;
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use axum::routing::get;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 const SAMSUNG: &str = include_str!("../fixtures/pages/samsung-hbm4.html");
@@ -135,7 +135,8 @@ fn the_article_and_nothing_else() {
 }
 
 /// Another common layout: `lang` without `dir`, a captioned image without alt, a "read also"
-/// box and a video inside the body, and a list that belongs to the story.
+/// box and a video inside the body, and a list that belongs to the story (its items marked
+/// as the feed walker marks them: one walker for feeds and pages).
 #[test]
 fn related_boxes_inside_the_body_are_dropped_and_lists_kept() {
     let html = include_str!("../fixtures/pages/meta-glasses-lang-only.html");
@@ -149,9 +150,9 @@ fn related_boxes_inside_the_body_are_dropped_and_lists_kept() {
             "وتتيح النظارات التقاط الصور ومقاطع الفيديو بدقة 3K، وإجراء المكالمات، وترجمة المحادثات بين العربية والإنجليزية بشكل فوري، إضافة إلى وصف ما يراه المستخدم عبر الكاميرا المدمجة.",
             "فيديو: كيف تعمل الترجمة الفورية في النظارات",
             "وأبرز ما تقدمه النسخة العربية من المساعد:",
-            "فهم الأوامر باللهجات الخليجية والمصرية والشامية.",
-            "قراءة الرسائل الواردة من واتساب وماسنجر بصوت عربي.",
-            "التعرف على المعالم والنصوص المكتوبة بالعربية.",
+            "• فهم الأوامر باللهجات الخليجية والمصرية والشامية.",
+            "• قراءة الرسائل الواردة من واتساب وماسنجر بصوت عربي.",
+            "• التعرف على المعالم والنصوص المكتوبة بالعربية.",
             "وقالت ميتا إن مبيعات النظارات عالميا تجاوزت ٢ مليون وحدة منذ إطلاق الجيل الثاني، وإن حصتها من سوق النظارات الذكية تبلغ نحو 73% وفق تقديرات شركة Counterpoint.",
         ]
     );
@@ -247,22 +248,23 @@ async fn full_text_is_stored_and_the_page_fetched_once() {
     let dir = tempfile::tempdir().unwrap();
     let link = format!("{}/2026/10/samsung-hbm4", server.base);
     let (store, id) = store_with_article(&dir, &link);
-    let store = Arc::new(Mutex::new(store));
+    let writer = Writer::spawn(store).unwrap();
     let rec = Recognizer::load(None).unwrap();
     let f = fetcher();
 
-    let first = fetch_full(&f, &store, &rec, id).await.unwrap();
+    let first = fetch_full(&f, &writer, &rec, id).await.unwrap();
     assert!(first.fetched);
     assert!(first.rtl);
     assert_eq!(first.text, samsung_paragraphs().join("\n"));
-    let stored = store.lock().unwrap().article(id).unwrap().unwrap();
+    let stored = writer.run(move |s| s.article(id)).await.unwrap();
+    let stored = stored.unwrap().unwrap();
     assert_eq!(stored.full_content.as_deref(), Some(first.text.as_str()));
     assert!(
         stored.content.ends_with('…'),
         "the feed text is kept alongside"
     );
 
-    let second = fetch_full(&f, &store, &rec, id).await.unwrap();
+    let second = fetch_full(&f, &writer, &rec, id).await.unwrap();
     assert!(!second.fetched);
     assert_eq!(second.text, first.text);
     assert_eq!(second.spans, first.spans);
@@ -274,17 +276,18 @@ async fn a_failed_fetch_keeps_the_feed_text() {
     let server = serve().await;
     let dir = tempfile::tempdir().unwrap();
     let (store, id) = store_with_article(&dir, &format!("{}/gone", server.base));
-    let store = Arc::new(Mutex::new(store));
+    let writer = Writer::spawn(store).unwrap();
     let rec = Recognizer::load(None).unwrap();
-    let err = fetch_full(&fetcher(), &store, &rec, id)
+    let err = fetch_full(&fetcher(), &writer, &rec, id)
         .await
         .unwrap_err()
         .to_string();
     assert!(err.contains("HTTP 404"), "{err}");
-    let article = store.lock().unwrap().article(id).unwrap().unwrap();
+    let article = writer.run(move |s| s.article(id)).await.unwrap();
+    let article = article.unwrap().unwrap();
     assert_eq!(article.full_content, None);
     assert!(article.body().0.starts_with("أعلنت سامسونج"));
-    let err = fetch_full(&fetcher(), &store, &rec, id + 1000)
+    let err = fetch_full(&fetcher(), &writer, &rec, id + 1000)
         .await
         .unwrap_err()
         .to_string();

@@ -143,6 +143,7 @@ fn no_controls(s: &str) -> bool {
 
 #[test]
 fn hostile_servers_and_content_through_the_binary() {
+    let _alone = crate::support::heavy();
     let rt = tokio::runtime::Runtime::new().unwrap();
     let srv = rt.block_on(server::start());
     let resetting = rt.block_on(server::start_resetting());

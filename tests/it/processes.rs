@@ -20,6 +20,7 @@ fn read_ids(db: &std::path::Path) -> HashSet<i64> {
 
 #[test]
 fn kill_9_during_a_large_fetch_keeps_every_committed_article() {
+    let _alone = crate::support::heavy();
     // 60 feeds × 300 items, each answer delayed so the fetch is still going when we kill it.
     let server = FeedServer::start(300, Duration::from_millis(150));
     let env = Env::new();
@@ -81,6 +82,7 @@ fn kill_9_during_a_large_fetch_keeps_every_committed_article() {
 
 #[test]
 fn two_processes_share_one_database() {
+    let _alone = crate::support::heavy();
     let server = FeedServer::start(200, Duration::from_millis(5));
     let env = Env::new();
     let db = env.db();

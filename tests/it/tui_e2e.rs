@@ -110,6 +110,7 @@ fn write(path: &Path, text: &str) {
 
 #[test]
 fn pick_a_company_open_an_article_and_quit_in_tmux() {
+    let _alone = crate::support::heavy();
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("akhbar.db");
     drop(crate::support::tui::store_at(&db, 1));
@@ -219,6 +220,7 @@ fn pick_a_company_open_an_article_and_quit_in_tmux() {
 
 #[test]
 fn a_panic_gives_the_terminal_back_and_says_where_the_log_is() {
+    let _alone = crate::support::heavy();
     let dir = tempfile::tempdir().unwrap();
     let home = dir.path().join("home");
     std::fs::create_dir_all(&home).unwrap();

@@ -3,8 +3,8 @@
 #![allow(clippy::unwrap_used)]
 
 use crate::support::tui::*;
-use akhbar::app::action::Msg;
 use akhbar::refresh::{FeedResult, FeedStatus};
+use akhbar::tui::action::Msg;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn key(c: char) -> Msg {
@@ -87,15 +87,15 @@ fn help_overlay_with_the_colour_legend() {
 fn narrow_screens_stack_or_show_one_pane() {
     let (mut state, mut rt, _d) = filled(60, 30);
     rt.send(&mut state, enter());
-    let panes = akhbar::ui::layout::Panes::of(&state);
+    let panes = akhbar::tui::ui::layout::Panes::of(&state);
     assert!(panes.stacked);
     insta::assert_snapshot!("stacked_60x30", screen(&state).backend());
 
     let (mut state, mut rt, _d) = filled(60, 12);
-    let panes = akhbar::ui::layout::Panes::of(&state);
+    let panes = akhbar::tui::ui::layout::Panes::of(&state);
     assert!(panes.article.is_none() && panes.headlines.is_some());
     rt.send(&mut state, enter());
-    let panes = akhbar::ui::layout::Panes::of(&state);
+    let panes = akhbar::tui::ui::layout::Panes::of(&state);
     assert!(
         panes.headlines.is_none() && panes.article.is_some(),
         "the article takes the screen"
@@ -154,7 +154,7 @@ fn feed_error_in_the_status_line() {
 #[test]
 fn headline_entities_go_to_the_layout_with_their_kind_colours() {
     let (state, _rt, _d) = filled(120, 40);
-    let theme = akhbar::app::theme::Theme::defaults();
+    let theme = akhbar::view::theme::Theme::defaults();
     let row = &state.rows[0];
     let spans = state.title_spans.get(&row.id).cloned().flatten().unwrap();
     let org = spans.iter().find(|s| s.style == theme.org).unwrap();

@@ -3,12 +3,12 @@
 #![allow(clippy::unwrap_used)]
 
 use crate::support::tui::*;
-use akhbar::app::action::{Action, Effect, Msg};
-use akhbar::app::state::{Focus, Overlay};
-use akhbar::app::update::update;
 use akhbar::refresh::{FeedResult, FeedStatus};
 use akhbar::store::WriteStats;
 use akhbar::text::BidiMode;
+use akhbar::tui::action::{Action, Effect, Msg, StoreJob};
+use akhbar::tui::state::{Focus, Overlay};
+use akhbar::tui::update::update;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 
 fn key(c: char) -> Msg {
@@ -48,7 +48,7 @@ fn moving_loads_the_new_article_and_drops_a_stale_one() {
     let first = state.rows[0].clone();
     let fx = update(&mut state, key('j'));
     assert_eq!(state.selected, 1);
-    assert!(fx.contains(&Effect::LoadArticle(state.rows[1].id)));
+    assert!(fx.contains(&Effect::Store(StoreJob::Article(state.rows[1].id))));
     // The first article's data arrives late: it must not replace the wanted one.
     let stale = rt.store.article(first.id).unwrap().unwrap();
     update(&mut state, Msg::ArticleLoaded(std::sync::Arc::new(stale)));
@@ -286,7 +286,7 @@ fn bidi_cycles_and_tells_the_terminal() {
     let fx = update(&mut state, key('Z'));
     assert_ne!(state.opts.shape, before);
     assert!(
-        fx.iter().any(|e| matches!(e, Effect::Layout { .. })),
+        fx.iter().any(|e| matches!(e, Effect::Layout(_))),
         "the article is laid out again"
     );
 }
@@ -362,7 +362,7 @@ fn refresh_progress_errors_and_the_offline_fallback() {
     let status = state.status.clone().unwrap();
     assert!(status.error && status.text.contains("HTTP 503") && status.text.contains("2 of 2"));
     assert!(
-        fx.contains(&Effect::LoadDemo),
+        fx.contains(&Effect::Store(StoreJob::Demo)),
         "empty cache and no feed reached: demo feeds"
     );
     update(&mut state, Msg::DemoLoaded(Ok(12)));
@@ -399,7 +399,7 @@ fn new_articles_from_a_refresh_keep_the_selection() {
 #[test]
 fn mouse_wheel_scrolls_the_pane_under_it_and_click_selects() {
     let (mut state, mut rt, _d) = filled(120, 40);
-    let panes = akhbar::ui::layout::Panes::of(&state);
+    let panes = akhbar::tui::ui::layout::Panes::of(&state);
     let h = panes.headlines.unwrap();
     let click = MouseEvent {
         kind: MouseEventKind::Down(MouseButton::Left),
@@ -417,7 +417,7 @@ fn mouse_wheel_scrolls_the_pane_under_it_and_click_selects() {
     // A short article does not scroll; a narrow pane makes it long enough to.
     update(&mut state, Msg::Resize(60, 12));
     rt.send(&mut state, code(KeyCode::Enter));
-    let a2 = akhbar::ui::layout::Panes::of(&state).article.unwrap();
+    let a2 = akhbar::tui::ui::layout::Panes::of(&state).article.unwrap();
     let wheel = MouseEvent {
         kind: MouseEventKind::ScrollDown,
         column: a2.x + 1,

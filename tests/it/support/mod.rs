@@ -71,6 +71,15 @@ pub fn json_lines(o: &Output) -> Vec<serde_json::Value> {
         .collect()
 }
 
+/// Held by the tests that drive the binary through heavy work under a timeout (each had a test
+/// binary of its own before they shared one): run side by side on a loaded machine, they
+/// starved each other into timeouts that were not what they test.
+pub fn heavy() -> std::sync::MutexGuard<'static, ()> {
+    static HEAVY: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    // A failed test poisons it; the next one still runs alone.
+    HEAVY.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 pub fn path_str(p: &Path) -> &str {
     p.to_str().unwrap()
 }

@@ -3,12 +3,12 @@
 //! on the state of the recognizer).
 #![allow(dead_code, clippy::unwrap_used)]
 
-use akhbar::app::state::State;
-use akhbar::app::sync::SyncRuntime;
 use akhbar::entities::{Kind, Recognizer, Span};
 use akhbar::feed::fetch::Validators;
 use akhbar::feed::{FeedSource, NewArticle};
 use akhbar::store::{FeedMeta, Field, Ingest, Store};
+use akhbar::tui::state::State;
+use akhbar::tui::sync::SyncRuntime;
 use chrono::{DateTime, TimeZone, Utc};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -340,8 +340,8 @@ pub fn filled(
     width: u16,
     height: u16,
 ) -> (
-    akhbar::app::state::State,
-    akhbar::app::sync::SyncRuntime,
+    akhbar::tui::state::State,
+    akhbar::tui::sync::SyncRuntime,
     tempfile::TempDir,
 ) {
     let dir = tempfile::tempdir().unwrap();
@@ -353,8 +353,8 @@ pub fn filled(
 /// A reader over `store`, nothing asked of the store yet.
 pub fn reader_without_list(store: Store, width: u16, height: u16) -> (State, SyncRuntime) {
     let mut state = State::new(
-        akhbar::app::keys::Keymap::defaults(),
-        akhbar::app::theme::Theme::defaults(),
+        akhbar::tui::keys::Keymap::defaults(),
+        akhbar::view::theme::Theme::defaults(),
         akhbar::text::LayoutOptions {
             direction: akhbar::text::Direction::Auto,
             bidi: akhbar::text::BidiMode::App,
@@ -388,7 +388,7 @@ pub fn visual(logical: &str) -> String {
 /// The screen as text.
 pub fn screen(state: &State) -> Terminal<TestBackend> {
     let mut term = Terminal::new(TestBackend::new(state.size.0, state.size.1)).unwrap();
-    term.draw(|f| akhbar::ui::draw(f, state)).unwrap();
+    term.draw(|f| akhbar::tui::ui::draw(f, state)).unwrap();
     term
 }
 

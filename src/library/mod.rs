@@ -1,0 +1,89 @@
+//! The library: what every command and the reader work on — the resolved configuration, the
+//! database, the recognizer and the feed list — and the errors they report.
+
+pub(crate) mod feeds;
+pub(crate) mod index;
+
+use crate::config::Config;
+use crate::entities::Recognizer;
+use crate::store::{Store, StoreError};
+use crate::text::{BidiMode, LayoutOptions, ShapeMode};
+use std::path::PathBuf;
+
+/// The resolved command line and configuration.
+#[derive(Clone)]
+pub struct Library {
+    /// `--db`; None: the default location.
+    pub cli_db: Option<PathBuf>,
+    pub config: Config,
+    /// The config file read (None: the defaults alone).
+    pub config_path: Option<PathBuf>,
+    /// `--feeds FILE`: the feed list for this run.
+    pub feeds_file: Option<PathBuf>,
+    pub bidi: BidiMode,
+    pub shape: ShapeMode,
+    /// `--demo`: the bundled feeds in a temporary database, no network.
+    pub demo: bool,
+}
+
+/// Why something could not be done. `Usage` is the user's to fix (a bad option, file or
+/// config: `akhbar` exits 2); everything else is `Runtime` (exit 1).
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum Error {
+    #[error("{0}")]
+    Usage(String),
+    #[error("{0:#}")]
+    Runtime(anyhow::Error),
+}
+
+impl From<anyhow::Error> for Error {
+    fn from(e: anyhow::Error) -> Self {
+        Error::Runtime(e)
+    }
+}
+
+impl From<StoreError> for Error {
+    fn from(e: StoreError) -> Self {
+        Error::Runtime(e.into())
+    }
+}
+
+impl Library {
+    pub(crate) fn db_path(&self) -> PathBuf {
+        self.cli_db.clone().unwrap_or_else(crate::paths::default_db)
+    }
+
+    pub(crate) fn open_store(&self) -> anyhow::Result<Store> {
+        let path = self.db_path();
+        Store::open(&path).map_err(|e| anyhow::anyhow!("{e}"))
+    }
+
+    /// The store with its entities brought up to the current gazetteer (re-indexing the
+    /// articles recognised with another version, once), and the recognizer.
+    pub(crate) fn open_store_current(&self) -> anyhow::Result<(Store, Recognizer)> {
+        let mut store = self.open_store()?;
+        let rec = self.recognizer()?;
+        index::ensure_entities_current(&mut store, &rec)?;
+        Ok((store, rec))
+    }
+
+    /// The recognizer: the bundled gazetteer plus the user's additions.
+    pub(crate) fn recognizer(&self) -> anyhow::Result<Recognizer> {
+        let user = crate::paths::user_gazetteer();
+        Recognizer::load(user.exists().then_some(user.as_path()))
+    }
+
+    /// How text is laid out for output: the configured direction, the bidi mode, and shaping
+    /// (`auto` asks the environment: most terminals that do not reorder do not join either).
+    pub fn layout_options(&self) -> LayoutOptions {
+        LayoutOptions {
+            direction: self.config.display.direction,
+            bidi: self.bidi,
+            shape: match self.shape {
+                ShapeMode::On => true,
+                ShapeMode::Off => false,
+                ShapeMode::Auto => crate::text::shape_auto_for_env(),
+            },
+        }
+    }
+}

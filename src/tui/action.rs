@@ -1,0 +1,137 @@
+//! What can happen to the reader: user actions (named as in the config's [keys] table), messages
+//! (input events and worker results) and effects (work `update` asks the runtime to do).
+
+use crate::refresh::FeedResult;
+use crate::store::{Article, ArticleQuery, ArticleRow, StoredSpan};
+use crate::text::LayoutOptions;
+use chrono::{DateTime, Utc};
+use crossterm::event::{KeyEvent, MouseEvent};
+use ratatui::text::Line;
+use std::sync::Arc;
+
+/// User actions are named by the config's [keys] table, which is where they are declared.
+pub use crate::config::keys::Action;
+
+/// A company in the picker: canonical name, Arabic display name, article count.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Company {
+    pub canonical: String,
+    pub(crate) arabic: Option<String>,
+    pub(crate) count: i64,
+}
+
+/// What an article layout was computed for; a result for another key is stale.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LayoutKey {
+    pub id: i64,
+    pub width: u16,
+    pub(crate) opts: LayoutOptions,
+    /// Index (into the article's entity list) of the entity under the cursor.
+    pub focus: Option<usize>,
+    /// Hash of the search whose terms are highlighted (0: none).
+    pub(crate) search: u64,
+}
+
+/// A laid-out article pane: visual lines for `key.width`.
+#[derive(Clone, Debug)]
+pub struct ArticleLayout {
+    pub key: LayoutKey,
+    pub lines: Arc<Vec<Line<'static>>>,
+    /// The first line holding the focused entity (to scroll it into view).
+    pub(crate) focus_line: Option<usize>,
+    /// Lines holding a search hit (`n`/`N` jump between them while reading).
+    pub match_lines: Vec<usize>,
+}
+
+/// Inputs of `update`: terminal events, timers, worker results.
+#[derive(Clone, Debug)]
+pub enum Msg {
+    Key(KeyEvent),
+    Mouse(MouseEvent),
+    Resize(u16, u16),
+    Tick(DateTime<Utc>),
+    Action(Action),
+    /// Terminal came back from Ctrl-Z: everything must be drawn again.
+    Resumed,
+    ListLoaded {
+        generation: u64,
+        rows: Vec<ArticleRow>,
+        total: i64,
+    },
+    ArticleLoaded(Arc<Article>),
+    Layout(ArticleLayout),
+    TitleSpans(Vec<(i64, Vec<StoredSpan>)>),
+    Companies(Vec<Company>),
+    /// The recognizer's canonical name for what was typed in the picker (any alias).
+    Resolved {
+        query: String,
+        canonical: Option<String>,
+    },
+    RefreshStarted {
+        total: usize,
+    },
+    FeedDone(FeedResult),
+    RefreshFinished(Vec<FeedResult>),
+    FullText {
+        id: i64,
+        result: Result<(), String>,
+    },
+    DemoLoaded(Result<usize, String>),
+    /// A worker failed in a way the reader should hear about.
+    Error(String),
+    /// Something worth a line in the footer.
+    Info(String),
+}
+
+/// Work for the runtime; `update` never does I/O itself.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Effect {
+    /// A question for the database (or a mark to save), answered by a `Msg`.
+    Store(StoreJob),
+    /// Lay an article out for the pane, answered by `Msg::Layout`.
+    Layout(LayoutJob),
+    /// None: every feed.
+    Refresh(Option<String>),
+    FullText(i64),
+    OpenLink(String),
+    /// OSC 52 clipboard write.
+    Copy(String),
+    /// true: ask the terminal not to reorder (bidi = app); false: give it back.
+    TerminalBidiExplicit(bool),
+    Suspend,
+    Quit,
+}
+
+/// Requests for the store worker, run in order; a newer `List` or `Article` replaces an older
+/// one still waiting (see `jobs::Latest`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum StoreJob {
+    /// Headlines for the filters; `query.limit` None: the first screenful, then the rest.
+    List {
+        generation: u64,
+        query: ArticleQuery,
+    },
+    Article(i64),
+    TitleSpans(Vec<i64>),
+    Companies,
+    /// Ask the recognizer which company an alias names.
+    Resolve(String),
+    SetRead {
+        id: i64,
+        read: bool,
+    },
+    SetStarred {
+        id: i64,
+        starred: bool,
+    },
+    /// Load the bundled demo feeds if the cache is still empty.
+    Demo,
+}
+
+/// A layout request: the article, what it is laid out for, the search to highlight.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LayoutJob {
+    pub(crate) key: LayoutKey,
+    pub(crate) article: Arc<Article>,
+    pub(crate) search: Option<String>,
+}

@@ -1,0 +1,122 @@
+//! The interactive reader: state (pure model), actions, update (transitions), run (event loop).
+
+pub mod action;
+pub(crate) mod jobs;
+pub mod keys;
+pub mod run;
+pub mod runtime;
+pub mod state;
+pub mod sync;
+pub(crate) mod terminal;
+pub mod ui;
+pub mod update;
+
+use crate::library::Library;
+use crate::store::{Store, Writer};
+use action::{Effect, StoreJob};
+use std::io::IsTerminal;
+use std::sync::Arc;
+
+/// NO_COLOR (https://no-color.org): set and not empty.
+pub(crate) fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
+/// The state the reader starts with, from the config.
+pub(crate) fn initial_state(lib: &Library) -> state::State {
+    let keymap = keys::Keymap::new(&lib.config.keys);
+    let theme = crate::view::theme::Theme::from_config(&lib.config.theme, no_color());
+    let mut state = state::State::new(keymap, theme, lib.layout_options(), chrono::Utc::now());
+    state.full_text = lib.config.full_text.clone();
+    state.split = lib.config.layout.split;
+    state.mirror = lib.config.layout.mirror;
+    state
+}
+
+pub(crate) fn run(lib: &Library) -> anyhow::Result<()> {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        anyhow::bail!(
+            "the reader needs a terminal; for scripts use the subcommands (akhbar --help)"
+        );
+    }
+    let mut state = initial_state(lib);
+    let recognizer = Arc::new(lib.recognizer()?);
+    // --demo: a temporary database, removed on exit, filled before the first frame.
+    let _demo_dir;
+    let (store, path) = if lib.demo {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("demo.db");
+        let mut store = Store::open(&path)?;
+        let n = crate::demo::load_into(&mut store, &recognizer)?;
+        _demo_dir = Some(dir);
+        state.demo = true;
+        state.can_refresh = false;
+        state.status = Some(state::Status {
+            text: format!("demo: {n} bundled articles, no network"),
+            error: false,
+            sticky: false,
+            at: state.now,
+        });
+        (store, path)
+    } else {
+        _demo_dir = None;
+        let mut store = lib.open_store()?;
+        crate::library::index::ensure_entities_current(&mut store, &recognizer)?;
+        (store, lib.db_path())
+    };
+    // Two roles: the store thread reads on its own connection; every change goes through the
+    // one writer (marks, refresh, full text).
+    let reader = Store::open_reader(&path)?;
+    let writer = Writer::spawn(store)?;
+    let refresher = if lib.demo {
+        None
+    } else {
+        Some(crate::refresh::Refresher::new(
+            crate::feed::fetch::Fetcher::new(lib.config.fetch_config())?,
+            writer.clone(),
+            Arc::clone(&recognizer),
+            &lib.config,
+        ))
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        // Parsing in a refresh is CPU work; more threads than cores only hold more in memory.
+        .max_blocking_threads(std::thread::available_parallelism().map_or(2, |n| n.get()))
+        .enable_all()
+        .build()?;
+    let mut initial = vec![Effect::Store(StoreJob::List {
+        generation: state.list_generation,
+        query: state.filters.query(),
+    })];
+    if refresher.is_some() && lib.config.fetch.refresh_on_start {
+        initial.push(Effect::Refresh(None));
+    }
+    let refresh_every = (!lib.demo && lib.config.fetch.refresh_minutes > 0)
+        .then(|| std::time::Duration::from_secs(lib.config.fetch.refresh_minutes * 60));
+    let theme = state.theme.clone();
+    let bidi_explicit = state.opts.bidi == crate::text::BidiMode::App;
+    let lib = Arc::new(lib.clone());
+    runtime.block_on(async move {
+        let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+        let services = run::Services::start(lib, reader, writer, recognizer, refresher, theme, tx)?;
+        let mut console = terminal::Console::setup(bidi_explicit)?;
+        let size = console.size()?;
+        state.size = (size.width, size.height);
+        let events = crossterm::event::EventStream::new();
+        let result = run::event_loop(
+            &mut console,
+            events,
+            state,
+            services,
+            rx,
+            initial,
+            refresh_every,
+        )
+        .await;
+        terminal::restore();
+        result.map(|_| ())
+    })?;
+    // Workers blocked on I/O must not keep the process alive after quit.
+    runtime.shutdown_background();
+    Ok(())
+}

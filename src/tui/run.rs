@@ -1,0 +1,303 @@
+//! The threaded runtime: the event loop, and the workers that carry out effects — a store
+//! thread (its own read connection; changes through the writer), a layout thread, and tokio
+//! tasks for refresh, full text and the browser.
+//!
+//! Workers never touch the state; they send `Msg`s. The loop drains every pending message,
+//! updates, and draws only the newest state, and only when something changed.
+
+use super::action::{Action, Effect, LayoutJob, Msg, StoreJob};
+use super::jobs::inbox;
+use super::runtime::{Connections, Layouts, StoreKind, run_store_job};
+use super::state::State;
+use super::update::update;
+use crate::entities::Recognizer;
+use crate::library::Library;
+use crate::refresh::Refresher;
+use crate::store::{Store, Writer};
+use crate::view::theme::Theme;
+use crossterm::event::Event;
+use futures_util::{Stream, StreamExt};
+use std::sync::Arc;
+use std::sync::mpsc::Sender;
+use std::time::Duration;
+use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
+
+/// What the loop needs of the terminal besides events: a place to draw, and the few effects
+/// only a terminal can carry out. `terminal::Console` is the real one; tests use a screen in
+/// memory.
+pub trait Screen {
+    fn draw(&mut self, state: &State) -> std::io::Result<()>;
+    /// OSC 52 clipboard write.
+    fn copy(&mut self, text: &str) -> std::io::Result<()>;
+    /// true: the terminal must not reorder (akhbar does).
+    fn set_bidi_explicit(&mut self, explicit: bool);
+    /// Ctrl-Z: give the terminal back, stop, take it again.
+    fn suspend(&mut self) -> std::io::Result<()>;
+    /// False once the panic hook gave the terminal back (a worker died).
+    fn is_active(&self) -> bool;
+}
+
+/// Handles the runtime needs to carry out effects.
+pub struct Services {
+    lib: Arc<Library>,
+    writer: Writer,
+    /// None in --demo (no network).
+    refresher: Option<Refresher>,
+    tx: UnboundedSender<Msg>,
+    store_jobs: Sender<StoreJob>,
+    layout_jobs: Sender<LayoutJob>,
+}
+
+impl Services {
+    /// Start the store and layout threads: `reader` is the store thread's own connection,
+    /// every change goes through `writer`.
+    pub fn start(
+        lib: Arc<Library>,
+        reader: Store,
+        writer: Writer,
+        recognizer: Arc<Recognizer>,
+        refresher: Option<Refresher>,
+        theme: Theme,
+        tx: UnboundedSender<Msg>,
+    ) -> std::io::Result<Services> {
+        let (store_jobs, mut store_inbox) = inbox::<StoreJob>();
+        {
+            let mut db = Connections {
+                reader,
+                writer: writer.clone(),
+            };
+            let (rec, tx) = (Arc::clone(&recognizer), tx.clone());
+            let names = |_: &str| None;
+            std::thread::Builder::new()
+                .name("akhbar-store".into())
+                .spawn(move || {
+                    while let Ok(job) = store_inbox.wait() {
+                        if tx.is_closed() {
+                            return;
+                        }
+                        run_store_job(
+                            &mut db,
+                            &rec,
+                            &names,
+                            job,
+                            &mut || store_inbox.superseded(&StoreKind::List),
+                            &mut |m| {
+                                let _ = tx.send(m);
+                            },
+                        );
+                    }
+                })?;
+        }
+        let (layout_jobs, mut layout_inbox) = inbox::<LayoutJob>();
+        {
+            let (rec, tx) = (Arc::clone(&recognizer), tx.clone());
+            std::thread::Builder::new()
+                .name("akhbar-layout".into())
+                .spawn(move || {
+                    let mut layouts = Layouts::new(theme);
+                    let names = move |c: &str| rec.arabic_name(c);
+                    while let Ok(job) = layout_inbox.wait() {
+                        if tx.send(layouts.layout(job, &names)).is_err() {
+                            return;
+                        }
+                    }
+                })?;
+        }
+        Ok(Services {
+            lib,
+            writer,
+            refresher,
+            tx,
+            store_jobs,
+            layout_jobs,
+        })
+    }
+
+    /// Carry out one effect; the ones only the terminal can do come back.
+    pub(crate) fn execute(&self, effect: Effect) -> Option<Effect> {
+        match effect {
+            // The workers stop only when we do: sending cannot fail before.
+            Effect::Store(job) => {
+                let _ = self.store_jobs.send(job);
+            }
+            Effect::Layout(job) => {
+                let _ = self.layout_jobs.send(job);
+            }
+            Effect::Refresh(feed) => self.refresh(feed),
+            Effect::FullText(id) => self.full_text(id),
+            Effect::OpenLink(link) => {
+                // `open` starts the desktop's opener directly with the URL as one argument:
+                // no shell ever sees it. update() already refused anything but http(s).
+                let tx = self.tx.clone();
+                tokio::task::spawn_blocking(move || {
+                    if let Err(e) = open::that_detached(&link) {
+                        let _ = tx.send(Msg::Error(format!("cannot open the browser: {e}")));
+                    }
+                });
+            }
+            terminal @ (Effect::Copy(_)
+            | Effect::TerminalBidiExplicit(_)
+            | Effect::Suspend
+            | Effect::Quit) => return Some(terminal),
+        }
+        None
+    }
+
+    fn full_text(&self, id: i64) {
+        let Some(refresher) = self.refresher.clone() else {
+            let _ = self
+                .tx
+                .send(Msg::Info("demo: no network, no full articles".into()));
+            return;
+        };
+        let tx = self.tx.clone();
+        tokio::spawn(async move {
+            let result = crate::fulltext::fetch_full(
+                &refresher.fetcher,
+                &refresher.writer,
+                &refresher.recognizer,
+                id,
+            )
+            .await
+            .map(|_| ())
+            .map_err(|e| format!("{e:#}"));
+            let _ = tx.send(Msg::FullText { id, result });
+        });
+    }
+
+    fn refresh(&self, only: Option<String>) {
+        let Some(refresher) = self.refresher.clone() else {
+            let _ = self
+                .tx
+                .send(Msg::Info("demo: no network, nothing to refresh".into()));
+            return;
+        };
+        let (lib, writer, tx) = (Arc::clone(&self.lib), self.writer.clone(), self.tx.clone());
+        tokio::spawn(async move {
+            let feeds = writer
+                .run(move |s| lib.feeds_for_run(s).map_err(|e| e.to_string()))
+                .await
+                .map_err(|e| e.to_string())
+                .and_then(|r| r);
+            let feeds = match feeds {
+                Ok(rows) => match only {
+                    Some(url) => rows.into_iter().filter(|f| f.url == url).collect(),
+                    None => rows,
+                },
+                Err(e) => {
+                    let _ = tx.send(Msg::Error(format!("refresh: {e}")));
+                    return;
+                }
+            };
+            let _ = tx.send(Msg::RefreshStarted { total: feeds.len() });
+            let progress = tx.clone();
+            let results = refresher
+                .refresh(feeds, move |r| {
+                    let _ = progress.send(Msg::FeedDone(r.clone()));
+                })
+                .await;
+            let _ = tx.send(Msg::RefreshFinished(results));
+        });
+    }
+}
+
+/// Map a terminal event to a message.
+fn from_event(ev: Event) -> Option<Msg> {
+    match ev {
+        Event::Key(k) => Some(Msg::Key(k)),
+        Event::Mouse(m) => Some(Msg::Mouse(m)),
+        Event::Resize(w, h) => Some(Msg::Resize(w, h)),
+        _ => None,
+    }
+}
+
+/// Run until quit and give back the last state. `events` are the terminal's; `initial` the
+/// effects to start with (first list, refresh on start).
+pub async fn event_loop(
+    screen: &mut impl Screen,
+    mut events: impl Stream<Item = std::io::Result<Event>> + Unpin,
+    mut state: State,
+    services: Services,
+    mut rx: UnboundedReceiver<Msg>,
+    initial: Vec<Effect>,
+    refresh_every: Option<Duration>,
+) -> anyhow::Result<State> {
+    let mut tick = tokio::time::interval(Duration::from_secs(1));
+    let mut refresh_timer = refresh_every.map(|d| {
+        let mut i = tokio::time::interval_at(tokio::time::Instant::now() + d, d);
+        i.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+        i
+    });
+    for e in initial {
+        if let Some(e) = services.execute(e)
+            && !outside(e, screen, &services.tx)
+        {
+            return Ok(state);
+        }
+    }
+    loop {
+        if state.dirty {
+            screen.draw(&state)?;
+            state.dirty = false;
+            // Debug builds only: a way for the test suite to prove that a panic in the
+            // middle of a session gives the terminal back.
+            #[cfg(debug_assertions)]
+            if std::env::var_os("AKHBAR_TEST_PANIC").is_some() {
+                panic!("AKHBAR_TEST_PANIC: a panic after the first frame");
+            }
+        }
+        let first = tokio::select! {
+            ev = events.next() => match ev {
+                Some(Ok(ev)) => match from_event(ev) { Some(m) => m, None => continue },
+                Some(Err(e)) => return Err(e.into()),
+                None => return Ok(state),
+            },
+            Some(m) = rx.recv() => m,
+            _ = tick.tick() => Msg::Tick(chrono::Utc::now()),
+            _ = async {
+                match &mut refresh_timer { Some(t) => { t.tick().await; } None => std::future::pending::<()>().await }
+            } => Msg::Action(Action::RefreshAll),
+        };
+        // Everything already waiting is applied before the next frame: only the newest state
+        // is drawn.
+        let mut pending = vec![first];
+        pending.extend(std::iter::from_fn(|| rx.try_recv().ok()));
+        for msg in pending {
+            for effect in update(&mut state, msg) {
+                if let Some(e) = services.execute(effect)
+                    && !outside(e, screen, &services.tx)
+                {
+                    return Ok(state);
+                }
+            }
+        }
+        if state.quit {
+            return Ok(state);
+        }
+        if !screen.is_active() {
+            // The panic hook gave the terminal back: a worker died; drawing on would garble it.
+            anyhow::bail!("internal error: a background task crashed (see the log)");
+        }
+    }
+}
+
+/// An effect on the terminal; false: quit.
+fn outside(effect: Effect, screen: &mut impl Screen, tx: &UnboundedSender<Msg>) -> bool {
+    match effect {
+        Effect::Copy(text) => {
+            if let Err(e) = screen.copy(&text) {
+                let _ = tx.send(Msg::Error(format!("copy: {e}")));
+            }
+        }
+        Effect::TerminalBidiExplicit(on) => screen.set_bidi_explicit(on),
+        Effect::Suspend => {
+            if let Err(e) = screen.suspend() {
+                let _ = tx.send(Msg::Error(format!("terminal: {e}")));
+            }
+            let _ = tx.send(Msg::Resumed);
+        }
+        Effect::Quit => return false,
+        _ => {}
+    }
+    true
+}

@@ -1,0 +1,257 @@
+//! What both runtimes (the threaded one in `run`, the synchronous one in `sync`) do with the
+//! store and layout effects, written once: queries on a read connection and changes through the
+//! writer, long lists in pages, layouts with their cache.
+
+use super::action::{ArticleLayout, Company, LayoutJob, Msg, StoreJob};
+use super::jobs::Supersede;
+use crate::entities::Recognizer;
+use crate::store::{Field, Store, Writer};
+use crate::text::LayoutOptions;
+use crate::view::article::{PreparedArticle, prepare};
+use crate::view::theme::Theme;
+use std::collections::VecDeque;
+use std::sync::Arc;
+
+/// Headlines loaded at most (the newest first); filters narrow further in the database.
+pub(crate) const LIST_LIMIT: usize = 50_000;
+/// Headlines in the first answer, so the first frame does not wait for a long list.
+pub const FIRST_PAGE: usize = 300;
+/// Articles whose per-article layout is kept.
+const LAYOUT_CACHE: usize = 16;
+
+/// Which store jobs a newer one replaces: lists and articles (the user moved on).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum StoreKind {
+    List,
+    Article,
+}
+
+impl Supersede for StoreJob {
+    type Kind = StoreKind;
+    fn kind(&self) -> Option<StoreKind> {
+        match self {
+            StoreJob::List { .. } => Some(StoreKind::List),
+            StoreJob::Article(_) => Some(StoreKind::Article),
+            _ => None,
+        }
+    }
+}
+
+/// Only the newest layout is worth making.
+impl Supersede for LayoutJob {
+    type Kind = ();
+    fn kind(&self) -> Option<()> {
+        Some(())
+    }
+}
+
+/// Canonical name → Arabic display name.
+pub(crate) type NameFn = dyn Fn(&str) -> Option<String> + Send + Sync;
+
+/// The database as the reader's jobs see it: a connection to query, and a way to change it.
+pub trait Database {
+    fn read(&self) -> &Store;
+    fn write<R: Send + 'static>(
+        &mut self,
+        f: impl FnOnce(&mut Store) -> R + Send + 'static,
+    ) -> crate::store::Result<R>;
+}
+
+/// One connection for both (the synchronous runtime, tests and benchmarks).
+impl Database for Store {
+    fn read(&self) -> &Store {
+        self
+    }
+    fn write<R: Send + 'static>(
+        &mut self,
+        f: impl FnOnce(&mut Store) -> R + Send + 'static,
+    ) -> crate::store::Result<R> {
+        Ok(f(self))
+    }
+}
+
+/// The reader's own read connection, and the writer every change goes through.
+pub(crate) struct Connections {
+    pub(crate) reader: Store,
+    pub(crate) writer: Writer,
+}
+
+impl Database for Connections {
+    fn read(&self) -> &Store {
+        &self.reader
+    }
+    fn write<R: Send + 'static>(
+        &mut self,
+        f: impl FnOnce(&mut Store) -> R + Send + 'static,
+    ) -> crate::store::Result<R> {
+        // Waiting keeps the order: a list asked for after a mark sees the mark.
+        self.writer.run_blocking(f)
+    }
+}
+
+/// Run one store job; its answers go to `send`. `names` gives Arabic company names the
+/// recognizer does not know (test data). A list asked for without a limit comes in two
+/// pages — a first screenful at once, then the rest, unless `superseded` says a newer list is
+/// already waiting.
+pub fn run_store_job(
+    db: &mut impl Database,
+    rec: &Arc<Recognizer>,
+    names: &NameFn,
+    job: StoreJob,
+    superseded: &mut dyn FnMut() -> bool,
+    send: &mut dyn FnMut(Msg),
+) {
+    let fail = |what: &str, e: &dyn std::fmt::Display| Msg::Error(format!("{what}: {e}"));
+    match job {
+        StoreJob::List { generation, query } if query.limit.is_none() => {
+            let first = list(db.read(), generation, query.clone(), FIRST_PAGE);
+            let full_page =
+                matches!(&first, Msg::ListLoaded { rows, .. } if rows.len() == FIRST_PAGE);
+            send(first);
+            if full_page && !superseded() {
+                send(list(db.read(), generation, query, LIST_LIMIT));
+            }
+        }
+        StoreJob::List { generation, query } => {
+            let limit = query.limit.unwrap_or(LIST_LIMIT).min(LIST_LIMIT);
+            send(list(db.read(), generation, query, limit));
+        }
+        StoreJob::Article(id) => match db.read().article(id) {
+            Ok(Some(a)) => send(Msg::ArticleLoaded(Arc::new(a))),
+            Ok(None) => {}
+            Err(e) => send(fail("article", &e)),
+        },
+        StoreJob::TitleSpans(ids) => {
+            let mut out = Vec::with_capacity(ids.len());
+            for id in ids {
+                match db.read().spans(id) {
+                    Ok(spans) => out.push((
+                        id,
+                        spans
+                            .into_iter()
+                            .filter(|s| s.field == Field::Title)
+                            .collect(),
+                    )),
+                    Err(e) => return send(fail("entities", &e)),
+                }
+            }
+            send(Msg::TitleSpans(out));
+        }
+        StoreJob::Companies => match db.read().companies() {
+            Ok(list) => send(Msg::Companies(
+                list.into_iter()
+                    .map(|(canonical, count)| Company {
+                        arabic: rec.arabic_name(&canonical).or_else(|| names(&canonical)),
+                        canonical,
+                        count,
+                    })
+                    .collect(),
+            )),
+            Err(e) => send(fail("companies", &e)),
+        },
+        StoreJob::Resolve(query) => send(Msg::Resolved {
+            canonical: rec.resolve(&query),
+            query,
+        }),
+        StoreJob::SetRead { id, read } => {
+            if let Err(e) = db.write(move |s| s.set_read(id, read)).and_then(|r| r) {
+                send(fail("save", &e));
+            }
+        }
+        StoreJob::SetStarred { id, starred } => {
+            if let Err(e) = db
+                .write(move |s| s.set_starred(id, starred))
+                .and_then(|r| r)
+            {
+                send(fail("save", &e));
+            }
+        }
+        // Checked here, not in update: the list the state has seen may be older than the store.
+        StoreJob::Demo => {
+            let rec = Arc::clone(rec);
+            let loaded = db.write(move |s| match s.article_count() {
+                Ok(0) => Some(crate::demo::load_into(s, &rec).map_err(|e| format!("{e:#}"))),
+                Ok(_) => None,
+                Err(e) => Some(Err(e.to_string())),
+            });
+            match loaded {
+                Ok(Some(result)) => send(Msg::DemoLoaded(result)),
+                Ok(None) => {}
+                Err(e) => send(fail("demo feeds", &e)),
+            }
+        }
+    }
+}
+
+fn list(
+    store: &Store,
+    generation: u64,
+    mut query: crate::store::ArticleQuery,
+    limit: usize,
+) -> Msg {
+    query.limit = Some(limit);
+    let rows = match store.list_articles(&query) {
+        Ok(r) => r,
+        Err(e) => return Msg::Error(format!("list: {e}")),
+    };
+    let total = store.article_count().unwrap_or(rows.len() as i64);
+    Msg::ListLoaded {
+        generation,
+        rows,
+        total,
+    }
+}
+
+/// What a per-article preparation depends on (the width comes later).
+type PrepKey = (i64, LayoutOptions, Option<usize>, u64);
+
+/// Article layouts: the per-article preparation cached for the last few articles (a resize
+/// redoes only the wrapping, cached inside).
+pub(crate) struct Layouts {
+    theme: Theme,
+    cache: VecDeque<(PrepKey, PreparedArticle)>,
+}
+
+impl Layouts {
+    pub(crate) fn new(theme: Theme) -> Layouts {
+        Layouts {
+            theme,
+            cache: VecDeque::new(),
+        }
+    }
+
+    /// The pane's lines for `job`, as the message that carries them.
+    pub(crate) fn layout(&mut self, job: LayoutJob, names: &NameFn) -> Msg {
+        let LayoutJob {
+            key,
+            article,
+            search,
+        } = job;
+        let ck = (key.id, key.opts, key.focus, key.search);
+        let pos = self.cache.iter().position(|(k, _)| *k == ck);
+        let mut entry = match pos.and_then(|p| self.cache.remove(p)) {
+            Some(e) => e,
+            None => (
+                ck,
+                prepare(
+                    &article,
+                    &self.theme,
+                    &key.opts,
+                    key.focus,
+                    search.as_deref(),
+                    names,
+                ),
+            ),
+        };
+        let (lines, focus_line) = entry.1.lines(key.width);
+        let match_lines = entry.1.match_lines(&lines);
+        self.cache.push_front(entry);
+        self.cache.truncate(LAYOUT_CACHE);
+        Msg::Layout(ArticleLayout {
+            key,
+            lines: Arc::new(lines),
+            focus_line,
+            match_lines,
+        })
+    }
+}

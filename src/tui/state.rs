@@ -1,0 +1,261 @@
+//! The reader's model: everything drawing needs, nothing that does I/O.
+
+use super::action::{ArticleLayout, Company, LayoutKey};
+use super::keys::Keymap;
+use crate::config::Mirror;
+use crate::entities::Kind;
+use crate::store::{Article, ArticleQuery, ArticleRow, Field};
+use crate::text::{BidiMode, LayoutOptions, StyleSpan};
+use crate::view::theme::Theme;
+use chrono::{DateTime, Utc};
+use ratatui::text::Line;
+use std::collections::HashMap;
+use std::sync::Arc;
+use tui_input::Input;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Focus {
+    Headlines,
+    Article,
+}
+
+/// The filters; they combine.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Filters {
+    /// Canonical company name.
+    pub company: Option<String>,
+    /// How the header names it (the Arabic name when known).
+    pub company_label: Option<String>,
+    pub search: Option<String>,
+    pub(crate) unread: bool,
+}
+
+impl Filters {
+    pub fn query(&self) -> ArticleQuery {
+        ArticleQuery {
+            company: self.company.clone(),
+            search: self.search.clone().filter(|s| !s.trim().is_empty()),
+            unread: self.unread,
+            ..Default::default()
+        }
+    }
+
+    pub(crate) fn any(&self) -> bool {
+        self.company.is_some() || self.search.is_some() || self.unread
+    }
+}
+
+/// The company picker overlay.
+#[derive(Clone, Debug, Default)]
+pub struct Picker {
+    pub(crate) input: Input,
+    pub companies: Vec<Company>,
+    pub loaded: bool,
+    /// Indexes into `companies` that match the input, in count order.
+    pub matches: Vec<usize>,
+    pub(crate) selected: usize,
+    /// (typed text, canonical) from the recognizer: aliases the names here do not show.
+    pub(crate) resolved: Option<(String, String)>,
+}
+
+impl Picker {
+    pub(crate) fn refilter(&mut self) {
+        let typed = self.input.value().trim();
+        let q = crate::entities::normalize::normalize_str(typed);
+        let alias_of = self
+            .resolved
+            .as_ref()
+            .filter(|(t, _)| t == typed)
+            .map(|(_, c)| c.as_str());
+        self.matches = self
+            .companies
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| {
+                q.is_empty()
+                    || alias_of == Some(c.canonical.as_str())
+                    || crate::entities::normalize::normalize_str(&c.canonical).contains(&q)
+                    || c.arabic
+                        .as_deref()
+                        .is_some_and(|a| crate::entities::normalize::normalize_str(a).contains(&q))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        self.selected = self.selected.min(self.matches.len().saturating_sub(1));
+    }
+
+    pub fn current(&self) -> Option<&Company> {
+        self.matches
+            .get(self.selected)
+            .and_then(|&i| self.companies.get(i))
+    }
+}
+
+#[derive(Clone, Debug)]
+pub enum Overlay {
+    None,
+    Help { scroll: usize },
+    Picker(Picker),
+}
+
+/// One entity of the open article, for `e` stepping.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EntityRef {
+    pub(crate) field: Field,
+    pub(crate) kind: Kind,
+    pub canonical: Option<String>,
+    pub(crate) parent: Option<String>,
+    pub(crate) text: String,
+}
+
+/// The article shown in the article pane.
+#[derive(Clone, Debug)]
+pub struct OpenArticle {
+    pub article: Arc<Article>,
+    pub entities: Vec<EntityRef>,
+    /// The newest layout received (possibly for an older width while a new one is computed).
+    pub layout: Option<ArticleLayout>,
+    pub scroll: usize,
+    pub focus: Option<usize>,
+    /// The layout asked of the worker and not yet back (asked once).
+    pub(crate) pending: Option<LayoutKey>,
+}
+
+impl OpenArticle {
+    pub fn id(&self) -> i64 {
+        self.article.row.id
+    }
+}
+
+/// A background refresh in progress.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Refreshing {
+    pub done: usize,
+    pub total: usize,
+    pub errors: usize,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+    /// Kept until replaced (errors, the offline notice); others fade after a few seconds.
+    pub(crate) sticky: bool,
+    pub(crate) at: DateTime<Utc>,
+}
+
+/// A headline's title laid out for one width and set of options.
+#[derive(Clone, Debug)]
+pub struct TitleLine {
+    pub(crate) width: u16,
+    pub(crate) opts: LayoutOptions,
+    pub(crate) with_spans: bool,
+    pub(crate) line: Line<'static>,
+    /// The feed's name, laid out for its column.
+    pub(crate) feed: Line<'static>,
+}
+
+pub struct State {
+    pub(crate) keymap: Keymap,
+    pub theme: Theme,
+    /// Terminal size (columns, rows).
+    pub size: (u16, u16),
+    pub rows: Vec<ArticleRow>,
+    /// Articles in the cache, whatever the filters.
+    pub(crate) total_articles: i64,
+    pub list_generation: u64,
+    pub(crate) list_loaded: bool,
+    pub selected: usize,
+    /// First headline shown.
+    pub(crate) offset: usize,
+    pub focus: Focus,
+    pub overlay: Overlay,
+    /// Some while the search line is being typed.
+    pub search_input: Option<Input>,
+    pub filters: Filters,
+    /// The article the pane should show (its data may still be on the way).
+    pub(crate) wanted_article: Option<i64>,
+    /// The filters changed since the last list: a selection that is gone goes to the top.
+    pub(crate) filters_changed: bool,
+    pub article: Option<OpenArticle>,
+    /// Headlines pane width, percent.
+    pub split: u16,
+    pub(crate) mirror: Mirror,
+    /// Most headlines are Arabic (mirrors the split under `mirror = auto`).
+    pub(crate) content_rtl: bool,
+    pub opts: LayoutOptions,
+    pub refreshing: Option<Refreshing>,
+    pub status: Option<Status>,
+    /// Title entity spans by article; None while requested.
+    pub title_spans: HashMap<i64, Option<Vec<StyleSpan>>>,
+    pub title_lines: HashMap<i64, TitleLine>,
+    pub(crate) now: DateTime<Utc>,
+    /// Refresh is possible (not --demo).
+    pub(crate) can_refresh: bool,
+    pub demo: bool,
+    pub(crate) dirty: bool,
+    pub quit: bool,
+    /// When an opened article's page is fetched by itself (config [full_text]).
+    pub full_text: crate::config::FullTextSection,
+    /// Articles whose page was already asked for by itself (asked once per session).
+    pub(crate) full_text_asked: std::collections::HashSet<i64>,
+}
+
+impl State {
+    pub fn new(keymap: Keymap, theme: Theme, opts: LayoutOptions, now: DateTime<Utc>) -> State {
+        State {
+            keymap,
+            theme,
+            size: (80, 24),
+            rows: Vec::new(),
+            total_articles: 0,
+            list_generation: 0,
+            list_loaded: false,
+            selected: 0,
+            offset: 0,
+            focus: Focus::Headlines,
+            overlay: Overlay::None,
+            search_input: None,
+            filters: Filters::default(),
+            wanted_article: None,
+            filters_changed: false,
+            article: None,
+            split: 45,
+            mirror: Mirror::Auto,
+            content_rtl: false,
+            opts,
+            refreshing: None,
+            status: None,
+            title_spans: HashMap::new(),
+            title_lines: HashMap::new(),
+            now,
+            can_refresh: true,
+            demo: false,
+            dirty: true,
+            quit: false,
+            full_text: Default::default(),
+            full_text_asked: Default::default(),
+        }
+    }
+
+    pub fn selected_row(&self) -> Option<&ArticleRow> {
+        self.rows.get(self.selected)
+    }
+
+    /// Headlines on the right (Arabic content, or forced by the config).
+    pub fn mirrored(&self) -> bool {
+        match self.mirror {
+            Mirror::On => true,
+            Mirror::Off => false,
+            Mirror::Auto => self.content_rtl,
+        }
+    }
+
+    pub(crate) fn bidi_label(&self) -> &'static str {
+        match self.opts.bidi {
+            BidiMode::App => "app",
+            BidiMode::Terminal => "terminal",
+            BidiMode::Off => "off",
+        }
+    }
+}

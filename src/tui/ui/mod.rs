@@ -1,0 +1,152 @@
+//! Drawing: one file per pane or widget; draw functions read state, never do I/O.
+
+pub(crate) mod article;
+pub(crate) mod footer;
+pub(crate) mod header;
+pub(crate) mod headlines;
+pub(crate) mod help;
+pub mod layout;
+pub(crate) mod picker;
+pub(crate) mod search;
+
+use crate::text::{LayoutOptions, PreparedParagraph, cell_width};
+use crate::tui::state::{Overlay, State};
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Line;
+
+/// Draw the whole screen from `state` (and the layouts cached in it).
+pub fn draw(frame: &mut Frame, state: &State) {
+    let area = frame.area();
+    let panes = layout::panes(area, state);
+    let buf = frame.buffer_mut();
+    header::draw(buf, panes.header, state);
+    if let Some(r) = panes.headlines {
+        headlines::draw(buf, r, state);
+    }
+    if let Some(r) = panes.article {
+        article::draw(buf, r, state);
+    }
+    if let Some(d) = panes.divider {
+        draw_divider(buf, d, state, panes.stacked);
+    }
+    let mut cursor = footer::draw(buf, panes.footer, state);
+    match &state.overlay {
+        Overlay::Picker(p) => cursor = picker::draw(buf, area, p, state),
+        Overlay::Help { scroll } => help::draw(buf, area, *scroll, state),
+        Overlay::None => {}
+    }
+    if let Some(pos) = cursor {
+        frame.set_cursor_position(pos);
+    }
+}
+
+fn draw_divider(buf: &mut Buffer, r: Rect, state: &State, stacked: bool) {
+    let style = state.theme.dim;
+    if stacked {
+        for x in r.x..r.x + r.width {
+            buf[(x, r.y)].set_symbol("─").set_style(style);
+        }
+    } else {
+        for y in r.y..r.y + r.height {
+            buf[(r.x, y)].set_symbol("│").set_style(style);
+        }
+    }
+}
+
+/// A short piece of untrusted text (a feed name, a company, a search term) laid out as its own
+/// paragraph — so its direction never leaks into what surrounds it — cut to `max` cells.
+pub(crate) fn fragment(text: &str, style: Style, opts: &LayoutOptions, max: u16) -> Line<'static> {
+    let text = crate::text::sanitize(text).replace('\n', " ");
+    let text = text.trim();
+    if text.is_empty() || max == 0 {
+        return Line::default();
+    }
+    let width = cell_width(text).min(usize::from(max)).max(1) as u16;
+    let p = PreparedParagraph::new(text, &[], style, opts);
+    let mut lines = p.lines(width);
+    if lines.is_empty() {
+        return Line::default();
+    }
+    let mut first = lines.swap_remove(0);
+    trim_line(&mut first);
+    first
+}
+
+/// Drop the padding spaces at both ends of a visual line.
+pub(crate) fn trim_line(line: &mut Line<'static>) {
+    while let Some(first) = line.spans.first_mut() {
+        let t = first.content.trim_start();
+        if t.is_empty() {
+            line.spans.remove(0);
+        } else {
+            if t.len() != first.content.len() {
+                first.content = t.to_string().into();
+            }
+            break;
+        }
+    }
+    while let Some(last) = line.spans.last_mut() {
+        let t = last.content.trim_end();
+        if t.is_empty() {
+            line.spans.pop();
+        } else {
+            if t.len() != last.content.len() {
+                last.content = t.to_string().into();
+            }
+            break;
+        }
+    }
+}
+
+/// Cells a visual line takes.
+pub(crate) fn line_width(line: &Line<'_>) -> usize {
+    line.spans.iter().map(|s| cell_width(&s.content)).sum()
+}
+
+/// Write a line at (x, y), at most `max` cells.
+pub(crate) fn put(buf: &mut Buffer, x: u16, y: u16, line: &Line<'_>, max: u16) {
+    let a = buf.area;
+    if max == 0 || y < a.y || y >= a.bottom() || x < a.x || x >= a.right() {
+        return;
+    }
+    buf.set_line(x, y, line, max.min(a.right() - x));
+}
+
+/// Write a line so it ends at column `right` (exclusive), at most `max` cells.
+pub(crate) fn put_right(buf: &mut Buffer, right: u16, y: u16, line: &Line<'_>, max: u16) {
+    let w = (line_width(line).min(usize::from(max))) as u16;
+    put(buf, right.saturating_sub(w), y, line, w);
+}
+
+/// A rectangle of `w`×`h` centred in `area` (clipped to it).
+pub(crate) fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+/// "5m", "3h", "2d", or the date for older articles.
+pub(crate) fn relative_date(
+    when: Option<chrono::DateTime<chrono::Utc>>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> String {
+    let Some(when) = when else {
+        return String::new();
+    };
+    let secs = (now - when).num_seconds();
+    match secs {
+        s if s < 60 => "now".into(),
+        s if s < 3600 => format!("{}m", s / 60),
+        s if s < 86_400 => format!("{}h", s / 3600),
+        s if s < 7 * 86_400 => format!("{}d", s / 86_400),
+        _ => when.format("%d/%m").to_string(),
+    }
+}

@@ -1,0 +1,596 @@
+//! State transitions: `update(&mut State, Msg) -> Vec<Effect>`. No I/O here; the runtime runs
+//! the effects and feeds their results back as messages.
+
+use super::action::{Action, Effect, Msg, StoreJob};
+use super::state::{Focus, OpenArticle, Overlay, Picker, Refreshing, State, Status};
+use crate::refresh::{FeedResult, FeedStatus};
+use crate::store::Field;
+use crate::text::{BidiMode, StyleSpan};
+use crate::tui::ui::layout::Panes;
+use crossterm::event::{
+    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+};
+use tui_input::{Input, InputRequest};
+
+mod article;
+mod list;
+
+use article::*;
+pub(crate) use article::{entity_refs, layout_key};
+use list::*;
+
+/// Reading an article (the article pane has the focus) whose feed carries only a teaser:
+/// fetch the page, once per article and session, as the feed's [full_text] mode says.
+/// Merely previewing it while moving through the headlines fetches nothing.
+fn fetch_full_text_if_reading_a_teaser(state: &mut State, fx: &mut Vec<Effect>) {
+    if state.focus != Focus::Article {
+        return;
+    }
+    let Some(open) = &state.article else {
+        return;
+    };
+    if !wants_full_text(state, &open.article) {
+        return;
+    }
+    let id = open.id();
+    state.full_text_asked.insert(id);
+    info(
+        state,
+        "the feed carries only the start: fetching the whole article…",
+    );
+    fx.push(Effect::FullText(id));
+}
+
+/// Whether `article` should have its page fetched by itself: not in the demo, not twice, not
+/// when the full text is there, and as the feed's [full_text] mode says.
+fn wants_full_text(state: &State, article: &crate::store::Article) -> bool {
+    use crate::config::FullTextMode;
+    if !state.can_refresh || state.full_text_asked.contains(&article.row.id) {
+        return false;
+    }
+    if article.full_content.is_some() || article.row.link.is_none() {
+        return false;
+    }
+    match state.full_text.for_feed(&article.row.feed) {
+        FullTextMode::Never => false,
+        FullTextMode::Always => true,
+        FullTextMode::Auto => crate::fulltext::is_teaser(&article.content, &article.summary),
+    }
+}
+
+/// Info messages fade after this many seconds.
+const STATUS_SECONDS: i64 = 5;
+const WHEEL_STEP: usize = 3;
+
+pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
+    let mut fx = Vec::new();
+    match msg {
+        Msg::Tick(now) => {
+            let minute_changed = now.timestamp() / 60 != state.now.timestamp() / 60;
+            state.now = now;
+            let expired = state
+                .status
+                .as_ref()
+                .is_some_and(|s| !s.sticky && (now - s.at).num_seconds() >= STATUS_SECONDS);
+            if expired {
+                state.status = None;
+            }
+            // Relative dates change at most once a minute: redraw only then.
+            state.dirty |= minute_changed || expired;
+            return fx;
+        }
+        Msg::Key(key) => on_key(state, key, &mut fx),
+        Msg::Action(a) => on_action(state, a, &mut fx),
+        Msg::Mouse(m) => on_mouse(state, m, &mut fx),
+        Msg::Resize(w, h) => {
+            state.size = (w, h);
+            keep_selection_visible(state);
+        }
+        Msg::Resumed => {}
+        Msg::ListLoaded {
+            generation,
+            rows,
+            total,
+        } => {
+            if generation != state.list_generation {
+                return fx; // an older query (search typed further since)
+            }
+            let keep = state.selected_row().map(|r| r.id);
+            state.rows = rows;
+            state.total_articles = total;
+            state.list_loaded = true;
+            state.content_rtl = mostly_arabic(&state.rows);
+            state.selected = keep
+                .and_then(|id| state.rows.iter().position(|r| r.id == id))
+                .unwrap_or_else(|| {
+                    if std::mem::take(&mut state.filters_changed) {
+                        0
+                    } else {
+                        state.selected.min(state.rows.len().saturating_sub(1))
+                    }
+                });
+            state.filters_changed = false;
+            keep_selection_visible(state);
+            if state.selected_row().map(|r| r.id) != state.wanted_article {
+                preview_selected(state, &mut fx);
+            }
+        }
+        Msg::ArticleLoaded(article) => {
+            if Some(article.row.id) != state.wanted_article {
+                return fx;
+            }
+            let same = state
+                .article
+                .as_ref()
+                .is_some_and(|a| a.id() == article.row.id);
+            let (scroll, focus) = match (&state.article, same) {
+                (Some(open), true) => (open.scroll, open.focus),
+                _ => (0, None),
+            };
+            let entities = entity_refs(&article);
+            let focus = focus.filter(|&i| i < entities.len());
+            state.article = Some(OpenArticle {
+                article,
+                entities,
+                layout: None,
+                scroll,
+                focus,
+                pending: None,
+            });
+        }
+        Msg::Layout(layout) => {
+            if Some(layout.key) != layout_key(state) {
+                return fx; // another article, width or mode since
+            }
+            accept_layout(state, layout);
+        }
+        Msg::TitleSpans(list) => {
+            for (id, spans) in list {
+                let styled = spans
+                    .iter()
+                    .filter(|s| s.field == Field::Title)
+                    .map(|s| StyleSpan {
+                        start: s.start,
+                        end: s.end,
+                        style: state.theme.kind(s.kind),
+                    })
+                    .collect();
+                state.title_spans.insert(id, Some(styled));
+                state.title_lines.remove(&id);
+            }
+        }
+        Msg::Companies(list) => {
+            if let Overlay::Picker(p) = &mut state.overlay {
+                p.companies = list;
+                p.loaded = true;
+                p.refilter();
+            }
+        }
+        Msg::Resolved { query, canonical } => {
+            if let (Overlay::Picker(p), Some(c)) = (&mut state.overlay, canonical) {
+                p.resolved = Some((query, c));
+                p.refilter();
+            }
+        }
+        Msg::RefreshStarted { total } => {
+            state.refreshing = Some(Refreshing {
+                done: 0,
+                total,
+                errors: 0,
+            });
+        }
+        Msg::FeedDone(result) => {
+            if let Some(r) = &mut state.refreshing {
+                r.done += 1;
+                r.errors += usize::from(result.failed());
+            }
+            // New articles appear as each feed lands, selection kept.
+            if matches!(&result.status, FeedStatus::Ok { stats, .. } if stats.new + stats.updated > 0)
+            {
+                reload(state, &mut fx);
+            }
+        }
+        Msg::RefreshFinished(results) => {
+            state.refreshing = None;
+            refresh_summary(state, &results);
+            // Nothing cached and nothing reachable: show the bundled demo feeds rather than
+            // an empty screen.
+            let none_reached = results.iter().all(FeedResult::failed);
+            if none_reached && state.total_articles == 0 && !state.demo {
+                fx.push(Effect::Store(StoreJob::Demo));
+            }
+        }
+        Msg::FullText { id, result } => match result {
+            Ok(()) => {
+                info(state, "full article loaded");
+                if state.wanted_article == Some(id) {
+                    fx.push(Effect::Store(StoreJob::Article(id)));
+                }
+            }
+            Err(e) => error(state, format!("full article: {e}")),
+        },
+        Msg::DemoLoaded(result) => match result {
+            Ok(0) => error(state, "offline: no feed could be reached".into()),
+            Ok(_) => {
+                state.demo = true;
+                state.status = Some(Status {
+                    text: "offline: showing the bundled demo feeds".into(),
+                    error: false,
+                    sticky: true,
+                    at: state.now,
+                });
+                reload(state, &mut fx);
+            }
+            Err(e) => error(state, format!("demo feeds: {e}")),
+        },
+        Msg::Error(e) => error(state, e),
+        Msg::Info(i) => info(state, i),
+    }
+    fetch_full_text_if_reading_a_teaser(state, &mut fx);
+    ensure_titles(state, &mut fx);
+    request_layout(state, &mut fx);
+    state.dirty = true;
+    fx
+}
+
+fn on_key(state: &mut State, key: KeyEvent, fx: &mut Vec<Effect>) {
+    if key.kind == KeyEventKind::Release {
+        return;
+    }
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    if ctrl && key.code == KeyCode::Char('z') {
+        fx.push(Effect::Suspend);
+        return;
+    }
+    if ctrl && key.code == KeyCode::Char('c') {
+        quit(state, fx);
+        return;
+    }
+    if let Some(input) = &mut state.search_input {
+        match key.code {
+            KeyCode::Enter => {
+                state.search_input = None;
+            }
+            KeyCode::Esc => {
+                state.search_input = None;
+                state.filters.search = None;
+                refilter(state, fx);
+            }
+            // The results can be walked while the query is still being typed.
+            KeyCode::Down => move_selection(state, 1, fx),
+            KeyCode::Up => move_selection(state, -1, fx),
+            _ => {
+                if edit(input, &key) {
+                    let v = input.value().to_string();
+                    state.filters.search = (!v.trim().is_empty()).then_some(v);
+                    refilter(state, fx);
+                }
+            }
+        }
+        return;
+    }
+    match &mut state.overlay {
+        Overlay::Picker(picker) => {
+            match key.code {
+                KeyCode::Esc => state.overlay = Overlay::None,
+                KeyCode::Enter => {
+                    if let Some(c) = picker.current().cloned() {
+                        state.overlay = Overlay::None;
+                        set_company(state, c.canonical, c.arabic, fx);
+                    }
+                }
+                KeyCode::Down => {
+                    picker.selected =
+                        (picker.selected + 1).min(picker.matches.len().saturating_sub(1));
+                }
+                KeyCode::Up => picker.selected = picker.selected.saturating_sub(1),
+                _ => {
+                    if edit(&mut picker.input, &key) {
+                        picker.selected = 0;
+                        picker.refilter();
+                        let typed = picker.input.value().trim().to_string();
+                        if !typed.is_empty() {
+                            fx.push(Effect::Store(StoreJob::Resolve(typed)));
+                        }
+                    }
+                }
+            }
+            return;
+        }
+        Overlay::Help { scroll } => {
+            match state.keymap.action(&key) {
+                Some(Action::Down) => *scroll += 1,
+                Some(Action::Up) => *scroll = scroll.saturating_sub(1),
+                Some(Action::Quit) if key.code != KeyCode::Char('q') => quit(state, fx),
+                _ => state.overlay = Overlay::None,
+            }
+            return;
+        }
+        Overlay::None => {}
+    }
+    if let Some(a) = state.keymap.action(&key) {
+        on_action(state, a, fx);
+    }
+}
+
+/// Apply a key to a text input; true when the value changed.
+fn edit(input: &mut Input, key: &KeyEvent) -> bool {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let req = match key.code {
+        KeyCode::Char('w') if ctrl => InputRequest::DeletePrevWord,
+        KeyCode::Char('u') if ctrl => InputRequest::DeleteLine,
+        KeyCode::Char(c) if !ctrl => InputRequest::InsertChar(c),
+        KeyCode::Backspace => InputRequest::DeletePrevChar,
+        KeyCode::Delete => InputRequest::DeleteNextChar,
+        KeyCode::Left => InputRequest::GoToPrevChar,
+        KeyCode::Right => InputRequest::GoToNextChar,
+        KeyCode::Home => InputRequest::GoToStart,
+        KeyCode::End => InputRequest::GoToEnd,
+        _ => return false,
+    };
+    input.handle(req).is_some_and(|r| r.value)
+}
+
+fn on_action(state: &mut State, action: Action, fx: &mut Vec<Effect>) {
+    let panes = Panes::of(state);
+    let in_article = state.focus == Focus::Article;
+    match action {
+        Action::Quit => quit(state, fx),
+        Action::Help => state.overlay = Overlay::Help { scroll: 0 },
+        Action::Down if in_article => scroll_article(state, 1),
+        Action::Up if in_article => scroll_article(state, -1),
+        Action::Down => move_selection(state, 1, fx),
+        Action::Up => move_selection(state, -1, fx),
+        Action::PageDown if in_article => scroll_article(
+            state,
+            panes.article_rows().saturating_sub(2).max(1) as isize,
+        ),
+        Action::PageUp if in_article => scroll_article(
+            state,
+            -(panes.article_rows().saturating_sub(2).max(1) as isize),
+        ),
+        Action::PageDown => move_selection(state, panes.headline_rows().max(1) as isize, fx),
+        Action::PageUp => move_selection(state, -(panes.headline_rows().max(1) as isize), fx),
+        Action::Top if in_article => scroll_article(state, isize::MIN / 2),
+        Action::Bottom if in_article => scroll_article(state, isize::MAX / 2),
+        Action::Top => move_selection(state, isize::MIN / 2, fx),
+        Action::Bottom => move_selection(state, isize::MAX / 2, fx),
+        Action::Open => {
+            if in_article {
+                apply_focused_entity(state, fx);
+            } else {
+                open_selected(state, fx);
+            }
+        }
+        Action::Back => {
+            if in_article && state.article.as_ref().is_some_and(|a| a.focus.is_some()) {
+                set_entity_focus(state, None, fx);
+            } else if in_article {
+                state.focus = Focus::Headlines;
+            } else if state.status.is_some() {
+                state.status = None;
+            }
+        }
+        Action::SwitchPane => {
+            state.focus = match state.focus {
+                Focus::Headlines if state.article.is_some() => Focus::Article,
+                _ => Focus::Headlines,
+            };
+            request_layout(state, fx);
+        }
+        // While reading with a search active, n/N jump between the hits; past the last hit,
+        // n goes on to the next article.
+        Action::NextArticle if article::jump_to_match(state, true) => {}
+        Action::PrevMatch => {
+            if !article::jump_to_match(state, false) {
+                info(state, "no earlier search hit in this article");
+            }
+        }
+        Action::NextArticle | Action::PrevArticle => {
+            let step = if action == Action::NextArticle { 1 } else { -1 };
+            let before = state.selected;
+            move_selection(state, step, fx);
+            if state.selected != before {
+                open_selected(state, fx);
+            }
+        }
+        Action::CompanyPicker => {
+            let mut picker = Picker::default();
+            picker.refilter();
+            state.overlay = Overlay::Picker(picker);
+            fx.push(Effect::Store(StoreJob::Companies));
+        }
+        Action::ClearCompany => {
+            if state.filters.company.take().is_some() {
+                state.filters.company_label = None;
+                refilter(state, fx);
+            }
+        }
+        Action::Search => {
+            let current = state.filters.search.clone().unwrap_or_default();
+            state.search_input = Some(Input::new(current));
+        }
+        Action::UnreadOnly => {
+            state.filters.unread = !state.filters.unread;
+            refilter(state, fx);
+        }
+        Action::ToggleRead => {
+            if let Some(row) = state.rows.get_mut(state.selected) {
+                row.read = !row.read;
+                fx.push(Effect::Store(StoreJob::SetRead {
+                    id: row.id,
+                    read: row.read,
+                }));
+            }
+        }
+        Action::ToggleStar => {
+            if let Some(row) = state.rows.get_mut(state.selected) {
+                row.starred = !row.starred;
+                fx.push(Effect::Store(StoreJob::SetStarred {
+                    id: row.id,
+                    starred: row.starred,
+                }));
+            }
+        }
+        Action::FullArticle => match target_id(state) {
+            Some(id) => {
+                info(state, "fetching the full article…");
+                fx.push(Effect::FullText(id));
+            }
+            None => info(state, "no article selected"),
+        },
+        Action::OpenLink | Action::CopyLink => match target_link(state) {
+            Some(link) if is_web_link(&link) => {
+                if action == Action::OpenLink {
+                    info(state, "opening the link in the browser");
+                    fx.push(Effect::OpenLink(link));
+                } else {
+                    info(state, "link copied (OSC 52)");
+                    fx.push(Effect::Copy(link));
+                }
+            }
+            Some(_) => error(state, "the link is not http(s); not opened".to_string()),
+            None => info(state, "this article has no link"),
+        },
+        Action::RefreshAll | Action::RefreshFeed => {
+            if !state.can_refresh {
+                info(state, "demo: no network, nothing to refresh");
+            } else if state.refreshing.is_some() {
+                info(state, "already refreshing");
+            } else if action == Action::RefreshAll {
+                fx.push(Effect::Refresh(None));
+            } else if let Some(feed) = state
+                .article
+                .as_ref()
+                .filter(|_| in_article)
+                .map(|a| a.article.row.feed.clone())
+                .or_else(|| state.selected_row().map(|r| r.feed.clone()))
+            {
+                fx.push(Effect::Refresh(Some(feed)));
+            }
+        }
+        Action::Entities => step_entity(state, fx),
+        Action::CycleBidi => {
+            state.opts.bidi = match state.opts.bidi {
+                BidiMode::App => BidiMode::Terminal,
+                BidiMode::Terminal => BidiMode::Off,
+                BidiMode::Off => BidiMode::App,
+            };
+            fx.push(Effect::TerminalBidiExplicit(
+                state.opts.bidi == BidiMode::App,
+            ));
+            info(state, format!("bidi: {}", state.bidi_label()));
+            state.title_lines.clear();
+            request_layout(state, fx);
+        }
+        Action::ToggleShape => {
+            state.opts.shape = !state.opts.shape;
+            info(
+                state,
+                if state.opts.shape {
+                    "shaping on"
+                } else {
+                    "shaping off"
+                },
+            );
+            state.title_lines.clear();
+            request_layout(state, fx);
+        }
+        Action::DividerLeft | Action::DividerRight => {
+            // The divider moves where the arrow points, whichever side the headlines are on.
+            let grow_headlines = (action == Action::DividerRight) != state.mirrored();
+            state.split = if grow_headlines {
+                (state.split + 5).min(80)
+            } else {
+                state.split.saturating_sub(5).max(20)
+            };
+            request_layout(state, fx);
+        }
+    }
+}
+
+fn on_mouse(state: &mut State, m: crossterm::event::MouseEvent, fx: &mut Vec<Effect>) {
+    if !matches!(state.overlay, Overlay::None) {
+        return;
+    }
+    let panes = Panes::of(state);
+    let inside = |r: Option<ratatui::layout::Rect>| {
+        r.is_some_and(|r| {
+            m.column >= r.x && m.column < r.x + r.width && m.row >= r.y && m.row < r.y + r.height
+        })
+    };
+    let over_article = inside(panes.article);
+    let over_headlines = inside(panes.headlines);
+    match m.kind {
+        MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
+            let step = if m.kind == MouseEventKind::ScrollDown {
+                WHEEL_STEP as isize
+            } else {
+                -(WHEEL_STEP as isize)
+            };
+            if over_article {
+                scroll_article(state, step);
+            } else if over_headlines {
+                move_selection(state, step, fx);
+            }
+        }
+        MouseEventKind::Down(MouseButton::Left) => {
+            if let (true, Some(r)) = (over_headlines, panes.headlines) {
+                let index = state.offset + usize::from(m.row - r.y);
+                if index < state.rows.len() {
+                    state.focus = Focus::Headlines;
+                    state.selected = index;
+                    preview_selected(state, fx);
+                }
+            } else if over_article {
+                state.focus = Focus::Article;
+            }
+        }
+        _ => {}
+    }
+}
+
+fn quit(state: &mut State, fx: &mut Vec<Effect>) {
+    state.quit = true;
+    fx.push(Effect::Quit);
+}
+
+pub(super) fn info(state: &mut State, text: impl Into<String>) {
+    state.status = Some(Status {
+        text: text.into(),
+        error: false,
+        sticky: false,
+        at: state.now,
+    });
+}
+
+pub(super) fn error(state: &mut State, text: String) {
+    state.status = Some(Status {
+        text,
+        error: true,
+        sticky: true,
+        at: state.now,
+    });
+}
+
+fn target_id(state: &State) -> Option<i64> {
+    match state.focus {
+        Focus::Article => state.article.as_ref().map(OpenArticle::id),
+        Focus::Headlines => state.selected_row().map(|r| r.id),
+    }
+}
+
+fn target_link(state: &State) -> Option<String> {
+    match state.focus {
+        Focus::Article => state
+            .article
+            .as_ref()
+            .and_then(|a| a.article.row.link.clone()),
+        Focus::Headlines => state.selected_row().and_then(|r| r.link.clone()),
+    }
+}
+
+/// Only http(s) links leave the program (no file:, javascript:, custom schemes).
+pub(crate) fn is_web_link(link: &str) -> bool {
+    url::Url::parse(link).is_ok_and(|u| matches!(u.scheme(), "http" | "https"))
+}

@@ -1,0 +1,188 @@
+//! Transitions of the article pane: layout requests and results, scrolling, entity stepping.
+
+use super::super::action::{ArticleLayout, Effect, LayoutJob, LayoutKey};
+use super::super::state::{EntityRef, Focus, State};
+use super::info;
+use super::list::{is_arabic_letter, set_company};
+use crate::store::{Article, Field};
+use crate::tui::ui::layout::Panes;
+use std::sync::Arc;
+
+pub(super) fn scroll_article(state: &mut State, delta: isize) {
+    let rows = Panes::of(state).article_rows();
+    if let Some(open) = &mut state.article {
+        let total = open.layout.as_ref().map(|l| l.lines.len()).unwrap_or(0);
+        let max = total.saturating_sub(rows.max(1));
+        open.scroll = (open.scroll as isize)
+            .saturating_add(delta)
+            .clamp(0, max as isize) as usize;
+    }
+}
+
+/// In the article pane with a search active, scroll to the next (or previous) line holding a
+/// hit. False when there is none that way (or no search, or not reading).
+pub(super) fn jump_to_match(state: &mut State, forward: bool) -> bool {
+    if state.focus != Focus::Article || state.filters.search.is_none() {
+        return false;
+    }
+    let rows = Panes::of(state).article_rows().max(1);
+    let Some(open) = &mut state.article else {
+        return false;
+    };
+    let Some(layout) = &open.layout else {
+        return false;
+    };
+    // The hit shown a third of the way down, as entity stepping does.
+    let anchor = open.scroll + rows / 3;
+    let target = if forward {
+        layout.match_lines.iter().find(|&&l| l > anchor).copied()
+    } else {
+        layout
+            .match_lines
+            .iter()
+            .rev()
+            .find(|&&l| l < anchor)
+            .copied()
+    };
+    let Some(line) = target else {
+        return false;
+    };
+    let max = layout.lines.len().saturating_sub(rows);
+    let scroll = line.saturating_sub(rows / 3).min(max);
+    if scroll == open.scroll {
+        // Already on screen and the pane cannot scroll further that way.
+        return false;
+    }
+    open.scroll = scroll;
+    true
+}
+
+/// The layout the article pane needs now, if it shows an article.
+pub(crate) fn layout_key(state: &State) -> Option<LayoutKey> {
+    let width = Panes::of(state).article_width()?;
+    let open = state.article.as_ref()?;
+    Some(LayoutKey {
+        id: open.id(),
+        width,
+        opts: state.opts,
+        focus: open.focus,
+        search: state
+            .filters
+            .search
+            .as_deref()
+            .map(|s| crate::hash::stable_hash(&[s.trim()]))
+            .unwrap_or(0),
+    })
+}
+
+pub(super) fn request_layout(state: &mut State, fx: &mut Vec<Effect>) {
+    let Some(key) = layout_key(state) else {
+        return;
+    };
+    let Some(open) = &mut state.article else {
+        return;
+    };
+    if open.layout.as_ref().is_some_and(|l| l.key == key) || open.pending == Some(key) {
+        return;
+    }
+    open.pending = Some(key);
+    fx.push(Effect::Layout(LayoutJob {
+        key,
+        article: Arc::clone(&open.article),
+        search: state.filters.search.clone(),
+    }));
+}
+
+pub(super) fn accept_layout(state: &mut State, layout: ArticleLayout) {
+    let rows = Panes::of(state).article_rows().max(1);
+    if let Some(open) = &mut state.article {
+        if let Some(line) = layout.focus_line
+            && (line < open.scroll || line >= open.scroll + rows)
+        {
+            open.scroll = line.saturating_sub(rows / 3);
+        }
+        open.scroll = open.scroll.min(layout.lines.len().saturating_sub(1));
+        open.pending = None;
+        open.layout = Some(layout);
+    }
+}
+
+/// The entities of an article in reading order: title first, then the body.
+pub(crate) fn entity_refs(article: &Article) -> Vec<EntityRef> {
+    let (body, body_field) = article.body();
+    let mut out = Vec::new();
+    for (field, text) in [
+        (Field::Title, article.row.title.as_str()),
+        (body_field, body),
+    ] {
+        let mut spans: Vec<_> = article.spans_in(field).collect();
+        spans.sort_by_key(|s| s.start);
+        for s in spans {
+            if let Some(t) = text.get(s.start..s.end) {
+                out.push(EntityRef {
+                    field,
+                    kind: s.kind,
+                    canonical: s.canonical.clone(),
+                    parent: s.parent.clone(),
+                    text: t.to_string(),
+                });
+            }
+        }
+    }
+    out
+}
+
+pub(super) fn step_entity(state: &mut State, fx: &mut Vec<Effect>) {
+    let Some(open) = &state.article else {
+        info(state, "open an article first");
+        return;
+    };
+    if open.entities.is_empty() {
+        info(state, "no entities in this article");
+        return;
+    }
+    let next = match open.focus {
+        Some(i) if i + 1 < open.entities.len() => Some(i + 1),
+        Some(_) => None,
+        None => Some(0),
+    };
+    state.focus = Focus::Article;
+    if let Some(e) = next.and_then(|i| open.entities.get(i)) {
+        let what = match (&e.canonical, e.kind) {
+            (Some(c), crate::entities::Kind::Org) => {
+                format!("{} · {} — Enter filters by it", e.kind.as_str(), c)
+            }
+            (Some(c), _) => format!("{} · {}", e.kind.as_str(), c),
+            (None, _) => e.kind.as_str().to_string(),
+        };
+        info(state, what);
+    }
+    set_entity_focus(state, next, fx);
+}
+
+pub(super) fn set_entity_focus(state: &mut State, focus: Option<usize>, fx: &mut Vec<Effect>) {
+    if let Some(open) = &mut state.article {
+        open.focus = focus;
+    }
+    request_layout(state, fx);
+}
+
+/// Enter on a focused company (or a product of one) filters the headlines by it.
+pub(super) fn apply_focused_entity(state: &mut State, fx: &mut Vec<Effect>) {
+    let company = state.article.as_ref().and_then(|open| {
+        let e = open.entities.get(open.focus?)?;
+        match e.kind {
+            crate::entities::Kind::Org => e.canonical.clone().map(|c| (c, e.text.clone())),
+            _ => e.parent.clone().map(|p| (p, e.text.clone())),
+        }
+    });
+    if let Some((canonical, text)) = company {
+        set_entity_focus(state, None, fx);
+        let label = if e_is_arabic(&text) { Some(text) } else { None };
+        set_company(state, canonical, label, fx);
+    }
+}
+
+pub(super) fn e_is_arabic(s: &str) -> bool {
+    s.chars().any(is_arabic_letter)
+}

@@ -1,0 +1,54 @@
+//! `akhbar show` lays an article out as the reader's pane does — one composer — so at the
+//! pane's width it prints the pane's lines: title, feed · author · date, link, body, and the
+//! closing line naming the companies and figures.
+#![allow(clippy::unwrap_used)]
+
+use crate::support::tui::{reader, store_at, visual};
+use crate::support::{Env, path_str, stderr, stdout};
+use akhbar::text::line_to_plain;
+
+#[test]
+fn show_prints_what_the_readers_article_pane_shows() {
+    let env = Env::new();
+    let db = env.db();
+    let store = store_at(&db, 1);
+    // The samples carry their own entity spans: tell `show` they are current, or it would
+    // recognise the articles again and name other figures.
+    let version = akhbar::entities::Recognizer::load(None).unwrap().version();
+    store.set_meta("entities_version", &version).unwrap();
+    let (state, _rt) = reader(store, 120, 40);
+    let open = state
+        .article
+        .as_ref()
+        .expect("the first article is previewed");
+    let layout = open.layout.as_ref().unwrap();
+    let pane: Vec<String> = layout
+        .lines
+        .iter()
+        .map(|l| line_to_plain(l).trim_end().to_string())
+        .collect();
+    let id = open.id().to_string();
+    let width = layout.key.width.to_string();
+    let o = env.run(&[
+        "--db",
+        path_str(&db),
+        "--bidi",
+        "app",
+        "--shape",
+        "off",
+        "show",
+        &id,
+        "--width",
+        &width,
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let shown: Vec<String> = stdout(&o)
+        .lines()
+        .map(|l| l.trim_end().to_string())
+        .collect();
+    assert_eq!(shown, pane);
+    // The sections a reader expects: the date with its zone, the closing line of companies.
+    let text = shown.join("\n");
+    assert!(text.contains("UTC"), "{text}");
+    assert!(text.contains(&visual("الشركات:")), "{text}");
+}
