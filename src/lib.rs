@@ -7,7 +7,7 @@
 //! docs/architecture.md says what each module owns and where a new feature goes.
 //!
 //! ```text
-//! bottom    hash guard paths text entities feed
+//! bottom    hash guard paths text entities feed i18n
 //! store     store
 //! services  config ingest demo fulltext refresh library
 //! view      view
@@ -24,6 +24,7 @@ pub mod feed;
 pub mod fulltext;
 pub mod guard;
 pub mod hash;
+pub mod i18n;
 pub mod ingest;
 pub mod library;
 pub mod paths;

@@ -9,6 +9,7 @@ mod render;
 mod show;
 
 use crate::config::Config;
+use crate::i18n::{LanguageSetting, Localizer};
 use crate::library::{Error, Library};
 use crate::text::{BidiMode, ShapeMode};
 use clap::{Parser, Subcommand};
@@ -41,6 +42,9 @@ pub(crate) struct Cli {
     /// Join Arabic letters with presentation forms.
     #[arg(long, global = true, value_enum)]
     pub(crate) shape: Option<ShapeMode>,
+    /// The interface's language (default: [ui] language, else the locale: Arabic for ar_*).
+    #[arg(long, global = true, value_enum)]
+    pub(crate) lang: Option<LanguageSetting>,
     #[command(subcommand)]
     pub(crate) command: Option<Command>,
 }
@@ -118,7 +122,9 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         }
         Err(e) => return Err(Error::Usage(e.to_string())),
     };
+    let l10n = Localizer::from_settings(cli.lang.unwrap_or(config.ui.language), config.ui.digits);
     let lib = Library {
+        l10n: std::sync::Arc::new(l10n),
         cli_db: cli.db,
         bidi: cli.bidi.unwrap_or(config.display.bidi),
         shape: cli.shape.unwrap_or(config.display.shape),

@@ -6,6 +6,7 @@
 pub(crate) mod keys;
 pub(crate) mod style;
 
+use crate::i18n::{DigitsSetting, LanguageSetting};
 use crate::text::{BidiMode, Direction, ShapeMode};
 use keys::{Action, Key};
 use ratatui::style::Style;
@@ -155,6 +156,14 @@ section! {
 }
 
 section! {
+    /// `[ui]`: the interface's language and digits (article text keeps its own).
+    UiSection / UiLayer {
+        language: LanguageSetting = LanguageSetting,
+        digits: DigitsSetting = DigitsSetting,
+    }
+}
+
+section! {
     /// `[theme]`: a style per entity kind and per part of the reader.
     ThemeSection / ThemeLayer {
         org: Style = StyleSpec,
@@ -223,6 +232,7 @@ pub struct Config {
     pub(crate) fetch: FetchSection,
     pub(crate) display: DisplaySection,
     pub(crate) layout: LayoutSection,
+    pub(crate) ui: UiSection,
     pub(crate) full_text: FullTextSection,
     pub(crate) theme: ThemeSection,
     pub keys: KeyBindings,
@@ -238,6 +248,8 @@ struct ConfigLayer {
     display: DisplayLayer,
     #[serde(default)]
     layout: LayoutLayer,
+    #[serde(default)]
+    ui: UiLayer,
     #[serde(default)]
     full_text: FullTextLayer,
     #[serde(default)]
@@ -333,6 +345,7 @@ impl Config {
                 .over(defaults.layout)
                 .resolve("layout")
                 .map_err(embedded)?,
+            ui: user.ui.over(defaults.ui).resolve("ui").map_err(embedded)?,
             full_text: FullTextSection {
                 mode: user
                     .full_text
@@ -538,6 +551,25 @@ mod tests {
         );
         // Rebinding both is fine.
         assert!(error("[keys]\ndown = [\"k\"]\nup = [\"j\"]\n").is_empty());
+    }
+
+    #[test]
+    fn ui_language_and_digits_are_typed_and_refused_with_their_line() {
+        let c = Config::from_toml_over_defaults(
+            "[ui]\nlanguage = \"ar\"\ndigits = \"arabic-indic\"\n",
+            "c.toml",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(c.ui.language, LanguageSetting::Ar);
+        assert_eq!(c.ui.digits, DigitsSetting::ArabicIndic);
+        assert_eq!(Config::defaults().ui.language, LanguageSetting::Auto);
+        let e = error("[ui]\n\nlanguage = \"fr\"\n");
+        assert!(
+            e.starts_with("c.toml:3:") && e.contains("ui.language") && e.contains("auto, ar, en"),
+            "{e}"
+        );
+        let e = error("[ui]\ndigits = \"hindi\"\n");
+        assert!(e.starts_with("c.toml:2:") && e.contains("ui.digits"), "{e}");
     }
 
     #[test]

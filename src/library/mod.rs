@@ -6,9 +6,11 @@ pub(crate) mod index;
 
 use crate::config::Config;
 use crate::entities::Recognizer;
+use crate::i18n::Localizer;
 use crate::store::{Store, StoreError};
 use crate::text::{BidiMode, LayoutOptions, ShapeMode};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// The resolved command line and configuration.
 #[derive(Clone)]
@@ -24,6 +26,8 @@ pub struct Library {
     pub shape: ShapeMode,
     /// `--demo`: the bundled feeds in a temporary database, no network.
     pub demo: bool,
+    /// The interface's language, digits and clock (`[ui]`, `--lang`, the locale).
+    pub l10n: Arc<Localizer>,
 }
 
 /// Why something could not be done. `Usage` is the user's to fix (a bad option, file or

@@ -27,6 +27,7 @@ pub(crate) fn initial_state(lib: &Library) -> state::State {
     let keymap = keys::Keymap::new(&lib.config.keys);
     let theme = crate::view::theme::Theme::from_config(&lib.config.theme, no_color());
     let mut state = state::State::new(keymap, theme, lib.layout_options(), chrono::Utc::now());
+    state.l10n = Arc::clone(&lib.l10n);
     state.full_text = lib.config.full_text.clone();
     state.split = lib.config.layout.split;
     state.mirror = lib.config.layout.mirror;

@@ -4,6 +4,7 @@ use super::action::{ArticleLayout, Company, LayoutKey};
 use super::keys::Keymap;
 use crate::config::Mirror;
 use crate::entities::Kind;
+use crate::i18n::Localizer;
 use crate::store::{Article, ArticleQuery, ArticleRow, Field};
 use crate::text::{BidiMode, LayoutOptions, StyleSpan};
 use crate::view::theme::Theme;
@@ -156,6 +157,8 @@ pub struct TitleLine {
 }
 
 pub struct State {
+    /// The interface's language, digits and clock.
+    pub l10n: Arc<Localizer>,
     pub(crate) keymap: Keymap,
     pub theme: Theme,
     /// Terminal size (columns, rows).
@@ -204,6 +207,7 @@ pub struct State {
 impl State {
     pub fn new(keymap: Keymap, theme: Theme, opts: LayoutOptions, now: DateTime<Utc>) -> State {
         State {
+            l10n: Localizer::shared_default(),
             keymap,
             theme,
             size: (80, 24),

@@ -106,6 +106,7 @@ fn the_threaded_runtime_pages_lays_out_saves_marks_and_keeps_the_latest_search()
         bidi: akhbar::text::BidiMode::App,
         shape: akhbar::text::ShapeMode::Off,
         demo: false,
+        l10n: Default::default(),
     });
     let mut state = State::new(
         akhbar::tui::keys::Keymap::new(&config.keys),

@@ -1,7 +1,8 @@
 //! The footer: the keys that matter in the current focus, or the newest status message
 //! (feed errors, "not modified", the offline notice), or the search line while typing.
 
-use super::put;
+use super::{put_end, put_start, row, words};
+use crate::i18n::tr;
 use crate::tui::action::Action as A;
 use crate::tui::state::{Focus, State};
 use ratatui::buffer::Buffer;
@@ -22,23 +23,35 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, state: &State) -> Option<Positi
         } else {
             state.theme.accent
         };
-        // Feed names in messages are Arabic: the line is laid out like any other text.
-        let line = super::fragment(
-            &status.text,
-            style,
-            &state.opts,
-            area.width.saturating_sub(1),
-        );
-        put(buf, area.x + 1, area.y, &line, area.width.saturating_sub(1));
+        // A message in the interface's direction; the feed names in it are laid out with it.
+        let inner = area.inner(ratatui::layout::Margin::new(1, 0));
+        let line = super::fragment(&status.text, style, &super::chrome_opts(state), inner.width);
+        put_start(buf, inner, area.y, &line, state);
         return None;
     }
     // Where we are in a long article, at the end; the hints give way to it.
     let pct = article_position(state);
-    let room = area.width.saturating_sub(if pct.is_some() { 6 } else { 0 });
-    put(buf, area.x, area.y, &hints(state), room);
+    let reserved = if pct.is_some() { 6 } else { 0 };
+    let hints_area = Rect {
+        width: area.width.saturating_sub(reserved),
+        x: if state.l10n.is_rtl() {
+            area.x + reserved.min(area.width)
+        } else {
+            area.x
+        },
+        ..area
+    };
+    put_start(buf, hints_area, area.y, &hints(state), state);
     if let Some(pct) = pct {
-        let label = Line::styled(format!(" {pct}% "), state.theme.dim);
-        super::put_right(buf, area.right(), area.y, &label, 6);
+        let label = words(&state.l10n.percent(pct as i64), state.theme.dim, state);
+        let label = Line::from(
+            [Span::raw(" ")]
+                .into_iter()
+                .chain(label.spans)
+                .chain([Span::raw(" ")])
+                .collect::<Vec<_>>(),
+        );
+        put_end(buf, area, area.y, &label, state);
     }
     None
 }
@@ -52,40 +65,43 @@ fn article_position(state: &State) -> Option<usize> {
 
 fn hints(state: &State) -> Line<'static> {
     let km = &state.keymap;
-    let list: &[(A, &str)] = match state.focus {
-        Focus::Headlines => &[
-            (A::Down, "move"),
-            (A::Open, "open"),
-            (A::CompanyPicker, "company"),
-            (A::Search, "search"),
-            (A::UnreadOnly, "unread"),
-            (A::RefreshAll, "refresh"),
-            (A::Help, "help"),
-            (A::Quit, "quit"),
+    let l = &state.l10n;
+    let list: Vec<(A, String)> = match state.focus {
+        Focus::Headlines => vec![
+            (A::Down, tr!(l, "hint-move")),
+            (A::Open, tr!(l, "hint-open")),
+            (A::CompanyPicker, tr!(l, "hint-company")),
+            (A::Search, tr!(l, "hint-search")),
+            (A::UnreadOnly, tr!(l, "hint-unread")),
+            (A::RefreshAll, tr!(l, "hint-refresh")),
+            (A::Help, tr!(l, "hint-help")),
+            (A::Quit, tr!(l, "hint-quit")),
         ],
-        Focus::Article => &[
-            (A::Down, "scroll"),
-            (A::NextArticle, "next"),
-            (A::Entities, "entities"),
-            (A::FullArticle, "full text"),
-            (A::OpenLink, "browser"),
-            (A::Back, "back"),
-            (A::Help, "help"),
-            (A::Quit, "quit"),
+        Focus::Article => vec![
+            (A::Down, tr!(l, "hint-scroll")),
+            (A::NextArticle, tr!(l, "hint-next")),
+            (A::Entities, tr!(l, "hint-entities")),
+            (A::FullArticle, tr!(l, "hint-full-text")),
+            (A::OpenLink, tr!(l, "hint-browser")),
+            (A::Back, tr!(l, "hint-back")),
+            (A::Help, tr!(l, "hint-help")),
+            (A::Quit, tr!(l, "hint-quit")),
         ],
     };
-    let mut spans = vec![Span::raw(" ")];
+    let mut segments = vec![Line::raw(" ")];
     for (i, (action, what)) in list.iter().enumerate() {
         if i > 0 {
-            spans.push(Span::styled(" · ", state.theme.dim));
+            segments.push(Line::styled(" · ", state.theme.dim));
         }
         let key = if *action == A::Down {
             format!("{}/{}", km.first_label(A::Down), km.first_label(A::Up))
         } else {
             km.first_label(*action)
         };
-        spans.push(Span::styled(key, state.theme.accent));
-        spans.push(Span::raw(format!(" {what}")));
+        // The key as it is bound: its own segment, so it is never reordered or mirrored.
+        segments.push(Line::styled(key, state.theme.accent));
+        segments.push(Line::raw(" "));
+        segments.push(words(what, Default::default(), state));
     }
-    Line::from(spans)
+    row(segments, state)
 }

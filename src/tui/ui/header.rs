@@ -1,6 +1,8 @@
-//! The header: app name, active filters, counts, and the refresh gauge.
+//! The header: app name, active filters, counts, and the refresh gauge. In an Arabic interface
+//! it is mirrored: name and filters on the right, counts on the left, the gauge filling leftward.
 
-use super::{fragment, line_width, put, put_right};
+use super::{fragment, line_width, put_end, put_start, row, words};
+use crate::i18n::tr;
 use crate::tui::state::State;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -9,70 +11,102 @@ use ratatui::text::{Line, Span};
 
 const GAUGE_CELLS: usize = 10;
 
+fn space() -> Line<'static> {
+    Line::raw(" ")
+}
+
 pub(crate) fn draw(buf: &mut Buffer, area: Rect, state: &State) {
     if area.height == 0 {
         return;
     }
     let t = &state.theme;
+    let l = &state.l10n;
     let name = t.accent.add_modifier(Modifier::BOLD);
-    let mut left: Vec<Span<'static>> = vec![Span::styled(" ", name)];
-    left.extend(fragment("أخبار", name, &state.opts, 8).spans);
-    left.push(Span::styled(" akhbar ", name));
+    let mut start = vec![
+        space(),
+        fragment("أخبار", name, &state.opts, 8),
+        space(),
+        Line::styled("akhbar", name),
+        space(),
+    ];
     if state.demo {
-        left.push(Span::styled("demo ", t.dim));
+        start.extend([words(&tr!(l, "header-demo"), t.dim, state), space()]);
     }
     let f = &state.filters;
     if let Some(label) = &f.company_label {
-        left.push(Span::styled("company: ", t.dim));
-        left.extend(fragment(label, t.org, &state.opts, 24).spans);
-        left.push(Span::raw(" "));
+        start.extend([
+            words(&tr!(l, "header-company"), t.dim, state),
+            space(),
+            fragment(label, t.org, &state.opts, 24),
+            space(),
+        ]);
     }
     if let Some(q) = &f.search {
-        left.push(Span::styled("search: ", t.dim));
-        left.extend(fragment(q, t.search, &state.opts, 24).spans);
-        left.push(Span::raw(" "));
+        start.extend([
+            words(&tr!(l, "header-search"), t.dim, state),
+            space(),
+            fragment(q, t.search, &state.opts, 24),
+            space(),
+        ]);
     }
     if f.unread {
-        left.push(Span::styled("unread only ", t.accent));
+        start.extend([
+            words(&tr!(l, "header-unread-only"), t.accent, state),
+            space(),
+        ]);
     }
     let shown = state.rows.len();
     let unread = state.rows.iter().filter(|r| !r.read).count();
     let counts = if f.any() {
-        format!("{shown} of {} · {unread} unread", state.total_articles)
+        tr!(
+            l,
+            "header-counts-filtered",
+            shown = shown,
+            total = state.total_articles,
+            unread = unread
+        )
     } else {
-        format!("{shown} articles · {unread} unread")
+        let articles = tr!(l, "articles-count", count = shown);
+        tr!(l, "header-counts", articles = articles, unread = unread)
     };
-    let mut right: Vec<Span<'static>> = Vec::new();
+    let mut end: Vec<Line<'static>> = vec![space()];
     if let Some(r) = &state.refreshing {
         let filled = (r.done * GAUGE_CELLS)
             .checked_div(r.total)
             .unwrap_or(0)
             .min(GAUGE_CELLS);
-        right.push(Span::styled("⟳ ", t.accent));
-        right.push(Span::styled("▰".repeat(filled), t.accent));
-        right.push(Span::styled("▱".repeat(GAUGE_CELLS - filled), t.dim));
-        right.push(Span::raw(format!(" {}/{} feeds", r.done, r.total)));
+        let done = Span::styled("▰".repeat(filled), t.accent);
+        let to_do = Span::styled("▱".repeat(GAUGE_CELLS - filled), t.dim);
+        // A gauge fills in the reading direction.
+        let gauge = if l.is_rtl() {
+            Line::from(vec![to_do, done])
+        } else {
+            Line::from(vec![done, to_do])
+        };
+        end.extend([Line::styled("⟳", t.accent), space(), gauge, space()]);
+        end.push(words(
+            &tr!(l, "header-feeds", done = r.done, total = r.total),
+            Default::default(),
+            state,
+        ));
         if r.errors > 0 {
-            right.push(Span::styled(
-                format!(
-                    ", {} error{}",
-                    r.errors,
-                    if r.errors == 1 { "" } else { "s" }
-                ),
-                t.error,
-            ));
+            end.extend([
+                words(&tr!(l, "comma"), Default::default(), state),
+                space(),
+                words(&tr!(l, "header-errors", count = r.errors), t.error, state),
+            ]);
         }
-        right.push(Span::raw(" · "));
+        end.extend([Line::raw(" · ")]);
     }
-    right.push(Span::styled(counts, t.dim));
-    right.push(Span::raw(" "));
-    let left = Line::from(left);
-    let right = Line::from(right);
-    let rw = line_width(&right) as u16;
+    end.push(words(&counts, t.dim, state));
+    end.push(space());
+    let start = row(start, state);
+    let end = row(end, state);
+    let ew = line_width(&end) as u16;
     // The counts give way to the filters on a narrow screen.
-    let room_for_right = line_width(&left) as u16 + rw < area.width;
-    put(buf, area.x, area.y, &left, area.width);
-    if room_for_right {
-        put_right(buf, area.x + area.width, area.y, &right, rw);
+    let room_for_end = line_width(&start) as u16 + ew < area.width;
+    put_start(buf, area, area.y, &start, state);
+    if room_for_end {
+        put_end(buf, area, area.y, &end, state);
     }
 }

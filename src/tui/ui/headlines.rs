@@ -1,7 +1,7 @@
 //! The headlines pane: one row per article — read/star marks, feed, relative date, and the title
 //! laid out right-to-left with its entities coloured. Mirrored panes put the marks on the right.
 
-use super::{fragment, put, put_right, relative_date};
+use super::{fragment, put, put_right};
 use crate::store::ArticleRow;
 use crate::text::{LayoutOptions, PreparedParagraph, StyleSpan};
 use crate::tui::state::{Focus, State};
@@ -89,7 +89,10 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, state: &State) {
             Span::styled(if row.read { " " } else { "●" }, state.theme.accent),
             Span::styled(if row.starred { "★" } else { " " }, state.theme.figure),
         ]);
-        let date = Line::styled(relative_date(row.published, state.now), state.theme.dim);
+        let date = row
+            .published
+            .map(|p| super::words(&state.l10n.age_short(p, state.now), state.theme.dim, state))
+            .unwrap_or_default();
         let fallback;
         let title = match cached {
             Some(t) => &t.line,

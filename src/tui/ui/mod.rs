@@ -9,13 +9,13 @@ pub mod layout;
 pub(crate) mod picker;
 pub(crate) mod search;
 
-use crate::text::{LayoutOptions, PreparedParagraph, cell_width};
+use crate::text::{Direction, LayoutOptions, PreparedParagraph, cell_width};
 use crate::tui::state::{Overlay, State};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 
 /// Draw the whole screen from `state` (and the layouts cached in it).
 pub fn draw(frame: &mut Frame, state: &State) {
@@ -75,6 +75,88 @@ pub(crate) fn fragment(text: &str, style: Style, opts: &LayoutOptions, max: u16)
     first
 }
 
+/// Layout options for the interface's own words: the interface's direction (right to left in
+/// Arabic) whatever the articles are.
+pub(crate) fn chrome_opts(state: &State) -> LayoutOptions {
+    LayoutOptions {
+        direction: if state.l10n.is_rtl() {
+            Direction::Rtl
+        } else {
+            Direction::Ltr
+        },
+        ..state.opts
+    }
+}
+
+/// Some of the interface's own words as one segment, laid out by the same engine as the
+/// articles in the interface's direction.
+pub(crate) fn words(text: &str, style: Style, state: &State) -> Line<'static> {
+    fragment(text, style, &chrome_opts(state), u16::MAX)
+}
+
+/// Segments, each laid out on its own, joined in reading order: right to left in an Arabic
+/// interface. Each keeps its own direction inside (as a bidi isolate would), so a key name,
+/// a feed's name or a count never reorders its neighbours.
+pub(crate) fn row(segments: Vec<Line<'static>>, state: &State) -> Line<'static> {
+    let mut spans = Vec::new();
+    if state.l10n.is_rtl() {
+        for s in segments.into_iter().rev() {
+            spans.extend(s.spans);
+        }
+    } else {
+        for s in segments {
+            spans.extend(s.spans);
+        }
+    }
+    Line::from(spans)
+}
+
+/// Write a line at the start of `area`'s row `y`: the left edge, the right one in Arabic.
+/// A line too long for the row loses its end: the left side in Arabic.
+pub(crate) fn put_start(buf: &mut Buffer, area: Rect, y: u16, line: &Line<'_>, state: &State) {
+    if state.l10n.is_rtl() {
+        let line = last_cells(line, usize::from(area.width));
+        put_right(buf, area.right(), y, &line, area.width);
+    } else {
+        put(buf, area.x, y, line, area.width);
+    }
+}
+
+/// Write a line at the end of `area`'s row `y`: the right edge, the left one in Arabic.
+pub(crate) fn put_end(buf: &mut Buffer, area: Rect, y: u16, line: &Line<'_>, state: &State) {
+    if state.l10n.is_rtl() {
+        let w = (line_width(line) as u16).min(area.width);
+        put(buf, area.x, y, line, w);
+    } else {
+        put_right(buf, area.right(), y, line, area.width);
+    }
+}
+
+/// The last `max` cells of a visual line (whole grapheme clusters).
+pub(crate) fn last_cells(line: &Line<'_>, max: usize) -> Line<'static> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let mut skip = line_width(line).saturating_sub(max);
+    let mut spans = Vec::new();
+    for span in &line.spans {
+        if skip == 0 {
+            spans.push(Span::styled(span.content.to_string(), span.style));
+            continue;
+        }
+        let mut kept = String::new();
+        for g in span.content.graphemes(true) {
+            if skip > 0 {
+                skip = skip.saturating_sub(crate::text::grapheme_width(g));
+            } else {
+                kept.push_str(g);
+            }
+        }
+        if !kept.is_empty() {
+            spans.push(Span::styled(kept, span.style));
+        }
+    }
+    Line::from(spans)
+}
+
 /// Drop the padding spaces at both ends of a visual line.
 pub(crate) fn trim_line(line: &mut Line<'static>) {
     while let Some(first) = line.spans.first_mut() {
@@ -130,23 +212,5 @@ pub(crate) fn centered(area: Rect, w: u16, h: u16) -> Rect {
         y: area.y + (area.height - h) / 2,
         width: w,
         height: h,
-    }
-}
-
-/// "5m", "3h", "2d", or the date for older articles.
-pub(crate) fn relative_date(
-    when: Option<chrono::DateTime<chrono::Utc>>,
-    now: chrono::DateTime<chrono::Utc>,
-) -> String {
-    let Some(when) = when else {
-        return String::new();
-    };
-    let secs = (now - when).num_seconds();
-    match secs {
-        s if s < 60 => "now".into(),
-        s if s < 3600 => format!("{}m", s / 60),
-        s if s < 86_400 => format!("{}h", s / 3600),
-        s if s < 7 * 86_400 => format!("{}d", s / 86_400),
-        _ => when.format("%d/%m").to_string(),
     }
 }

@@ -42,6 +42,7 @@ impl Env {
             .env_remove("AKHBAR_DB")
             .env_remove("AKHBAR_CONFIG")
             .env("NO_COLOR", "1");
+        english_utc(&mut c);
         c
     }
 
@@ -115,5 +116,15 @@ pub fn cmd_bound_by_permissions(dir: &Path) -> Command {
         .env_remove("AKHBAR_DB")
         .env_remove("AKHBAR_CONFIG")
         .env("NO_COLOR", "1");
+    english_utc(&mut c);
     c
+}
+
+/// The interface in English on UTC, whatever the machine's locale and zone; a test that wants
+/// Arabic sets LANG (or passes --lang) after this.
+pub fn english_utc(c: &mut Command) {
+    c.env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8")
+        .env("TZ", "UTC");
 }
