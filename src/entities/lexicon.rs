@@ -1,5 +1,8 @@
 //! Closed word lists, all in normalized form (see normalize.rs).
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 /// What a trigger word says about the name that follows it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Trigger {
@@ -115,7 +118,16 @@ impl Trigger {
 
 /// The trigger a word (clitics already stripped) is, if any.
 pub fn trigger(word: &str) -> Option<Trigger> {
-    TRIGGERS.iter().find(|(w, _)| *w == word).map(|(_, t)| *t)
+    // Asked for nearly every word by several rules: a hash instead of a scan of the list.
+    static MAP: LazyLock<HashMap<&str, Trigger, super::people::FnvBuild>> = LazyLock::new(|| {
+        let mut m = HashMap::default();
+        for (w, t) in TRIGGERS {
+            // The first listed is the one a word is.
+            m.entry(*w).or_insert(*t);
+        }
+        m
+    });
+    MAP.get(word).copied()
 }
 
 /// Words right after a trigger that are not names: adjectives, determiners, verbs, nouns.

@@ -99,21 +99,41 @@ fn fold(c: char) -> Fold {
 pub fn normalize(s: &str) -> Normalized {
     let mut text = String::with_capacity(s.len());
     let mut offsets: Vec<usize> = Vec::with_capacity(s.len() + 1);
-    for (i, c) in s.char_indices() {
-        if c.is_ascii() {
-            text.push(c.to_ascii_lowercase());
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            text.push(char::from(b.to_ascii_lowercase()));
             offsets.push(i);
+            i += 1;
             continue;
         }
+        // Most of Arabic text: two-byte letters that stay as they are (`fold`'s fast path),
+        // copied without decoding.
+        if matches!(b, 0xD8 | 0xD9)
+            && let Some(&n) = bytes.get(i + 1)
+            && let 0x0621 | 0x0624 | 0x0626..=0x0628 | 0x062A..=0x063A | 0x0641..=0x0648 | 0x064A =
+                (u32::from(b & 0x1F) << 6) | u32::from(n & 0x3F)
+        {
+            text.push_str(&s[i..i + 2]);
+            offsets.extend([i, i]);
+            i += 2;
+            continue;
+        }
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
         let before = text.len();
         match fold(c) {
-            Fold::Drop => continue,
+            Fold::Drop => {}
             // A slice of the original: no re-encoding, no validation.
             Fold::Keep => text.push_str(&s[i..i + c.len_utf8()]),
             Fold::To(f) => text.push(f),
             Fold::Lower => text.extend(c.to_lowercase()),
         }
         offsets.extend(std::iter::repeat_n(i, text.len() - before));
+        i += c.len_utf8();
     }
     offsets.push(s.len());
     Normalized { text, offsets }

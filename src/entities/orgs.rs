@@ -267,6 +267,10 @@ pub fn institutions(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize
     let mut i = 0;
     while i < words.len() {
         let (off, head) = stem_of(word(i));
+        if head.is_empty() {
+            i += 1;
+            continue;
+        }
         let strong = STRONG_HEADS.contains(&head);
         let weak = WEAK_HEADS.contains(&head);
         let def = DEFINITE_HEADS.contains(&head);

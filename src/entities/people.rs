@@ -21,7 +21,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// FNV-1a: the name sets are looked up for nearly every word, and SipHash's protection against
 /// crafted keys buys nothing for a fixed lexicon.
 #[derive(Default)]
-struct Fnv(u64);
+pub(super) struct Fnv(u64);
 
 impl Hasher for Fnv {
     fn finish(&self) -> u64 {
@@ -41,7 +41,9 @@ impl Hasher for Fnv {
     }
 }
 
-type NameSet = HashSet<String, BuildHasherDefault<Fnv>>;
+pub(super) type FnvBuild = BuildHasherDefault<Fnv>;
+
+type NameSet = HashSet<String, FnvBuild>;
 
 pub const GIVEN_NAMES: &str = include_str!("../../assets/given-names.txt");
 

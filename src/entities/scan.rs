@@ -142,22 +142,46 @@ pub struct Word {
 /// The words of `t` (letters and digits), each knowing whether only spaces separate it from the
 /// previous one (a line break, a quote or any punctuation breaks a name).
 pub fn split_words(t: &str) -> Vec<Word> {
+    let bytes = t.as_bytes();
     let mut out: Vec<Word> = Vec::with_capacity(t.len() / 8);
     let mut gap_clean = false;
     let mut current: Option<Word> = None;
-    for (i, c) in t.char_indices() {
-        if is_word_char(c) {
+    let mut i = 0;
+    while i < bytes.len() {
+        // (length, word char, Arabic letter, a space that keeps words joined), decided from the
+        // bytes for ASCII and the common Arabic letters, from the char otherwise.
+        let (len, word, arabic, space) = match bytes[i] {
+            b if b.is_ascii() => (1, b.is_ascii_alphanumeric(), false, b == b' '),
+            b @ (0xD8 | 0xD9)
+                if bytes.get(i + 1).is_some_and(|&n| {
+                    let cp = (u32::from(b & 0x1F) << 6) | u32::from(n & 0x3F);
+                    matches!(cp, 0x0621..=0x063A | 0x0640..=0x064A)
+                }) =>
+            {
+                (2, true, true, false)
+            }
+            _ => match t[i..].chars().next() {
+                Some(c) => (
+                    c.len_utf8(),
+                    is_word_char(c),
+                    is_arabic_letter(c),
+                    is_space(c),
+                ),
+                None => break,
+            },
+        };
+        if word {
             match &mut current {
                 Some(w) => {
-                    w.e = i + c.len_utf8();
-                    w.arabic &= is_arabic_letter(c);
+                    w.e = i + len;
+                    w.arabic &= arabic;
                 }
                 None => {
                     current = Some(Word {
                         s: i,
-                        e: i + c.len_utf8(),
+                        e: i + len,
                         joined: gap_clean && !out.is_empty(),
-                        arabic: is_arabic_letter(c),
+                        arabic,
                     })
                 }
             }
@@ -166,10 +190,12 @@ pub fn split_words(t: &str) -> Vec<Word> {
                 out.push(w);
                 gap_clean = true;
             }
-            if !is_space(c) || c == '\t' {
+            // A tab is a space that breaks a name (a table cell).
+            if !space {
                 gap_clean = false;
             }
         }
+        i += len;
     }
     if let Some(w) = current {
         out.push(w);
