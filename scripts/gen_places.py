@@ -34,6 +34,7 @@ COMMON = {
     "السلفادور",
     "سانت",
     "جامايكا",
+    "ديلي",  # Dili / "daily" in transliterated English titles («ديلي ميل»)
 }
 # Not places, or too ambiguous to be worth a pattern.
 SKIP = {
@@ -43,7 +44,14 @@ SKIP = {
     "ماتي", "كيريتي ماتي", "حي الأمير السفلي", "مدينة هو تشي منة", "باناب", "كانتون", "سيتا",
     "عمّان", "أشوا", "دارون", "كاين", "جوس باي", "عُمان",
 }
-SKIP_ZONES = ("Antarctica/", "Etc/", "Arctic/")
+# Time zones named after small towns (America/North_Dakota/Center is «سنتر», "center"): not the
+# major cities the exemplar list stands for.
+SKIP_ZONES = (
+    "Antarctica/", "Etc/", "Arctic/", "America/North_Dakota/", "America/Indiana/Knox",
+    "America/Indiana/Marengo", "America/Indiana/Petersburg", "America/Indiana/Tell_City",
+    "America/Indiana/Vevay", "America/Indiana/Vincennes", "America/Indiana/Winamac",
+    "America/Kentucky/Monticello",
+)
 
 # Arab countries' governorates, provinces, regions and major cities, and major world cities
 # missing from the CLDR time zones: written for akhbar from public administrative divisions
@@ -74,7 +82,7 @@ Sohag | سوهاج
 Qena | قنا
 Luxor | الأقصر
 Aswan | أسوان
-Red Sea Governorate | محافظة البحر الأحمر
+Red Sea Governorate | محافظة البحر الأحمر/~البحر الأحمر
 New Valley | الوادي الجديد
 Hurghada | الغردقة
 Sharm El Sheikh | شرم الشيخ
@@ -354,6 +362,12 @@ Ankara | أنقرة
 Osaka | أوساكا
 Hanoi | هانوي
 Silicon Valley | سيليكون فالي
+Chad | التشاد
+Togo | التوغو/الطوغو
+Benin | ~البنين
+Côte d’Ivoire | الكوت ديفوار/الكوت ديفوار
+Central African Republic | إفريقيا الوسطى/أفريقيا الوسطى
+Sub-Saharan Africa | إفريقيا جنوب الصحراء/أفريقيا جنوب الصحراء/إفريقيا جنوبي الصحراء/أفريقيا جنوبي الصحراء
 """
 
 
