@@ -276,20 +276,31 @@ impl Recognizer {
 }
 
 /// «تابي السعودية»: a place name shaped like a nisba adjective right after a company or product
-/// is the adjective ("the Saudi Tabby"), not the place.
+/// is the adjective ("the Saudi Tabby"), not the place; so it is after a definite feminine noun
+/// («الجمعية السعودية», «الاستثمارات السعودية», «المنطقة الشرقية»).
 fn drop_nationality_adjectives(t: &str, chosen: &mut Vec<Cand>) {
     let mut prev: Option<(usize, Kind)> = None;
     chosen.retain(|c| {
         let word = &t[c.start..c.end];
-        let adjective = c.kind == Kind::Place
+        let nisba = c.kind == Kind::Place
             && word.starts_with("ال")
             && word.ends_with("يه")
-            && !word.contains(' ')
-            && prev.is_some_and(|(end, kind)| {
-                matches!(kind, Kind::Org | Kind::Product)
-                    && end < c.start
-                    && t[end..c.start].chars().all(|ch| ch == ' ')
-            });
+            && !word.contains(' ');
+        let after_noun = scan::prev_word(t, c.start).is_some_and(|(s, e)| {
+            let noun = &t[s..e];
+            e + 1 == c.start
+                && &t[e..c.start] == " "
+                && noun.starts_with("ال")
+                && (noun.ends_with('ه') || noun.ends_with("ات"))
+                && prev.is_none_or(|(end, _)| end <= s)
+        });
+        let adjective = nisba
+            && (after_noun
+                || prev.is_some_and(|(end, kind)| {
+                    matches!(kind, Kind::Org | Kind::Product)
+                        && end < c.start
+                        && t[end..c.start].chars().all(|ch| ch == ' ')
+                }));
         prev = Some((c.end, c.kind));
         !adjective
     });

@@ -6,7 +6,7 @@ use super::gazetteer::{Gazetteer, Tier};
 use super::lexicon::{self, Trigger, not_a_name, trigger};
 use super::normalize::{is_ignorable, normalize_str};
 use super::orgs;
-use super::people::People;
+use super::people::{FnvBuild, People};
 use super::scan::{
     char_at, char_before, clitic_before, is_arabic_letter, is_word_char, next_word, prev_word,
     split_words, stems,
@@ -288,6 +288,14 @@ impl Names {
                     if tier == Tier::Common && (prefix.contains('ب') || prefix.contains('ك')) {
                         continue;
                     }
+                    // «الهاتف الجوّال»: an ordinary word with the article is the word, not the
+                    // name (Jawwal), unless quotes set it apart.
+                    if tier == Tier::Common
+                        && prefix.ends_with("ال")
+                        && !quoted(t, s - prefix.len(), e)
+                    {
+                        continue;
+                    }
                     let word_start = s - prefix.len();
                     let kind = g.entities[*entity].kind;
                     let licensed = tier == Tier::Plain
@@ -403,8 +411,83 @@ impl Names {
                 dual_list(t, at, out);
             }
         }
+        quoted_companies(t, out, &gaz);
         propagate_names(t, &words, out, gaz_end);
     }
+}
+
+/// «للاتصالات», «للخدمات المالية», «للتقنية»: a company's line of business (a «لل» plural, or
+/// one of the trades companies name themselves after), not a purpose («للمستقبل», «للتغيير»).
+fn line_of_business(w: &str) -> bool {
+    w.strip_prefix("لل").is_some_and(|r| {
+        (r.ends_with("ات") && r.chars().count() >= 4)
+            || matches!(
+                r,
+                "تقنيه"
+                    | "تكنولوجيا"
+                    | "هاتف"
+                    | "هواتف"
+                    | "استثمار"
+                    | "تجاره"
+                    | "طاقه"
+                    | "تطوير"
+                    | "برمجيات"
+                    | "تامين"
+                    | "اعلام"
+                    | "نقل"
+                    | "انشاءات"
+                    | "تمويل"
+                    | "صناعه"
+                    | "سياحه"
+                    | "طيران"
+                    | "بترول"
+                    | "اتصال"
+            )
+    })
+}
+
+/// «بإدارة “أوراسكوم” للاتصالات», «"أمنية" للهواتف النقالة»: a quoted unknown name followed by
+/// a company's «لل» line of business is a company (the quotes close the name before it).
+fn quoted_companies(t: &str, out: &mut Vec<NameCand>, gaz: &GazIndex) {
+    let mut found = Vec::new();
+    for (open, close) in [('"', '"'), ('«', '»'), ('“', '”')] {
+        let mut from = 0;
+        while let Some(rel) = t[from..].find(open) {
+            let s = from + rel + open.len_utf8();
+            from = s;
+            let Some(len) = t[s..].find(close).filter(|&l| l > 0 && l <= 60) else {
+                continue;
+            };
+            let (e, name) = (s + len, &t[s..s + len]);
+            let after = &t[e + close.len_utf8()..];
+            let business = after
+                .strip_prefix(' ')
+                .and_then(|a| a.split(|c: char| !is_word_char(c)).next())
+                .is_some_and(line_of_business);
+            if business
+                && name.split(' ').count() <= 3
+                && name.split(' ').all(|w| {
+                    w.chars().count() >= 2
+                        && w.chars().all(is_arabic_letter)
+                        && trigger(w).is_none()
+                        && !orgs::closed_class(w)
+                })
+                && gaz.overlapping(out, s, e).is_empty()
+            {
+                found.push(NameCand {
+                    start: s,
+                    end: e,
+                    kind: Kind::Org,
+                    entity: None,
+                    prio: 1,
+                });
+            }
+            if open == close {
+                from = e + close.len_utf8();
+            }
+        }
+    }
+    out.extend(found);
 }
 
 /// «أورانج تونس», «زين الأردن»: a company right before a place is its local company; and
@@ -469,8 +552,13 @@ fn propagate_names(t: &str, words: &[super::scan::Word], out: &mut Vec<NameCand>
     let mut names: Vec<(String, Kind)> = out[from..]
         .iter()
         .filter(|c| matches!(c.kind, Kind::Org | Kind::Product) && c.entity.is_none())
+        // A name that looks like an adjective or a plural is propagated only when quotes set it
+        // apart («شركة “ألفا” … “ألفا”»): unquoted, its other mentions are likely the word.
+        .filter(|c| {
+            let n = &t[c.start..c.end];
+            n.chars().count() >= 3 && (!not_a_name(n) || quoted(t, c.start, c.end))
+        })
         .map(|c| (t[c.start..c.end].to_string(), c.kind))
-        .filter(|(n, _)| n.chars().count() >= 3 && !not_a_name(n))
         .collect();
     names.sort();
     names.dedup();
@@ -478,7 +566,8 @@ fn propagate_names(t: &str, words: &[super::scan::Word], out: &mut Vec<NameCand>
         return;
     }
     // Names by their first word (clitics stripped), so the text is walked once.
-    let mut by_first: HashMap<&str, Vec<(&str, Kind)>> = HashMap::new();
+    // Looked up for every word of the text: FNV, not SipHash.
+    let mut by_first: HashMap<&str, Vec<(&str, Kind)>, FnvBuild> = HashMap::default();
     for (name, kind) in &names {
         let first = name.split(' ').next().unwrap_or(name);
         by_first
@@ -486,7 +575,8 @@ fn propagate_names(t: &str, words: &[super::scan::Word], out: &mut Vec<NameCand>
             .or_default()
             .push((name.as_str(), *kind));
     }
-    let existing: HashSet<(usize, usize)> = out.iter().map(|c| (c.start, c.end)).collect();
+    let existing: HashSet<(usize, usize), FnvBuild> =
+        out.iter().map(|c| (c.start, c.end)).collect();
     let mut extra = Vec::new();
     for w in words {
         let word = &t[w.s..w.e];
@@ -826,7 +916,7 @@ fn unknown_after_trigger(t: &str, at: usize, tr: Trigger, out: &mut Vec<NameCand
         Trigger::Place => {
             let word = prev_word(t, at).map(|(s, e)| &t[s..e]);
             if !word.is_some_and(|w| {
-                ["مدينه", "محافظه", "بلده", "قريه", "اقليم"]
+                ["مدينه", "محافظه", "بلده", "قريه", "اقليم", "حي"]
                     .iter()
                     .any(|p| w.ends_with(p))
             }) {
@@ -835,6 +925,57 @@ fn unknown_after_trigger(t: &str, at: usize, tr: Trigger, out: &mut Vec<NameCand
             Kind::Place
         }
     };
+    // «شركة السيارات الشهيرة «جنرال موتورز»»: a company word, up to three definite words
+    // saying what kind of company, then the quoted name.
+    let mut at = at;
+    if kind == Kind::Org {
+        let mut p = at;
+        for _ in 0..3 {
+            match next_word(t, p) {
+                Some((s, e)) if s == p + 1 && t[s..e].starts_with("ال") => p = e,
+                _ => break,
+            }
+        }
+        let quote_at = |p: usize| {
+            matches!(
+                t[p..].strip_prefix(' ').and_then(|q| q.chars().next()),
+                Some('"' | '«' | '“')
+            )
+        };
+        if p != at && quote_at(p) {
+            at = p;
+        } else {
+            // «شركة اتحاد اتصالات “موبايلي”»: indefinite words, then the quoted brand: the words
+            // are the company's legal name, the brand a second name.
+            let mut q = at;
+            let mut n = 0;
+            while n < 3
+                && let Some((s, e)) = next_word(t, q)
+                && s == q + 1
+                && t[s..e].chars().all(is_arabic_letter)
+                && t[s..e].chars().count() >= 3
+                && !(n == 0 && t[s..e].starts_with("ال"))
+                && trigger(&t[s..e]).is_none()
+                && !orgs::closed_class(&t[s..e])
+                && !super::people::function_word(&t[s..e])
+            {
+                q = e;
+                n += 1;
+                if quote_at(q) {
+                    break;
+                }
+            }
+            if n > 0 && quote_at(q) && gaz.overlapping(out, at + 1, q).is_empty() {
+                out.push(NameCand {
+                    start: at + 1,
+                    end: q,
+                    kind,
+                    entity: None,
+                    prio: 1,
+                });
+            }
+        }
+    }
     // «صندوق "سنابل"», «منصة «سلة»»: a quoted name after a trigger, whatever its shape.
     if let Some(q) = t[at..].strip_prefix(' ')
         && let Some(open) = q.chars().next()
@@ -920,7 +1061,13 @@ fn unknown_after_trigger(t: &str, at: usize, tr: Trigger, out: &mut Vec<NameCand
     if n < 3 || verb_like || glued || not_a_name(w) || w.ends_with('ي') || w.ends_with('ت') {
         return;
     }
-    if trigger(w).is_some() || lexicon::scale(w).is_some() {
+    // «سيارة منذ إطلاقها», «مساعد وزير الخزانة»: prepositions and roles are never names.
+    if trigger(w).is_some()
+        || lexicon::scale(w).is_some()
+        || orgs::closed_class(w)
+        || super::people::function_word(w)
+        || super::people::role_word(w)
+    {
         return;
     }
     // «شركة سبيرو سباتس للمشروبات الغازية»: more unknown words, then a company's «لل» line of

@@ -26,6 +26,7 @@ const STRONG_HEADS: &[&str] = &[
     "نقابه",
     "ديوان",
     "محكمه",
+    "كليه",
 ];
 
 /// Heads that are also everyday nouns («مركز البيانات», «سوق العمل»): they need a longer name
@@ -61,6 +62,8 @@ fn stop_word(w: &str) -> bool {
             | "الذي"
             | "التي"
             | "الاعلي"
+            | "الواقع"
+            | "الواقعه"
     )
 }
 
@@ -84,6 +87,9 @@ const COUNCILS: &[&str] = &[
     "الشعب",
     "الشيوخ",
     "الامن",
+    "المنافسه",
+    "الدوله",
+    "التعاون",
 ];
 
 /// Definite heads: a name only with a «لل» complement or a fixed adjective («البنك الدولي»).
@@ -147,6 +153,44 @@ const COMPANY_WORDS: &[&str] = &[
     "انفستمنتس",
     "فينتك",
 ];
+
+/// A word that ends a company's name («القابضه», «موبايل», «كابيتال»).
+pub(super) fn company_word(w: &str) -> bool {
+    COMPANY_WORDS.contains(&w)
+}
+
+/// A person's name starting at word `k` inside an institution's name: a royal title and a name
+/// («الملك سعود»), or a name with a nasab chain («محمد بن راشد»), with any further «بن X»;
+/// the index of its last word.
+fn person_in_name(t: &str, words: &[Word], k: usize) -> Option<usize> {
+    let word = |j: usize| &t[words[j].s..words[j].e];
+    let name = |j: usize| {
+        j < words.len()
+            && words[j].joined
+            && words[j].arabic
+            && word(j).chars().count() >= 2
+            && !closed_class(word(j))
+            && !stop_word(word(j))
+    };
+    let nasab =
+        |j: usize| j < words.len() && words[j].joined && matches!(word(j), "بن" | "ابن" | "بنت");
+    let titled = matches!(
+        word(k),
+        "الملك" | "الامير" | "الاميره" | "الشيخ" | "الشيخه" | "السلطان"
+    ) && name(k + 1)
+        && !word(k + 1).starts_with("ال");
+    let mut last = if titled {
+        k + 1
+    } else if name(k) && nasab(k + 1) && name(k + 2) {
+        k + 2
+    } else {
+        return None;
+    };
+    while nasab(last + 1) && name(last + 2) {
+        last += 2;
+    }
+    Some(last)
+}
 
 /// What the rules read about the names already found.
 pub struct Known<'a> {
@@ -212,7 +256,7 @@ fn complement(w: &str) -> bool {
     w.starts_with("لل") && w.chars().count() >= 5
 }
 
-fn closed_class(w: &str) -> bool {
+pub(super) fn closed_class(w: &str) -> bool {
     matches!(
         w,
         "في" | "من"
@@ -311,6 +355,21 @@ pub fn institutions(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize
                 parts += 1;
                 continue;
             }
+            // «صندوق محمد بن راشد للابتكار», «جامعة الملك سعود», «كلية الأمير محمد بن سلمان
+            // للإدارة»: a person's name (a nasab chain, or a royal title and a name) names the
+            // body like a proper name does (only right after the head or its indefinite words:
+            // «مجلس الإدارة محمد بن راشد» is a board and a man).
+            if !closed
+                && !def
+                && let Some(end) = person_in_name(t, words, k)
+            {
+                last = end;
+                k = end + 1;
+                closed = true;
+                proper = true;
+                parts += 1;
+                continue;
+            }
             // «لزخرفة المعادن»: a ل complement followed by a definite word.
             let short_complement = w.starts_with('ل')
                 && !w.starts_with("لل")
@@ -351,6 +410,8 @@ pub fn institutions(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize
                     && word(j).starts_with('و')
                     && !definite(word(j))
                     && definite(word(j + 1))
+                    // «… للفضاء ووكالة الإمارات للفضاء»: a second institution is a second name.
+                    && stem_of(word(j)).1.is_empty()
                 {
                     last = j + 1;
                 }
@@ -390,6 +451,8 @@ pub fn institutions(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize
                 && words[k + 1].joined
                 && definite(word(k + 1))
                 && !stop_word(word(k + 1))
+                // «وزارة الاتصالات وأعضاء الهيئة»: not when it closes on another head.
+                && !DEFINITE_HEADS.contains(&word(k + 1))
             {
                 last = k + 1;
                 parts += 2;
@@ -403,7 +466,15 @@ pub fn institutions(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize
             parts += 1;
             k += 1;
         }
-        let one_word_council = head == "مجلس" && parts == 1 && COUNCILS.contains(&word(last));
+        // «مجلس الشعب», «مجلس المنافسة»: a known council is the head and its one word (in
+        // «جلسة مجلس الشعب الأسبوعية» the adjective belongs to the session).
+        let one_word_council = head == "مجلس"
+            && i + 1 < words.len()
+            && words[i + 1].joined
+            && COUNCILS.contains(&word(i + 1));
+        if one_word_council {
+            last = i + 1;
+        }
         let ok = if def {
             parts >= 1 && (comp || fixed)
         } else if strong {
@@ -445,12 +516,21 @@ pub fn company_words(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usiz
                 || super::lexicon::scale(w).is_some()
                 || super::lexicon::trigger(stem).is_some()
                 || super::lexicon::trigger(w).is_some()
-                || w.starts_with("ال") && (known.name_at)(words[first - 1].s).is_none()
                 || w.chars().all(|c| c.is_ascii_digit())
             {
                 break;
             }
+            // «الوطنية موبايل»: a definite word is a name's only when the gazetteer knows it, or
+            // when it is a nisba standing alone before the company word.
+            let lone_nisba = first == k && nisba(w);
+            if w.starts_with("ال") && (known.name_at)(words[first - 1].s).is_none() && !lone_nisba
+            {
+                break;
+            }
             first -= 1;
+            if lone_nisba {
+                break;
+            }
             if !words[first].joined {
                 break;
             }

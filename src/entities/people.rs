@@ -193,7 +193,13 @@ impl People {
             && (glued_particle(stem)
                 || stem.starts_with('و')
                 || plural(stem)
-                || c.verb_like(words[i]))
+                || c.verb_like(words[i])
+                // «وأكدت أهمية الشراكة»: after a speech verb alone, an unknown word written with
+                // ة is a noun (given names with ة, «أسامة», «فاطمة», are in the lexicon).
+                || (spoken && !titled && c.orig_last(words[i]) == Some('ة'))
+                // «المدير العام لمتعامل الهاتف»: after a role alone, an unknown word with a glued
+                // «ل» is a preposition and its noun («لبنى», «لؤي» are in the lexicon).
+                || (!titled && !spoken && stem.starts_with('ل') && stem.chars().count() >= 4))
         {
             return None;
         }
@@ -237,8 +243,10 @@ impl People {
                 named || !glued_particle(wk) || closes
             } else {
                 // «برد»: a short word after a preposition letter is not a third name.
-                let short_glued = wk.chars().count() <= 3
-                    && matches!(wk.chars().next(), Some('ب' | 'ل' | 'ك' | 'ف'));
+                // «إريك ماير بحضور»: nor is a preposition glued to a noun (Maghrebi surnames
+                // start with «بو», «بن»: «بوتفليقة»).
+                let short_glued = matches!(wk.chars().next(), Some('ب' | 'ل' | 'ك' | 'ف'))
+                    && (wk.chars().count() <= 3 || !(wk.starts_with("بو") || wk.starts_with("بن")));
                 named
                     || (wk.starts_with("ال") && !common_word(wk))
                     || (closes && !glued_particle(wk) && !short_glued)
@@ -312,7 +320,29 @@ impl People {
                 | "ديوان"
                 | "غرفه"
         );
-        institution && (i.saturating_sub(9)..i - 1).any(|k| role_word(&t[words[k].s..words[k].e]))
+        if institution
+            && (i.saturating_sub(9)..i - 1).any(|k| role_word(&t[words[k].s..words[k].e]))
+        {
+            return true;
+        }
+        // «وزير الاتصالات جمال الجراح», «نقيب الصحافة عوني الكعكي», «محافظ مصرف ليبيا المركزي
+        // الصديق الكبير»: a role and the portfolio or body it heads, closing on a definite word,
+        // all joined.
+        if !prev.starts_with("ال") && !prev.starts_with("وال") {
+            return false;
+        }
+        let mut k = i - 1;
+        while k > 0 && i - k <= 4 && words[k].joined {
+            k -= 1;
+            let w = &t[words[k].s..words[k].e];
+            if role_word(w) {
+                return true;
+            }
+            if function_word(w) || !words[k].arabic {
+                return false;
+            }
+        }
+        false
     }
 
     /// Surnames and repeated full names: every other mention of a name found in the text.
@@ -323,7 +353,7 @@ impl People {
         found: &mut Vec<(usize, usize)>,
         blocked: &dyn Fn(usize, usize) -> bool,
     ) {
-        let mut keys: HashSet<Vec<&str>> = HashSet::new();
+        let mut keys: HashSet<Vec<&str>, FnvBuild> = HashSet::default();
         for &(s, e) in found.iter() {
             let parts: Vec<&str> = t[s..e].split(' ').collect();
             if parts.len() < 2 {
@@ -341,9 +371,9 @@ impl People {
         if keys.is_empty() {
             return;
         }
-        // Keys by their first word: one look-up per word of the text.
-        let mut by_first: std::collections::HashMap<&str, Vec<&Vec<&str>>> =
-            std::collections::HashMap::new();
+        // Keys by their first word: one look-up per word of the text (FNV, not SipHash).
+        let mut by_first: std::collections::HashMap<&str, Vec<&Vec<&str>>, FnvBuild> =
+            std::collections::HashMap::default();
         for key in &keys {
             by_first.entry(key[0]).or_default().push(key);
         }
@@ -536,7 +566,8 @@ fn comma_then_role(t: &str, words: &[Word], last: usize) -> bool {
 }
 
 fn nasab_particle(w: &str) -> bool {
-    matches!(w, "بن" | "ابن" | "بنت" | "ال" | "ابو" | "ولد")
+    // «بو» is the Levantine and Maghrebi «أبو» («عبد الله بو حبيب»).
+    matches!(w, "بن" | "ابن" | "بنت" | "ال" | "ابو" | "بو" | "ولد")
 }
 
 /// A word that may be part of a name: Arabic, two letters or more, not a closed-class word.
@@ -552,9 +583,11 @@ fn name_word(w: &str) -> bool {
         && super::lexicon::scale(w).is_none()
         && !super::lexicon::currency_word(w)
         && super::lexicon::month(w, Some("الثاني")).is_none()
+        // «الوطنية موبايل محمد»: a company word ends a company's name, not a person's.
+        && !super::orgs::company_word(w)
 }
 
-fn function_word(w: &str) -> bool {
+pub(super) fn function_word(w: &str) -> bool {
     matches!(
         w,
         "في" | "من"
@@ -687,7 +720,7 @@ fn function_word(w: &str) -> bool {
 
 /// Role nouns: a run before one is a name («حازم متولي الرئيس التنفيذي»), and one ends a role
 /// phrase before a name.
-fn role_word(w: &str) -> bool {
+pub(super) fn role_word(w: &str) -> bool {
     bare_role(w) || w.strip_prefix('و').is_some_and(bare_role)
 }
 
@@ -705,6 +738,8 @@ fn bare_role(w: &str) -> bool {
             | "وزير"
             | "وزيره"
             | "الوزير"
+            | "نقيب"
+            | "النقيب"
             | "الوزيره"
             | "نائب"
             | "النائب"

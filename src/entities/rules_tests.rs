@@ -376,3 +376,161 @@ fn dates_in_every_month_system_with_iso_values() {
             .all(|s| s.kind != Kind::Date)
     );
 }
+
+/// Round two of issue 12 (tests/fixtures/entities-real/tuning2.txt): one test per mechanism,
+/// each with the ordinary phrases that must not match.
+#[test]
+fn institutions_named_after_a_person_and_known_councils() {
+    for (text, want) in [
+        (
+            "أعلن صندوق محمد بن راشد للابتكار عن أعضاء جدد",
+            "صندوق محمد بن راشد للابتكار",
+        ),
+        ("وقعت جامعة الملك سعود اتفاقية", "جامعة الملك سعود"),
+        (
+            "شراكة مع مركز محمد بن راشد للفضاء ووكالة الإمارات للفضاء",
+            "مركز محمد بن راشد للفضاء",
+        ),
+        ("خلال جلسة مجلس الشعب الأسبوعية", "مجلس الشعب"),
+        ("وكذا مجلس المنافسة للفت انتباهه", "مجلس المنافسة"),
+    ] {
+        assert!(of(text, Kind::Org).contains(&want.to_string()), "{text}");
+        assert!(of(text, Kind::Person).is_empty(), "{text}");
+    }
+    // A board and a man, not an institution named after him.
+    let text = "وقال رئيس مجلس الإدارة محمد بن راشد إن الأرباح ارتفعت";
+    assert!(
+        of(text, Kind::Org).iter().all(|o| !o.contains("محمد")),
+        "{text}"
+    );
+    assert_eq!(of("اجتمع مجلس الإدارة أمس", Kind::Org), Vec::<String>::new());
+}
+
+#[test]
+fn company_names_around_quotes() {
+    for (text, want) in [
+        // A quoted name and its line of business.
+        ("أقامت شركة ألفا بإدارة “أوراسكوم” للاتصالات حفلا", "أوراسكوم"),
+        // A company word, what kind of company, then the quoted name.
+        (
+            "أطلقت شركة السيارات الشهيرة «جنرال موتورز» سيارة",
+            "جنرال موتورز",
+        ),
+        // The legal name before the quoted brand.
+        ("سجلت شركة اتحاد اتصالات “موبايلي” خسائر", "اتحاد اتصالات"),
+        // A nisba and a company word.
+        ("أطلقت الوطنية موبايل خدماتها في غزة", "الوطنية موبايل"),
+        // A name found in quotes marks its other quoted mentions, even shaped like an adjective.
+        ("أقامت شركة “ألفا” حفلا، وقال رئيس “ألفا” إن", "ألفا"),
+    ] {
+        assert!(
+            of(text, Kind::Org).contains(&want.to_string()),
+            "{text}: {:?}",
+            of(text, Kind::Org)
+        );
+    }
+    assert_eq!(
+        of("أقامت شركة “ألفا” حفلا، وقال رئيس “ألفا” إن", Kind::Org).len(),
+        2
+    );
+    for text in [
+        "رفعت الحملة شعار “معا” للتغيير",
+        "وقال إن “الرؤية” للمستقبل واضحة",
+        "بيعت 17 ألف سيارة منذ إطلاقها في كانون الثاني",
+        "ونائب مساعد وزير الخزانة الأمريكية",
+    ] {
+        let found: Vec<String> = of(text, Kind::Org)
+            .into_iter()
+            .chain(of(text, Kind::Product))
+            .collect();
+        assert!(found.is_empty(), "{text}: {found:?}");
+    }
+}
+
+#[test]
+fn people_after_a_role_and_its_portfolio() {
+    for (text, want) in [
+        (
+            "برعاية وزير الإتصالات جمال الجراح، وحضور نقيب الصحافة عوني الكعكي، والوفد",
+            vec!["جمال الجراح", "عوني الكعكي"],
+        ),
+        (
+            "بين محافظ مصرف ليبيا المركزي الصديق الكبير ، ونائب الوزير",
+            vec!["الصديق الكبير"],
+        ),
+        (
+            "عقد الدكتور عبد الله بو حبيب لقاءات",
+            vec!["عبد الله بو حبيب"],
+        ),
+        (
+            "والمدير العام لشركة أورانج تونس Thierry Millet .",
+            vec!["Thierry Millet"],
+        ),
+    ] {
+        assert_eq!(of(text, Kind::Person), want, "{text}");
+    }
+    for text in [
+        "قال وزير الاتصالات المصري إن المشروع انطلق",
+        "أكد وزير المالية خلال الاجتماع أن الموازنة تحسنت",
+        "وأكدت أهمية الشراكة.",
+        "الرئيس المدير العام لمتعامل الهاتف النقال “موبيليس”، أكد",
+        "جرى التباحث بحضور نائب مساعد وزير الخزانة إريك ماير بحضور نائب السفير",
+    ] {
+        let people = of(text, Kind::Person);
+        assert!(
+            people.iter().all(|p| !p.contains("أهمية")
+                && !p.contains("النقال")
+                && !p.contains("بحضور")
+                && !p.contains("خلال")
+                && !p.contains("المصري")),
+            "{text}: {people:?}"
+        );
+    }
+}
+
+#[test]
+fn places_with_maghrebi_spellings_and_nisba_adjectives() {
+    for (text, want) in [
+        (
+            "فروعها في التشاد والتوغو والكوت ديفوار",
+            vec!["التشاد", "التوغو", "الكوت ديفوار"],
+        ),
+        ("سكان إفريقيا جنوب الصحراء", vec!["إفريقيا جنوب الصحراء"]),
+        ("مقرها في السعودية", vec!["السعودية"]),
+        ("خطة الجهاز لدعم محافظات البحر الأحمر", vec!["البحر الأحمر"]),
+    ] {
+        assert_eq!(of(text, Kind::Place), want, "{text}");
+    }
+    for text in [
+        "من جانب الجمعية السعودية وقع الرئيس",
+        "تصبح مصر مركزا عالميا للداتا سنتر",
+        "وبحسب تقرير نشرته جريدة “ديلي ميل” البريطانية",
+        "ارتفعت الاستثمارات السعودية",
+        "مياه البحر الأحمر دافئة",
+    ] {
+        let places = of(text, Kind::Place);
+        assert!(places.iter().all(|p| p == "مصر"), "{text}: {places:?}");
+    }
+    assert_eq!(
+        of("وبحسب تقرير نشرته جريدة “ديلي ميل” البريطانية", Kind::Org),
+        vec!["ديلي ميل"]
+    );
+    // An ordinary word with the article is the word: «الجوّال» is not Jawwal.
+    assert!(of("خدمات الجيل الخامس للهاتف الجوّال", Kind::Org).is_empty());
+    // «اليوم السابع» is a newspaper only with evidence.
+    assert!(of("في اليوم السابع لإضراب الموظفين", Kind::Org).is_empty());
+}
+
+#[test]
+fn maghrebi_scale_plural_and_more_approximations() {
+    let f = figure("حققت رقم معاملات بحوالي 9ملايير و683 مليون درهم");
+    assert_eq!(
+        (f.text.as_str(), f.value),
+        ("حوالي 9ملايير و683 مليون درهم", Some(9.683e9))
+    );
+    let f = figure("بلغ رقم المعاملات ما يربو عن 27.49 مليار درهم");
+    assert_eq!(
+        (f.text.as_str(), f.value),
+        ("ما يربو عن 27.49 مليار درهم", Some(2.749e10))
+    );
+}
