@@ -412,8 +412,102 @@ impl Names {
             }
         }
         quoted_companies(t, out, &gaz);
+        datelines(t, out, &gaz);
         propagate_names(t, &words, out, gaz_end);
     }
+}
+
+/// «القامشلي – نورث برس», «بغداد اليوم- بغداد», «دبي (الاتحاد)», «الرياض – شركات مباشر:»: a
+/// dateline opens a line with a place and the outlet, either way round; the side that is not
+/// the place names the outlet.
+fn datelines(t: &str, out: &mut Vec<NameCand>, gaz: &GazIndex) {
+    // 1–3 words of letters, trimmed: (start, end) in `t`.
+    let side = |s: usize, e: usize| -> Option<(usize, usize)> {
+        let part = &t[s..e];
+        let lead = part.len() - part.trim_start().len();
+        let part = part.trim();
+        let words = part.split(' ').count();
+        (!part.is_empty()
+            && words <= 3
+            && part
+                .chars()
+                .all(|c| c == ' ' || (is_word_char(c) && !c.is_ascii_digit())))
+        .then_some((s + lead, s + lead + part.len()))
+    };
+    let is_place = |out: &[NameCand], (s, e): (usize, usize)| {
+        gaz.overlapping(out, s, e)
+            .into_iter()
+            .any(|k| out[k].start == s && out[k].end == e && out[k].kind == Kind::Place)
+    };
+    let mut found = Vec::new();
+    let mut start = 0;
+    for line in t.split('\n') {
+        let line_start = start;
+        start += line.len() + 1;
+        // «A – B» (B up to «:», «)» or the line's end), or «A (B)», near the line's start.
+        let (a, b) = if let Some(d) = line.find(['–', '-']).filter(|&d| d < 80) {
+            let dash_len = line[d..].chars().next().map_or(1, char::len_utf8);
+            let inner = line[d + dash_len..].trim_start();
+            let inner = inner.strip_prefix('(').unwrap_or(inner);
+            let b_start = line.len() - inner.len();
+            let b_len = inner.find([')', ':', '،']).unwrap_or(inner.len());
+            if !(b_len == inner.len() || inner[b_len..].starts_with([')', ':'])) {
+                continue;
+            }
+            (
+                (line_start, line_start + d),
+                (line_start + b_start, line_start + b_start + b_len),
+            )
+        } else if let Some(o) = line.find('(').filter(|&o| o < 80)
+            && let Some(c) = line[o..].find(')')
+        {
+            let after = line[o + c + 1..].trim();
+            if !after.is_empty() && !after.starts_with(':') {
+                continue;
+            }
+            (
+                (line_start, line_start + o),
+                (line_start + o + 1, line_start + o + c),
+            )
+        } else {
+            continue;
+        };
+        let (Some(a), Some(b)) = (side(a.0, a.1), side(b.0, b.1)) else {
+            continue;
+        };
+        let outlet = if is_place(out, a) || &t[a.0..a.1] == "وكالات" {
+            b
+        } else if is_place(out, b) {
+            a
+        } else {
+            continue;
+        };
+        // «الرياض - قال الوزير: …» is a sentence, not an outlet.
+        let mut words = t[outlet.0..outlet.1].split(' ');
+        let sentence = words.next().is_some_and(|w| {
+            super::people::function_word(w)
+                || super::people::role_word(w)
+                || super::people::title(w)
+                || orgs::closed_class(w)
+        }) || t[outlet.0..outlet.1]
+            .split(' ')
+            .any(super::people::speech_verb);
+        let known = sentence
+            || gaz
+                .overlapping(out, outlet.0, outlet.1)
+                .into_iter()
+                .any(|k| out[k].start == outlet.0 && out[k].end == outlet.1);
+        if !known && !is_place(out, outlet) {
+            found.push(NameCand {
+                start: outlet.0,
+                end: outlet.1,
+                kind: Kind::Org,
+                entity: None,
+                prio: 1,
+            });
+        }
+    }
+    out.extend(found);
 }
 
 /// «للاتصالات», «للخدمات المالية», «للتقنية»: a company's line of business (a «لل» plural, or

@@ -838,7 +838,7 @@ fn role_tail(w: &str) -> bool {
 }
 
 /// Titles before a name («المهندس حازم متولي», «الشيخ …», «الإعلامية لميس الحديدي»).
-fn title(w: &str) -> bool {
+pub(super) fn title(w: &str) -> bool {
     bare_title(w)
         || w.strip_prefix('و')
             .is_some_and(|r| matches!(r, "السيد" | "السيده" | "المهندس" | "الدكتور" | "الشيخ"))
@@ -892,7 +892,7 @@ fn bare_title(w: &str) -> bool {
     )
 }
 
-fn speech_verb(w: &str) -> bool {
+pub(super) fn speech_verb(w: &str) -> bool {
     bare_speech_verb(w)
         || w.strip_prefix('و').is_some_and(bare_speech_verb)
         || w.strip_prefix('ف').is_some_and(bare_speech_verb)
