@@ -412,9 +412,49 @@ impl Names {
             }
         }
         quoted_companies(t, out, &gaz);
+        quoted_appositions(t, out);
         datelines(t, out, &gaz);
         propagate_names(t, &words, out, gaz_end);
     }
+}
+
+/// «شركة اتحاد اتصالات “موبايلي”», «السوق المالية “تداول”»: a quoted name right after an
+/// organisation's name is its other name (a brand, an acronym).
+fn quoted_appositions(t: &str, out: &mut Vec<NameCand>) {
+    let mut found = Vec::new();
+    for c in out.iter().filter(|c| c.kind == Kind::Org) {
+        let Some(after) = t[c.end..].strip_prefix(' ') else {
+            continue;
+        };
+        let Some(open) = after
+            .chars()
+            .next()
+            .filter(|q| matches!(q, '"' | '«' | '“'))
+        else {
+            continue;
+        };
+        let s = c.end + 1 + open.len_utf8();
+        let Some(len) = t[s..].find(['"', '»', '”']).filter(|&l| l > 0 && l <= 40) else {
+            continue;
+        };
+        let name = &t[s..s + len];
+        if name.split(' ').count() <= 3
+            && name == name.trim()
+            && name
+                .chars()
+                .all(|ch| ch == ' ' || (is_word_char(ch) && !ch.is_ascii_digit()))
+            && !out.iter().any(|o| o.start < s + len && s < o.end)
+        {
+            found.push(NameCand {
+                start: s,
+                end: s + len,
+                kind: Kind::Org,
+                entity: None,
+                prio: 1,
+            });
+        }
+    }
+    out.extend(found);
 }
 
 /// «القامشلي – نورث برس», «بغداد اليوم- بغداد», «دبي (الاتحاد)», «الرياض – شركات مباشر:»: a
@@ -744,12 +784,10 @@ pub fn triggered(t: &str, word_start: usize) -> Option<Trigger> {
 
 /// In quotes, or alone in parentheses like an agency tag «(واس)».
 fn quoted(t: &str, s: usize, e: usize) -> bool {
+    // Any opening quote with any closing one: real text mixes them («كورك”, “تداول ”).
     matches!(
         (char_before(t, s), char_at(t, e)),
-        (Some('«'), Some('»'))
-            | (Some('"'), Some('"'))
-            | (Some('“'), Some('”'))
-            | (Some('('), Some(')'))
+        (Some('«' | '"' | '“'), Some('»' | '"' | '”')) | (Some('('), Some(')'))
     )
 }
 
@@ -1301,6 +1339,12 @@ fn unknown_name_word(w: &str) -> bool {
         && !matches!(
             w.chars().next(),
             Some('و' | 'ف' | 'ب' | 'ل' | 'ك' | 'ي' | 'ت' | 'ن')
+        )
+        // «شركة سيرياتل أكبر شركات …»: an elative adjective ends the name.
+        && !matches!(
+            w,
+            "اكبر" | "اصغر" | "اول" | "اكثر" | "اقل" | "احد" | "اهم" | "ابرز" | "افضل" | "احدث"
+                | "اسرع" | "اضخم"
         )
         && !matches!(
             w,

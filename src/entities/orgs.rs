@@ -328,6 +328,32 @@ pub fn institutions(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize
             i += 1;
             continue;
         }
+        let joined = |k: usize| k < words.len() && words[k].joined;
+        // «مجلس إدارة البنك المركزي», «مجلس أمناء الجامعة»: a board is named by the body it
+        // governs; the body's name starts after it.
+        if head == "مجلس" && joined(i + 1) && matches!(word(i + 1), "اداره" | "امناء")
+        {
+            i += 2;
+            continue;
+        }
+        // «وكالة نوفا الإيطالية للأنباء»: a news agency's descriptor and its name.
+        if head == "وكاله" && joined(i + 1) && !definite(word(i + 1)) && word(i + 1) != "انباء"
+        {
+            let name_end = (i + 1..(i + 4).min(words.len()))
+                .take_while(|&k| joined(k))
+                .find(|&k| matches!(word(k), "للانباء" | "الاخباريه"));
+            if let Some(k) = name_end {
+                let mut last = i + 1;
+                while last + 1 < k && !definite(word(last + 1)) {
+                    last += 1;
+                }
+                if (i + 1..=last).all(|j| words[j].arabic && !closed_class(word(j))) {
+                    out.push((words[i + 1].s, words[last].e));
+                    i = k + 1;
+                    continue;
+                }
+            }
+        }
         let mut k = i + 1;
         let mut last = i;
         let mut closed = false;
@@ -335,6 +361,9 @@ pub fn institutions(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize
         let mut parts = 0;
         let mut fixed = false;
         let mut comp = false;
+        // Indefinite words of the chain, and whether one looks like an adjective («خيرية»).
+        let mut indefinite = 0;
+        let mut adjective = false;
         while k < words.len() && words[k].joined && parts < 8 {
             let w = word(k);
             if w == "و" {
@@ -470,6 +499,10 @@ pub fn institutions(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize
             }
             last = k;
             parts += 1;
+            indefinite += 1;
+            if w.ends_with('ي') || w.ends_with("يه") {
+                adjective = true;
+            }
             k += 1;
         }
         // «مجلس الشعب», «مجلس المنافسة»: a known council is the head and its one word (in
@@ -486,7 +519,13 @@ pub fn institutions(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize
         } else if strong {
             closed
         } else {
-            closed && (proper || one_word_council)
+            // «جمعية الذكاء الاصطناعي للأشياء», «جمعية حوكمة الذكاء الاصطناعي»: an association or
+            // federation with a line of work or a construct chain is named by it (a centre, a
+            // market or a council is not: «مركز البيانات», «سوق العمل»).
+            let association = matches!(head, "جمعيه" | "اتحاد")
+                && !adjective
+                && (comp || (parts >= 2 && indefinite <= 1));
+            closed && (proper || one_word_council || association)
         };
         // A name the gazetteer knows from its head on («لجنة التجارة الفيدرالية») keeps its span.
         let known_head = (known.name_at)(words[i].s + off).is_some_and(|(_, place)| !place);
@@ -542,6 +581,14 @@ pub fn company_words(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usiz
             }
         }
         if first < k {
+            // «الشركة الليبية القابضة»: the definite company word before a nisba is the name's.
+            if first > 0
+                && words[first].joined
+                && nisba(word(first))
+                && matches!(word(first - 1), "الشركه" | "المجموعه")
+            {
+                first -= 1;
+            }
             // «ودبي القابضة»: the conjunction is not part of the name.
             let w = word(first);
             let skip = if w.starts_with('و') && w.chars().count() > 3 {
@@ -549,7 +596,16 @@ pub fn company_words(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usiz
             } else {
                 0
             };
-            out.push((words[first].s + skip, words[k].e));
+            // «… القابضة للاتصالات»: a «لل» line of business after the company word is its.
+            let mut last = k;
+            if k + 1 < words.len()
+                && words[k + 1].joined
+                && complement(word(k + 1))
+                && !matches!(word(k + 1), "للانباء")
+            {
+                last = k + 1;
+            }
+            out.push((words[first].s + skip, words[last].e));
         }
     }
     out

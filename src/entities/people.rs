@@ -181,8 +181,10 @@ impl People {
         let lazy = !(given || titled || spoken);
         let appositive = lazy && i > 0 && (listed || apposition(t, words, i));
         let after_role = lazy && i > 0 && words[i].joined && self.role_phrase_ends(t, words, i);
+        // A listed given name that is also a role noun («رائد» pioneer) is the name.
         if !(given || ambiguous || titled || spoken || after_role || appositive)
-            || !name_word(stem)
+            || !(name_word(stem)
+                || ((given || ambiguous && titled) && stem.chars().all(is_arabic_letter)))
             || (c.blocked)(words[i].s, words[i].e)
         {
             return None;
