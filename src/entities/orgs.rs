@@ -8,7 +8,7 @@
 use super::scan::{Word, is_arabic_letter};
 
 /// Heads that always start an institution's name when a name follows them.
-const STRONG_HEADS: &[&str] = &[
+pub(super) const STRONG_HEADS: &[&str] = &[
     "وزاره",
     "هيئه",
     "سلطه",
@@ -31,7 +31,7 @@ const STRONG_HEADS: &[&str] = &[
 
 /// Heads that are also everyday nouns («مركز البيانات», «سوق العمل»): they need a longer name
 /// or a proper name after them.
-const WEAK_HEADS: &[&str] = &["مركز", "سوق", "مجلس", "لجنه", "اتحاد", "جمعيه", "مجمع"];
+pub(super) const WEAK_HEADS: &[&str] = &["مركز", "سوق", "مجلس", "لجنه", "اتحاد", "جمعيه", "مجمع"];
 
 /// Definite words that end an institution's name: roles, titles and time words after it
 /// («ديوان التشريع والرأي السابق الدكتور …»).
@@ -93,7 +93,7 @@ const COUNCILS: &[&str] = &[
 ];
 
 /// Definite heads: a name only with a «لل» complement or a fixed adjective («البنك الدولي»).
-const DEFINITE_HEADS: &[&str] = &[
+pub(super) const DEFINITE_HEADS: &[&str] = &[
     "الهيئه",
     "الوكاله",
     "البنك",
@@ -160,6 +160,9 @@ const COMPANY_WORDS: &[&str] = &[
     "بوست",
 ];
 
+/// The last letters of the heads (`stem_of`'s quick rejection).
+pub(super) const HEAD_LAST_LETTERS: &[char] = &['د', 'ز', 'س', 'ع', 'ف', 'ق', 'ك', 'ن', 'ه'];
+
 /// A word that ends a company's name («القابضه», «موبايل», «كابيتال»).
 pub(super) fn company_word(w: &str) -> bool {
     COMPANY_WORDS.contains(&w)
@@ -208,6 +211,15 @@ pub struct Known<'a> {
 /// A head noun, maybe after a clitic: (offset of the span start in the word, head in its
 /// dictionary form). «لوزارة» → (2, وزاره); «والهيئة» → (2, الهيئه); «للهيئة» → (2, الهيئه).
 fn stem_of(w: &str) -> (usize, &'static str) {
+    // Every head ends with one of these letters (a test checks): most words are rejected by
+    // their last one.
+    if !w
+        .chars()
+        .next_back()
+        .is_some_and(|c| HEAD_LAST_LETTERS.contains(&c))
+    {
+        return (0, "");
+    }
     let heads = |h: &str| {
         STRONG_HEADS
             .iter()

@@ -132,6 +132,7 @@ impl People {
             t,
             words,
             blocked,
+            role: words.iter().map(|w| role_word(&t[w.s..w.e])).collect(),
         };
         let w = |i: usize| &t[words[i].s..words[i].e];
         let mut found: Vec<(usize, usize)> = Vec::new();
@@ -179,8 +180,9 @@ impl People {
         let ambiguous = lexical && self.ambiguous.contains(stem);
         // The costlier cues only when the cheap ones say nothing.
         let lazy = !(given || titled || spoken);
-        let appositive = lazy && i > 0 && (listed || apposition(t, words, i));
-        let after_role = lazy && i > 0 && words[i].joined && self.role_phrase_ends(t, words, i);
+        let appositive = lazy && i > 0 && (listed || apposition(t, words, &c.role, i));
+        let after_role =
+            lazy && i > 0 && words[i].joined && self.role_phrase_ends(t, words, &c.role, i);
         // A listed given name that is also a role noun («رائد» pioneer) is the name.
         if !(given || ambiguous || titled || spoken || after_role || appositive)
             || !(name_word(stem)
@@ -260,8 +262,8 @@ impl People {
             count += 1;
         }
         let next = (last + 1 < words.len()).then(|| words[last + 1]);
-        let role_after = next.is_some_and(|n| n.joined && role_word(&t[n.s..n.e]))
-            || comma_then_role(t, words, last);
+        let role_after = next.is_some_and(|n| n.joined && c.role[last + 1])
+            || comma_then_role(t, words, &c.role, last);
         let closed = c.closes_after(last);
         let strong = given || titled || nasab;
         // An appositive name is closed by punctuation: «…، أنور معروف، أنه».
@@ -295,9 +297,9 @@ impl People {
     /// Whether the words before `i` end a role phrase: a role word within the eight words
     /// before, and right before `i` the institution or company it belongs to («رئيس مجلس
     /// إدارة الشركة …», «الرئيس التنفيذي للمجموعة …») or a role word itself («مساعد …»).
-    fn role_phrase_ends(&self, t: &str, words: &[Word], i: usize) -> bool {
+    fn role_phrase_ends(&self, t: &str, words: &[Word], role: &[bool], i: usize) -> bool {
         let prev = &t[words[i - 1].s..words[i - 1].e];
-        if role_word(prev) || role_tail(prev) {
+        if role[i - 1] || role_tail(prev) {
             return true;
         }
         let institution = matches!(
@@ -322,9 +324,7 @@ impl People {
                 | "ديوان"
                 | "غرفه"
         );
-        if institution
-            && (i.saturating_sub(9)..i - 1).any(|k| role_word(&t[words[k].s..words[k].e]))
-        {
+        if institution && (i.saturating_sub(9)..i - 1).any(|k| role[k]) {
             return true;
         }
         // «وزير الاتصالات جمال الجراح», «نقيب الصحافة عوني الكعكي», «محافظ مصرف ليبيا المركزي
@@ -337,7 +337,7 @@ impl People {
         while k > 0 && i - k <= 4 && words[k].joined {
             k -= 1;
             let w = &t[words[k].s..words[k].e];
-            if role_word(w) {
+            if role[k] {
                 return true;
             }
             if function_word(w) || !words[k].arabic {
@@ -442,6 +442,8 @@ struct Ctx<'a> {
     t: &'a str,
     words: &'a [Word],
     blocked: &'a dyn Fn(usize, usize) -> bool,
+    /// `role_word` of every word, asked of the same words by several cues.
+    role: Vec<bool>,
 }
 
 impl Ctx<'_> {
@@ -477,7 +479,7 @@ impl Ctx<'_> {
             None => true,
             Some(n) => {
                 let w = &self.t[n.s..n.e];
-                !n.joined || function_word(w) || role_word(w) || speech_verb(w)
+                !n.joined || function_word(w) || self.role[k + 1] || speech_verb(w)
             }
         }
     }
@@ -544,10 +546,10 @@ fn compound_given(stem: &str, words: &[Word], i: usize, t: &str) -> bool {
 
 /// «وزير تكنولوجيا الاتصال، أنور معروف،»: a name right after a comma that closes a role phrase
 /// (a role word among the ten words before the comma).
-fn apposition(t: &str, words: &[Word], i: usize) -> bool {
+fn apposition(t: &str, words: &[Word], role: &[bool], i: usize) -> bool {
     let gap = t[words[i - 1].e..words[i].s].trim();
     (gap == "،" || gap == "," || gap == "»،" || gap == "»,")
-        && (i.saturating_sub(10)..i).any(|k| role_word(&t[words[k].s..words[k].e]))
+        && (i.saturating_sub(10)..i).any(|k| role[k])
         && !(i.saturating_sub(3)..i).any(|k| !words[k + 1].joined && k + 1 < i)
 }
 
@@ -559,12 +561,12 @@ fn dotted_title(t: &str, words: &[Word], i: usize) -> bool {
 }
 
 /// «X، الرئيس التنفيذي»: a comma and a role right after the run ending at word `last`.
-fn comma_then_role(t: &str, words: &[Word], last: usize) -> bool {
+fn comma_then_role(t: &str, words: &[Word], role: &[bool], last: usize) -> bool {
     let Some(n) = words.get(last + 1) else {
         return false;
     };
     let gap = t[words[last].e..n.s].trim();
-    (gap == "،" || gap == "," || gap == "-" || gap == "–") && role_word(&t[n.s..n.e])
+    (gap == "،" || gap == "," || gap == "-" || gap == "–") && role[last + 1]
 }
 
 fn nasab_particle(w: &str) -> bool {

@@ -625,3 +625,13 @@ fn boards_agencies_associations_and_quoted_second_names() {
         vec!["رائد الفالح"]
     );
 }
+
+/// `stem_of` rejects a word by its last letter: every head must end with one of those listed.
+#[test]
+fn head_last_letters_cover_every_head() {
+    use super::orgs::{DEFINITE_HEADS, HEAD_LAST_LETTERS, STRONG_HEADS, WEAK_HEADS};
+    for h in STRONG_HEADS.iter().chain(WEAK_HEADS).chain(DEFINITE_HEADS) {
+        let last = h.chars().next_back().unwrap_or(' ');
+        assert!(HEAD_LAST_LETTERS.contains(&last), "{h}");
+    }
+}
