@@ -37,6 +37,8 @@ fn real_passages() -> Vec<String> {
     let all = [
         include_str!("../tests/fixtures/entities-real/tuning.txt"),
         include_str!("../tests/fixtures/entities-real/heldout.txt"),
+        include_str!("../tests/fixtures/entities-real/tuning2.txt"),
+        include_str!("../tests/fixtures/entities-real/heldout2.txt"),
     ]
     .map(strip_markup)
     .join("\n");
