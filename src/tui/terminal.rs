@@ -77,7 +77,7 @@ pub(crate) fn suspend(term: &mut Term) -> std::io::Result<()> {
     take_over(explicit)?;
     // The SIGCONT that woke us comes next as a message: the terminal is ours already.
     RETAKEN.store(true, Ordering::SeqCst);
-    term.clear()
+    redraw_all(term)
 }
 
 /// SIGCONT: continued after a stop. After our own stop (`suspend`) the terminal is ours
@@ -91,7 +91,16 @@ pub(crate) fn resume(term: &mut Term) -> std::io::Result<()> {
     let explicit = BIDI_EXPLICIT.load(Ordering::SeqCst);
     restore();
     take_over(explicit)?;
-    term.clear()
+    redraw_all(term)
+}
+
+/// Clear the screen and make the next frame draw every cell, at the terminal's size now (it
+/// may have changed meanwhile). Not `Terminal::clear`: it asks the terminal where the cursor
+/// is and waits for the answer on stdin, where the event reader takes it first — after two
+/// seconds it fails without having cleared anything, and the screen stayed blank.
+fn redraw_all(term: &mut Term) -> std::io::Result<()> {
+    let size = term.size()?;
+    term.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
 }
 
 /// Raw mode, alternate screen, mouse, hidden cursor, and the bidi mode: the terminal is ours.
