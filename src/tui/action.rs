@@ -58,6 +58,11 @@ pub enum Msg {
         rows: Vec<ArticleRow>,
         total: i64,
     },
+    /// The headlines could not be read (a damaged database): the whole error.
+    ListFailed {
+        generation: u64,
+        error: String,
+    },
     ArticleLoaded(Arc<Article>),
     Layout(ArticleLayout),
     TitleSpans(Vec<(i64, Vec<StoredSpan>)>),

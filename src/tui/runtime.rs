@@ -192,7 +192,12 @@ fn list(
     query.limit = Some(limit);
     let rows = match store.list_articles(&query) {
         Ok(r) => r,
-        Err(e) => return Msg::Error(format!("list: {e}")),
+        Err(e) => {
+            return Msg::ListFailed {
+                generation,
+                error: e.to_string(),
+            };
+        }
     };
     let total = store.article_count().unwrap_or(rows.len() as i64);
     Msg::ListLoaded {

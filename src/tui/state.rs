@@ -168,6 +168,8 @@ pub struct State {
     pub(crate) total_articles: i64,
     pub list_generation: u64,
     pub(crate) list_loaded: bool,
+    /// The newest list could not be read: why (shown whole in place of the headlines).
+    pub list_error: Option<String>,
     pub selected: usize,
     /// First headline shown.
     pub(crate) offset: usize,
@@ -226,6 +228,7 @@ impl State {
             total_articles: 0,
             list_generation: 0,
             list_loaded: false,
+            list_error: None,
             selected: 0,
             offset: 0,
             focus: Focus::Headlines,

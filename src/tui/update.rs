@@ -105,6 +105,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             }
             let keep = state.selected_row().map(|r| r.id);
             state.rows = rows;
+            state.list_error = None;
             keep_marks_on_their_way(state);
             state.total_articles = total;
             state.list_loaded = true;
@@ -123,6 +124,17 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             if state.selected_row().map(|r| r.id) != state.wanted_article {
                 preview_selected(state, &mut fx);
             }
+        }
+        Msg::ListFailed { generation, error } => {
+            if generation != state.list_generation {
+                return fx;
+            }
+            // What was listed no longer answers the filters: the error takes its place.
+            state.rows.clear();
+            state.selected = 0;
+            state.offset = 0;
+            state.list_loaded = true;
+            state.list_error = Some(error);
         }
         Msg::ArticleLoaded(article) => {
             if Some(article.row.id) != state.wanted_article {
