@@ -101,7 +101,11 @@ pub fn main() -> ExitCode {
     let _log_guard = init_logging(&log_dir);
     install_panic_hook(log_dir);
     match run(cli) {
-        Ok(code) => code,
+        Ok(Exit::Code(code)) => code,
+        Ok(Exit::Signal(signal)) => {
+            drop(_log_guard);
+            crate::tui::signals::end_by(signal)
+        }
         Err(Error::Usage(msg)) => {
             eprintln!("akhbar: {msg}");
             ExitCode::from(2)
@@ -113,7 +117,13 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> Result<ExitCode, Error> {
+/// How a command ends: with an exit code, or (the reader, ended by a signal) by that signal.
+enum Exit {
+    Code(ExitCode),
+    Signal(crate::tui::action::Signal),
+}
+
+fn run(cli: Cli) -> Result<Exit, Error> {
     let (config, config_path, config_error) = match Config::load(cli.config.as_deref()) {
         Ok((config, path)) => (config, path, None),
         // `doctor` still reports the database and paths, with the config error among them.
@@ -133,10 +143,14 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         feeds_file: cli.feeds,
         demo: cli.demo,
     };
-    match cli.command {
-        None => crate::tui::run(&lib)
-            .map(|()| ExitCode::SUCCESS)
-            .map_err(Error::Runtime),
+    let code = match cli.command {
+        None => {
+            return match crate::tui::run(&lib).map_err(Error::Runtime)? {
+                crate::tui::Ended::Quit => Ok(Exit::Code(ExitCode::SUCCESS)),
+                crate::tui::Ended::NotSaved => Ok(Exit::Code(ExitCode::FAILURE)),
+                crate::tui::Ended::Signal(signal) => Ok(Exit::Signal(signal)),
+            };
+        }
         Some(Command::Fetch { json, timeout }) => fetch::run(&lib, json, timeout),
         Some(Command::List(args)) => list::run(&lib, &args),
         Some(Command::Show(args)) => show::run(&lib, &args),
@@ -147,7 +161,8 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         Some(Command::Export) => feeds::export(&lib),
         Some(Command::Reindex) => feeds::reindex(&lib),
         Some(Command::Doctor { repair }) => doctor::run(&lib, repair, config_error.as_ref()),
-    }
+    };
+    code.map(Exit::Code)
 }
 
 fn init_logging(dir: &std::path::Path) -> Option<tracing_appender::non_blocking::WorkerGuard> {

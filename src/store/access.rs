@@ -6,8 +6,9 @@
 //! conflict (`F_GETLK`) finds such a process without taking any lock or waiting. Locks of this
 //! process never conflict with its own probe, so they are not seen.
 //!
-//! Call it when this process has no connection to the file open: the probe opens and closes a
-//! descriptor, and closing one drops this process's locks on the file.
+//! Call `holder` when this process has no connection to the file open: the probe opens and
+//! closes a descriptor, and closing one drops this process's locks on the file. A process that
+//! has the database open asks `write_lock_holder`, which keeps its descriptor for good.
 
 use std::os::fd::AsRawFd;
 use std::path::Path;
@@ -41,21 +42,53 @@ pub fn holder(path: &Path) -> Option<Holder> {
     [path, Path::new(&shm)].into_iter().find_map(lock_holder)
 }
 
+/// The byte of the -shm file SQLite locks while a connection writes to a WAL database
+/// (`UNIX_SHM_BASE` + `WAL_WRITE_LOCK` in SQLite's os_unix.c and wal.c).
+const WAL_WRITE_LOCK: i64 = 120;
+
+/// The other process holding the write lock of the WAL database at `path` (a fetch, any open
+/// write transaction): the one a write of ours is waiting for. For a process that has the
+/// database open: the descriptor of the -shm it probes through stays open until the process
+/// ends, because closing it would drop this process's own locks on that file.
+pub fn write_lock_holder(path: &Path) -> Option<Holder> {
+    use std::sync::{Mutex, PoisonError};
+    static KEPT: Mutex<Vec<(std::path::PathBuf, std::fs::File)>> = Mutex::new(Vec::new());
+    let shm = std::path::PathBuf::from(format!("{}-shm", path.display()));
+    let mut kept = KEPT.lock().unwrap_or_else(PoisonError::into_inner);
+    let at = match kept.iter().position(|(p, _)| *p == shm) {
+        Some(at) => at,
+        None => {
+            kept.push((shm.clone(), open_for_probe(&shm)?));
+            kept.len() - 1
+        }
+    };
+    probe(&kept[at].1, WAL_WRITE_LOCK, 1)
+}
+
 fn lock_holder(path: &Path) -> Option<Holder> {
+    // Would a write lock on the whole file (from byte 0 to any length) conflict with anything?
+    probe(&open_for_probe(path)?, 0, 0)
+}
+
+fn open_for_probe(path: &Path) -> Option<std::fs::File> {
     use std::os::unix::fs::OpenOptionsExt;
     // Non-blocking: a FIFO in the place of the -shm must not hang the probe.
-    let file = std::fs::OpenOptions::new()
+    std::fs::OpenOptions::new()
         .read(true)
         .custom_flags(libc::O_NONBLOCK)
         .open(path)
-        .ok()?;
+        .ok()
+}
+
+/// Who holds a lock that a write lock on `len` bytes from `start` (0: to the end) would
+/// conflict with.
+fn probe(file: &std::fs::File, start: i64, len: i64) -> Option<Holder> {
     // SAFETY: `flock` is plain old data; all-zero is a valid value that is then filled in.
     let mut probe: libc::flock = unsafe { std::mem::zeroed() };
-    // Would a write lock on the whole file (from byte 0 to any length) conflict with anything?
     probe.l_type = libc::F_WRLCK as _;
     probe.l_whence = libc::SEEK_SET as _;
-    probe.l_start = 0;
-    probe.l_len = 0;
+    probe.l_start = start as _;
+    probe.l_len = len as _;
     // SAFETY: F_GETLK reads and writes only the `flock` we pass, on a descriptor we own.
     let rc = unsafe { libc::fcntl(file.as_raw_fd(), libc::F_GETLK, &mut probe) };
     let unlocked = libc::F_UNLCK as libc::c_short;

@@ -3,6 +3,10 @@
 //! the answer (async callers without blocking their worker thread); nobody holds a lock on the
 //! database. Readers (the reader's queries) have connections of their own: in WAL mode they read
 //! the last commit while the writer writes.
+//!
+//! The user's own changes (read and star marks) are put first: they run before the next job
+//! waiting in order, so a refresh's queue of feeds never holds a mark back for more than the
+//! one transaction already running.
 
 use super::{FeedMeta, Ingest, Result, Store, StoreError, WriteStats};
 use crate::entities::Span;
@@ -14,21 +18,66 @@ type Job = Box<dyn FnOnce(&mut Store) + Send>;
 #[derive(Clone)]
 pub struct Writer {
     jobs: mpsc::Sender<Job>,
+    /// Jobs that go before the waiting ones; each is also announced on `jobs` to wake the
+    /// thread. A job still queued when the thread ends is dropped, and its caller told.
+    first: mpsc::Sender<Job>,
+    /// The database file (None in memory), to say who holds it when a write waits.
+    path: Option<std::path::PathBuf>,
 }
 
 impl Writer {
     /// Start the writer thread on `store`.
     pub fn spawn(store: Store) -> std::io::Result<Writer> {
+        let path = store
+            .conn()
+            .path()
+            .filter(|p| !p.is_empty())
+            .map(std::path::PathBuf::from);
         let (jobs, rx) = mpsc::channel::<Job>();
+        let (first, first_rx) = mpsc::channel::<Job>();
         std::thread::Builder::new()
             .name("akhbar-writer".into())
             .spawn(move || {
                 let mut store = store;
                 for job in rx {
+                    while let Ok(urgent) = first_rx.try_recv() {
+                        urgent(&mut store);
+                    }
                     job(&mut store);
                 }
             })?;
-        Ok(Writer { jobs })
+        Ok(Writer { jobs, first, path })
+    }
+
+    /// Another process holding the database's write lock: what a write waits for, if not the
+    /// jobs before it.
+    pub fn lock_holder(&self) -> Option<super::access::Holder> {
+        super::access::write_lock_holder(self.path.as_deref()?)
+    }
+
+    /// Put `f` before every job already waiting (the user's marks), now; the returned future
+    /// gives its answer without blocking an async worker.
+    pub fn run_first<R, F>(&self, f: F) -> impl Future<Output = Result<R>> + use<R, F>
+    where
+        R: Send + 'static,
+        F: FnOnce(&mut Store) -> R + Send + 'static,
+    {
+        let queued = self.queue_first(f);
+        async move { queued?.await.map_err(|_| StoreError::WriterStopped) }
+    }
+
+    fn queue_first<R: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut Store) -> R + Send + 'static,
+    ) -> Result<tokio::sync::oneshot::Receiver<R>> {
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        self.first
+            .send(Box::new(move |store| {
+                let _ = tx.send(f(store));
+            }))
+            .map_err(|_| StoreError::WriterStopped)?;
+        self.send(Box::new(|_| {}))?;
+        Ok(rx)
     }
 
     /// Run `f` on the writer's connection and wait for it without blocking an async worker.
@@ -127,5 +176,40 @@ mod tests {
             rt.block_on(writer.record_not_modified(1)),
             Err(StoreError::WriterStopped)
         ));
+        assert!(matches!(
+            rt.block_on(writer.run_first(|_| ())),
+            Err(StoreError::WriterStopped)
+        ));
+    }
+
+    #[test]
+    fn a_job_put_first_runs_before_the_waiting_ones() {
+        use std::sync::{Arc, Mutex};
+        let store = Store::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+        let writer = Writer::spawn(store).unwrap_or_else(|e| panic!("{e}"));
+        let order = Arc::new(Mutex::new(Vec::new()));
+        let log = |name: &'static str| -> Job {
+            let order = Arc::clone(&order);
+            Box::new(move |_| order.lock().map(|mut o| o.push(name)).unwrap_or(()))
+        };
+        // The writer is busy (a feed's transaction) while three more feeds wait in order.
+        let (busy, is_busy) = mpsc::channel::<()>();
+        let (release, held) = mpsc::channel::<()>();
+        let ok = |r: Result<()>| r.unwrap_or_else(|e| panic!("{e}"));
+        ok(writer.send(Box::new(move |_| {
+            let _ = busy.send(());
+            let _ = held.recv();
+        })));
+        is_busy.recv().unwrap_or_else(|e| panic!("{e}"));
+        for name in ["feed 1", "feed 2", "feed 3"] {
+            ok(writer.send(log(name)));
+        }
+        let mark = writer.queue_first(log("mark"));
+        ok(release.send(()).map_err(|_| StoreError::WriterStopped));
+        let mark = mark.unwrap_or_else(|e| panic!("{e}")).blocking_recv();
+        assert!(mark.is_ok(), "the mark ran and answered");
+        ok(writer.run_blocking(|_| ()));
+        let order = order.lock().map(|o| o.clone()).unwrap_or_default();
+        assert_eq!(order, ["mark", "feed 1", "feed 2", "feed 3"]);
     }
 }

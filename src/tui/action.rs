@@ -51,12 +51,17 @@ pub enum Msg {
     Resize(u16, u16),
     Tick(DateTime<Utc>),
     Action(Action),
-    /// Terminal came back from Ctrl-Z: everything must be drawn again.
+    /// Terminal came back from a stop: everything must be drawn again.
     Resumed,
     ListLoaded {
         generation: u64,
         rows: Vec<ArticleRow>,
         total: i64,
+    },
+    /// The headlines could not be read (a damaged database): the whole error.
+    ListFailed {
+        generation: u64,
+        error: String,
     },
     ArticleLoaded(Arc<Article>),
     Layout(ArticleLayout),
@@ -77,6 +82,18 @@ pub enum Msg {
         result: Result<(), String>,
     },
     DemoLoaded(Result<usize, String>),
+    /// A mark reached the database, or did not (the error).
+    Saved {
+        mark: Mark,
+        result: Result<(), String>,
+    },
+    /// Quitting waits for marks on their way: who holds the database, if anyone.
+    StillSaving {
+        holder: Option<String>,
+    },
+    Signal(Signal),
+    /// The terminal is gone or unreadable (its error, if it gave one): nothing more is drawn.
+    TerminalLost(Option<String>),
     /// A worker failed in a way the reader should hear about.
     Error(String),
     /// Something worth a line in the footer.
@@ -86,7 +103,7 @@ pub enum Msg {
 /// Work for the runtime; `update` never does I/O itself.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Effect {
-    /// A question for the database (or a mark to save), answered by a `Msg`.
+    /// A question for the database, answered by a `Msg`.
     Store(StoreJob),
     /// Lay an article out for the pane, answered by `Msg::Layout`.
     Layout(LayoutJob),
@@ -98,8 +115,43 @@ pub enum Effect {
     Copy(String),
     /// true: ask the terminal not to reorder (bidi = app); false: give it back.
     TerminalBidiExplicit(bool),
+    /// Save a read or star mark (before any refresh write waiting), answered by `Msg::Saved`.
+    Save(Mark),
+    /// Say, after a moment, what quitting waits for (`Msg::StillSaving`, repeated).
+    WatchSaves,
+    /// Give the terminal back and stop (Ctrl-Z, SIGTSTP); take it again when continued.
     Suspend,
+    /// Continued after a stop: take the terminal again (its modes may have been reset).
+    Resume,
     Quit,
+}
+
+/// A mark the user sets on an article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MarkKind {
+    Read,
+    Starred,
+}
+
+/// `kind` set to `on` on article `id`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mark {
+    pub id: i64,
+    pub kind: MarkKind,
+    pub on: bool,
+}
+
+/// The signals the reader handles (see `tui::signals`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Signal {
+    /// SIGINT, SIGTERM, SIGHUP: save what is on its way, give the terminal back, end.
+    Interrupt,
+    Terminate,
+    HangUp,
+    /// SIGTSTP: give the terminal back and stop.
+    Stop,
+    /// SIGCONT: continued after any stop.
+    Continue,
 }
 
 /// Requests for the store worker, run in order; a newer `List` or `Article` replaces an older
@@ -116,14 +168,6 @@ pub enum StoreJob {
     Companies,
     /// Ask the recognizer which company an alias names.
     Resolve(String),
-    SetRead {
-        id: i64,
-        read: bool,
-    },
-    SetStarred {
-        id: i64,
-        starred: bool,
-    },
     /// Load the bundled demo feeds if the cache is still empty.
     Demo,
 }

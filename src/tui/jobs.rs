@@ -1,8 +1,8 @@
 //! A worker's inbox where the latest request wins: a newer job of a kind replaces an older one
 //! of that kind still waiting (as gitui's `AsyncSingleJob` keeps only the newest pending job),
 //! and a running job can ask whether a newer one of its kind arrived — so a long list stops
-//! after its first page when the user has already asked for another. Jobs of no kind (marks)
-//! are never dropped. Both runtimes use it: the threaded one waits on it, the synchronous one
+//! after its first page when the user has already asked for another. Jobs of no kind (title
+//! spans, the demo load) are never dropped. Both runtimes use it: the threaded one waits on it, the synchronous one
 //! drains it.
 
 use std::collections::VecDeque;

@@ -5,6 +5,8 @@ pub(crate) mod jobs;
 pub mod keys;
 pub mod run;
 pub mod runtime;
+pub mod saves;
+pub(crate) mod signals;
 pub mod state;
 pub mod sync;
 pub(crate) mod terminal;
@@ -34,7 +36,7 @@ pub(crate) fn initial_state(lib: &Library) -> state::State {
     state
 }
 
-pub(crate) fn run(lib: &Library) -> anyhow::Result<()> {
+pub(crate) fn run(lib: &Library) -> anyhow::Result<Ended> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         anyhow::bail!(
             "the reader needs a terminal; for scripts use the subcommands (akhbar --help)"
@@ -97,14 +99,16 @@ pub(crate) fn run(lib: &Library) -> anyhow::Result<()> {
     let theme = state.theme.clone();
     let bidi_explicit = state.opts.bidi == crate::text::BidiMode::App;
     let lib = Arc::new(lib.clone());
-    runtime.block_on(async move {
+    let ended = runtime.block_on(async move {
         let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+        signals::forward(tx.clone())?;
         let services = run::Services::start(lib, reader, writer, recognizer, refresher, theme, tx)?;
+        // Dropped on every way out of this block: the terminal is given back.
         let mut console = terminal::Console::setup(bidi_explicit)?;
         let size = console.size()?;
         state.size = (size.width, size.height);
         let events = crossterm::event::EventStream::new();
-        let result = run::event_loop(
+        run::event_loop(
             &mut console,
             events,
             state,
@@ -113,11 +117,38 @@ pub(crate) fn run(lib: &Library) -> anyhow::Result<()> {
             initial,
             refresh_every,
         )
-        .await;
-        terminal::restore();
-        result.map(|_| ())
-    })?;
+        .await
+    });
     // Workers blocked on I/O must not keep the process alive after quit.
     runtime.shutdown_background();
-    Ok(())
+    let state = ended?;
+    let not_saved = state.saves.not_saved();
+    if !not_saved.is_empty() {
+        let n = not_saved.len();
+        eprintln!(
+            "akhbar: {n} {} not saved:",
+            if n == 1 { "mark was" } else { "marks were" }
+        );
+        for line in &not_saved {
+            eprintln!("  {line}");
+            tracing::warn!("not saved: {line}");
+        }
+    }
+    if let Some(e) = state.terminal_error {
+        anyhow::bail!("the terminal: {e}");
+    }
+    Ok(match state.exit_signal {
+        Some(signal) => Ended::Signal(signal),
+        None if !not_saved.is_empty() => Ended::NotSaved,
+        None => Ended::Quit,
+    })
+}
+
+/// How the reader ended, for the exit status.
+pub(crate) enum Ended {
+    Quit,
+    /// Some marks were not saved (said on stderr): exit 1.
+    NotSaved,
+    /// SIGINT, SIGTERM or SIGHUP: the process ends by it (`signals::end_by`).
+    Signal(action::Signal),
 }

@@ -7,7 +7,7 @@
 
 use super::action::{Action, Effect, LayoutJob, Msg, StoreJob};
 use super::jobs::inbox;
-use super::runtime::{Connections, Layouts, StoreKind, run_store_job};
+use super::runtime::{Connections, Layouts, StoreKind, run_store_job, save_mark};
 use super::state::State;
 use super::update::update;
 use crate::entities::Recognizer;
@@ -31,8 +31,10 @@ pub trait Screen {
     fn copy(&mut self, text: &str) -> std::io::Result<()>;
     /// true: the terminal must not reorder (akhbar does).
     fn set_bidi_explicit(&mut self, explicit: bool);
-    /// Ctrl-Z: give the terminal back, stop, take it again.
+    /// Ctrl-Z or SIGTSTP: give the terminal back, stop, take it again.
     fn suspend(&mut self) -> std::io::Result<()>;
+    /// SIGCONT: continued after a stop; take the terminal again if it is not ours.
+    fn resume(&mut self) -> std::io::Result<()>;
     /// False once the panic hook gave the terminal back (a worker died).
     fn is_active(&self) -> bool;
 }
@@ -123,6 +125,20 @@ impl Services {
             Effect::Layout(job) => {
                 let _ = self.layout_jobs.send(job);
             }
+            Effect::Save(mark) => {
+                let (writer, tx) = (self.writer.clone(), self.tx.clone());
+                tokio::spawn(async move {
+                    let answer = writer
+                        .run_first(move |s| save_mark(s, mark))
+                        .await
+                        .unwrap_or_else(|e| Msg::Saved {
+                            mark,
+                            result: Err(e.to_string()),
+                        });
+                    let _ = tx.send(answer);
+                });
+            }
+            Effect::WatchSaves => self.watch_saves(),
             Effect::Refresh(feed) => self.refresh(feed),
             Effect::FullText(id) => self.full_text(id),
             Effect::OpenLink(link) => {
@@ -138,9 +154,30 @@ impl Services {
             terminal @ (Effect::Copy(_)
             | Effect::TerminalBidiExplicit(_)
             | Effect::Suspend
+            | Effect::Resume
             | Effect::Quit) => return Some(terminal),
         }
         None
+    }
+
+    /// Quitting waits for marks: after a moment, say every second who holds the database.
+    fn watch_saves(&self) {
+        let (writer, tx) = (self.writer.clone(), self.tx.clone());
+        tokio::spawn(async move {
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            loop {
+                let probe = writer.clone();
+                let holder = tokio::task::spawn_blocking(move || probe.lock_holder())
+                    .await
+                    .ok()
+                    .flatten()
+                    .map(|h| h.to_string());
+                if tx.send(Msg::StillSaving { holder }).is_err() {
+                    return;
+                }
+                tokio::time::sleep(Duration::from_secs(1)).await;
+            }
+        });
     }
 
     fn full_text(&self, id: i64) {
@@ -212,7 +249,8 @@ fn from_event(ev: Event) -> Option<Msg> {
 }
 
 /// Run until quit and give back the last state. `events` are the terminal's; `initial` the
-/// effects to start with (first list, refresh on start).
+/// effects to start with (first list, refresh on start). Quitting (a key, a signal, the terminal
+/// gone) waits for the marks on their way; the state tells what ended it and what was not saved.
 pub async fn event_loop(
     screen: &mut impl Screen,
     mut events: impl Stream<Item = std::io::Result<Event>> + Unpin,
@@ -236,9 +274,11 @@ pub async fn event_loop(
         }
     }
     loop {
-        if state.dirty {
-            screen.draw(&state)?;
+        if state.dirty && !state.terminal_lost {
             state.dirty = false;
+            if let Err(e) = screen.draw(&state) {
+                let _ = services.tx.send(Msg::TerminalLost(Some(e.to_string())));
+            }
             // Debug builds only: a way for the test suite to prove that a panic in the
             // middle of a session gives the terminal back.
             #[cfg(debug_assertions)]
@@ -246,11 +286,12 @@ pub async fn event_loop(
                 panic!("AKHBAR_TEST_PANIC: a panic after the first frame");
             }
         }
+        let reading = !state.terminal_lost;
         let first = tokio::select! {
-            ev = events.next() => match ev {
+            ev = events.next(), if reading => match ev {
                 Some(Ok(ev)) => match from_event(ev) { Some(m) => m, None => continue },
-                Some(Err(e)) => return Err(e.into()),
-                None => return Ok(state),
+                Some(Err(e)) => Msg::TerminalLost(Some(e.to_string())),
+                None => Msg::TerminalLost(None),
             },
             Some(m) = rx.recv() => m,
             _ = tick.tick() => Msg::Tick(chrono::Utc::now()),
@@ -274,9 +315,10 @@ pub async fn event_loop(
         if state.quit {
             return Ok(state);
         }
-        if !screen.is_active() {
+        if !screen.is_active() && !state.terminal_lost {
             // The panic hook gave the terminal back: a worker died; drawing on would garble it.
-            anyhow::bail!("internal error: a background task crashed (see the log)");
+            let crashed = "internal error: a background task crashed (see the log)";
+            let _ = services.tx.send(Msg::TerminalLost(Some(crashed.into())));
         }
     }
 }
@@ -292,6 +334,12 @@ fn outside(effect: Effect, screen: &mut impl Screen, tx: &UnboundedSender<Msg>) 
         Effect::TerminalBidiExplicit(on) => screen.set_bidi_explicit(on),
         Effect::Suspend => {
             if let Err(e) = screen.suspend() {
+                let _ = tx.send(Msg::Error(format!("terminal: {e}")));
+            }
+            let _ = tx.send(Msg::Resumed);
+        }
+        Effect::Resume => {
+            if let Err(e) = screen.resume() {
                 let _ = tx.send(Msg::Error(format!("terminal: {e}")));
             }
             let _ = tx.send(Msg::Resumed);

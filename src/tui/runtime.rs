@@ -1,8 +1,8 @@
 //! What both runtimes (the threaded one in `run`, the synchronous one in `sync`) do with the
 //! store and layout effects, written once: queries on a read connection and changes through the
-//! writer, long lists in pages, layouts with their cache.
+//! writer, long lists in pages, marks, layouts with their cache.
 
-use super::action::{ArticleLayout, Company, LayoutJob, Msg, StoreJob};
+use super::action::{ArticleLayout, Company, LayoutJob, Mark, MarkKind, Msg, StoreJob};
 use super::jobs::Supersede;
 use crate::entities::Recognizer;
 use crate::store::{Field, Store, Writer};
@@ -153,19 +153,6 @@ pub fn run_store_job(
             canonical: rec.resolve(&query),
             query,
         }),
-        StoreJob::SetRead { id, read } => {
-            if let Err(e) = db.write(move |s| s.set_read(id, read)).and_then(|r| r) {
-                send(fail("save", &e));
-            }
-        }
-        StoreJob::SetStarred { id, starred } => {
-            if let Err(e) = db
-                .write(move |s| s.set_starred(id, starred))
-                .and_then(|r| r)
-            {
-                send(fail("save", &e));
-            }
-        }
         // Checked here, not in update: the list the state has seen may be older than the store.
         StoreJob::Demo => {
             let rec = Arc::clone(rec);
@@ -183,6 +170,19 @@ pub fn run_store_job(
     }
 }
 
+/// Store a read or star mark; the answer for `update`.
+pub(crate) fn save_mark(store: &mut Store, mark: Mark) -> Msg {
+    let saved = match mark.kind {
+        MarkKind::Read => store.set_read(mark.id, mark.on),
+        MarkKind::Starred => store.set_starred(mark.id, mark.on),
+    };
+    Msg::Saved {
+        mark,
+        // An article gone from the database (pruned meanwhile) has nothing left to mark.
+        result: saved.map(|_| ()).map_err(|e| e.to_string()),
+    }
+}
+
 fn list(
     store: &Store,
     generation: u64,
@@ -192,7 +192,12 @@ fn list(
     query.limit = Some(limit);
     let rows = match store.list_articles(&query) {
         Ok(r) => r,
-        Err(e) => return Msg::Error(format!("list: {e}")),
+        Err(e) => {
+            return Msg::ListFailed {
+                generation,
+                error: e.to_string(),
+            };
+        }
     };
     let total = store.article_count().unwrap_or(rows.len() as i64);
     Msg::ListLoaded {

@@ -168,6 +168,8 @@ pub struct State {
     pub(crate) total_articles: i64,
     pub list_generation: u64,
     pub(crate) list_loaded: bool,
+    /// The newest list could not be read: why (shown whole in place of the headlines).
+    pub list_error: Option<String>,
     pub selected: usize,
     /// First headline shown.
     pub(crate) offset: usize,
@@ -198,6 +200,17 @@ pub struct State {
     pub demo: bool,
     pub(crate) dirty: bool,
     pub quit: bool,
+    /// Read and star marks on their way to the database, and those that did not get there.
+    pub saves: super::saves::Saves,
+    /// Quit was asked while marks were on their way: the reader ends when they are saved (or
+    /// when quit is asked again).
+    pub(crate) quitting: bool,
+    /// The signal that ends the reader (SIGINT, SIGTERM, SIGHUP), first one kept.
+    pub exit_signal: Option<super::action::Signal>,
+    /// The terminal hung up or cannot be read: nothing more is drawn or read from it.
+    pub terminal_lost: bool,
+    /// Why the terminal was lost, when it said (an I/O error, not a hangup).
+    pub terminal_error: Option<String>,
     /// When an opened article's page is fetched by itself (config [full_text]).
     pub full_text: crate::config::FullTextSection,
     /// Articles whose page was already asked for by itself (asked once per session).
@@ -215,6 +228,7 @@ impl State {
             total_articles: 0,
             list_generation: 0,
             list_loaded: false,
+            list_error: None,
             selected: 0,
             offset: 0,
             focus: Focus::Headlines,
@@ -237,6 +251,11 @@ impl State {
             demo: false,
             dirty: true,
             quit: false,
+            saves: Default::default(),
+            quitting: false,
+            exit_signal: None,
+            terminal_lost: false,
+            terminal_error: None,
             full_text: Default::default(),
             full_text_asked: Default::default(),
         }

@@ -4,7 +4,7 @@
 
 use super::action::{Effect, LayoutJob, Msg, StoreJob};
 use super::jobs::{Latest, inbox};
-use super::runtime::{Layouts, NameFn, StoreKind, run_store_job};
+use super::runtime::{Layouts, NameFn, StoreKind, run_store_job, save_mark};
 use super::state::State;
 use super::update::update;
 use crate::entities::Recognizer;
@@ -25,6 +25,8 @@ pub struct SyncRuntime {
     store_jobs: (Sender<StoreJob>, Latest<StoreJob>),
     layout_jobs: (Sender<LayoutJob>, Latest<LayoutJob>),
     layouts: Option<Layouts>,
+    /// Answers of effects carried out in place (saves), applied next.
+    answers: VecDeque<Msg>,
 }
 
 impl SyncRuntime {
@@ -37,6 +39,7 @@ impl SyncRuntime {
             store_jobs: inbox(),
             layout_jobs: inbox(),
             layouts: None,
+            answers: VecDeque::new(),
         }
     }
 
@@ -59,7 +62,7 @@ impl SyncRuntime {
     /// (each answer applied before the next job), then the newest layout.
     fn run(&mut self, state: &mut State, mut messages: VecDeque<Msg>) {
         loop {
-            while let Some(m) = messages.pop_front() {
+            while let Some(m) = messages.pop_front().or_else(|| self.answers.pop_front()) {
                 for effect in update(state, m) {
                     self.route(effect);
                 }
@@ -90,6 +93,8 @@ impl SyncRuntime {
     fn route(&mut self, effect: Effect) {
         // The inboxes live as long as the runtime: sending cannot fail.
         match effect {
+            // Saved in place; the answer waits with the other messages.
+            Effect::Save(mark) => self.answers.push_back(save_mark(&mut self.store, mark)),
             Effect::Store(job) => {
                 let _ = self.store_jobs.0.send(job);
             }

@@ -17,6 +17,8 @@ pub(crate) type Term = Terminal<CrosstermBackend<Stdout>>;
 
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 static BIDI_EXPLICIT: AtomicBool = AtomicBool::new(false);
+/// Set by `suspend` when it took the terminal back after a stop (see `resume`).
+static RETAKEN: AtomicBool = AtomicBool::new(false);
 
 /// terminal-wg BiDi: explicit mode (the terminal must not reorder; akhbar does).
 const BDSM_EXPLICIT: &[u8] = b"\x1b[8l";
@@ -67,17 +69,38 @@ pub(crate) fn restore() {
     let _ = out.flush();
 }
 
-/// Ctrl-Z: give the terminal back, stop, and take it again on `fg`.
+/// Ctrl-Z or SIGTSTP: give the terminal back, stop, and take it again on `fg`.
 pub(crate) fn suspend(term: &mut Term) -> std::io::Result<()> {
     let explicit = BIDI_EXPLICIT.load(Ordering::SeqCst);
     restore();
-    #[cfg(unix)]
-    // SAFETY: raise() only sends a signal to this process; SIGTSTP stops it until SIGCONT.
-    unsafe {
-        libc::raise(libc::SIGTSTP);
-    }
+    super::signals::stop()?;
     take_over(explicit)?;
-    term.clear()
+    // The SIGCONT that woke us comes next as a message: the terminal is ours already.
+    RETAKEN.store(true, Ordering::SeqCst);
+    redraw_all(term)
+}
+
+/// SIGCONT: continued after a stop. After our own stop (`suspend`) the terminal is ours
+/// already; after any other (SIGSTOP, a debugger) the shell may have put the tty back in cooked
+/// mode and drawn on the screen meanwhile, so it is given back and taken again, and cleared for
+/// a whole redraw.
+pub(crate) fn resume(term: &mut Term) -> std::io::Result<()> {
+    if RETAKEN.swap(false, Ordering::SeqCst) || !is_active() {
+        return Ok(());
+    }
+    let explicit = BIDI_EXPLICIT.load(Ordering::SeqCst);
+    restore();
+    take_over(explicit)?;
+    redraw_all(term)
+}
+
+/// Clear the screen and make the next frame draw every cell, at the terminal's size now (it
+/// may have changed meanwhile). Not `Terminal::clear`: it asks the terminal where the cursor
+/// is and waits for the answer on stdin, where the event reader takes it first — after two
+/// seconds it fails without having cleared anything, and the screen stayed blank.
+fn redraw_all(term: &mut Term) -> std::io::Result<()> {
+    let size = term.size()?;
+    term.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
 }
 
 /// Raw mode, alternate screen, mouse, hidden cursor, and the bidi mode: the terminal is ours.
@@ -104,9 +127,16 @@ pub(crate) fn copy_osc52(text: &str) -> std::io::Result<()> {
     out.flush()
 }
 
-/// The real terminal, as the event loop uses it.
+/// The real terminal, as the event loop uses it. Dropping it gives the terminal back, on every
+/// way out of the reader (an error returned early included).
 pub(crate) struct Console {
     term: Term,
+}
+
+impl Drop for Console {
+    fn drop(&mut self) {
+        restore();
+    }
 }
 
 impl Console {
@@ -137,6 +167,10 @@ impl super::run::Screen for Console {
 
     fn suspend(&mut self) -> std::io::Result<()> {
         suspend(&mut self.term)
+    }
+
+    fn resume(&mut self) -> std::io::Result<()> {
+        resume(&mut self.term)
     }
 
     fn is_active(&self) -> bool {

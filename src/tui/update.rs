@@ -1,7 +1,7 @@
 //! State transitions: `update(&mut State, Msg) -> Vec<Effect>`. No I/O here; the runtime runs
 //! the effects and feeds their results back as messages.
 
-use super::action::{Action, Effect, Msg, StoreJob};
+use super::action::{Action, Effect, MarkKind, Msg, StoreJob};
 use super::state::{Focus, OpenArticle, Overlay, Picker, Refreshing, State, Status};
 use crate::refresh::{FeedResult, FeedStatus};
 use crate::store::Field;
@@ -14,10 +14,12 @@ use tui_input::{Input, InputRequest};
 
 mod article;
 mod list;
+mod marks;
 
 use article::*;
 pub(crate) use article::{entity_refs, layout_key};
 use list::*;
+use marks::*;
 
 /// Reading an article (the article pane has the focus) whose feed carries only a teaser:
 /// fetch the page, once per article and session, as the feed's [full_text] mode says.
@@ -80,6 +82,8 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             return fx;
         }
         Msg::Key(key) => on_key(state, key, &mut fx),
+        // While quitting only quit acts (a refresh timer starts nothing).
+        Msg::Action(a) if state.quitting && a != Action::Quit => {}
         Msg::Action(a) => on_action(state, a, &mut fx),
         Msg::Mouse(m) => on_mouse(state, m, &mut fx),
         Msg::Resize(w, h) => {
@@ -87,6 +91,10 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             keep_selection_visible(state);
         }
         Msg::Resumed => {}
+        Msg::Saved { mark, result } => saved(state, mark, result, &mut fx),
+        Msg::StillSaving { holder } => still_saving(state, holder),
+        Msg::Signal(sig) => signal(state, sig, &mut fx),
+        Msg::TerminalLost(e) => terminal_lost(state, e, &mut fx),
         Msg::ListLoaded {
             generation,
             rows,
@@ -97,6 +105,8 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             }
             let keep = state.selected_row().map(|r| r.id);
             state.rows = rows;
+            state.list_error = None;
+            keep_marks_on_their_way(state);
             state.total_articles = total;
             state.list_loaded = true;
             state.content_rtl = mostly_arabic(&state.rows);
@@ -114,6 +124,17 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             if state.selected_row().map(|r| r.id) != state.wanted_article {
                 preview_selected(state, &mut fx);
             }
+        }
+        Msg::ListFailed { generation, error } => {
+            if generation != state.list_generation {
+                return fx;
+            }
+            // What was listed no longer answers the filters: the error takes its place.
+            state.rows.clear();
+            state.selected = 0;
+            state.offset = 0;
+            state.list_loaded = true;
+            state.list_error = Some(error);
         }
         Msg::ArticleLoaded(article) => {
             if Some(article.row.id) != state.wanted_article {
@@ -238,6 +259,15 @@ fn on_key(state: &mut State, key: KeyEvent, fx: &mut Vec<Effect>) {
         return;
     }
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    if state.quitting && !(ctrl && key.code == KeyCode::Char('z')) {
+        // Waiting for the marks to be saved: quit again ends at once; nothing else acts.
+        if (ctrl && key.code == KeyCode::Char('c'))
+            || state.keymap.action(&key) == Some(Action::Quit)
+        {
+            quit(state, fx);
+        }
+        return;
+    }
     if ctrl && key.code == KeyCode::Char('z') {
         fx.push(Effect::Suspend);
         return;
@@ -415,21 +445,13 @@ fn on_action(state: &mut State, action: Action, fx: &mut Vec<Effect>) {
             refilter(state, fx);
         }
         Action::ToggleRead => {
-            if let Some(row) = state.rows.get_mut(state.selected) {
-                row.read = !row.read;
-                fx.push(Effect::Store(StoreJob::SetRead {
-                    id: row.id,
-                    read: row.read,
-                }));
+            if let Some(row) = state.rows.get(state.selected) {
+                set_mark(state, state.selected, MarkKind::Read, !row.read, fx);
             }
         }
         Action::ToggleStar => {
-            if let Some(row) = state.rows.get_mut(state.selected) {
-                row.starred = !row.starred;
-                fx.push(Effect::Store(StoreJob::SetStarred {
-                    id: row.id,
-                    starred: row.starred,
-                }));
+            if let Some(row) = state.rows.get(state.selected) {
+                set_mark(state, state.selected, MarkKind::Starred, !row.starred, fx);
             }
         }
         Action::FullArticle => match target_id(state) {
@@ -510,6 +532,9 @@ fn on_action(state: &mut State, action: Action, fx: &mut Vec<Effect>) {
 }
 
 fn on_mouse(state: &mut State, m: crossterm::event::MouseEvent, fx: &mut Vec<Effect>) {
+    if state.quitting {
+        return;
+    }
     if !matches!(state.overlay, Overlay::None) {
         return;
     }
@@ -548,11 +573,6 @@ fn on_mouse(state: &mut State, m: crossterm::event::MouseEvent, fx: &mut Vec<Eff
         }
         _ => {}
     }
-}
-
-fn quit(state: &mut State, fx: &mut Vec<Effect>) {
-    state.quit = true;
-    fx.push(Effect::Quit);
 }
 
 pub(super) fn info(state: &mut State, text: impl Into<String>) {

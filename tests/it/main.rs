@@ -29,6 +29,8 @@ mod text_props;
 mod text_render_cli;
 mod text_snapshots;
 mod tui_e2e;
+mod tui_exit;
+mod tui_marks;
 mod tui_runtime;
 mod tui_screens;
 mod tui_update;

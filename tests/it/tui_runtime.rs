@@ -9,7 +9,7 @@ use akhbar::config::Config;
 use akhbar::entities::Recognizer;
 use akhbar::library::Library;
 use akhbar::store::{ArticleQuery, Store, Writer};
-use akhbar::tui::action::{Effect, StoreJob};
+use akhbar::tui::action::{Effect, Msg, StoreJob};
 use akhbar::tui::run::{Screen, Services, event_loop};
 use akhbar::tui::runtime::FIRST_PAGE;
 use akhbar::tui::state::State;
@@ -30,6 +30,8 @@ struct Frame {
     search: Option<String>,
     generation: u64,
     read_of_selected: bool,
+    starred_of_selected: bool,
+    status: Option<String>,
 }
 
 /// Draws into a TestBackend and tells the test what it drew.
@@ -52,6 +54,8 @@ impl Screen for MemoryScreen {
             search: state.filters.search.clone(),
             generation: state.list_generation,
             read_of_selected: selected.is_some_and(|r| r.read),
+            starred_of_selected: selected.is_some_and(|r| r.starred),
+            status: state.status.as_ref().map(|s| s.text.clone()),
         });
         Ok(())
     }
@@ -60,6 +64,9 @@ impl Screen for MemoryScreen {
     }
     fn set_bidi_explicit(&mut self, _explicit: bool) {}
     fn suspend(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+    fn resume(&mut self) -> std::io::Result<()> {
         Ok(())
     }
     fn is_active(&self) -> bool {
@@ -85,6 +92,80 @@ fn key(c: char) -> Event {
     Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
 }
 
+/// The reader as the binary runs it, over the database at `path`, with `writer` (a clone of it
+/// stays with the test); the frames it draws come to the returned receiver.
+struct Running {
+    rt: tokio::runtime::Runtime,
+    frames: mpsc::Receiver<Frame>,
+    keys: tokio::sync::mpsc::UnboundedSender<Event>,
+    /// Messages as a worker (or the signal thread) sends them.
+    messages: tokio::sync::mpsc::UnboundedSender<Msg>,
+    running: tokio::task::JoinHandle<anyhow::Result<State>>,
+}
+
+impl Running {
+    fn start(path: &std::path::Path, reader: Store, writer: Writer) -> Running {
+        let config = Config::defaults();
+        let lib = Arc::new(Library {
+            cli_db: Some(path.to_path_buf()),
+            config: config.clone(),
+            config_path: None,
+            feeds_file: None,
+            bidi: akhbar::text::BidiMode::App,
+            shape: akhbar::text::ShapeMode::Off,
+            demo: false,
+            l10n: Default::default(),
+        });
+        let mut state = State::new(
+            akhbar::tui::keys::Keymap::new(&config.keys),
+            akhbar::view::theme::Theme::defaults(),
+            lib.layout_options(),
+            now(),
+        );
+        state.size = (120, 40);
+        let theme = state.theme.clone();
+        let initial = vec![Effect::Store(StoreJob::List {
+            generation: state.list_generation,
+            query: state.filters.query(),
+        })];
+
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .unwrap();
+        let (frames_tx, frames) = mpsc::channel();
+        let (keys, key_rx) = tokio::sync::mpsc::unbounded_channel::<Event>();
+        let recognizer = Arc::new(Recognizer::load(None).unwrap());
+        let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+        let messages = tx.clone();
+        let running = rt.spawn(async move {
+            let services =
+                Services::start(lib, reader, writer, recognizer, None, theme, tx).unwrap();
+            let mut screen = MemoryScreen {
+                term: Terminal::new(TestBackend::new(120, 40)).unwrap(),
+                frames: frames_tx,
+            };
+            let events = Box::pin(futures_util::stream::unfold(key_rx, |mut rx| async {
+                rx.recv().await.map(|e| (Ok(e), rx))
+            }));
+            event_loop(&mut screen, events, state, services, rx, initial, None).await
+        });
+        Running {
+            rt,
+            frames,
+            keys,
+            messages,
+            running,
+        }
+    }
+
+    /// The state the loop ended with.
+    fn end(self) -> State {
+        self.rt.block_on(self.running).unwrap().unwrap()
+    }
+}
+
 #[test]
 fn the_threaded_runtime_pages_lays_out_saves_marks_and_keeps_the_latest_search() {
     let dir = tempfile::tempdir().unwrap();
@@ -97,50 +178,13 @@ fn the_threaded_runtime_pages_lays_out_saves_marks_and_keeps_the_latest_search()
         Store::open_reader(&path).unwrap()
     };
     let writer = Writer::spawn(Store::open(&path).unwrap()).unwrap();
-    let config = Config::defaults();
-    let lib = Arc::new(Library {
-        cli_db: Some(path.clone()),
-        config: config.clone(),
-        config_path: None,
-        feeds_file: None,
-        bidi: akhbar::text::BidiMode::App,
-        shape: akhbar::text::ShapeMode::Off,
-        demo: false,
-        l10n: Default::default(),
-    });
-    let mut state = State::new(
-        akhbar::tui::keys::Keymap::new(&config.keys),
-        akhbar::view::theme::Theme::defaults(),
-        lib.layout_options(),
-        now(),
-    );
-    state.size = (120, 40);
-    let theme = state.theme.clone();
-    let initial = vec![Effect::Store(StoreJob::List {
-        generation: state.list_generation,
-        query: state.filters.query(),
-    })];
-
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
-    let (frames_tx, frames) = mpsc::channel();
-    let (keys, key_rx) = tokio::sync::mpsc::unbounded_channel::<Event>();
-    let recognizer = Arc::new(Recognizer::load(None).unwrap());
-    let running = rt.spawn(async move {
-        let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
-        let services = Services::start(lib, reader, writer, recognizer, None, theme, tx).unwrap();
-        let mut screen = MemoryScreen {
-            term: Terminal::new(TestBackend::new(120, 40)).unwrap(),
-            frames: frames_tx,
-        };
-        let events = Box::pin(futures_util::stream::unfold(key_rx, |mut rx| async {
-            rx.recv().await.map(|e| (Ok(e), rx))
-        }));
-        event_loop(&mut screen, events, state, services, rx, initial, None).await
-    });
+    let Running {
+        rt,
+        frames,
+        keys,
+        running,
+        ..
+    } = Running::start(&path, reader, writer);
 
     // The first page, then the rest; the first article previewed and laid out.
     let f = wait_for(&frames, "the whole list and a laid-out preview", |f| {
@@ -195,14 +239,150 @@ fn the_threaded_runtime_pages_lays_out_saves_marks_and_keeps_the_latest_search()
         want.iter().map(|r| r.id).collect::<Vec<_>>(),
         "the rows are the last search's"
     );
-    // The writer saved the mark (it may still be on its way when the loop returns).
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        let read = check.article(second).unwrap().unwrap().row.read;
-        if read != was_read {
-            break;
-        }
-        assert!(Instant::now() < deadline, "the mark never reached the file");
-        std::thread::sleep(Duration::from_millis(20));
+    // Quitting waited for the mark.
+    let read = check.article(second).unwrap().unwrap().row.read;
+    assert_ne!(
+        read, was_read,
+        "the mark reached the file before the reader ended"
+    );
+    assert!(state.saves.not_saved().is_empty());
+}
+
+/// Poll a writer's future once, so that its job is queued now.
+fn queue<F: std::future::Future + ?Sized>(f: std::pin::Pin<&mut F>) {
+    let waker = futures_util::task::noop_waker();
+    let mut cx = std::task::Context::from_waker(&waker);
+    assert!(f.poll(&mut cx).is_pending(), "the writer is busy");
+}
+
+fn fresh(copies: usize) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("akhbar.db");
+    drop(store_at(&path, copies));
+    (dir, path)
+}
+
+#[test]
+fn a_mark_goes_before_a_refreshs_queued_writes_and_quit_waits_for_it() {
+    let (_dir, path) = fresh(1);
+    let writer = Writer::spawn(Store::open(&path).unwrap()).unwrap();
+    let refresh = writer.clone();
+    let r = Running::start(&path, Store::open_reader(&path).unwrap(), writer);
+    let f = wait_for(&r.frames, "the list", |f| f.selected_id.is_some());
+    let id = f.selected_id.unwrap();
+    assert!(!f.starred_of_selected);
+
+    // A refresh's transaction is running on the writer, and three more feeds wait behind it;
+    // each tells whether the star is in the file when its turn comes.
+    let (busy_tx, busy) = mpsc::channel();
+    let (release, gate) = mpsc::channel::<()>();
+    let running_feed = {
+        let refresh = refresh.clone();
+        std::thread::spawn(move || {
+            refresh.run_blocking(move |_| {
+                busy_tx.send(()).unwrap();
+                let _ = gate.recv();
+            })
+        })
+    };
+    busy.recv().unwrap();
+    let mut waiting: Vec<_> = (0..3)
+        .map(|_| Box::pin(refresh.run(move |s| s.article(id).unwrap().unwrap().row.starred)))
+        .collect();
+    for feed in &mut waiting {
+        queue(feed.as_mut());
     }
+
+    r.keys.send(key('s')).unwrap();
+    wait_for(&r.frames, "the star on screen", |f| f.starred_of_selected);
+    r.keys.send(key('q')).unwrap();
+    // The star waits behind the running transaction, and so does the end of the reader.
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(!r.running.is_finished(), "quit did not wait for the star");
+    release.send(()).unwrap();
+
+    let state = r.end();
+    assert!(state.quit);
+    assert!(state.saves.not_saved().is_empty());
+    let stored = Store::open(&path).unwrap().article(id).unwrap().unwrap();
+    assert!(stored.row.starred, "the star reached the file");
+    running_feed.join().unwrap().unwrap();
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap();
+    for feed in waiting {
+        assert!(
+            rt.block_on(feed).unwrap(),
+            "a feed queued before the star was written before it"
+        );
+    }
+}
+
+#[test]
+fn a_mark_the_database_refuses_goes_back_on_screen_with_the_reason() {
+    let (_dir, path) = fresh(1);
+    // A writer whose every change is refused, as on a read-only file.
+    let writer = Writer::spawn(Store::open_reader(&path).unwrap()).unwrap();
+    let r = Running::start(&path, Store::open_reader(&path).unwrap(), writer);
+    wait_for(&r.frames, "the list", |f| f.selected_id.is_some());
+    r.keys.send(key('s')).unwrap();
+    wait_for(&r.frames, "the star on screen", |f| f.starred_of_selected);
+    let f = wait_for(&r.frames, "the star taken back", |f| !f.starred_of_selected);
+    let said = f.status.unwrap_or_default();
+    assert!(
+        said.starts_with("star not saved: ") && said.contains("readonly"),
+        "{said}"
+    );
+    r.keys.send(key('q')).unwrap();
+    let state = r.end();
+    let report = state.saves.not_saved();
+    assert_eq!(report.len(), 1, "{report:?}");
+    assert!(report[0].starts_with("starred: article "), "{report:?}");
+}
+
+#[test]
+fn a_terminal_gone_with_a_mark_on_its_way_ends_after_saving_it_and_an_ending_signal_is_kept() {
+    let (_dir, path) = fresh(1);
+    let writer = Writer::spawn(Store::open(&path).unwrap()).unwrap();
+    let held = writer.clone();
+    let r = Running::start(&path, Store::open_reader(&path).unwrap(), writer);
+    let f = wait_for(&r.frames, "the list", |f| f.selected_id.is_some());
+    let id = f.selected_id.unwrap();
+    let (busy_tx, busy) = mpsc::channel();
+    let (release, gate) = mpsc::channel::<()>();
+    let holder = std::thread::spawn(move || {
+        held.run_blocking(move |_| {
+            busy_tx.send(()).unwrap();
+            let _ = gate.recv();
+        })
+    });
+    busy.recv().unwrap();
+    r.keys.send(key('m')).unwrap();
+    wait_for(&r.frames, "the mark on screen", |f| f.read_of_selected);
+    r.messages
+        .send(Msg::Signal(akhbar::tui::action::Signal::HangUp))
+        .unwrap();
+    // The terminal is gone (no more events); the mark is still on its way.
+    let Running {
+        rt,
+        frames,
+        keys,
+        running,
+        ..
+    } = r;
+    drop(keys);
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(!running.is_finished(), "the end did not wait for the mark");
+    while frames.try_recv().is_ok() {}
+    release.send(()).unwrap();
+    holder.join().unwrap().unwrap();
+    let state = rt.block_on(running).unwrap().unwrap();
+    assert!(
+        frames.try_recv().is_err(),
+        "nothing is drawn once the terminal is gone"
+    );
+    assert_eq!(state.exit_signal, Some(akhbar::tui::action::Signal::HangUp));
+    assert!(state.terminal_lost && state.saves.not_saved().is_empty());
+    let stored = Store::open(&path).unwrap().article(id).unwrap().unwrap();
+    assert!(stored.row.read);
 }

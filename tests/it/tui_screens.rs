@@ -191,3 +191,47 @@ fn every_size_down_to_tiny_draws_without_panicking_and_keeps_the_selection() {
     }
     assert_eq!(state.selected_row().unwrap().id, id);
 }
+
+/// The error a damaged database gives (see `store::StoreError`).
+const DAMAGED: &str = "database: database disk image is malformed; the database file is damaged: \
+    `akhbar doctor --repair` moves it aside and saves what can be read into a new one";
+
+#[test]
+fn a_list_the_database_cannot_give_shows_the_whole_error_in_its_place() {
+    for (w, h) in SIZES {
+        let dir = tempfile::tempdir().unwrap();
+        let store = akhbar::store::Store::open(&dir.path().join("e.db")).unwrap();
+        let (mut state, mut rt) = reader_without_list(store, w, h);
+        let generation = state.list_generation;
+        rt.send(
+            &mut state,
+            Msg::ListFailed {
+                generation,
+                error: DAMAGED.into(),
+            },
+        );
+        let term = screen(&state);
+        let text = rows(&term).join(" ");
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(text.contains(DAMAGED), "{text}");
+        assert!(text.contains("`akhbar doctor` checks it"), "{text}");
+        assert!(!text.contains("loading"), "{text}");
+        insta::assert_snapshot!(format!("list_failed_{w}x{h}"), term.backend());
+    }
+}
+
+#[test]
+fn a_long_error_wraps_in_the_footer_instead_of_being_cut() {
+    let (mut state, mut rt, _d) = filled(80, 24);
+    rt.send(&mut state, Msg::Error(format!("article: {DAMAGED}")));
+    let term = screen(&state);
+    let lines = rows(&term);
+    let footer: Vec<&String> = lines.iter().rev().take(3).rev().collect();
+    let text = footer
+        .iter()
+        .map(|l| l.trim())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(text.ends_with(&format!("article: {DAMAGED}")), "{lines:#?}");
+    insta::assert_snapshot!("long_error_80x24", term.backend());
+}

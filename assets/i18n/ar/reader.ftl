@@ -9,6 +9,7 @@ header-search = البحث:
 header-unread-only = غير المقروءة فقط
 header-counts = { $articles } · غير المقروءة: { $unread }
 header-counts-filtered = { $shown } من { $total } · غير المقروءة: { $unread }
+header-database-error = خطأ في قاعدة البيانات
 header-feeds = المصادر: { $done }/{ $total }
 header-errors = { PLURAL($count) ->
     [one] خطأ واحد

@@ -9,6 +9,7 @@ header-search = search:
 header-unread-only = unread only
 header-counts = { $articles } · { $unread } unread
 header-counts-filtered = { $shown } of { $total } · { $unread } unread
+header-database-error = database error
 header-feeds = { $done }/{ $total } feeds
 header-errors = { PLURAL($count) ->
     [one] { $count } error

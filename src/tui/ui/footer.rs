@@ -17,16 +17,15 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, state: &State) -> Option<Positi
     if let Some(input) = &state.search_input {
         return super::search::draw(buf, area, input, state);
     }
-    if let Some(status) = &state.status {
-        let style = if status.error {
-            state.theme.error
-        } else {
-            state.theme.accent
-        };
+    if state.status.is_some() {
         // A message in the interface's direction; the feed names in it are laid out with it.
         let inner = area.inner(ratatui::layout::Margin::new(1, 0));
-        let line = super::fragment(&status.text, style, &super::chrome_opts(state), inner.width);
-        put_start(buf, inner, area.y, &line, state);
+        for (i, line) in status_lines(state, inner.width, area.height)
+            .iter()
+            .enumerate()
+        {
+            put_start(buf, inner, area.y + i as u16, line, state);
+        }
         return None;
     }
     // Where we are in a long article, at the end; the hints give way to it.
@@ -54,6 +53,54 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, state: &State) -> Option<Positi
         put_end(buf, area, area.y, &label, state);
     }
     None
+}
+
+/// An error wraps onto this many lines at most (and a quarter of the screen): a database's
+/// error with its way out is read whole, not cut at the screen's width.
+const ERROR_LINES: u16 = 4;
+
+/// The footer's height on a screen `height` rows high: an error status's lines, else one.
+pub(crate) fn height(state: &State, width: u16, height: u16) -> u16 {
+    if height < 2 {
+        return 0;
+    }
+    match &state.status {
+        Some(s) if s.error && state.search_input.is_none() => {
+            let room = (height / 4).clamp(1, ERROR_LINES);
+            status_lines(state, width.saturating_sub(2), room)
+                .len()
+                .max(1) as u16
+        }
+        _ => 1,
+    }
+}
+
+/// The status as drawn in `width` cells on at most `rows` lines: an error wrapped, anything
+/// else on one line. Feed names in messages are Arabic: the text is laid out like any other.
+fn status_lines(state: &State, width: u16, rows: u16) -> Vec<Line<'static>> {
+    let Some(status) = &state.status else {
+        return Vec::new();
+    };
+    if !status.error || rows <= 1 {
+        let style = if status.error {
+            state.theme.error
+        } else {
+            state.theme.accent
+        };
+        return vec![super::fragment(
+            &status.text,
+            style,
+            &super::chrome_opts(state),
+            width,
+        )];
+    }
+    super::wrapped(
+        &status.text,
+        state.theme.error,
+        &super::chrome_opts(state),
+        width,
+        usize::from(rows),
+    )
 }
 
 fn article_position(state: &State) -> Option<usize> {

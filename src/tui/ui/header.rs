@@ -57,7 +57,9 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, state: &State) {
     }
     let shown = state.rows.len();
     let unread = state.rows.iter().filter(|r| !r.read).count();
-    let counts = if f.any() {
+    let counts = if state.list_error.is_some() && state.rows.is_empty() {
+        tr!(l, "header-database-error")
+    } else if f.any() {
         tr!(
             l,
             "header-counts-filtered",

@@ -161,7 +161,31 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, state: &State) {
 fn draw_empty(buf: &mut Buffer, area: Rect, state: &State) {
     let km = &state.keymap;
     use crate::tui::action::Action as A;
-    let lines: Vec<Line> = if !state.list_loaded {
+    let lines: Vec<Line> = if let Some(error) = &state.list_error {
+        // The whole error, wrapped: it names the file and what is wrong with it.
+        let width = area.width.saturating_sub(2);
+        let rows = usize::from(area.height).saturating_sub(3).max(1);
+        let mut l = vec![Line::styled(
+            "The headlines cannot be read from the database:",
+            state.theme.error,
+        )];
+        l.extend(super::wrapped(
+            error,
+            Style::default(),
+            &state.opts,
+            width,
+            rows,
+        ));
+        l.push(Line::default());
+        l.push(Line::styled(
+            format!(
+                "`akhbar doctor` checks it and says what to do ({} quits first)",
+                km.first_label(A::Quit)
+            ),
+            state.theme.dim,
+        ));
+        l
+    } else if !state.list_loaded {
         vec![Line::styled("loading…", state.theme.dim)]
     } else if state.demo {
         vec![Line::raw("No articles: this build bundles no demo feeds.")]

@@ -24,9 +24,10 @@ pub(crate) fn panes(area: Rect, state: &State) -> Panes {
         height: area.height.min(1),
         ..area
     };
+    let footer_height = super::footer::height(state, area.width, area.height);
     let footer = Rect {
-        y: area.y + area.height.saturating_sub(1),
-        height: u16::from(area.height >= 2),
+        y: area.y + area.height.saturating_sub(footer_height),
+        height: footer_height,
         ..area
     };
     let body = Rect {

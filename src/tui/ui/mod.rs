@@ -157,6 +157,42 @@ pub(crate) fn last_cells(line: &Line<'_>, max: usize) -> Line<'static> {
     Line::from(spans)
 }
 
+/// Untrusted text (an error, which may carry a path or a title) wrapped in `width` cells on at
+/// most `rows` lines; text cut there ends with "…".
+pub(crate) fn wrapped(
+    text: &str,
+    style: Style,
+    opts: &LayoutOptions,
+    width: u16,
+    rows: usize,
+) -> Vec<Line<'static>> {
+    let text = crate::text::sanitize(text).replace('\n', " ");
+    let text = text.trim();
+    if text.is_empty() || width == 0 || rows == 0 {
+        return Vec::new();
+    }
+    let p = PreparedParagraph::new(text, &[], style, opts);
+    let mut lines = p.lines(width);
+    if lines.len() > rows {
+        // One cell kept for the "…" where the text goes on.
+        lines = p.lines(width.saturating_sub(1).max(1));
+        lines.truncate(rows);
+        if let Some(last) = lines.last_mut() {
+            trim_line(last);
+            let more = ratatui::text::Span::styled("…", style);
+            if p.is_rtl() {
+                last.spans.insert(0, more);
+            } else {
+                last.spans.push(more);
+            }
+        }
+    }
+    for line in &mut lines {
+        trim_line(line);
+    }
+    lines
+}
+
 /// Drop the padding spaces at both ends of a visual line.
 pub(crate) fn trim_line(line: &mut Line<'static>) {
     while let Some(first) = line.spans.first_mut() {

@@ -1,7 +1,7 @@
 //! Transitions of the headline list: filters, selection, previews, title layouts, refresh
 //! summaries.
 
-use super::super::action::{Effect, StoreJob};
+use super::super::action::{Effect, MarkKind, StoreJob};
 use super::super::state::{Focus, OpenArticle, State, TitleLine};
 use super::article::request_layout;
 use super::{error, info};
@@ -81,13 +81,12 @@ pub(super) fn preview_selected(state: &mut State, fx: &mut Vec<Effect>) {
 
 /// Enter / n / p: focus the article and mark it read.
 pub(super) fn open_selected(state: &mut State, fx: &mut Vec<Effect>) {
-    let Some(row) = state.rows.get_mut(state.selected) else {
+    let Some(row) = state.rows.get(state.selected) else {
         return;
     };
     let id = row.id;
     if !row.read {
-        row.read = true;
-        fx.push(Effect::Store(StoreJob::SetRead { id, read: true }));
+        super::marks::set_mark(state, state.selected, MarkKind::Read, true, fx);
     }
     state.focus = Focus::Article;
     if state.wanted_article != Some(id) {

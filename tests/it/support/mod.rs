@@ -1,12 +1,13 @@
 //! The one support module of the integration tests: run the real binary with its XDG dirs
 //! inside a temp dir (here); generated feeds (`feedgen`), the fixture and hostile HTTP server
-//! (`server`), the reader's test data and screens (`tui`), the layout fixtures and invariants
-//! (`text`).
+//! (`server`), the reader's test data and screens (`tui`), the real reader in tmux (`tmux`), the
+//! layout fixtures and invariants (`text`).
 #![allow(dead_code, clippy::unwrap_used)]
 
 pub mod feedgen;
 pub mod server;
 pub mod text;
+pub mod tmux;
 pub mod tui;
 
 use std::path::{Path, PathBuf};

@@ -1,0 +1,92 @@
+//! Signals, handled as vim and less handle them. SIGINT, SIGTERM and SIGHUP end the reader as
+//! quit does (the marks on their way saved, the terminal given back), then end the process by
+//! the same signal, so that the shell sees 130, 143 or 129. SIGTSTP gives the terminal back and
+//! stops; SIGCONT takes it again. signal-hook turns them into messages for the event loop (a
+//! thread waits for them); if the loop is stuck, the third ending signal gives the terminal back
+//! and ends the process at once.
+
+use super::action::{Msg, Signal};
+use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+use signal_hook::iterator::Signals;
+use tokio::sync::mpsc::UnboundedSender;
+
+/// Ending signals received before the loop is taken to be stuck.
+const PATIENCE: usize = 2;
+
+/// From now on the signals come to the event loop as `Msg::Signal`.
+pub(crate) fn forward(tx: UnboundedSender<Msg>) -> std::io::Result<()> {
+    let mut signals = Signals::new([SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT])?;
+    std::thread::Builder::new()
+        .name("akhbar-signals".into())
+        .spawn(move || {
+            let mut ending = 0;
+            for number in signals.forever() {
+                let Some(signal) = from_number(number) else {
+                    continue;
+                };
+                if matches!(signal, Signal::Stop | Signal::Continue) {
+                    let _ = tx.send(Msg::Signal(signal));
+                    continue;
+                }
+                ending += 1;
+                if ending > PATIENCE || tx.send(Msg::Signal(signal)).is_err() {
+                    tracing::warn!("signal {number}: ending at once");
+                    super::terminal::restore();
+                    end_by(signal);
+                }
+            }
+        })?;
+    Ok(())
+}
+
+fn from_number(number: i32) -> Option<Signal> {
+    Some(match number {
+        SIGINT => Signal::Interrupt,
+        SIGTERM => Signal::Terminate,
+        SIGHUP => Signal::HangUp,
+        SIGTSTP => Signal::Stop,
+        SIGCONT => Signal::Continue,
+        _ => return None,
+    })
+}
+
+impl Signal {
+    fn number(self) -> i32 {
+        match self {
+            Signal::Interrupt => SIGINT,
+            Signal::Terminate => SIGTERM,
+            Signal::HangUp => SIGHUP,
+            Signal::Stop => SIGTSTP,
+            Signal::Continue => SIGCONT,
+        }
+    }
+}
+
+/// End the process by `signal`'s default action, as if it had not been handled: the parent sees
+/// it ended by that signal (the shell's `$?` is 128 + its number).
+pub(crate) fn end_by(signal: Signal) -> ! {
+    let number = signal.number();
+    let _ = signal_hook::low_level::emulate_default_handler(number);
+    // Not reached for the signals that end a process; the conventional status otherwise.
+    std::process::exit(128 + number)
+}
+
+/// Stop the process as SIGTSTP's default action does, although SIGTSTP is handled here: the
+/// shell then reports the job "Stopped" as for any program stopped by Ctrl-Z. Returns once the
+/// process is continued.
+pub(crate) fn stop() -> std::io::Result<()> {
+    // SAFETY: `sigaction` is plain old data (all-zero is a valid value, SIG_DFL is 0); the calls
+    // only swap this process's action for SIGTSTP and put the saved one back unchanged.
+    unsafe {
+        let default: libc::sigaction = std::mem::zeroed();
+        let mut ours: libc::sigaction = std::mem::zeroed();
+        if libc::sigaction(SIGTSTP, &default, &mut ours) != 0 {
+            return Err(std::io::Error::last_os_error());
+        }
+        libc::raise(SIGTSTP);
+        if libc::sigaction(SIGTSTP, &ours, std::ptr::null_mut()) != 0 {
+            return Err(std::io::Error::last_os_error());
+        }
+    }
+    Ok(())
+}
