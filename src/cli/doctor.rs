@@ -199,7 +199,8 @@ fn diagnose(path: &Path) -> Finding {
     }
     // akhbar's: who else uses it, may it be written, is it sound. The probes open and close
     // descriptors, so they run before this process opens a connection to the file.
-    let holder = access::holder(path);
+    // The writer first: a reader that merely has the file open must not be named as writing.
+    let holder = access::write_lock_holder(path).or_else(|| access::holder(path));
     let read_only = access::cannot_write(path);
     match health::check(path, read_only.is_some()) {
         Ok(found) => {

@@ -606,3 +606,34 @@ fn doctor_with_a_bad_config_still_reports_the_database_and_paths() {
     let o = env.run(&["--db", path_str(&db), "--config", path_str(&config), "list"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn the_process_writing_is_named_not_a_reader_that_only_has_the_file_open() {
+    use crate::support::tmux::{Tmux, descendant};
+    let env = Env::new();
+    let db = filled(&env, 20);
+    let home = env.dir.path().join("reader-home");
+    let command = format!(
+        "env HOME='{home}' XDG_STATE_HOME='{home}/state' XDG_CONFIG_HOME='{home}/config' \
+         LANG=C.UTF-8 TERM=xterm-256color '{bin}' --db '{db}' --feeds /dev/null; sleep 60",
+        home = home.display(),
+        bin = env!("CARGO_BIN_EXE_akhbar"),
+        db = db.display(),
+    );
+    let tmux = Tmux::start("doctor-reader", 100, 30, &command);
+    tmux.wait_for("20 articles");
+    let reader = descendant(tmux.pane_pid(), "akhbar");
+    let _holder = hold(
+        &db,
+        "BEGIN IMMEDIATE; UPDATE articles SET read = 1 WHERE id = 3;",
+    );
+    let me = format!("process {} (", std::process::id());
+
+    let line = db_line(&env.run(&["--db", path_str(&db), "doctor"]));
+    assert!(
+        line.contains(&me) && line.contains("is writing to it"),
+        "{line}"
+    );
+    assert!(!line.contains(&format!("process {reader} (")), "{line}");
+    tmux.cmd(&["kill-server"]);
+}
