@@ -2,10 +2,11 @@
 
 use super::out;
 use crate::entities::Recognizer;
+use crate::i18n::{Localizer, tr};
 use crate::library::{Error, Library};
 use crate::store::{Article, Field};
 use crate::text::{LayoutOptions, line_to_plain};
-use crate::view::article::prepare;
+use crate::view::article::{Interface, prepare};
 use crate::view::theme::Theme;
 use std::process::ExitCode;
 
@@ -29,9 +30,22 @@ fn article_lines(
     width: u16,
     opts: &LayoutOptions,
     rec: &Recognizer,
+    l10n: &Localizer,
 ) -> Vec<String> {
     let names = |c: &str| rec.arabic_name(c);
-    let mut prepared = prepare(article, &Theme::plain(), opts, None, None, &names);
+    let interface = Interface {
+        l10n,
+        now: chrono::Utc::now(),
+    };
+    let mut prepared = prepare(
+        article,
+        &Theme::plain(),
+        opts,
+        None,
+        None,
+        &names,
+        interface,
+    );
     let (lines, _) = prepared.lines(width);
     lines.iter().map(line_to_plain).collect()
 }
@@ -41,17 +55,23 @@ pub(crate) fn run(lib: &Library, args: &ShowArgs) -> Result<ExitCode, Error> {
         .width
         .unwrap_or_else(|| super::list::terminal_width().min(u16::MAX as usize) as u16);
     if width == 0 {
-        return Err(Error::Usage("--width must be at least 1".into()));
+        return Err(Error::Usage(tr!(lib.l10n, "usage-width")));
     }
     let (mut store, rec) = lib.open_store_current()?;
     if args.full {
         crate::fulltext::fetch_full_blocking(lib.config.fetch_config(), &rec, &mut store, args.id)?;
     }
     let Some(article) = store.article(args.id).map_err(anyhow::Error::from)? else {
-        return Err(Error::Usage(format!("no article with id {}", args.id)));
+        return Err(Error::Usage(tr!(lib.l10n, "show-no-article", id = args.id)));
     };
     let opts = lib.layout_options();
-    let lines = article_lines(&article, width, &opts, &rec);
+    // JSON is language-neutral: its lines are the English interface's, on UTC.
+    let l10n = if args.json {
+        Localizer::shared_default()
+    } else {
+        std::sync::Arc::clone(&lib.l10n)
+    };
+    let lines = article_lines(&article, width, &opts, &rec, &l10n);
     if args.json {
         let (body, field) = article.body();
         let entities: Vec<serde_json::Value> = article

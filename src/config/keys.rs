@@ -4,8 +4,10 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::Deserialize;
 
+/// Each action's line in the help overlay is the message `action-NAME` in assets/i18n/*/reader.ftl
+/// (checked by a test below).
 macro_rules! actions {
-    ($($variant:ident = $name:literal : $help:literal),* $(,)?) => {
+    ($($variant:ident = $name:literal),* $(,)?) => {
         /// A user action; every one can be bound to keys in the config's [keys] table.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
         #[serde(try_from = "String")]
@@ -19,11 +21,6 @@ macro_rules! actions {
                 match self { $(Action::$variant => $name),* }
             }
 
-            /// One line for the help overlay.
-            pub(crate) fn help(self) -> &'static str {
-                match self { $(Action::$variant => $help),* }
-            }
-
             pub fn from_name(name: &str) -> Option<Action> {
                 match name { $($name => Some(Action::$variant),)* _ => None }
             }
@@ -32,36 +29,36 @@ macro_rules! actions {
 }
 
 actions! {
-    Down = "down": "next headline / scroll down",
-    Up = "up": "previous headline / scroll up",
-    Open = "open": "open the article (apply the entity under the cursor)",
-    Back = "back": "back to the headlines / cancel",
-    SwitchPane = "switch_pane": "switch pane",
-    PageDown = "page_down": "page down",
-    PageUp = "page_up": "page up",
-    Top = "top": "top",
-    Bottom = "bottom": "bottom",
-    NextArticle = "next_article": "next article (marks it read)",
-    PrevArticle = "prev_article": "previous article (marks it read)",
-    PrevMatch = "prev_match": "previous search hit in the article (n: the next one)",
-    CompanyPicker = "company_picker": "pick a company to filter by",
-    ClearCompany = "clear_company": "clear the company filter",
-    Search = "search": "search as you type (Enter keeps, Esc clears)",
-    UnreadOnly = "unread_only": "unread only on/off",
-    ToggleRead = "toggle_read": "mark read/unread",
-    ToggleStar = "toggle_star": "star/unstar",
-    FullArticle = "full_article": "fetch the full article from its page",
-    OpenLink = "open_link": "open the link in the browser",
-    CopyLink = "copy_link": "copy the link (OSC 52)",
-    RefreshAll = "refresh_all": "refresh every feed",
-    RefreshFeed = "refresh_feed": "refresh this article's feed",
-    Entities = "entities": "step through the article's entities",
-    CycleBidi = "cycle_bidi": "bidi mode: app → terminal → off",
-    ToggleShape = "toggle_shape": "letter shaping on/off",
-    DividerLeft = "divider_left": "move the divider left",
-    DividerRight = "divider_right": "move the divider right",
-    Help = "help": "this help",
-    Quit = "quit": "quit",
+    Down = "down",
+    Up = "up",
+    Open = "open",
+    Back = "back",
+    SwitchPane = "switch_pane",
+    PageDown = "page_down",
+    PageUp = "page_up",
+    Top = "top",
+    Bottom = "bottom",
+    NextArticle = "next_article",
+    PrevArticle = "prev_article",
+    PrevMatch = "prev_match",
+    CompanyPicker = "company_picker",
+    ClearCompany = "clear_company",
+    Search = "search",
+    UnreadOnly = "unread_only",
+    ToggleRead = "toggle_read",
+    ToggleStar = "toggle_star",
+    FullArticle = "full_article",
+    OpenLink = "open_link",
+    CopyLink = "copy_link",
+    RefreshAll = "refresh_all",
+    RefreshFeed = "refresh_feed",
+    Entities = "entities",
+    CycleBidi = "cycle_bidi",
+    ToggleShape = "toggle_shape",
+    DividerLeft = "divider_left",
+    DividerRight = "divider_right",
+    Help = "help",
+    Quit = "quit",
 }
 
 impl TryFrom<String> for Action {
@@ -197,6 +194,25 @@ mod tests {
         assert_eq!(k("Ctlr-c"), None);
         assert_eq!(k("ab"), None);
         assert_eq!(k(""), None);
+    }
+
+    #[test]
+    fn every_action_has_its_help_line_in_both_languages() {
+        use crate::i18n::{Digits, Language, Locale, Localizer, Zone};
+        for language in [Language::English, Language::Arabic] {
+            let l = Localizer::new(
+                Locale {
+                    language,
+                    region: None,
+                },
+                Digits::Latin,
+                Zone::Utc,
+            );
+            for a in Action::ALL {
+                let id = format!("action-{}", a.name());
+                assert!(l.has_message(&id), "{language:?}: no {id}");
+            }
+        }
     }
 
     #[test]

@@ -2,11 +2,11 @@
 //! locale («الأربعاء ٥ مارس»), its digits and hour cycle, the Gregorian calendar (news dates are
 //! Gregorian even where the locale's default calendar is another), the local time zone.
 
-use super::{Digits, Locale};
+use super::{Digits, Language, Locale};
 use chrono::{DateTime, Datelike, NaiveDateTime, Timelike, Utc};
 use icu_calendar::{Date, Gregorian};
 use icu_datetime::FixedCalendarDateTimeFormatter;
-use icu_datetime::fieldsets::{self, MD, MDET, YMDET};
+use icu_datetime::fieldsets::{MD, MDE, MDET, YMDE, YMDET};
 use icu_datetime::input::{DateTime as IcuDateTime, Time};
 
 /// Which clock the interface shows.
@@ -56,15 +56,17 @@ impl Dates {
                 zone,
             };
         };
+        // Arabic names its months in every length (CLDR's medium Arabic date is all digits);
+        // English's medium length keeps a meta line short: "Tue, Jul 15, 11:35 AM".
+        let (full, this_year) = match locale.language {
+            Language::Arabic => (YMDE::long(), MDE::long()),
+            Language::English => (YMDE::medium(), MDE::medium()),
+        };
         Dates {
-            full: FixedCalendarDateTimeFormatter::try_new(
-                (&loc).into(),
-                fieldsets::YMDE::long().with_time_hm(),
-            )
-            .ok(),
+            full: FixedCalendarDateTimeFormatter::try_new((&loc).into(), full.with_time_hm()).ok(),
             this_year: FixedCalendarDateTimeFormatter::try_new(
                 (&loc).into(),
-                fieldsets::MDE::long().with_time_hm(),
+                this_year.with_time_hm(),
             )
             .ok(),
             day_month: FixedCalendarDateTimeFormatter::try_new((&loc).into(), MD::short()).ok(),

@@ -18,33 +18,22 @@ use chrono::{DateTime, Datelike, Utc};
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::borrow::Cow;
 
-/// The resources, by language: (file name, text).
+/// One language's resources: (file name, text), compiled in.
+macro_rules! resources {
+    ($lang:literal: $($file:literal),+) => {
+        &[$(($file, include_str!(concat!("../../assets/i18n/", $lang, "/", $file)))),+]
+    };
+}
+
+/// The resources, by language. A new file goes in both lists.
 pub(crate) const RESOURCES: [(Language, &[(&str, &str)]); 2] = [
     (
         Language::English,
-        &[
-            (
-                "common.ftl",
-                include_str!("../../assets/i18n/en/common.ftl"),
-            ),
-            (
-                "reader.ftl",
-                include_str!("../../assets/i18n/en/reader.ftl"),
-            ),
-        ],
+        resources!("en": "common.ftl", "reader.ftl", "cli.ftl"),
     ),
     (
         Language::Arabic,
-        &[
-            (
-                "common.ftl",
-                include_str!("../../assets/i18n/ar/common.ftl"),
-            ),
-            (
-                "reader.ftl",
-                include_str!("../../assets/i18n/ar/reader.ftl"),
-            ),
-        ],
+        resources!("ar": "common.ftl", "reader.ftl", "cli.ftl"),
     ),
 ];
 
@@ -208,6 +197,10 @@ impl Localizer {
 
     pub fn digits(&self) -> Digits {
         self.digits
+    }
+
+    pub fn has_message(&self, id: &str) -> bool {
+        self.bundle.has_message(id)
     }
 
     /// The message `id` with `args`; use [`tr!`], which the tests can check.

@@ -266,7 +266,10 @@ fn every_message_the_code_asks_for_exists_with_the_variables_it_uses() {
 }
 
 /// Message ids the code builds from a name (checked where the names are defined).
-const DYNAMIC_PREFIXES: &[&str] = &[];
+const DYNAMIC_PREFIXES: &[&str] = &[
+    // action-NAME for every reader action (config::keys tests them).
+    "action-",
+];
 
 fn arabic(digits: Digits) -> Localizer {
     Localizer::new(
@@ -406,5 +409,5 @@ fn dates_have_arabic_weekday_and_month_names_and_the_year_only_when_not_this_one
     let d = lebanon.date_time(at("2026-03-04T14:20:00Z"), now);
     assert!(d.contains("آذار"), "{d}");
     let en = Localizer::default().date_time(at("2026-03-04T14:20:00Z"), now);
-    assert!(en.contains("Wednesday") && en.contains("March"), "{en}");
+    assert!(en.contains("Wed") && en.contains("Mar"), "{en}");
 }

@@ -94,10 +94,22 @@ pub enum Msg {
     Signal(Signal),
     /// The terminal is gone or unreadable (its error, if it gave one): nothing more is drawn.
     TerminalLost(Option<String>),
-    /// A worker failed in a way the reader should hear about.
-    Error(String),
-    /// Something worth a line in the footer.
-    Info(String),
+    /// A worker could not do something the reader should hear about (`update` phrases it in
+    /// the interface's language; the `String` is the error's own text).
+    Failed(Failure, String),
+}
+
+/// What a worker could not do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Failure {
+    Article,
+    Entities,
+    Companies,
+    DemoFeeds,
+    Browser,
+    Refresh,
+    Copy,
+    Terminal,
 }
 
 /// Work for the runtime; `update` never does I/O itself.
@@ -178,4 +190,6 @@ pub struct LayoutJob {
     pub(crate) key: LayoutKey,
     pub(crate) article: Arc<Article>,
     pub(crate) search: Option<String>,
+    /// The reader's clock (the article's date shows its year only when not this one).
+    pub(crate) now: chrono::DateTime<chrono::Utc>,
 }

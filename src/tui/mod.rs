@@ -38,9 +38,7 @@ pub(crate) fn initial_state(lib: &Library) -> state::State {
 
 pub(crate) fn run(lib: &Library) -> anyhow::Result<Ended> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        anyhow::bail!(
-            "the reader needs a terminal; for scripts use the subcommands (akhbar --help)"
-        );
+        anyhow::bail!(crate::i18n::tr!(lib.l10n, "reader-needs-terminal"));
     }
     let mut state = initial_state(lib);
     let recognizer = Arc::new(lib.recognizer()?);
@@ -55,7 +53,7 @@ pub(crate) fn run(lib: &Library) -> anyhow::Result<Ended> {
         state.demo = true;
         state.can_refresh = false;
         state.status = Some(state::Status {
-            text: format!("demo: {n} bundled articles, no network"),
+            text: crate::i18n::tr!(state.l10n, "status-demo-loaded", count = n),
             error: false,
             sticky: false,
             at: state.now,
@@ -122,12 +120,11 @@ pub(crate) fn run(lib: &Library) -> anyhow::Result<Ended> {
     // Workers blocked on I/O must not keep the process alive after quit.
     runtime.shutdown_background();
     let state = ended?;
-    let not_saved = state.saves.not_saved();
+    let not_saved = state.saves.not_saved(&state.l10n);
     if !not_saved.is_empty() {
-        let n = not_saved.len();
         eprintln!(
-            "akhbar: {n} {} not saved:",
-            if n == 1 { "mark was" } else { "marks were" }
+            "{}",
+            crate::i18n::tr!(state.l10n, "exit-not-saved", count = not_saved.len())
         );
         for line in &not_saved {
             eprintln!("  {line}");
@@ -135,7 +132,7 @@ pub(crate) fn run(lib: &Library) -> anyhow::Result<Ended> {
         }
     }
     if let Some(e) = state.terminal_error {
-        anyhow::bail!("the terminal: {e}");
+        anyhow::bail!(crate::i18n::tr!(state.l10n, "exit-terminal", error = e));
     }
     Ok(match state.exit_signal {
         Some(signal) => Ended::Signal(signal),

@@ -5,7 +5,7 @@
 //! Workers never touch the state; they send `Msg`s. The loop drains every pending message,
 //! updates, and draws only the newest state, and only when something changed.
 
-use super::action::{Action, Effect, LayoutJob, Msg, StoreJob};
+use super::action::{Action, Effect, Failure, LayoutJob, Msg, StoreJob};
 use super::jobs::inbox;
 use super::runtime::{Connections, Layouts, StoreKind, run_store_job, save_mark};
 use super::state::State;
@@ -93,10 +93,11 @@ impl Services {
         let (layout_jobs, mut layout_inbox) = inbox::<LayoutJob>();
         {
             let (rec, tx) = (Arc::clone(&recognizer), tx.clone());
+            let l10n = Arc::clone(&lib.l10n);
             std::thread::Builder::new()
                 .name("akhbar-layout".into())
                 .spawn(move || {
-                    let mut layouts = Layouts::new(theme);
+                    let mut layouts = Layouts::new(theme, l10n);
                     let names = move |c: &str| rec.arabic_name(c);
                     while let Ok(job) = layout_inbox.wait() {
                         if tx.send(layouts.layout(job, &names)).is_err() {
@@ -147,7 +148,7 @@ impl Services {
                 let tx = self.tx.clone();
                 tokio::task::spawn_blocking(move || {
                     if let Err(e) = open::that_detached(&link) {
-                        let _ = tx.send(Msg::Error(format!("cannot open the browser: {e}")));
+                        let _ = tx.send(Msg::Failed(Failure::Browser, e.to_string()));
                     }
                 });
             }
@@ -181,10 +182,8 @@ impl Services {
     }
 
     fn full_text(&self, id: i64) {
+        // None in --demo, where update() asks for no page.
         let Some(refresher) = self.refresher.clone() else {
-            let _ = self
-                .tx
-                .send(Msg::Info("demo: no network, no full articles".into()));
             return;
         };
         let tx = self.tx.clone();
@@ -203,10 +202,8 @@ impl Services {
     }
 
     fn refresh(&self, only: Option<String>) {
+        // None in --demo, where update() asks for no refresh.
         let Some(refresher) = self.refresher.clone() else {
-            let _ = self
-                .tx
-                .send(Msg::Info("demo: no network, nothing to refresh".into()));
             return;
         };
         let (lib, writer, tx) = (Arc::clone(&self.lib), self.writer.clone(), self.tx.clone());
@@ -222,7 +219,7 @@ impl Services {
                     None => rows,
                 },
                 Err(e) => {
-                    let _ = tx.send(Msg::Error(format!("refresh: {e}")));
+                    let _ = tx.send(Msg::Failed(Failure::Refresh, e));
                     return;
                 }
             };
@@ -317,8 +314,8 @@ pub async fn event_loop(
         }
         if !screen.is_active() && !state.terminal_lost {
             // The panic hook gave the terminal back: a worker died; drawing on would garble it.
-            let crashed = "internal error: a background task crashed (see the log)";
-            let _ = services.tx.send(Msg::TerminalLost(Some(crashed.into())));
+            let crashed = crate::i18n::tr!(state.l10n, "status-worker-crashed");
+            let _ = services.tx.send(Msg::TerminalLost(Some(crashed)));
         }
     }
 }
@@ -328,19 +325,19 @@ fn outside(effect: Effect, screen: &mut impl Screen, tx: &UnboundedSender<Msg>) 
     match effect {
         Effect::Copy(text) => {
             if let Err(e) = screen.copy(&text) {
-                let _ = tx.send(Msg::Error(format!("copy: {e}")));
+                let _ = tx.send(Msg::Failed(Failure::Copy, e.to_string()));
             }
         }
         Effect::TerminalBidiExplicit(on) => screen.set_bidi_explicit(on),
         Effect::Suspend => {
             if let Err(e) = screen.suspend() {
-                let _ = tx.send(Msg::Error(format!("terminal: {e}")));
+                let _ = tx.send(Msg::Failed(Failure::Terminal, e.to_string()));
             }
             let _ = tx.send(Msg::Resumed);
         }
         Effect::Resume => {
             if let Err(e) = screen.resume() {
-                let _ = tx.send(Msg::Error(format!("terminal: {e}")));
+                let _ = tx.send(Msg::Failed(Failure::Terminal, e.to_string()));
             }
             let _ = tx.send(Msg::Resumed);
         }

@@ -2,12 +2,13 @@
 //! store and layout effects, written once: queries on a read connection and changes through the
 //! writer, long lists in pages, marks, layouts with their cache.
 
-use super::action::{ArticleLayout, Company, LayoutJob, Mark, MarkKind, Msg, StoreJob};
+use super::action::{ArticleLayout, Company, Failure, LayoutJob, Mark, MarkKind, Msg, StoreJob};
 use super::jobs::Supersede;
 use crate::entities::Recognizer;
+use crate::i18n::Localizer;
 use crate::store::{Field, Store, Writer};
 use crate::text::LayoutOptions;
-use crate::view::article::{PreparedArticle, prepare};
+use crate::view::article::{Interface, PreparedArticle, prepare};
 use crate::view::theme::Theme;
 use std::collections::VecDeque;
 use std::sync::Arc;
@@ -101,7 +102,7 @@ pub fn run_store_job(
     superseded: &mut dyn FnMut() -> bool,
     send: &mut dyn FnMut(Msg),
 ) {
-    let fail = |what: &str, e: &dyn std::fmt::Display| Msg::Error(format!("{what}: {e}"));
+    let fail = |what: Failure, e: &dyn std::fmt::Display| Msg::Failed(what, e.to_string());
     match job {
         StoreJob::List { generation, query } if query.limit.is_none() => {
             let first = list(db.read(), generation, query.clone(), FIRST_PAGE);
@@ -119,7 +120,7 @@ pub fn run_store_job(
         StoreJob::Article(id) => match db.read().article(id) {
             Ok(Some(a)) => send(Msg::ArticleLoaded(Arc::new(a))),
             Ok(None) => {}
-            Err(e) => send(fail("article", &e)),
+            Err(e) => send(fail(Failure::Article, &e)),
         },
         StoreJob::TitleSpans(ids) => {
             let mut out = Vec::with_capacity(ids.len());
@@ -132,7 +133,7 @@ pub fn run_store_job(
                             .filter(|s| s.field == Field::Title)
                             .collect(),
                     )),
-                    Err(e) => return send(fail("entities", &e)),
+                    Err(e) => return send(fail(Failure::Entities, &e)),
                 }
             }
             send(Msg::TitleSpans(out));
@@ -147,7 +148,7 @@ pub fn run_store_job(
                     })
                     .collect(),
             )),
-            Err(e) => send(fail("companies", &e)),
+            Err(e) => send(fail(Failure::Companies, &e)),
         },
         StoreJob::Resolve(query) => send(Msg::Resolved {
             canonical: rec.resolve(&query),
@@ -164,7 +165,7 @@ pub fn run_store_job(
             match loaded {
                 Ok(Some(result)) => send(Msg::DemoLoaded(result)),
                 Ok(None) => {}
-                Err(e) => send(fail("demo feeds", &e)),
+                Err(e) => send(fail(Failure::DemoFeeds, &e)),
             }
         }
     }
@@ -214,13 +215,15 @@ type PrepKey = (i64, LayoutOptions, Option<usize>, u64);
 /// redoes only the wrapping, cached inside).
 pub(crate) struct Layouts {
     theme: Theme,
+    l10n: Arc<Localizer>,
     cache: VecDeque<(PrepKey, PreparedArticle)>,
 }
 
 impl Layouts {
-    pub(crate) fn new(theme: Theme) -> Layouts {
+    pub(crate) fn new(theme: Theme, l10n: Arc<Localizer>) -> Layouts {
         Layouts {
             theme,
+            l10n,
             cache: VecDeque::new(),
         }
     }
@@ -231,6 +234,7 @@ impl Layouts {
             key,
             article,
             search,
+            now,
         } = job;
         let ck = (key.id, key.opts, key.focus, key.search);
         let pos = self.cache.iter().position(|(k, _)| *k == ck);
@@ -245,6 +249,10 @@ impl Layouts {
                     key.focus,
                     search.as_deref(),
                     names,
+                    Interface {
+                        l10n: &self.l10n,
+                        now,
+                    },
                 ),
             ),
         };

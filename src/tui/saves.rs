@@ -4,6 +4,7 @@
 //! every mark not stored when the reader ends is told on stderr.
 
 use super::action::{Mark, MarkKind};
+use crate::i18n::{Localizer, tr};
 use std::collections::HashMap;
 
 type Key = (i64, MarkKind);
@@ -90,25 +91,34 @@ impl Saves {
     }
 
     /// One line per mark not stored: its save failed, or was still on its way at the end.
-    pub fn not_saved(&self) -> Vec<String> {
+    pub fn not_saved(&self, l10n: &Localizer) -> Vec<String> {
         let mut keys: Vec<&Key> = self.saving.keys().chain(self.failed.keys()).collect();
         keys.sort_by_key(|(id, kind)| (*id, *kind == MarkKind::Starred));
         keys.dedup();
         keys.into_iter()
             .map(|key| {
                 let (on, why) = match (self.saving.get(key), self.failed.get(key)) {
-                    (Some(s), _) => (s.wanted, "still waiting for the database at the end"),
-                    (None, Some((on, why))) => (*on, why.as_str()),
-                    (None, None) => (false, ""),
+                    (Some(s), _) => (s.wanted, tr!(l10n, "not-saved-still-waiting")),
+                    (None, Some((on, why))) => (*on, why.clone()),
+                    (None, None) => (false, String::new()),
                 };
-                let what = match (key.1, on) {
-                    (MarkKind::Read, true) => "marked read",
-                    (MarkKind::Read, false) => "marked unread",
-                    (MarkKind::Starred, true) => "starred",
-                    (MarkKind::Starred, false) => "unstarred",
-                };
-                let title = self.titles.get(&key.0).map(String::as_str).unwrap_or("");
-                format!("{what}: article {} «{}» — {why}", key.0, short(title))
+                let title = short(self.titles.get(&key.0).map(String::as_str).unwrap_or(""));
+                // The id as written in the database (no digit grouping, no other digits).
+                let id = key.0.to_string();
+                match (key.1, on) {
+                    (MarkKind::Read, true) => {
+                        tr!(l10n, "not-saved-read", id = &id, title = &title, why = &why)
+                    }
+                    (MarkKind::Read, false) => {
+                        tr!(l10n, "not-saved-unread", id = &id, title = &title, why = &why)
+                    }
+                    (MarkKind::Starred, true) => {
+                        tr!(l10n, "not-saved-starred", id = &id, title = &title, why = &why)
+                    }
+                    (MarkKind::Starred, false) => {
+                        tr!(l10n, "not-saved-unstarred", id = &id, title = &title, why = &why)
+                    }
+                }
             })
             .collect()
     }
@@ -148,7 +158,7 @@ mod tests {
         );
         assert_eq!(s.waiting(), 0);
         assert_eq!(
-            s.not_saved(),
+            s.not_saved(&Localizer::default()),
             ["starred: article 1 «عنوان» — database is locked"]
         );
     }
@@ -181,7 +191,7 @@ mod tests {
         );
         s.begin(star(3, true), false, "t");
         assert_eq!(s.answer(star(3, true), Ok(())), Answered::Keep);
-        let report = s.not_saved();
+        let report = s.not_saved(&Localizer::default());
         assert_eq!(report.len(), 2, "{report:?}");
         assert!(report[0].starts_with("unstarred: article 1"), "{report:?}");
         assert!(report[1].starts_with("unstarred: article 2"), "{report:?}");
@@ -197,7 +207,7 @@ mod tests {
         };
         s.begin(read, false, "\u{1b}[31mred\u{202e}title");
         assert_eq!(
-            s.not_saved(),
+            s.not_saved(&Localizer::default()),
             ["marked read: article 7 «redtitle» — still waiting for the database at the end"]
         );
     }

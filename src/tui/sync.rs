@@ -82,7 +82,7 @@ impl SyncRuntime {
             if let Some(job) = self.layout_jobs.1.try_next() {
                 let layouts = self
                     .layouts
-                    .get_or_insert_with(|| Layouts::new(state.theme.clone()));
+                    .get_or_insert_with(|| Layouts::new(state.theme.clone(), state.l10n.clone()));
                 messages.push_back(layouts.layout(job, &*self.names));
                 continue;
             }

@@ -1,8 +1,9 @@
 //! State transitions: `update(&mut State, Msg) -> Vec<Effect>`. No I/O here; the runtime runs
 //! the effects and feeds their results back as messages.
 
-use super::action::{Action, Effect, MarkKind, Msg, StoreJob};
+use super::action::{Action, Effect, Failure, MarkKind, Msg, StoreJob};
 use super::state::{Focus, OpenArticle, Overlay, Picker, Refreshing, State, Status};
+use crate::i18n::tr;
 use crate::refresh::{FeedResult, FeedStatus};
 use crate::store::Field;
 use crate::text::{BidiMode, StyleSpan};
@@ -36,10 +37,7 @@ fn fetch_full_text_if_reading_a_teaser(state: &mut State, fx: &mut Vec<Effect>) 
     }
     let id = open.id();
     state.full_text_asked.insert(id);
-    info(
-        state,
-        "the feed carries only the start: fetching the whole article…",
-    );
+    info(state, tr!(state.l10n, "status-teaser-fetching"));
     fx.push(Effect::FullText(id));
 }
 
@@ -223,29 +221,41 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
         Msg::FullText { id, result } => match result {
             Ok(()) => {
-                info(state, "full article loaded");
+                info(state, tr!(state.l10n, "status-full-loaded"));
                 if state.wanted_article == Some(id) {
                     fx.push(Effect::Store(StoreJob::Article(id)));
                 }
             }
-            Err(e) => error(state, format!("full article: {e}")),
+            Err(e) => error(state, tr!(state.l10n, "status-full-failed", error = e)),
         },
         Msg::DemoLoaded(result) => match result {
-            Ok(0) => error(state, "offline: no feed could be reached".into()),
+            Ok(0) => error(state, tr!(state.l10n, "status-offline")),
             Ok(_) => {
                 state.demo = true;
                 state.status = Some(Status {
-                    text: "offline: showing the bundled demo feeds".into(),
+                    text: tr!(state.l10n, "status-offline-demo"),
                     error: false,
                     sticky: true,
                     at: state.now,
                 });
                 reload(state, &mut fx);
             }
-            Err(e) => error(state, format!("demo feeds: {e}")),
+            Err(e) => error(state, tr!(state.l10n, "failed-demo-feeds", error = e)),
         },
-        Msg::Error(e) => error(state, e),
-        Msg::Info(i) => info(state, i),
+        Msg::Failed(what, e) => {
+            let l = &state.l10n;
+            let text = match what {
+                Failure::Article => tr!(l, "failed-article", error = e),
+                Failure::Entities => tr!(l, "failed-entities", error = e),
+                Failure::Companies => tr!(l, "failed-companies", error = e),
+                Failure::DemoFeeds => tr!(l, "failed-demo-feeds", error = e),
+                Failure::Browser => tr!(l, "failed-browser", error = e),
+                Failure::Refresh => tr!(l, "failed-refresh", error = e),
+                Failure::Copy => tr!(l, "failed-copy", error = e),
+                Failure::Terminal => tr!(l, "failed-terminal", error = e),
+            };
+            error(state, text);
+        }
     }
     fetch_full_text_if_reading_a_teaser(state, &mut fx);
     ensure_titles(state, &mut fx);
@@ -413,7 +423,7 @@ fn on_action(state: &mut State, action: Action, fx: &mut Vec<Effect>) {
         Action::NextArticle if article::jump_to_match(state, true) => {}
         Action::PrevMatch => {
             if !article::jump_to_match(state, false) {
-                info(state, "no earlier search hit in this article");
+                info(state, tr!(state.l10n, "status-no-earlier-hit"));
             }
         }
         Action::NextArticle | Action::PrevArticle => {
@@ -454,31 +464,34 @@ fn on_action(state: &mut State, action: Action, fx: &mut Vec<Effect>) {
                 set_mark(state, state.selected, MarkKind::Starred, !row.starred, fx);
             }
         }
+        Action::FullArticle if !state.can_refresh => {
+            info(state, tr!(state.l10n, "status-demo-no-full-text"));
+        }
         Action::FullArticle => match target_id(state) {
             Some(id) => {
-                info(state, "fetching the full article…");
+                info(state, tr!(state.l10n, "status-fetching-full"));
                 fx.push(Effect::FullText(id));
             }
-            None => info(state, "no article selected"),
+            None => info(state, tr!(state.l10n, "status-no-article")),
         },
         Action::OpenLink | Action::CopyLink => match target_link(state) {
             Some(link) if is_web_link(&link) => {
                 if action == Action::OpenLink {
-                    info(state, "opening the link in the browser");
+                    info(state, tr!(state.l10n, "status-opening-link"));
                     fx.push(Effect::OpenLink(link));
                 } else {
-                    info(state, "link copied (OSC 52)");
+                    info(state, tr!(state.l10n, "status-link-copied"));
                     fx.push(Effect::Copy(link));
                 }
             }
-            Some(_) => error(state, "the link is not http(s); not opened".to_string()),
-            None => info(state, "this article has no link"),
+            Some(_) => error(state, tr!(state.l10n, "status-link-not-web")),
+            None => info(state, tr!(state.l10n, "status-no-link")),
         },
         Action::RefreshAll | Action::RefreshFeed => {
             if !state.can_refresh {
-                info(state, "demo: no network, nothing to refresh");
+                info(state, tr!(state.l10n, "status-demo-no-refresh"));
             } else if state.refreshing.is_some() {
-                info(state, "already refreshing");
+                info(state, tr!(state.l10n, "status-already-refreshing"));
             } else if action == Action::RefreshAll {
                 fx.push(Effect::Refresh(None));
             } else if let Some(feed) = state
@@ -501,20 +514,21 @@ fn on_action(state: &mut State, action: Action, fx: &mut Vec<Effect>) {
             fx.push(Effect::TerminalBidiExplicit(
                 state.opts.bidi == BidiMode::App,
             ));
-            info(state, format!("bidi: {}", state.bidi_label()));
+            info(
+                state,
+                tr!(state.l10n, "status-bidi", mode = state.bidi_label()),
+            );
             state.title_lines.clear();
             request_layout(state, fx);
         }
         Action::ToggleShape => {
             state.opts.shape = !state.opts.shape;
-            info(
-                state,
-                if state.opts.shape {
-                    "shaping on"
-                } else {
-                    "shaping off"
-                },
-            );
+            let text = if state.opts.shape {
+                tr!(state.l10n, "status-shaping-on")
+            } else {
+                tr!(state.l10n, "status-shaping-off")
+            };
+            info(state, text);
             state.title_lines.clear();
             request_layout(state, fx);
         }

@@ -7,8 +7,12 @@
 
 use super::theme::Theme;
 use crate::entities::Kind;
+use crate::i18n::{Localizer, tr};
 use crate::store::{Article, Field, StoredSpan};
-use crate::text::{LayoutOptions, PreparedParagraph, PreparedText, StyleSpan, cell_width};
+use crate::text::{
+    Direction, LayoutOptions, PreparedParagraph, PreparedText, StyleSpan, cell_width,
+};
+use chrono::{DateTime, Utc};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 
@@ -61,7 +65,9 @@ pub(crate) fn prepare(
     focus: Option<usize>,
     search: Option<&str>,
     arabic_name: &dyn Fn(&str) -> Option<String>,
+    interface: Interface<'_>,
 ) -> PreparedArticle {
+    let Interface { l10n, now } = interface;
     let mut counter = 0;
     let title_text = article.row.title.replace('\n', " ");
     let mut title_spans: Vec<&StoredSpan> = article.spans_in(Field::Title).collect();
@@ -94,29 +100,41 @@ pub(crate) fn prepare(
         meta.push(author.trim().to_string());
     }
     if let Some(p) = article.row.published {
-        meta.push(p.format("%Y-%m-%d %H:%M UTC").to_string());
+        meta.push(l10n.date_time(p, now));
     }
     if body_field == Field::FullContent {
-        meta.push("النص الكامل".to_string());
+        meta.push(tr!(l10n, "article-full-text"));
     }
-    let meta = PreparedParagraph::new(&meta.join(" · "), &[], theme.dim, opts);
+    // The meta and closing lines are the interface's words around names from the feed: they
+    // read in the interface's direction, and a mark of that direction on each side of a
+    // separator keeps two neighbouring names from running together (feed · author).
+    let chrome = LayoutOptions {
+        direction: if l10n.is_rtl() {
+            Direction::Rtl
+        } else {
+            Direction::Ltr
+        },
+        ..*opts
+    };
+    let meta = PreparedParagraph::new(&meta.join(&marked(" · ", l10n)), &[], theme.dim, &chrome);
     let link = article
         .row
         .link
         .as_deref()
         .map(|l| crate::text::sanitize(l).replace('\n', ""));
 
-    let summary = summary_text(article, body_text, body_field, arabic_name).map(|(text, spans)| {
-        let styled: Vec<StyleSpan> = spans
-            .into_iter()
-            .map(|(start, end, kind)| StyleSpan {
-                start,
-                end,
-                style: theme.kind(kind),
-            })
-            .collect();
-        PreparedParagraph::new(&text, &styled, theme.dim, opts)
-    });
+    let summary =
+        summary_text(article, body_text, body_field, arabic_name, l10n).map(|(text, spans)| {
+            let styled: Vec<StyleSpan> = spans
+                .into_iter()
+                .map(|(start, end, kind)| StyleSpan {
+                    start,
+                    end,
+                    style: theme.kind(kind),
+                })
+                .collect();
+            PreparedParagraph::new(&text, &styled, theme.dim, &chrome)
+        });
     PreparedArticle {
         title,
         meta,
@@ -150,12 +168,31 @@ fn search_spans(text: &str, search: Option<&str>, theme: &Theme) -> Vec<StyleSpa
         .collect()
 }
 
+/// What the interface around an article is: its language, and the clock (the date shows its
+/// year only when it is not this one).
+#[derive(Clone, Copy)]
+pub(crate) struct Interface<'a> {
+    pub(crate) l10n: &'a Localizer,
+    pub(crate) now: DateTime<Utc>,
+}
+
+/// `separator` between two marks of the interface's direction (LRM or RLM).
+fn marked(separator: &str, l10n: &Localizer) -> String {
+    let mark = if l10n.is_rtl() {
+        '\u{200F}'
+    } else {
+        '\u{200E}'
+    };
+    format!("{mark}{separator}{mark}")
+}
+
 /// «الشركات: مايكروسوفت، OpenAI · الأرقام: 80 مليار دولار، 35٪», with the spans of the names.
 fn summary_text(
     article: &Article,
     body: &str,
     body_field: Field,
     arabic_name: &dyn Fn(&str) -> Option<String>,
+    l10n: &Localizer,
 ) -> Option<(String, Vec<KindRange>)> {
     let mut companies: Vec<String> = Vec::new();
     let mut figures: Vec<(String, Kind)> = Vec::new();
@@ -185,17 +222,20 @@ fn summary_text(
     }
     let mut text = String::new();
     let mut spans = Vec::new();
+    let separator = marked(&tr!(l10n, "article-list-separator"), l10n);
+    let between = marked(" · ", l10n);
     let mut push_list = |text: &mut String, label: &str, items: Vec<(String, Kind)>| {
         if items.is_empty() {
             return;
         }
         if !text.is_empty() {
-            text.push_str(" · ");
+            text.push_str(&between);
         }
         text.push_str(label);
+        text.push(' ');
         for (i, (item, kind)) in items.into_iter().enumerate() {
             if i > 0 {
-                text.push_str("، ");
+                text.push_str(&separator);
             }
             let start = text.len();
             text.push_str(&crate::text::sanitize(&item));
@@ -206,8 +246,8 @@ fn summary_text(
         .iter()
         .map(|c| (arabic_name(c).unwrap_or_else(|| c.clone()), Kind::Org))
         .collect();
-    push_list(&mut text, "الشركات: ", named);
-    push_list(&mut text, "الأرقام: ", figures);
+    push_list(&mut text, &tr!(l10n, "article-companies"), named);
+    push_list(&mut text, &tr!(l10n, "article-figures"), figures);
     Some((text, spans))
 }
 
@@ -353,9 +393,32 @@ mod tests {
             ],
         };
         let names = |c: &str| (c == "Microsoft").then(|| "مايكروسوفت".to_string());
+        let arabic = Localizer::new(
+            crate::i18n::Locale {
+                language: crate::i18n::Language::Arabic,
+                region: None,
+            },
+            crate::i18n::Digits::Latin,
+            crate::i18n::Zone::Utc,
+        );
         let (text, spans) =
-            summary_text(&article, body, Field::Content, &names).unwrap_or_default();
-        assert_eq!(text, "الشركات: مايكروسوفت · الأرقام: 80 مليار دولار");
+            summary_text(&article, body, Field::Content, &names, &arabic).unwrap_or_default();
+        assert_eq!(
+            text,
+            "الشركات: مايكروسوفت\u{200F} · \u{200F}الأرقام: 80 مليار دولار"
+        );
+        let (english, _) = summary_text(
+            &article,
+            body,
+            Field::Content,
+            &names,
+            &Localizer::default(),
+        )
+        .unwrap_or_default();
+        assert_eq!(
+            english,
+            "Companies: مايكروسوفت\u{200E} · \u{200E}Figures: 80 مليار دولار"
+        );
         assert_eq!(spans.len(), 2);
         assert_eq!(&text[spans[1].0..spans[1].1], "80 مليار دولار");
     }

@@ -3,7 +3,7 @@
 //! closing line naming the companies and figures.
 #![allow(clippy::unwrap_used)]
 
-use crate::support::tui::{reader, store_at, visual};
+use crate::support::tui::{reader_without_list, store_at, visual};
 use crate::support::{Env, path_str, stderr, stdout};
 use akhbar::text::line_to_plain;
 
@@ -16,7 +16,10 @@ fn show_prints_what_the_readers_article_pane_shows() {
     // recognise the articles again and name other figures.
     let version = akhbar::entities::Recognizer::load(None).unwrap().version();
     store.set_meta("entities_version", &version).unwrap();
-    let (state, _rt) = reader(store, 120, 40);
+    // `show` dates on the real clock (the year shows when it is not this one): so does the pane.
+    let (mut state, mut rt) = reader_without_list(store, 120, 40);
+    rt.send(&mut state, akhbar::tui::action::Msg::Tick(chrono::Utc::now()));
+    rt.start(&mut state);
     let open = state
         .article
         .as_ref()
@@ -47,8 +50,28 @@ fn show_prints_what_the_readers_article_pane_shows() {
         .map(|l| l.trim_end().to_string())
         .collect();
     assert_eq!(shown, pane);
-    // The sections a reader expects: the date with its zone, the closing line of companies.
+    // The sections a reader expects: the date with its year (not this one) and time, the
+    // closing line of companies, in the interface's language.
     let text = shown.join("\n");
-    assert!(text.contains("UTC"), "{text}");
-    assert!(text.contains(&visual("الشركات:")), "{text}");
+    assert!(text.contains("2025") && text.contains("11:35"), "{text}");
+    assert!(text.contains("Companies:"), "{text}");
+    let ar = env.run(&[
+        "--db",
+        path_str(&db),
+        "--lang",
+        "ar",
+        "--bidi",
+        "app",
+        "--shape",
+        "off",
+        "show",
+        &id,
+        "--width",
+        &width,
+    ]);
+    assert!(ar.status.success(), "{}", stderr(&ar));
+    let ar = stdout(&ar);
+    assert!(ar.contains(&visual("الشركات:")), "{ar}");
+    assert!(ar.contains(&visual("تموز")) || ar.contains(&visual("يوليو")), "{ar}");
+    assert!(!ar.contains("Companies"), "{ar}");
 }

@@ -74,7 +74,7 @@ fn quit_waits_for_the_marks_on_their_way_and_says_who_holds_the_database() {
         },
     );
     assert!(state.quit && fx.contains(&Effect::Quit), "{fx:?}");
-    assert!(state.saves.not_saved().is_empty());
+    assert!(state.saves.not_saved(&state.l10n).is_empty());
     assert!(state.rows[0].starred && state.rows[0].read);
     assert_eq!(state.rows[0].id, id);
 }
@@ -86,7 +86,7 @@ fn quit_again_ends_at_once_and_what_was_on_its_way_is_reported() {
     assert_eq!(update(&mut state, key('q')), [Effect::WatchSaves]);
     let fx = update(&mut state, key('q'));
     assert!(state.quit && fx.contains(&Effect::Quit));
-    let report = state.saves.not_saved();
+    let report = state.saves.not_saved(&state.l10n);
     assert_eq!(report.len(), 1, "{report:?}");
     assert!(
         report[0].starts_with(&format!("starred: article {} «", state.rows[0].id))
@@ -114,7 +114,7 @@ fn a_failed_save_reverts_the_mark_says_why_and_ends_a_waiting_quit() {
         "star not saved: database: database is locked"
     );
     assert!(state.quit && fx.contains(&Effect::Quit));
-    assert_eq!(state.saves.not_saved().len(), 1);
+    assert_eq!(state.saves.not_saved(&state.l10n).len(), 1);
 }
 
 #[test]
@@ -194,7 +194,7 @@ fn a_mark_the_database_refuses_is_reverted_through_the_runtime() {
     assert!(status(&state).starts_with("read mark not saved: "));
     let stored = Store::open(&path).unwrap().article(id).unwrap().unwrap();
     assert!(!stored.row.starred && !stored.row.read);
-    assert_eq!(state.saves.not_saved().len(), 2);
+    assert_eq!(state.saves.not_saved(&state.l10n).len(), 2);
     // Nothing is on its way: quit ends at once.
     rt.send(&mut state, key('q'));
     assert!(state.quit);

@@ -245,7 +245,7 @@ fn the_threaded_runtime_pages_lays_out_saves_marks_and_keeps_the_latest_search()
         read, was_read,
         "the mark reached the file before the reader ended"
     );
-    assert!(state.saves.not_saved().is_empty());
+    assert!(state.saves.not_saved(&state.l10n).is_empty());
 }
 
 /// Poll a writer's future once, so that its job is queued now.
@@ -303,7 +303,7 @@ fn a_mark_goes_before_a_refreshs_queued_writes_and_quit_waits_for_it() {
 
     let state = r.end();
     assert!(state.quit);
-    assert!(state.saves.not_saved().is_empty());
+    assert!(state.saves.not_saved(&state.l10n).is_empty());
     let stored = Store::open(&path).unwrap().article(id).unwrap().unwrap();
     assert!(stored.row.starred, "the star reached the file");
     running_feed.join().unwrap().unwrap();
@@ -335,7 +335,7 @@ fn a_mark_the_database_refuses_goes_back_on_screen_with_the_reason() {
     );
     r.keys.send(key('q')).unwrap();
     let state = r.end();
-    let report = state.saves.not_saved();
+    let report = state.saves.not_saved(&state.l10n);
     assert_eq!(report.len(), 1, "{report:?}");
     assert!(report[0].starts_with("starred: article "), "{report:?}");
 }
@@ -382,7 +382,7 @@ fn a_terminal_gone_with_a_mark_on_its_way_ends_after_saving_it_and_an_ending_sig
         "nothing is drawn once the terminal is gone"
     );
     assert_eq!(state.exit_signal, Some(akhbar::tui::action::Signal::HangUp));
-    assert!(state.terminal_lost && state.saves.not_saved().is_empty());
+    assert!(state.terminal_lost && state.saves.not_saved(&state.l10n).is_empty());
     let stored = Store::open(&path).unwrap().article(id).unwrap().unwrap();
     assert!(stored.row.read);
 }

@@ -4,7 +4,7 @@
 
 use crate::support::tui::*;
 use akhbar::refresh::{FeedResult, FeedStatus};
-use akhbar::tui::action::Msg;
+use akhbar::tui::action::{Failure, Msg};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn key(c: char) -> Msg {
@@ -223,7 +223,7 @@ fn a_list_the_database_cannot_give_shows_the_whole_error_in_its_place() {
 #[test]
 fn a_long_error_wraps_in_the_footer_instead_of_being_cut() {
     let (mut state, mut rt, _d) = filled(80, 24);
-    rt.send(&mut state, Msg::Error(format!("article: {DAMAGED}")));
+    rt.send(&mut state, Msg::Failed(Failure::Article, DAMAGED.into()));
     let term = screen(&state);
     let lines = rows(&term);
     let footer: Vec<&String> = lines.iter().rev().take(3).rev().collect();

@@ -32,3 +32,183 @@ hint-entities = entities
 hint-full-text = full text
 hint-browser = browser
 hint-back = back
+
+## The status line.
+
+status-teaser-fetching = the feed carries only the start: fetching the whole article…
+status-fetching-full = fetching the full article…
+status-full-loaded = full article loaded
+status-full-failed = full article: { $error }
+status-offline = offline: no feed could be reached
+status-offline-demo = offline: showing the bundled demo feeds
+status-demo-loaded = demo: { PLURAL($count) ->
+    [one] { $count } bundled article
+   *[other] { $count } bundled articles
+}, no network
+status-demo-no-refresh = demo: no network, nothing to refresh
+status-demo-no-full-text = demo: no network, no full articles
+status-no-earlier-hit = no earlier search hit in this article
+status-no-article = no article selected
+status-opening-link = opening the link in the browser
+status-link-copied = link copied (OSC 52)
+status-link-not-web = the link is not http(s); not opened
+status-no-link = this article has no link
+status-already-refreshing = already refreshing
+status-bidi = bidi: { $mode }
+status-shaping-on = shaping on
+status-shaping-off = shaping off
+status-open-first = open an article first
+status-no-entities = no entities in this article
+status-entity = { $kind } · { $name }
+status-entity-company = { $kind } · { $name } — { $key } filters by it
+refresh-no-feeds = no feeds to refresh: akhbar import FILE.opml adds some
+refresh-failed = { $failed } of { PLURAL($total) ->
+    [one] { $total } feed
+   *[other] { $total } feeds
+} failed — { $errors }
+refresh-not-modified = not modified
+refresh-done = { PLURAL($feeds) ->
+    [one] { $feeds } feed
+   *[other] { $feeds } feeds
+} refreshed, { PLURAL($new) ->
+    [one] { $new } new article
+   *[other] { $new } new articles
+}
+
+## What a background job could not do.
+
+failed-article = article: { $error }
+failed-entities = entities: { $error }
+failed-companies = companies: { $error }
+failed-demo-feeds = demo feeds: { $error }
+failed-browser = cannot open the browser: { $error }
+failed-refresh = refresh: { $error }
+failed-copy = copy: { $error }
+failed-terminal = terminal: { $error }
+
+## Entity kinds.
+
+kind-org = company
+kind-person = person
+kind-place = place
+kind-product = product
+kind-money = money
+kind-percent = percentage
+kind-number = number
+kind-date = date
+
+## The panes.
+
+loading = loading…
+empty-demo-none = No articles: this build bundles no demo feeds.
+empty-no-match = No article matches the filters.
+empty-no-match-keys = { $clear } clears the company · { $unread } toggles unread only · { $search } then Esc clears the search
+empty-cache = No articles in the cache yet.
+empty-refresh = { $key }: refresh the feeds now
+empty-import = akhbar import FILE.opml: add your feeds
+empty-demo = akhbar --demo: try the bundled demo feeds
+empty-refreshing = refreshing…
+article-open-hint = { $key }: open the selected article
+article-full-text = full text
+article-companies = Companies:
+article-figures = Figures:
+article-list-separator = {", "}
+
+## The company picker and the search line.
+
+picker-title = company
+picker-no-companies = no companies in the cache yet
+picker-no-match = no company matches
+picker-apply = applies
+picker-cancel = cancels
+search-matches = { PLURAL($count) ->
+    [one] { $count } match
+   *[other] { $count } matches
+}
+search-keep = keeps
+search-clear = clears
+
+## The help overlay.
+
+help-title = help
+help-scroll = scroll, any other key closes
+help-keys = Keys
+help-mouse = mouse: the wheel scrolls the pane under it, a click selects a headline
+help-colours = Colours
+legend-companies = companies
+legend-people = people
+legend-places = places
+legend-products = products
+legend-figures = figures: money, %, counts, dates
+help-no-color = NO_COLOR is set: bold, underline and italic carry the marks
+help-terminals = Terminals
+help-bidi-app = bidi = app: akhbar reorders right-to-left text itself and asks the terminal not to (CSI 8 l)
+help-bidi-terminal = bidi = terminal: akhbar writes logical order and lets the terminal reorder (VTE, Konsole, mlterm)
+help-bidi-off = bidi = off: no reordering at all: text is written in stored order
+help-shaping-on = shaping on: { $key } joins Arabic letters for terminals that do not
+help-shaping-off = shaping off: { $key } joins Arabic letters for terminals that do not
+help-terminals-app = xterm, Alacritty, foot, tmux, Windows Terminal: bidi = app, shaping on
+help-terminals-vte = GNOME Terminal and other VTE, Konsole, mlterm, mintty: bidi = terminal, shaping off
+
+## What each action does: action-NAME for every action of [keys] (the help overlay).
+
+action-down = next headline / scroll down
+action-up = previous headline / scroll up
+action-open = open the article / apply the entity
+action-back = back to the headlines / cancel
+action-switch_pane = switch pane
+action-page_down = page down
+action-page_up = page up
+action-top = top
+action-bottom = bottom
+action-next_article = next article (marks it read)
+action-prev_article = previous article (marks it read)
+action-prev_match = previous search hit (n: the next one)
+action-company_picker = pick a company to filter by
+action-clear_company = clear the company filter
+action-search = search (Enter keeps, Esc clears)
+action-unread_only = unread only on/off
+action-toggle_read = mark read/unread
+action-toggle_star = star/unstar
+action-full_article = fetch the full article from its page
+action-open_link = open the link in the browser
+action-copy_link = copy the link (OSC 52)
+action-refresh_all = refresh every feed
+action-refresh_feed = refresh this article's feed
+action-entities = step through the article's entities
+action-cycle_bidi = bidi mode: app → terminal → off
+action-toggle_shape = letter shaping on/off
+action-divider_left = move the divider left
+action-divider_right = move the divider right
+action-help = this help
+action-quit = quit
+
+reader-needs-terminal = the reader needs a terminal; for scripts use the subcommands (akhbar --help)
+
+## Marks (read, star) and quitting while they are saved.
+
+status-read-not-saved = read mark not saved: { $error }
+status-unread-not-saved = unread mark not saved: { $error }
+status-star-not-saved = star not saved: { $error }
+status-unstar-not-saved = unstar not saved: { $error }
+status-saving = saving { PLURAL($count) ->
+    [one] { $count } mark
+   *[other] { $count } marks
+}… · { $key }: quit without saving
+status-saving-busy = saving { PLURAL($count) ->
+    [one] { $count } mark
+   *[other] { $count } marks
+} — the database is busy ({ $holder }) · { $key }: quit without saving
+status-worker-crashed = internal error: a background task crashed (see the log)
+exit-not-saved = akhbar: { PLURAL($count) ->
+    [one] { $count } mark was
+   *[other] { $count } marks were
+} not saved:
+not-saved-read = marked read: article { $id } «{ $title }» — { $why }
+not-saved-unread = marked unread: article { $id } «{ $title }» — { $why }
+not-saved-starred = starred: article { $id } «{ $title }» — { $why }
+not-saved-unstarred = unstarred: article { $id } «{ $title }» — { $why }
+not-saved-still-waiting = still waiting for the database at the end
+exit-terminal = the terminal: { $error }
+list-failed = The headlines cannot be read from the database:
+list-failed-doctor = `akhbar doctor` checks it and says what to do ({ $key } quits first)

@@ -2,6 +2,7 @@
 //! the frame, from the pane's scroll position.
 
 use super::put;
+use crate::i18n::tr;
 use crate::tui::state::State;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -10,19 +11,21 @@ use ratatui::text::Line;
 pub(crate) fn draw(buf: &mut Buffer, area: Rect, state: &State) {
     let Some(open) = &state.article else {
         let msg = if state.wanted_article.is_some() {
-            "…"
+            "…".to_string()
         } else if state.rows.is_empty() {
-            ""
+            String::new()
         } else {
-            "Enter: open the selected article"
+            let key = state.keymap.first_label(crate::tui::action::Action::Open);
+            tr!(state.l10n, "article-open-hint", key = key)
         };
-        put(
-            buf,
-            area.x + 1,
-            area.y,
-            &Line::styled(msg, state.theme.dim),
-            area.width.saturating_sub(2),
+        let inner = area.inner(ratatui::layout::Margin::new(1, 0));
+        let line = super::fragment(
+            &msg,
+            state.theme.dim,
+            &super::chrome_opts(state),
+            inner.width,
         );
+        super::put_start(buf, inner, area.y, &line, state);
         return;
     };
     let Some(layout) = &open.layout else {

@@ -2,6 +2,7 @@
 //! laid out right-to-left with its entities coloured. Mirrored panes put the marks on the right.
 
 use super::{fragment, put, put_right};
+use crate::i18n::tr;
 use crate::store::ArticleRow;
 use crate::text::{LayoutOptions, PreparedParagraph, StyleSpan};
 use crate::tui::state::{Focus, State};
@@ -160,70 +161,82 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, state: &State) {
 
 fn draw_empty(buf: &mut Buffer, area: Rect, state: &State) {
     let km = &state.keymap;
+    let l = &state.l10n;
+    let t = &state.theme;
     use crate::tui::action::Action as A;
-    let lines: Vec<Line> = if let Some(error) = &state.list_error {
-        // The whole error, wrapped: it names the file and what is wrong with it.
-        let width = area.width.saturating_sub(2);
-        let rows = usize::from(area.height).saturating_sub(3).max(1);
-        let mut l = vec![Line::styled(
-            "The headlines cannot be read from the database:",
-            state.theme.error,
-        )];
-        l.extend(super::wrapped(
-            error,
-            Style::default(),
-            &state.opts,
-            width,
-            rows,
-        ));
-        l.push(Line::default());
-        l.push(Line::styled(
-            format!(
-                "`akhbar doctor` checks it and says what to do ({} quits first)",
-                km.first_label(A::Quit)
-            ),
-            state.theme.dim,
-        ));
-        l
-    } else if !state.list_loaded {
-        vec![Line::styled("loading…", state.theme.dim)]
+    let inner = area.inner(ratatui::layout::Margin::new(1, 0));
+    if let Some(error) = &state.list_error {
+        return draw_list_error(buf, inner, error, state);
+    }
+    let lines: Vec<(String, Style)> = if !state.list_loaded {
+        vec![(tr!(l, "loading"), t.dim)]
     } else if state.demo {
-        vec![Line::raw("No articles: this build bundles no demo feeds.")]
+        vec![(tr!(l, "empty-demo-none"), Style::default())]
     } else if state.filters.any() {
         vec![
-            Line::raw("No article matches the filters."),
-            Line::styled(
-                format!(
-                    "{} clears the company · {} toggles unread only · {} then Esc clears the search",
-                    km.first_label(A::ClearCompany),
-                    km.first_label(A::UnreadOnly),
-                    km.first_label(A::Search)
+            (tr!(l, "empty-no-match"), Style::default()),
+            (
+                tr!(
+                    l,
+                    "empty-no-match-keys",
+                    clear = km.first_label(A::ClearCompany),
+                    unread = km.first_label(A::UnreadOnly),
+                    search = km.first_label(A::Search)
                 ),
-                state.theme.dim,
+                t.dim,
             ),
         ]
     } else {
-        let mut l = vec![
-            Line::raw("No articles in the cache yet."),
-            Line::styled(
-                format!("{}: refresh the feeds now", km.first_label(A::RefreshAll)),
-                state.theme.dim,
+        let mut lines = vec![
+            (tr!(l, "empty-cache"), Style::default()),
+            (
+                tr!(l, "empty-refresh", key = km.first_label(A::RefreshAll)),
+                t.dim,
             ),
-            Line::styled("akhbar import FILE.opml: add your feeds", state.theme.dim),
-            Line::styled("akhbar --demo: try the bundled demo feeds", state.theme.dim),
+            (tr!(l, "empty-import"), t.dim),
+            (tr!(l, "empty-demo"), t.dim),
         ];
         if state.refreshing.is_some() {
-            l.insert(1, Line::styled("refreshing…", state.theme.accent));
+            lines.insert(1, (tr!(l, "empty-refreshing"), t.accent));
         }
-        l
+        lines
     };
+    for (i, (text, style)) in lines.iter().enumerate().take(usize::from(area.height)) {
+        let line = super::fragment(text, *style, &super::chrome_opts(state), inner.width);
+        super::put_start(buf, inner, area.y + i as u16, &line, state);
+    }
+}
+
+/// The whole error, wrapped: it names the file and what is wrong with it.
+fn draw_list_error(buf: &mut Buffer, area: Rect, error: &str, state: &State) {
+    let l = &state.l10n;
+    let opts = super::chrome_opts(state);
+    let rows = usize::from(area.height).saturating_sub(3).max(1);
+    let mut lines = vec![super::fragment(
+        &tr!(l, "list-failed"),
+        state.theme.error,
+        &opts,
+        area.width,
+    )];
+    lines.extend(super::wrapped(
+        error,
+        Style::default(),
+        &state.opts,
+        area.width,
+        rows,
+    ));
+    lines.push(Line::default());
+    lines.push(super::fragment(
+        &tr!(
+            l,
+            "list-failed-doctor",
+            key = state.keymap.first_label(crate::tui::action::Action::Quit)
+        ),
+        state.theme.dim,
+        &opts,
+        area.width,
+    ));
     for (i, line) in lines.iter().enumerate().take(usize::from(area.height)) {
-        put(
-            buf,
-            area.x + 1,
-            area.y + i as u16,
-            line,
-            area.width.saturating_sub(1),
-        );
+        super::put_start(buf, area, area.y + i as u16, line, state);
     }
 }

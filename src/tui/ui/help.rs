@@ -1,133 +1,204 @@
-//! The help overlay: every key (as configured), the colour legend, notes on terminals.
+//! The help overlay: every key (as configured), the colour legend, notes on terminals. In an
+//! Arabic interface every line reads right to left: keys on the right, what they do to the left.
 
-use super::{centered, put};
+use super::{centered, fragment, put, put_right, put_start, row, words};
 use crate::entities::Kind;
+use crate::i18n::tr;
 use crate::tui::action::Action;
 use crate::tui::state::State;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Modifier;
-use ratatui::text::{Line, Span};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 /// Width of one column of keys when they go in two.
-const KEY_COLUMN: usize = 54;
+const KEY_COLUMN: u16 = 54;
+/// Cells for the keys of an action, before what it does.
+const KEYS_CELLS: u16 = 16;
 
-fn content(state: &State, width: u16) -> Vec<Line<'static>> {
+/// One line of the overlay: either running text, or an action's keys and what it does, in
+/// one or two columns.
+enum Entry {
+    /// A heading (at the margin) or a line of text (indented).
+    Head(Line<'static>),
+    Text(Line<'static>),
+    Keys(Vec<Action>),
+}
+
+fn content(state: &State, width: u16) -> Vec<Entry> {
     let t = &state.theme;
-    let head = |s: &str| Line::styled(s.to_string(), t.accent.add_modifier(Modifier::BOLD));
-    let mut lines = vec![head("Keys")];
-    let entry = |a: Action| {
-        vec![
-            Span::styled(format!("  {:<14}", state.keymap.keys_label(a)), t.accent),
-            Span::raw(format!("{:<w$}", a.help(), w = KEY_COLUMN - 16)),
-        ]
-    };
+    let l = &state.l10n;
+    let head = |s: String| Entry::Head(words(&s, t.accent.add_modifier(Modifier::BOLD), state));
+    let text = |s: String, style: Style| Entry::Text(words(&s, style, state));
+    let mut lines = vec![head(tr!(l, "help-keys"))];
     // Two columns when they fit, so the legend shows without scrolling.
-    if usize::from(width) >= 2 * KEY_COLUMN {
+    if width >= 2 * KEY_COLUMN {
         let half = Action::ALL.len().div_ceil(2);
         for i in 0..half {
-            let mut spans = entry(Action::ALL[i]);
-            if let Some(b) = Action::ALL.get(i + half) {
-                spans.extend(entry(*b));
-            }
-            lines.push(Line::from(spans));
+            let mut pair = vec![Action::ALL[i]];
+            pair.extend(Action::ALL.get(i + half));
+            lines.push(Entry::Keys(pair));
         }
     } else {
-        for a in Action::ALL {
-            lines.push(Line::from(entry(*a)));
-        }
+        lines.extend(Action::ALL.iter().map(|a| Entry::Keys(vec![*a])));
     }
-    lines.push(Line::raw(
-        "  mouse: the wheel scrolls the pane under it, a click selects a headline",
-    ));
-    lines.push(Line::default());
-    lines.push(head("Colours"));
+    lines.push(text(tr!(l, "help-mouse"), Style::default()));
+    lines.push(Entry::Text(Line::default()));
+    lines.push(head(tr!(l, "help-colours")));
     // Samples are laid out like any other text, so they read right in every bidi mode.
     let legend = [
-        (Kind::Org, "companies", "مايكروسوفت"),
-        (Kind::Person, "people", "ساتيا ناديلا"),
-        (Kind::Place, "places", "الرياض"),
-        (Kind::Product, "products", "ChatGPT"),
-        (
-            Kind::Money,
-            "figures: money, %, counts, dates",
-            "80 مليار دولار",
-        ),
+        (Kind::Org, tr!(l, "legend-companies"), "مايكروسوفت"),
+        (Kind::Person, tr!(l, "legend-people"), "ساتيا ناديلا"),
+        (Kind::Place, tr!(l, "legend-places"), "الرياض"),
+        (Kind::Product, tr!(l, "legend-products"), "ChatGPT"),
+        (Kind::Money, tr!(l, "legend-figures"), "80 مليار دولار"),
     ];
     for (kind, what, sample) in legend {
-        let mut spans = vec![Span::raw(format!("  {what:<36}"))];
-        spans.extend(super::fragment(sample, t.kind(kind), &state.opts, 20).spans);
-        lines.push(Line::from(spans));
+        let what = words(&what, Style::default(), state);
+        let pad = 36usize.saturating_sub(super::line_width(&what));
+        let sample = fragment(sample, t.kind(kind), &state.opts, 20);
+        lines.push(Entry::Text(row(
+            vec![what, Line::raw(" ".repeat(pad)), sample],
+            state,
+        )));
     }
     if t.no_color {
-        lines.push(Line::styled(
-            "  NO_COLOR is set: bold, underline and italic carry the marks",
-            t.dim,
-        ));
+        lines.push(text(tr!(l, "help-no-color"), t.dim));
     }
-    lines.push(Line::default());
-    lines.push(head("Terminals"));
+    lines.push(Entry::Text(Line::default()));
+    lines.push(head(tr!(l, "help-terminals")));
     let mode = match state.opts.bidi {
-        crate::text::BidiMode::App => {
-            "akhbar reorders right-to-left text itself and asks the terminal not to (CSI 8 l)"
-        }
-        crate::text::BidiMode::Terminal => {
-            "akhbar writes logical order and lets the terminal reorder (VTE, Konsole, mlterm)"
-        }
-        crate::text::BidiMode::Off => "no reordering at all: text is written in stored order",
+        crate::text::BidiMode::App => tr!(l, "help-bidi-app"),
+        crate::text::BidiMode::Terminal => tr!(l, "help-bidi-terminal"),
+        crate::text::BidiMode::Off => tr!(l, "help-bidi-off"),
     };
-    lines.push(Line::raw(format!(
-        "  bidi = {}: {mode}",
-        state.bidi_label()
-    )));
-    lines.push(Line::raw(format!(
-        "  shaping {}: {} joins Arabic letters for terminals that do not",
-        if state.opts.shape { "on" } else { "off" },
-        state.keymap.first_label(Action::ToggleShape)
-    )));
-    lines.push(Line::raw(
-        "  xterm, Alacritty, foot, tmux, Windows Terminal: bidi = app, shaping on",
-    ));
-    lines.push(Line::raw(
-        "  GNOME Terminal and other VTE, Konsole, mlterm, mintty: bidi = terminal, shaping off",
-    ));
+    lines.push(text(mode, Style::default()));
+    let key = state.keymap.first_label(Action::ToggleShape);
+    let shaping = if state.opts.shape {
+        tr!(l, "help-shaping-on", key = key)
+    } else {
+        tr!(l, "help-shaping-off", key = key)
+    };
+    lines.push(text(shaping, Style::default()));
+    lines.push(text(tr!(l, "help-terminals-app"), Style::default()));
+    lines.push(text(tr!(l, "help-terminals-vte"), Style::default()));
     lines
 }
 
+/// What `action` does, in the interface's language (`action-NAME` in assets/i18n).
+pub(crate) fn action_help(state: &State, action: Action) -> String {
+    state
+        .l10n
+        .message(&format!("action-{}", action.name()), &[])
+}
+
+/// One action in a column `col` (the cells of the row it may use): its keys at the start, what
+/// it does after them, each laid out in its own direction.
+fn draw_keys(buf: &mut Buffer, col: Rect, action: Action, state: &State) {
+    let t = &state.theme;
+    let keys = Line::styled(state.keymap.keys_label(action), t.accent);
+    let what = words(&action_help(state, action), Style::default(), state);
+    let what_cells = col.width.saturating_sub(KEYS_CELLS);
+    if state.l10n.is_rtl() {
+        // The mirror image: two cells of margin on the right, then the keys, then the text.
+        put_right(
+            buf,
+            col.right().saturating_sub(2),
+            col.y,
+            &keys,
+            KEYS_CELLS - 2,
+        );
+        let room = Rect {
+            width: what_cells,
+            ..col
+        };
+        put_start(buf, room, col.y, &what, state);
+    } else {
+        put(buf, col.x + 2, col.y, &keys, KEYS_CELLS - 2);
+        put(buf, col.x + KEYS_CELLS, col.y, &what, what_cells);
+    }
+}
+
 pub(crate) fn draw(buf: &mut Buffer, screen: Rect, scroll: usize, state: &State) {
-    let area = centered(
-        screen,
-        2 * KEY_COLUMN as u16 + 4,
-        screen.height.saturating_sub(2),
-    );
+    let area = centered(screen, 2 * KEY_COLUMN + 4, screen.height.saturating_sub(2));
     Clear.render(area, buf);
+    let l = &state.l10n;
+    let title = row(
+        vec![
+            Line::raw(" "),
+            words(&tr!(l, "help-title"), state.theme.accent, state),
+            Line::raw(" — "),
+            Line::styled(
+                format!(
+                    "{}/{}",
+                    state.keymap.first_label(Action::Down),
+                    state.keymap.first_label(Action::Up)
+                ),
+                state.theme.accent,
+            ),
+            Line::raw(" "),
+            words(&tr!(l, "help-scroll"), Style::default(), state),
+            Line::raw(" "),
+        ],
+        state,
+    );
+    let title = if l.is_rtl() {
+        title.right_aligned()
+    } else {
+        title
+    };
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(state.theme.accent)
-        .title(Line::from(
-            [Span::raw(" help · ")]
-                .into_iter()
-                .chain(super::fragment("مساعدة", state.theme.accent, &state.opts, 8).spans)
-                .chain([Span::raw(" — j/k scroll, any other key closes ")])
-                .collect::<Vec<_>>(),
-        ));
+        .title(title);
     let inner = block.inner(area);
     block.render(area, buf);
-    let lines = content(state, inner.width.saturating_sub(1));
+    // One cell of margin on each side.
+    let text_area = inner.inner(ratatui::layout::Margin::new(1, 0));
+    let lines = content(state, text_area.width);
     let max_scroll = lines.len().saturating_sub(usize::from(inner.height));
-    for (i, line) in lines
+    for (i, entry) in lines
         .iter()
         .skip(scroll.min(max_scroll))
         .take(usize::from(inner.height))
         .enumerate()
     {
-        put(
-            buf,
-            inner.x + 1,
-            inner.y + i as u16,
-            line,
-            inner.width.saturating_sub(1),
-        );
+        let y = inner.y + i as u16;
+        let line_area = Rect {
+            y,
+            height: 1,
+            ..text_area
+        };
+        match entry {
+            Entry::Head(line) => put_start(buf, line_area, y, line, state),
+            Entry::Text(line) => {
+                let indented = row(vec![Line::raw("  "), line.clone()], state);
+                put_start(buf, line_area, y, &indented, state);
+            }
+            Entry::Keys(actions) => {
+                let columns = actions.len() as u16;
+                let col_w = if columns > 1 {
+                    KEY_COLUMN
+                } else {
+                    line_area.width
+                };
+                for (c, action) in actions.iter().enumerate() {
+                    let offset = c as u16 * KEY_COLUMN;
+                    // Columns follow the reading direction too.
+                    let x = if l.is_rtl() {
+                        line_area.right().saturating_sub(offset + col_w)
+                    } else {
+                        line_area.x + offset
+                    };
+                    let col = Rect {
+                        x: x.max(line_area.x),
+                        width: col_w.min(line_area.width),
+                        ..line_area
+                    };
+                    draw_keys(buf, col, *action, state);
+                }
+            }
+        }
     }
 }

@@ -1,11 +1,13 @@
 //! The company picker: companies with article counts, narrowed by Arabic or English as you type.
+//! Mirrored in Arabic: the count and the Arabic name on the right, the Latin name on the left.
 
-use super::{centered, fragment, line_width, put, put_right};
+use super::{centered, fragment, line_width, put, put_end, put_right, put_start, row, words};
+use crate::i18n::tr;
 use crate::tui::state::{Picker, State};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Modifier;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 pub(crate) fn draw(
@@ -20,16 +22,24 @@ pub(crate) fn draw(
         .clamp(6, 24);
     let area = centered(screen, 56, want.min(screen.height.saturating_sub(2)));
     Clear.render(area, buf);
+    let l = &state.l10n;
+    let title = row(
+        vec![
+            Line::raw(" "),
+            words(&tr!(l, "picker-title"), state.theme.accent, state),
+            Line::raw(" "),
+        ],
+        state,
+    );
+    let title = if l.is_rtl() {
+        title.right_aligned()
+    } else {
+        title
+    };
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(state.theme.accent)
-        .title(Line::from(
-            [Span::raw(" company · ")]
-                .into_iter()
-                .chain(fragment("الشركة", state.theme.accent, &state.opts, 8).spans)
-                .chain([Span::raw(" ")])
-                .collect::<Vec<_>>(),
-        ));
+        .title(title);
     let inner = block.inner(area);
     block.render(area, buf);
     if inner.height == 0 || inner.width < 4 {
@@ -43,35 +53,28 @@ pub(crate) fn draw(
         inner.width.saturating_sub(3),
     );
     let tw = line_width(&typed) as u16;
-    let mut prompt = vec![Span::styled("> ", t.accent)];
-    prompt.extend(typed.spans);
-    put(buf, inner.x, inner.y, &Line::from(prompt), inner.width);
-    let cursor = Position::new(
-        (inner.x + 2 + tw).min(inner.right().saturating_sub(1)),
-        inner.y,
+    // ">" points at the text: the layout mirrors it in a right-to-left line.
+    let prompt = row(
+        vec![words(">", t.accent, state), Line::raw(" "), typed],
+        state,
     );
+    put_start(buf, inner, inner.y, &prompt, state);
+    let cursor = super::search::input_cursor(inner, 2, tw, picker.input.value(), state);
     let list = Rect {
         y: inner.y + 1,
         height: inner.height - 1,
         ..inner
     };
-    if !picker.loaded {
-        put(
-            buf,
-            list.x,
-            list.y,
-            &Line::styled("loading…", t.dim),
-            list.width,
-        );
-        return Some(cursor);
-    }
-    if picker.matches.is_empty() {
-        let msg = if picker.companies.is_empty() {
-            "no companies in the cache yet"
+    if !picker.loaded || picker.matches.is_empty() {
+        let msg = if !picker.loaded {
+            tr!(l, "loading")
+        } else if picker.companies.is_empty() {
+            tr!(l, "picker-no-companies")
         } else {
-            "no company matches"
+            tr!(l, "picker-no-match")
         };
-        put(buf, list.x, list.y, &Line::styled(msg, t.dim), list.width);
+        let msg = fragment(&msg, t.dim, &super::chrome_opts(state), list.width);
+        put_start(buf, list, list.y, &msg, state);
         return Some(cursor);
     }
     let rows = usize::from(list.height);
@@ -81,33 +84,41 @@ pub(crate) fn draw(
             continue;
         };
         let y = list.y + (i - first) as u16;
-        let count = Line::styled(format!("{:>5}", c.count), t.dim);
-        put(buf, list.x, y, &count, 6);
-        put(
-            buf,
-            list.x + 7,
-            y,
-            &Line::styled(crate::text::sanitize(&c.canonical), t.org),
-            20,
-        );
-        if let Some(ar) = &c.arabic {
-            let ar = fragment(ar, t.org, &state.opts, list.width.saturating_sub(29));
-            put_right(buf, list.right(), y, &ar, list.width.saturating_sub(29));
+        let count = words(&l.number(c.count), t.dim, state);
+        let latin = fragment(&c.canonical, t.org, &state.opts, 20);
+        let ar_room = list.width.saturating_sub(29);
+        let ar = c
+            .arabic
+            .as_deref()
+            .map(|ar| fragment(ar, t.org, &state.opts, ar_room))
+            .unwrap_or_default();
+        if l.is_rtl() {
+            // Count on the right, the Arabic name beside it, the Latin one at the left edge.
+            put_right(buf, list.right(), y, &count, 6);
+            put_right(buf, list.right().saturating_sub(7), y, &ar, ar_room);
+            put(buf, list.x, y, &latin, 20);
+        } else {
+            put_right(buf, list.x + 5, y, &count, 6);
+            put(buf, list.x + 7, y, &latin, 20);
+            put_right(buf, list.right(), y, &ar, ar_room);
         }
         if i == picker.selected {
             buf.set_style(Rect::new(list.x, y, list.width, 1), t.selection);
         }
     }
-    let hint = Line::styled(
-        " Enter applies · Esc cancels · ↑↓ ",
-        t.dim.add_modifier(Modifier::ITALIC),
+    let dim = t.dim.add_modifier(Modifier::ITALIC);
+    let hint = row(
+        vec![
+            Line::styled(" Enter ", dim),
+            words(&tr!(l, "picker-apply"), dim, state),
+            Line::styled(" · Esc ", dim),
+            words(&tr!(l, "picker-cancel"), dim, state),
+            Line::styled(" · ↑↓ ", dim),
+        ],
+        state,
     );
-    put_right(
-        buf,
-        area.right().saturating_sub(1),
-        area.bottom().saturating_sub(1),
-        &hint,
-        area.width.saturating_sub(2),
-    );
+    // On the bottom border, at the end of the reading direction.
+    let border = area.inner(ratatui::layout::Margin::new(1, 0));
+    put_end(buf, border, area.bottom().saturating_sub(1), &hint, state);
     Some(cursor)
 }

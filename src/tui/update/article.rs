@@ -1,9 +1,10 @@
 //! Transitions of the article pane: layout requests and results, scrolling, entity stepping.
 
-use super::super::action::{ArticleLayout, Effect, LayoutJob, LayoutKey};
+use super::super::action::{Action, ArticleLayout, Effect, LayoutJob, LayoutKey};
 use super::super::state::{EntityRef, Focus, State};
 use super::info;
 use super::list::{is_arabic_letter, set_company};
+use crate::i18n::tr;
 use crate::store::{Article, Field};
 use crate::tui::ui::layout::Panes;
 use std::sync::Arc;
@@ -90,6 +91,7 @@ pub(super) fn request_layout(state: &mut State, fx: &mut Vec<Effect>) {
         key,
         article: Arc::clone(&open.article),
         search: state.filters.search.clone(),
+        now: state.now,
     }));
 }
 
@@ -134,11 +136,11 @@ pub(crate) fn entity_refs(article: &Article) -> Vec<EntityRef> {
 
 pub(super) fn step_entity(state: &mut State, fx: &mut Vec<Effect>) {
     let Some(open) = &state.article else {
-        info(state, "open an article first");
+        info(state, tr!(state.l10n, "status-open-first"));
         return;
     };
     if open.entities.is_empty() {
-        info(state, "no entities in this article");
+        info(state, tr!(state.l10n, "status-no-entities"));
         return;
     }
     let next = match open.focus {
@@ -148,12 +150,15 @@ pub(super) fn step_entity(state: &mut State, fx: &mut Vec<Effect>) {
     };
     state.focus = Focus::Article;
     if let Some(e) = next.and_then(|i| open.entities.get(i)) {
+        let l = &state.l10n;
+        let kind = kind_name(l, e.kind);
         let what = match (&e.canonical, e.kind) {
             (Some(c), crate::entities::Kind::Org) => {
-                format!("{} · {} — Enter filters by it", e.kind.as_str(), c)
+                let key = state.keymap.first_label(Action::Open);
+                tr!(l, "status-entity-company", kind = kind, name = c, key = key)
             }
-            (Some(c), _) => format!("{} · {}", e.kind.as_str(), c),
-            (None, _) => e.kind.as_str().to_string(),
+            (Some(c), _) => tr!(l, "status-entity", kind = kind, name = c),
+            (None, _) => kind,
         };
         info(state, what);
     }
@@ -185,4 +190,19 @@ pub(super) fn apply_focused_entity(state: &mut State, fx: &mut Vec<Effect>) {
 
 pub(super) fn e_is_arabic(s: &str) -> bool {
     s.chars().any(is_arabic_letter)
+}
+
+/// An entity kind as the interface names it.
+pub(crate) fn kind_name(l: &crate::i18n::Localizer, kind: crate::entities::Kind) -> String {
+    use crate::entities::Kind;
+    match kind {
+        Kind::Org => tr!(l, "kind-org"),
+        Kind::Person => tr!(l, "kind-person"),
+        Kind::Place => tr!(l, "kind-place"),
+        Kind::Product => tr!(l, "kind-product"),
+        Kind::Money => tr!(l, "kind-money"),
+        Kind::Percent => tr!(l, "kind-percent"),
+        Kind::Number => tr!(l, "kind-number"),
+        Kind::Date => tr!(l, "kind-date"),
+    }
 }

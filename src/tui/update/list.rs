@@ -5,6 +5,7 @@ use super::super::action::{Effect, MarkKind, StoreJob};
 use super::super::state::{Focus, OpenArticle, State, TitleLine};
 use super::article::request_layout;
 use super::{error, info};
+use crate::i18n::tr;
 use crate::refresh::{FeedResult, FeedStatus};
 pub(super) use crate::text::is_arabic_letter;
 use crate::tui::ui::layout::Panes;
@@ -182,27 +183,22 @@ pub(super) fn refresh_summary(state: &mut State, results: &[FeedResult]) {
         .iter()
         .filter(|r| r.status == FeedStatus::NotModified)
         .count();
-    if results.is_empty() {
-        info(
-            state,
-            "no feeds to refresh: akhbar import FILE.opml adds some",
-        );
+    let l = &state.l10n;
+    let text = if results.is_empty() {
+        tr!(l, "refresh-no-feeds")
     } else if !failed.is_empty() {
-        error(
-            state,
-            format!(
-                "{} of {} feeds failed — {}",
-                failed.len(),
-                results.len(),
-                failed.join(" · ")
-            ),
+        let text = tr!(
+            l,
+            "refresh-failed",
+            failed = failed.len(),
+            total = results.len(),
+            errors = failed.join(" · ")
         );
+        return error(state, text);
     } else if new == 0 && not_modified == results.len() {
-        info(state, "not modified");
+        tr!(l, "refresh-not-modified")
     } else {
-        info(
-            state,
-            format!("{} feeds refreshed, {new} new articles", results.len()),
-        );
-    }
+        tr!(l, "refresh-done", feeds = results.len(), new = new)
+    };
+    info(state, text);
 }

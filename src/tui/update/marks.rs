@@ -6,6 +6,7 @@ use super::super::action::{Action, Effect, Mark, MarkKind, Signal};
 use super::super::saves::Answered;
 use super::super::state::{State, Status};
 use super::error;
+use crate::i18n::tr;
 
 /// Set `kind` to `on` on headline `index`: shown at once, saved through the writer.
 pub(super) fn set_mark(
@@ -46,16 +47,15 @@ pub(super) fn saved(
                 MarkKind::Starred => row.starred = stored,
             }
         }
-        let what = match (mark.kind, mark.on) {
-            (MarkKind::Read, true) => "read mark",
-            (MarkKind::Read, false) => "unread mark",
-            (MarkKind::Starred, true) => "star",
-            (MarkKind::Starred, false) => "unstar",
+        let error_text = why.unwrap_or_default();
+        let l = &state.l10n;
+        let said = match (mark.kind, mark.on) {
+            (MarkKind::Read, true) => tr!(l, "status-read-not-saved", error = error_text),
+            (MarkKind::Read, false) => tr!(l, "status-unread-not-saved", error = error_text),
+            (MarkKind::Starred, true) => tr!(l, "status-star-not-saved", error = error_text),
+            (MarkKind::Starred, false) => tr!(l, "status-unstar-not-saved", error = error_text),
         };
-        error(
-            state,
-            format!("{what} not saved: {}", why.unwrap_or_default()),
-        );
+        error(state, said);
     }
     if state.quitting && state.saves.waiting() == 0 {
         end(state, fx);
@@ -106,14 +106,14 @@ pub(super) fn still_saving(state: &mut State, holder: Option<String>) {
     if !state.quitting || n == 0 {
         return;
     }
-    let marks = if n == 1 { "mark" } else { "marks" };
-    let waiting = match holder {
-        Some(h) => format!("saving {n} {marks} — the database is busy ({h})"),
-        None => format!("saving {n} {marks}…"),
-    };
     let key = state.keymap.first_label(Action::Quit);
+    let l = &state.l10n;
+    let text = match holder {
+        Some(h) => tr!(l, "status-saving-busy", count = n, holder = h, key = key),
+        None => tr!(l, "status-saving", count = n, key = key),
+    };
     state.status = Some(Status {
-        text: format!("{waiting} · {key}: quit without saving"),
+        text,
         error: false,
         sticky: true,
         at: state.now,
