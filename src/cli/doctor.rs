@@ -3,8 +3,9 @@
 //! use, not a directory or other non-file, not another program's database).
 //! Exit status: 0 when everything is healthy, 1 when something needs the user.
 
-use super::out;
+use super::say_all;
 use crate::config::ConfigError;
+use crate::i18n::{Localizer, tr};
 use crate::library::{Error, Library};
 use crate::store::access;
 use crate::store::health::{self, Unchecked};
@@ -32,60 +33,82 @@ pub(crate) fn run(
     repair: bool,
     config_error: Option<&ConfigError>,
 ) -> Result<ExitCode, Error> {
+    let l = &ctx.l10n;
     let path = ctx.db_path();
-    let finding = diagnose(&path);
+    let finding = diagnose(&path, l);
     let line = match &finding {
         Finding::Healthy(summary) => summary.clone(),
         Finding::Damaged { how, blocker } => match blocker {
-            Some(b) => format!("DAMAGED: {how}; {b}"),
-            None => format!("DAMAGED: {how}"),
+            Some(b) => tr!(l, "doctor-damaged-blocked", how = how, blocker = b),
+            None => tr!(l, "doctor-damaged", how = how),
         },
         Finding::Problem { line, .. } => line.clone(),
     };
-    show(&format!("database   {}  {line}", path.display()));
+    // One line per thing, its label padded so what was found lines up.
+    let mut report: Vec<(String, String)> = Vec::new();
+    report.push((
+        tr!(l, "doctor-database"),
+        format!("{}  {line}", path.display()),
+    ));
     let mut healthy = matches!(finding, Finding::Healthy(_));
-    match (config_error, &ctx.config_path) {
+    let config = match (config_error, &ctx.config_path) {
         (Some(e), _) => {
             healthy = false;
-            show(&format!("config     ERROR: {e}"));
+            tr!(l, "doctor-config-error", error = e.to_string())
         }
-        (None, Some(p)) => show(&format!("config     {} (ok)", p.display())),
-        (None, None) => show(&format!(
-            "config     {} (not present: defaults used)",
-            crate::paths::default_config().display()
-        )),
-    }
+        (None, Some(p)) => tr!(l, "doctor-config-ok", path = p.display().to_string()),
+        (None, None) => tr!(
+            l,
+            "doctor-config-absent",
+            path = crate::paths::default_config().display().to_string()
+        ),
+    };
+    report.push((tr!(l, "doctor-config"), config));
     let user = crate::paths::user_gazetteer();
-    match ctx.recognizer() {
-        Ok(rec) => show(&format!(
-            "gazetteer  version {}{}",
-            rec.version(),
-            if user.exists() {
-                format!(", with {}", user.display())
-            } else {
-                String::new()
-            }
-        )),
+    let gazetteer = match ctx.recognizer() {
+        Ok(rec) if user.exists() => tr!(
+            l,
+            "doctor-gazetteer-with",
+            version = rec.version(),
+            path = user.display().to_string()
+        ),
+        Ok(rec) => tr!(l, "doctor-gazetteer-version", version = rec.version()),
         Err(e) => {
             healthy = false;
-            show(&format!("gazetteer  ERROR: {e:#}"));
+            tr!(l, "doctor-gazetteer-error", error = format!("{e:#}"))
         }
-    }
-    show(&format!(
-        "log        {}",
-        crate::paths::state_dir().join("akhbar.log").display()
+    };
+    report.push((tr!(l, "doctor-gazetteer"), gazetteer));
+    report.push((
+        tr!(l, "doctor-log"),
+        crate::paths::state_dir()
+            .join("akhbar.log")
+            .display()
+            .to_string(),
     ));
+    let label_w = report
+        .iter()
+        .map(|(label, _)| crate::text::cell_width(label))
+        .max()
+        .unwrap_or(0)
+        .max(10);
+    let lines: Vec<String> = report
+        .iter()
+        .map(|(label, what)| {
+            let pad = label_w - crate::text::cell_width(label);
+            format!("{label}{} {what}", " ".repeat(pad))
+        })
+        .collect();
+    show_all(ctx, &lines);
     let status = |healthy: bool| ExitCode::from(if healthy { 0 } else { 1 });
     match (finding, repair) {
         (Finding::Healthy(_), false) => Ok(status(healthy)),
         (Finding::Healthy(_), true) => {
-            show("nothing to repair");
+            show(ctx, &tr!(l, "doctor-nothing-to-repair"));
             Ok(status(healthy))
         }
         (Finding::Damaged { blocker: None, .. }, false) => {
-            show(
-                "run `akhbar doctor --repair` to move the damaged file aside and save what can be read",
-            );
+            show(ctx, &tr!(l, "doctor-run-repair"));
             Ok(status(false))
         }
         (
@@ -94,9 +117,7 @@ pub(crate) fn run(
             },
             false,
         ) => {
-            show(
-                "once that is resolved, `akhbar doctor --repair` moves the damaged file aside and saves what can be read",
-            );
+            show(ctx, &tr!(l, "doctor-repair-later"));
             Ok(status(false))
         }
         (
@@ -108,7 +129,7 @@ pub(crate) fn run(
             },
             true,
         ) => {
-            show(&format!("not repaired: {why}; nothing was changed"));
+            show(ctx, &tr!(l, "doctor-not-repaired", why = why));
             Ok(status(false))
         }
         (Finding::Problem { .. }, false) => Ok(status(false)),
@@ -117,82 +138,109 @@ pub(crate) fn run(
 }
 
 fn repair_now(ctx: &Library, path: &Path) -> Result<ExitCode, Error> {
+    let l = &ctx.l10n;
     let salvage = crate::store::repair::repair(path)?;
-    show(&format!(
-        "repaired: kept {} and {}; the damaged file is kept as {}",
-        tally(salvage.feeds, "feeds"),
-        tally(salvage.articles, "articles"),
-        salvage.backup.display()
-    ));
+    show(
+        ctx,
+        &tr!(
+            l,
+            "doctor-repaired",
+            feeds = tally(salvage.feeds, &tr!(l, "doctor-feeds"), l),
+            articles = tally(salvage.articles, &tr!(l, "doctor-articles"), l),
+            backup = salvage.backup.display().to_string()
+        ),
+    );
     let mut store = ctx.open_store()?;
     let rec = ctx.recognizer()?;
     let n = crate::library::index::reindex_stale(&mut store, &rec, false)?;
-    show(&format!("re-indexed the entities of {n} articles"));
+    show(ctx, &tr!(l, "reindex-done", count = n));
     Ok(ExitCode::SUCCESS)
 }
 
 /// "all 3 feeds", "256 of 514 articles (258 lost: unreadable)", or bounds when the damage
 /// hides the exact number.
-fn tally(t: Tally, noun: &str) -> String {
+fn tally(t: Tally, noun: &str, l: &Localizer) -> String {
     let (kept, lost) = (t.kept, t.lost);
     match t.unsure {
-        Some(0) if lost == 0 => format!("all {kept} {noun}"),
-        Some(0) => format!("{kept} of {} {noun} ({lost} lost: unreadable)", kept + lost),
-        Some(unsure) => format!(
-            "{kept} {noun} ({lost} to {} lost: unreadable; the damage hides which ids were in use)",
-            lost + unsure
+        Some(0) if lost == 0 => tr!(l, "doctor-tally-all", kept = kept, noun = noun),
+        Some(0) => tr!(
+            l,
+            "doctor-tally-lost",
+            kept = kept,
+            total = kept + lost,
+            noun = noun,
+            lost = lost
         ),
-        None if lost == 0 => {
-            format!("{kept} {noun} (an unknown number lost: unreadable; the damage hides how many)")
-        }
-        None => {
-            format!("{kept} {noun} (at least {lost} lost: unreadable; the damage hides how many)")
-        }
+        Some(unsure) => tr!(
+            l,
+            "doctor-tally-range",
+            kept = kept,
+            noun = noun,
+            lost = lost,
+            most = lost + unsure
+        ),
+        None if lost == 0 => tr!(l, "doctor-tally-unknown", kept = kept, noun = noun),
+        None => tr!(
+            l,
+            "doctor-tally-at-least",
+            kept = kept,
+            noun = noun,
+            lost = lost
+        ),
     }
 }
 
-/// One line, with nothing in it that could drive the terminal (schema names and process names
-/// come from outside).
-fn show(line: &str) {
-    let clean: String = crate::text::sanitize(line)
-        .chars()
-        .map(|c| if c == '\n' { ' ' } else { c })
-        .filter(|c| !crate::text::is_bidi_control(*c))
+/// Lines with nothing in them that could drive the terminal (schema names and process names
+/// come from outside), in the interface's language and direction.
+fn show_all(ctx: &Library, lines: &[String]) {
+    let clean: Vec<String> = lines
+        .iter()
+        .map(|line| {
+            crate::text::sanitize(line)
+                .chars()
+                .map(|c| if c == '\n' { ' ' } else { c })
+                .filter(|c| !crate::text::is_bidi_control(*c))
+                .collect()
+        })
         .collect();
-    out(&clean);
+    say_all(ctx, &clean);
 }
 
-fn diagnose(path: &Path) -> Finding {
-    let not_ours = |line: String, why: &str| Finding::Problem {
+fn show(ctx: &Library, line: &str) {
+    show_all(ctx, &[line.to_string()]);
+}
+
+fn diagnose(path: &Path, l: &Localizer) -> Finding {
+    let not_ours = |line: String, why: String| Finding::Problem {
         line,
-        not_repaired: why.to_string(),
+        not_repaired: why,
     };
     match identity::classify(path) {
         FileState::Missing => {
-            return Finding::Healthy("not created yet (made on first use)".into());
+            return Finding::Healthy(tr!(l, "doctor-not-created"));
         }
         FileState::Empty => {
-            return Finding::Healthy("empty file (becomes a new database on first use)".into());
+            return Finding::Healthy(tr!(l, "doctor-empty-file"));
         }
         FileState::NotAFile(kind) => {
             return not_ours(
-                format!("NOT A FILE: it is {kind}; --db must name a database file"),
-                &format!("it is {kind}, not a database file"),
+                tr!(l, "doctor-not-a-file", kind = kind.to_string()),
+                tr!(l, "doctor-not-a-file-why", kind = kind.to_string()),
             );
         }
         FileState::Unreadable(why) => {
-            return not_ours(format!("UNREADABLE: {why}"), &why);
+            return not_ours(tr!(l, "doctor-unreadable", why = &why), why);
         }
         FileState::Foreign(what) => {
             return not_ours(
-                format!("NOT AKHBAR'S: {what}; akhbar leaves it as it is"),
-                "it is not an akhbar database",
+                tr!(l, "doctor-foreign", what = what.to_string()),
+                tr!(l, "doctor-foreign-why"),
             );
         }
         FileState::Damaged(how) => {
             return Finding::Damaged {
                 how,
-                blocker: blocker(path),
+                blocker: blocker(path, l),
             };
         }
         FileState::Ours { .. } => {}
@@ -204,49 +252,61 @@ fn diagnose(path: &Path) -> Finding {
     let read_only = access::cannot_write(path);
     match health::check(path, read_only.is_some()) {
         Ok(found) => {
-            let mut summary = format!(
-                "schema {}, {} feeds, {} articles, integrity ok",
-                found.schema, found.feeds, found.articles
+            let mut summary = tr!(
+                l,
+                "doctor-summary",
+                schema = found.schema.to_string(),
+                feeds = found.feeds,
+                articles = found.articles
             );
-            match (&holder, found.writer_active) {
-                (Some(h), true) => summary.push_str(&format!("; {h} is writing to it")),
-                (Some(h), false) => summary.push_str(&format!("; in use by {h}")),
-                (None, true) => summary.push_str("; another process is writing to it"),
-                (None, false) => {}
-            }
+            summary = match (&holder, found.writer_active) {
+                (Some(h), true) => tr!(
+                    l,
+                    "doctor-writing",
+                    summary = summary,
+                    holder = h.to_string()
+                ),
+                (Some(h), false) => tr!(
+                    l,
+                    "doctor-in-use",
+                    summary = summary,
+                    holder = h.to_string()
+                ),
+                (None, true) => tr!(l, "doctor-someone-writing", summary = summary),
+                (None, false) => summary,
+            };
             match read_only {
-                None => Finding::Healthy(format!("ok: {summary}")),
+                None => Finding::Healthy(tr!(l, "doctor-ok", summary = summary)),
                 Some(why) => Finding::Problem {
-                    line: format!("READ-ONLY: {why}; {summary}"),
-                    not_repaired: format!("the database is sound, only read-only ({why})"),
+                    line: tr!(l, "doctor-read-only", why = &why, summary = summary),
+                    not_repaired: tr!(l, "doctor-read-only-why", why = why),
                 },
             }
         }
         Err(Unchecked::Locked) => {
-            let who = holder.map_or_else(|| "another process".to_string(), |h| h.to_string());
+            let who = holder.map_or_else(|| tr!(l, "doctor-another-process"), |h| h.to_string());
             Finding::Problem {
-                line: format!(
-                    "LOCKED: {who} holds it exclusively, so it could not be checked; \
-                     try again when that is done"
-                ),
-                not_repaired: format!("it is locked by {who}"),
+                line: tr!(l, "doctor-locked", who = &who),
+                not_repaired: tr!(l, "doctor-locked-why", who = who),
             }
         }
         Err(Unchecked::Damaged(how)) => Finding::Damaged {
             how,
-            blocker: holder.map(|h| format!("it is in use by {h}")).or(read_only),
+            blocker: holder
+                .map(|h| tr!(l, "doctor-in-use-by", holder = h.to_string()))
+                .or(read_only),
         },
         Err(Unchecked::Failed(e)) => Finding::Problem {
-            line: format!("CANNOT CHECK: {e}"),
-            not_repaired: format!("it could not be checked ({e})"),
+            line: tr!(l, "doctor-cannot-check", error = e.to_string()),
+            not_repaired: tr!(l, "doctor-cannot-check-why", error = e.to_string()),
         },
     }
 }
 
 /// Why a damaged database cannot be repaired right now, if it cannot.
-fn blocker(path: &Path) -> Option<String> {
+fn blocker(path: &Path, l: &Localizer) -> Option<String> {
     access::holder(path)
-        .map(|h| format!("it is in use by {h}"))
+        .map(|h| tr!(l, "doctor-in-use-by", holder = h.to_string()))
         .or_else(|| access::cannot_write(path))
 }
 
@@ -257,6 +317,8 @@ mod tests {
     #[test]
     fn tallies_say_exact_losses_and_lower_bounds_apart() {
         let t = |kept, lost, unsure| Tally { kept, lost, unsure };
+        let en = Localizer::default();
+        let tally = |t: Tally, noun: &str| tally(t, noun, &en);
         assert_eq!(tally(t(3, 0, Some(0)), "feeds"), "all 3 feeds");
         assert_eq!(
             tally(t(256, 258, Some(0)), "articles"),
@@ -265,5 +327,15 @@ mod tests {
         assert!(tally(t(10, 0, Some(2)), "articles").starts_with("10 articles (0 to 2 lost"));
         assert!(tally(t(10, 4, None), "articles").contains("at least 4 lost"));
         assert!(tally(t(10, 0, None), "articles").contains("an unknown number lost"));
+        let ar = Localizer::new(
+            crate::i18n::Locale {
+                language: crate::i18n::Language::Arabic,
+                region: None,
+            },
+            crate::i18n::Digits::Latin,
+            crate::i18n::Zone::Utc,
+        );
+        let text = super::tally(t(256, 258, Some(0)), "المقالات", &ar);
+        assert_eq!(text, "المقالات: 256 من 514 (فُقد 258: تتعذر قراءته)");
     }
 }

@@ -19,11 +19,14 @@ pub(crate) struct EntitiesArgs {
 
 pub(crate) fn run(ctx: &Library, args: &EntitiesArgs) -> Result<ExitCode, Error> {
     let input: Box<dyn BufRead> = match &args.file {
-        Some(p) => {
-            Box::new(BufReader::new(std::fs::File::open(p).map_err(|e| {
-                Error::Usage(format!("cannot read {}: {e}", p.display()))
-            })?))
-        }
+        Some(p) => Box::new(BufReader::new(std::fs::File::open(p).map_err(|e| {
+            Error::Usage(crate::i18n::tr!(
+                ctx.l10n,
+                "cannot-read",
+                path = p.display().to_string(),
+                error = e.to_string()
+            ))
+        })?)),
         None => Box::new(std::io::stdin().lock()),
     };
     let rec = ctx.recognizer()?;

@@ -1,8 +1,9 @@
 //! `akhbar import`, `akhbar export`, `akhbar reindex`.
 
-use super::out;
+use super::say;
 use crate::feed::FeedSource;
 use crate::feed::opml::to_opml;
+use crate::i18n::tr;
 use crate::library::feeds::read_list;
 use crate::library::{Error, Library};
 use crate::store::FeedRow;
@@ -10,16 +11,20 @@ use std::path::Path;
 use std::process::ExitCode;
 
 pub(crate) fn import(lib: &Library, file: &Path) -> Result<ExitCode, Error> {
-    let feeds = read_list(file)?;
+    let feeds = read_list(file, &lib.l10n)?;
     let mut store = lib.open_store()?;
     let added = store.add_feeds(&feeds)?;
-    out(&format!(
-        "imported {} feeds from {} ({} new, {} already present)",
-        feeds.len(),
-        file.display(),
-        added,
-        feeds.len() - added
-    ));
+    say(
+        lib,
+        &tr!(
+            lib.l10n,
+            "import-done",
+            count = feeds.len(),
+            file = file.display().to_string(),
+            new = added,
+            present = feeds.len() - added
+        ),
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -36,6 +41,6 @@ pub(crate) fn reindex(lib: &Library) -> Result<ExitCode, Error> {
     let rec = lib.recognizer()?;
     let n = crate::library::index::reindex_stale(&mut store, &rec, true)?;
     store.set_meta("entities_version", &rec.version())?;
-    out(&format!("re-indexed the entities of {n} articles"));
+    say(lib, &tr!(lib.l10n, "reindex-done", count = n));
     Ok(ExitCode::SUCCESS)
 }

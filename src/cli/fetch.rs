@@ -1,7 +1,8 @@
 //! `akhbar fetch`: refresh every feed, report per feed, exit 0 (all fine) or 1 (some failed).
 
-use super::out;
+use super::{out, say_all};
 use crate::feed::fetch::Fetcher;
+use crate::i18n::tr;
 use crate::library::{Error, Library};
 use crate::refresh::{FeedResult, FeedStatus, Refresher};
 use crate::store::Writer;
@@ -12,7 +13,7 @@ pub(crate) fn run(lib: &Library, json: bool, timeout: Option<u64>) -> Result<Exi
     let mut fetch_config = lib.config.fetch_config();
     if let Some(t) = timeout {
         if t == 0 {
-            return Err(Error::Usage("--timeout must be at least 1 second".into()));
+            return Err(Error::Usage(tr!(lib.l10n, "usage-timeout")));
         }
         fetch_config.timeout = std::time::Duration::from_secs(t);
     }
@@ -40,7 +41,7 @@ pub(crate) fn run(lib: &Library, json: bool, timeout: Option<u64>) -> Result<Exi
         }
     }));
     if !json {
-        print_table(&results);
+        print_table(lib, &results);
     }
     let failed = results.iter().filter(|r| r.failed()).count();
     Ok(if failed > 0 {
@@ -50,39 +51,47 @@ pub(crate) fn run(lib: &Library, json: bool, timeout: Option<u64>) -> Result<Exi
     })
 }
 
-fn print_table(results: &[FeedResult]) {
+fn print_table(lib: &Library, results: &[FeedResult]) {
+    let l = &lib.l10n;
     let width = results
         .iter()
         .map(|r| r.feed.chars().count())
         .max()
         .unwrap_or(0);
     let (mut new, mut failed) = (0, 0);
+    let mut lines = Vec::with_capacity(results.len() + 1);
     for r in results {
         let what = match &r.status {
             FeedStatus::Ok { stats, full_texts } => {
                 new += stats.new;
                 let pages = if *full_texts > 0 {
-                    format!(", {full_texts} whole articles from their pages")
+                    tr!(l, "fetch-pages", count = *full_texts)
                 } else {
                     String::new()
                 };
-                format!(
-                    "ok            {} new, {} updated, {} unchanged{pages}",
-                    stats.new, stats.updated, stats.unchanged
+                tr!(
+                    l,
+                    "fetch-ok",
+                    new = stats.new,
+                    updated = stats.updated,
+                    unchanged = stats.unchanged,
+                    pages = pages
                 )
             }
-            FeedStatus::NotModified => "not modified".to_string(),
+            FeedStatus::NotModified => tr!(l, "fetch-not-modified"),
             FeedStatus::Error { error } => {
                 failed += 1;
-                format!("FAILED        {error}")
+                tr!(l, "fetch-failed", error = error)
             }
         };
-        out(&format!("{:<width$}  {what}", r.feed));
+        lines.push(format!("{:<width$}  {what}", r.feed));
     }
-    out(&format!(
-        "{} feeds: {} new articles, {} failed",
-        results.len(),
-        new,
-        failed
+    lines.push(tr!(
+        l,
+        "fetch-summary",
+        feeds = results.len(),
+        new = new,
+        failed = failed
     ));
+    say_all(lib, &lines);
 }

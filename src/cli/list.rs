@@ -47,8 +47,10 @@ pub(crate) fn run(lib: &Library, args: &ListArgs) -> Result<ExitCode, Error> {
         Some(name) => match rec.resolve(name) {
             Some(c) => Some(c),
             None => {
-                return Err(Error::Usage(format!(
-                    "unknown company «{name}» (see `akhbar companies`)"
+                return Err(Error::Usage(crate::i18n::tr!(
+                    lib.l10n,
+                    "list-unknown-company",
+                    name = name
                 )));
             }
         },
@@ -102,7 +104,10 @@ fn print_rows(lib: &Library, rows: &[ArticleRow]) {
     for r in rows {
         let date = r
             .published
-            .map(|d| d.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string())
+            .map(|d| {
+                let date = d.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string();
+                lib.l10n.digits().apply(&date).into_owned()
+            })
             .unwrap_or_else(|| "—".to_string());
         let marks = format!(
             "{}{}",
@@ -184,9 +189,15 @@ pub(crate) fn companies(lib: &Library, json: bool) -> Result<ExitCode, Error> {
                 .map(|a| visual_cell(a, cell_width(a), &opts))
                 .unwrap_or_default();
             let pad = w.saturating_sub(cell_width(&name));
-            format!("{count:>6}  {name}{}  {shown}", " ".repeat(pad))
-                .trim_end()
-                .to_string()
+            let count = lib.l10n.number(count);
+            let count_pad = 6usize.saturating_sub(count.chars().count());
+            format!(
+                "{}{count}  {name}{}  {shown}",
+                " ".repeat(count_pad),
+                " ".repeat(pad)
+            )
+            .trim_end()
+            .to_string()
         };
         if !out(&line) {
             break;

@@ -199,6 +199,45 @@ fn install_panic_hook(log_dir: PathBuf) {
     }));
 }
 
+/// Human lines in the interface's language, printed: as they are in English; in Arabic each is
+/// laid out right to left by the engine (for terminals that do not reorder), wrapped at the
+/// terminal's width, and the lines are right-aligned together so a table's columns line up
+/// from the right. False when stdout is closed.
+pub(crate) fn say_all(lib: &Library, lines: &[String]) -> bool {
+    if !lib.l10n.is_rtl() {
+        return lines.iter().all(|l| out(l));
+    }
+    let opts = crate::text::LayoutOptions {
+        direction: crate::text::Direction::Rtl,
+        ..lib.layout_options()
+    };
+    let max = list::terminal_width().clamp(20, usize::from(u16::MAX)) as u16;
+    let mut visual = Vec::new();
+    for line in lines {
+        let line = crate::text::sanitize(line).replace('\n', " ");
+        let width = (crate::text::cell_width(&line) as u16).clamp(1, max);
+        let p = crate::text::PreparedParagraph::new(&line, &[], Default::default(), &opts);
+        for l in p.lines(width) {
+            let plain = crate::text::line_to_plain(&l);
+            visual.push(plain.trim().to_string());
+        }
+    }
+    let widest = visual
+        .iter()
+        .map(|l| crate::text::cell_width(l))
+        .max()
+        .unwrap_or(0);
+    visual.iter().all(|l| {
+        let pad = widest.saturating_sub(crate::text::cell_width(l));
+        out(&format!("{}{l}", " ".repeat(pad)))
+    })
+}
+
+/// One human line (see [`say_all`]).
+pub(crate) fn say(lib: &Library, line: &str) -> bool {
+    say_all(lib, &[line.to_string()])
+}
+
 /// Print a line to stdout; a closed pipe (`akhbar list | head`) ends output quietly.
 pub(crate) fn out(line: &str) -> bool {
     use std::io::Write;

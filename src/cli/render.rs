@@ -18,7 +18,7 @@ pub(crate) struct RenderArgs {
 
 pub(crate) fn run(lib: &Library, args: &RenderArgs) -> Result<ExitCode, Error> {
     if args.width == 0 {
-        return Err(Error::Usage("--width must be at least 1".into()));
+        return Err(Error::Usage(crate::i18n::tr!(lib.l10n, "usage-width")));
     }
     let mut input = Vec::new();
     std::io::stdin()

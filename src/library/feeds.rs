@@ -3,6 +3,7 @@
 use super::{Error, Library};
 use crate::feed::FeedSource;
 use crate::feed::opml::parse_feed_list;
+use crate::i18n::{Localizer, tr};
 use crate::store::{FeedRow, Store};
 use std::path::Path;
 
@@ -10,14 +11,21 @@ use std::path::Path;
 pub(crate) const DEFAULT_FEEDS_OPML: &str = include_str!("../../assets/feeds.opml");
 
 /// The feeds of an OPML file or a list of URLs; an unreadable or empty list is the user's to fix.
-pub(crate) fn read_list(path: &Path) -> Result<Vec<FeedSource>, Error> {
-    let text = std::fs::read(path)
-        .map_err(|e| Error::Usage(format!("cannot read {}: {e}", path.display())))?;
+pub(crate) fn read_list(path: &Path, l10n: &Localizer) -> Result<Vec<FeedSource>, Error> {
+    let shown = path.display().to_string();
+    let text = std::fs::read(path).map_err(|e| {
+        Error::Usage(tr!(
+            l10n,
+            "cannot-read",
+            path = &shown,
+            error = e.to_string()
+        ))
+    })?;
     let text = crate::feed::decode::decode(&text, None);
     let feeds =
         parse_feed_list(&text).map_err(|e| Error::Usage(format!("{}: {e}", path.display())))?;
     if feeds.is_empty() {
-        return Err(Error::Usage(format!("{}: no feeds in it", path.display())));
+        return Err(Error::Usage(tr!(l10n, "feeds-file-empty", path = shown)));
     }
     Ok(feeds)
 }
@@ -28,7 +36,7 @@ impl Library {
     /// database.
     pub(crate) fn feeds_for_run(&self, store: &mut Store) -> Result<Vec<FeedRow>, Error> {
         if let Some(file) = &self.feeds_file {
-            let wanted = read_list(file)?;
+            let wanted = read_list(file, &self.l10n)?;
             store.add_feeds(&wanted)?;
             let rows = store.feeds()?;
             return Ok(wanted
