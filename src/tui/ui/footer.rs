@@ -1,7 +1,7 @@
 //! The footer: the keys that matter in the current focus, or the newest status message
 //! (feed errors, "not modified", the offline notice), or the search line while typing.
 
-use super::{put_end, put_start, row, words};
+use super::{line_width, put_end, put_start, row, words};
 use crate::i18n::tr;
 use crate::tui::action::Action as A;
 use crate::tui::state::{Focus, State};
@@ -40,7 +40,7 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, state: &State) -> Option<Positi
         },
         ..area
     };
-    put_start(buf, hints_area, area.y, &hints(state), state);
+    put_start(buf, hints_area, area.y, &hints(state, hints_area.width), state);
     if let Some(pct) = pct {
         let label = words(&state.l10n.percent(pct as i64), state.theme.dim, state);
         let label = Line::from(
@@ -110,7 +110,9 @@ fn article_position(state: &State) -> Option<usize> {
     (rows > 0 && total > rows).then(|| ((open.scroll + rows).min(total) * 100 / total).min(100))
 }
 
-fn hints(state: &State) -> Line<'static> {
+/// The hints that fit in `width` cells, whole: a narrow screen drops the last ones rather than
+/// cutting a word.
+fn hints(state: &State, width: u16) -> Line<'static> {
     let km = &state.keymap;
     let l = &state.l10n;
     let list: Vec<(A, String)> = match state.focus {
@@ -136,19 +138,27 @@ fn hints(state: &State) -> Line<'static> {
         ],
     };
     let mut segments = vec![Line::raw(" ")];
+    let mut used = 1;
     for (i, (action, what)) in list.iter().enumerate() {
-        if i > 0 {
-            segments.push(Line::styled(" · ", state.theme.dim));
-        }
         let key = if *action == A::Down {
             format!("{}/{}", km.first_label(A::Down), km.first_label(A::Up))
         } else {
             km.first_label(*action)
         };
+        let what = words(what, Default::default(), state);
+        let sep = if i > 0 { 3 } else { 0 };
+        let need = sep + crate::text::cell_width(&key) + 1 + line_width(&what);
+        if used + need > usize::from(width) {
+            break;
+        }
+        used += need;
+        if i > 0 {
+            segments.push(Line::styled(" · ", state.theme.dim));
+        }
         // The key as it is bound: its own segment, so it is never reordered or mirrored.
         segments.push(Line::styled(key, state.theme.accent));
         segments.push(Line::raw(" "));
-        segments.push(words(what, Default::default(), state));
+        segments.push(what);
     }
     row(segments, state)
 }

@@ -143,17 +143,15 @@ pub(crate) fn draw(buf: &mut Buffer, screen: Rect, scroll: usize, state: &State)
         ],
         state,
     );
-    let title = if l.is_rtl() {
-        title.right_aligned()
-    } else {
-        title
-    };
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_style(state.theme.accent)
-        .title(title);
+        .border_style(state.theme.accent);
     let inner = block.inner(area);
     block.render(area, buf);
+    // Drawn by our own writer, not as the block's title: ratatui measures a visual "لا"
+    // (unshaped lam beside alef) as one cell and would drop a letter.
+    let border = area.inner(ratatui::layout::Margin::new(1, 0));
+    put_start(buf, border, area.y, &title, state);
     // One cell of margin on each side.
     let text_area = inner.inner(ratatui::layout::Margin::new(1, 0));
     let lines = content(state, text_area.width);

@@ -31,17 +31,15 @@ pub(crate) fn draw(
         ],
         state,
     );
-    let title = if l.is_rtl() {
-        title.right_aligned()
-    } else {
-        title
-    };
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_style(state.theme.accent)
-        .title(title);
+        .border_style(state.theme.accent);
     let inner = block.inner(area);
     block.render(area, buf);
+    // Drawn by our own writer, not as the block's title: ratatui measures a visual "لا"
+    // (unshaped lam beside alef) as one cell and would drop a letter.
+    let border = area.inner(ratatui::layout::Margin::new(1, 0));
+    put_start(buf, border, area.y, &title, state);
     if inner.height == 0 || inner.width < 4 {
         return None;
     }
@@ -118,7 +116,6 @@ pub(crate) fn draw(
         state,
     );
     // On the bottom border, at the end of the reading direction.
-    let border = area.inner(ratatui::layout::Margin::new(1, 0));
     put_end(buf, border, area.bottom().saturating_sub(1), &hint, state);
     Some(cursor)
 }
