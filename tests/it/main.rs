@@ -28,6 +28,7 @@ mod text_golden;
 mod text_props;
 mod text_render_cli;
 mod text_snapshots;
+mod tui_arabic;
 mod tui_e2e;
 mod tui_exit;
 mod tui_marks;

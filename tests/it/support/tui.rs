@@ -350,6 +350,30 @@ pub fn filled(
     (state, rt, dir)
 }
 
+/// The Arabic interface: Arabic-Indic digits, dates on UTC (as `auto` gives for `ar_EG`).
+pub fn arabic() -> std::sync::Arc<akhbar::i18n::Localizer> {
+    use akhbar::i18n::{Digits, Language, Locale, Localizer, Zone};
+    let locale = Locale {
+        language: Language::Arabic,
+        region: Some("EG".into()),
+    };
+    std::sync::Arc::new(Localizer::new(locale, Digits::ArabicIndic, Zone::Utc))
+}
+
+/// `filled`, with the interface in `l10n`'s language.
+pub fn filled_in(
+    width: u16,
+    height: u16,
+    l10n: std::sync::Arc<akhbar::i18n::Localizer>,
+) -> (State, SyncRuntime, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_at(&dir.path().join("t.db"), 1);
+    let (mut state, mut rt) = reader_without_list(store, width, height);
+    state.l10n = l10n;
+    rt.start(&mut state);
+    (state, rt, dir)
+}
+
 /// A reader over `store`, nothing asked of the store yet.
 pub fn reader_without_list(store: Store, width: u16, height: u16) -> (State, SyncRuntime) {
     let mut state = State::new(
