@@ -214,7 +214,7 @@ pub(crate) fn say_all(lib: &Library, lines: &[String]) -> bool {
     let max = list::terminal_width().clamp(20, usize::from(u16::MAX)) as u16;
     let mut visual = Vec::new();
     for line in lines {
-        let line = crate::text::sanitize(line).replace('\n', " ");
+        let line = keep_paths_ltr(&crate::text::sanitize(line).replace('\n', " "));
         let width = (crate::text::cell_width(&line) as u16).clamp(1, max);
         let p = crate::text::PreparedParagraph::new(&line, &[], Default::default(), &opts);
         for l in p.lines(width) {
@@ -231,6 +231,21 @@ pub(crate) fn say_all(lib: &Library, lines: &[String]) -> bool {
         let pad = widest.saturating_sub(crate::text::cell_width(l));
         out(&format!("{}{l}", " ".repeat(pad)))
     })
+}
+
+/// An absolute path in a right-to-left line keeps its leading "/" on its left: a left-to-right
+/// mark before it (the "/" alone is neutral and would take the line's direction) and after it.
+fn keep_paths_ltr(line: &str) -> String {
+    line.split(' ')
+        .map(|word| {
+            if word.starts_with('/') {
+                format!("\u{200E}{word}\u{200E}")
+            } else {
+                word.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// One human line (see [`say_all`]).
