@@ -3,6 +3,7 @@
 
 mod support;
 
+mod cli_arabic;
 mod cli_doctor;
 mod cli_fetch;
 mod cli_fulltext;

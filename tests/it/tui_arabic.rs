@@ -24,10 +24,41 @@ fn enter() -> Msg {
 /// Latin words the Arabic chrome may hold: key names, the brand, and the technical names the
 /// help's terminal notes give (terminal programs, escape sequences, config values).
 const KEPT: &[&str] = &[
-    "Enter", "Esc", "Tab", "Space", "PgDn", "PgUp", "Home", "End", "Ctrl", "Shift", "Left",
-    "Right", "Up", "Down", "akhbar", "bidi", "app", "terminal", "off", "OSC", "CSI", "xterm",
-    "Alacritty", "foot", "tmux", "Windows", "Terminal", "GNOME", "VTE", "Konsole", "mlterm",
-    "mintty", "ChatGPT", "NO", "COLOR",
+    "Enter",
+    "Esc",
+    "Tab",
+    "Space",
+    "PgDn",
+    "PgUp",
+    "Home",
+    "End",
+    "Ctrl",
+    "Shift",
+    "Left",
+    "Right",
+    "Up",
+    "Down",
+    "akhbar",
+    "bidi",
+    "app",
+    "terminal",
+    "off",
+    "OSC",
+    "CSI",
+    "xterm",
+    "Alacritty",
+    "foot",
+    "tmux",
+    "Windows",
+    "Terminal",
+    "GNOME",
+    "VTE",
+    "Konsole",
+    "mlterm",
+    "mintty",
+    "ChatGPT",
+    "NO",
+    "COLOR",
 ];
 
 /// The Latin words of `text` that are neither one-letter key names nor in KEPT.
@@ -54,11 +85,7 @@ fn boxed(term: &Terminal<TestBackend>) -> Vec<String> {
         .find(|&y| buf[(corner.0, y)].symbol() == "└")
         .expect("its bottom-left corner");
     (corner.1..=bottom)
-        .map(|y| {
-            (corner.0..=right)
-                .map(|x| buf[(x, y)].symbol())
-                .collect()
-        })
+        .map(|y| (corner.0..=right).map(|x| buf[(x, y)].symbol()).collect())
         .collect()
 }
 
@@ -69,7 +96,14 @@ fn assert_arabic_chrome(rows: &[String], what: &str) {
     }
 }
 
-fn ar(w: u16, h: u16) -> (akhbar::tui::state::State, akhbar::tui::sync::SyncRuntime, tempfile::TempDir) {
+fn ar(
+    w: u16,
+    h: u16,
+) -> (
+    akhbar::tui::state::State,
+    akhbar::tui::sync::SyncRuntime,
+    tempfile::TempDir,
+) {
     filled_in(w, h, arabic())
 }
 
@@ -87,8 +121,16 @@ fn main_screen_in_arabic_mirrored_with_arabic_indic_counts() {
         assert!(header.contains(&visual("غير المقروءة")), "{header}");
         assert!(header.contains('٨') && !header.contains('8'), "{header}");
         // The footer's hints start on the right, each key before (right of) its Arabic word.
-        assert!(footer.trim_end().ends_with(&format!("{} j/k", visual("تمرير"))), "{footer}");
-        assert!(footer.contains(&format!("{} Esc", visual("رجوع"))), "{footer}");
+        assert!(
+            footer
+                .trim_end()
+                .ends_with(&format!("{} j/k", visual("تمرير"))),
+            "{footer}"
+        );
+        assert!(
+            footer.contains(&format!("{} Esc", visual("رجوع"))),
+            "{footer}"
+        );
         // The headlines are on the right, the article on the left: the list's "●" marks
         // end their rows.
         assert!(lines[2].trim_end().ends_with('●'), "{}", lines[2]);
@@ -133,14 +175,20 @@ fn company_picker_in_arabic_mirrored() {
         let ms = inside.iter().find(|r| r.contains("Microsoft")).unwrap();
         let cells: Vec<char> = ms.trim_end_matches('│').trim_end().chars().collect();
         assert!(('٠'..='٩').contains(cells.last().unwrap()), "{ms}");
-        assert!(ms.find("Microsoft") < ms.find(&visual("مايكروسوفت")), "{ms}");
+        assert!(
+            ms.find("Microsoft") < ms.find(&visual("مايكروسوفت")),
+            "{ms}"
+        );
         // Narrowed by Arabic as in English.
         for c in "مايكرو".chars() {
             rt.send(&mut state, key(c));
         }
         let term = screen(&state);
         let text = rows(&term).join("\n");
-        assert!(text.contains("Microsoft") && !text.contains("Amazon"), "{text}");
+        assert!(
+            text.contains("Microsoft") && !text.contains("Amazon"),
+            "{text}"
+        );
         insta::assert_snapshot!(format!("ar_picker_{w}x{h}"), term.backend());
     }
 }
@@ -175,7 +223,102 @@ fn search_prompt_in_both_languages() {
         let lines = rows(&term);
         let line = &lines[lines.len() - 1];
         assert!(line.starts_with("/ "), "{line}");
-        assert!(line.contains("3 matches · Enter keeps · Esc clears"), "{line}");
+        assert!(
+            line.contains("3 matches · Enter keeps · Esc clears"),
+            "{line}"
+        );
         insta::assert_snapshot!(format!("en_search_{w}x{h}"), term.backend());
     }
+}
+
+/// The real binary in tmux at 120×40 with `LANG`, no flags (the database and config come from
+/// the environment), on the sample articles.
+fn real_reader(name: &str, lang: &str) -> (crate::support::tmux::Tmux, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("akhbar.db");
+    drop(store_at(&db, 1));
+    let config = dir.path().join("config.toml");
+    std::fs::write(
+        &config,
+        "[fetch]\nrefresh_on_start = false\nrefresh_minutes = 0\n[display]\nshape = \"off\"\n",
+    )
+    .unwrap();
+    let home = dir.path().join("home");
+    std::fs::create_dir_all(&home).unwrap();
+    let command = format!(
+        "env -u LC_ALL -u LC_MESSAGES HOME='{home}' XDG_STATE_HOME='{home}/state' \
+         XDG_DATA_HOME='{home}/data' AKHBAR_DB='{db}' AKHBAR_CONFIG='{config}' LANG={lang} \
+         TZ=UTC TERM=xterm-256color '{bin}'; sleep 60",
+        home = home.display(),
+        db = db.display(),
+        config = config.display(),
+        bin = env!("CARGO_BIN_EXE_akhbar"),
+    );
+    (
+        crate::support::tmux::Tmux::start(name, 120, 40, &command),
+        dir,
+    )
+}
+
+#[test]
+fn the_real_reader_follows_lang_ar_eg_in_tmux() {
+    let (tmux, _dir) = real_reader("ar-eg", "ar_EG.UTF-8");
+    let brand = visual("أخبار");
+    let screen = tmux.wait_for(&brand);
+    let lines: Vec<&str> = screen.lines().collect();
+    let header = lines[0];
+    assert!(header.trim_end().ends_with(&brand), "{screen}");
+    assert!(header.contains(&visual("غير المقروءة")), "{screen}");
+    let footer = tmux.wait_for(&visual("تنقّل"));
+    let last = footer.lines().last().unwrap();
+    assert_arabic_chrome(&[header.to_string(), last.to_string()], "header/footer");
+
+    tmux.keys(&["?"]);
+    let help = tmux.wait_for(&visual("اختيار شركة للتصفية بها"));
+    assert!(
+        help.contains(&visual("المفاتيح")) && help.contains("q/Ctrl-c"),
+        "{help}"
+    );
+    let title = help.lines().find(|l| l.contains('┌')).unwrap();
+    assert!(title.contains(&visual("مساعدة")), "{help}");
+    assert_arabic_chrome(&[title.to_string()], "help title");
+
+    tmux.keys(&["Escape"]);
+    tmux.wait_until("help closed", |s| !s.contains('┌'));
+    tmux.keys(&["c"]);
+    let picker = tmux.wait_for("Microsoft");
+    let title = picker.lines().find(|l| l.contains('┌')).unwrap();
+    assert!(title.contains(&visual("الشركة")), "{picker}");
+    let hint = picker.lines().find(|l| l.contains('└')).unwrap();
+    assert!(
+        hint.contains(&visual("تطبيق")) && hint.contains("Enter"),
+        "{picker}"
+    );
+
+    tmux.keys(&["Escape"]);
+    tmux.wait_until("picker closed", |s| !s.contains('┌'));
+    tmux.keys(&["/"]);
+    tmux.text("مايكروسوفت");
+    let search = tmux.wait_for(&visual("نتائج"));
+    let prompt = search.lines().last().unwrap();
+    assert!(prompt.trim_end().ends_with('/'), "{search}");
+    assert_arabic_chrome(&[prompt.to_string()], "search prompt");
+}
+
+#[test]
+fn the_real_reader_stays_english_with_lang_en_us() {
+    let (tmux, _dir) = real_reader("en-us", "en_US.UTF-8");
+    let screen = tmux.wait_for("? help");
+    assert!(
+        screen.lines().last().unwrap().starts_with(" j/k move"),
+        "{screen}"
+    );
+    assert!(
+        !screen
+            .lines()
+            .next()
+            .unwrap()
+            .contains(&visual("غير المقروءة")),
+        "{screen}"
+    );
 }
