@@ -110,13 +110,31 @@ impl Saves {
                         tr!(l10n, "not-saved-read", id = &id, title = &title, why = &why)
                     }
                     (MarkKind::Read, false) => {
-                        tr!(l10n, "not-saved-unread", id = &id, title = &title, why = &why)
+                        tr!(
+                            l10n,
+                            "not-saved-unread",
+                            id = &id,
+                            title = &title,
+                            why = &why
+                        )
                     }
                     (MarkKind::Starred, true) => {
-                        tr!(l10n, "not-saved-starred", id = &id, title = &title, why = &why)
+                        tr!(
+                            l10n,
+                            "not-saved-starred",
+                            id = &id,
+                            title = &title,
+                            why = &why
+                        )
                     }
                     (MarkKind::Starred, false) => {
-                        tr!(l10n, "not-saved-unstarred", id = &id, title = &title, why = &why)
+                        tr!(
+                            l10n,
+                            "not-saved-unstarred",
+                            id = &id,
+                            title = &title,
+                            why = &why
+                        )
                     }
                 }
             })

@@ -18,7 +18,10 @@ fn show_prints_what_the_readers_article_pane_shows() {
     store.set_meta("entities_version", &version).unwrap();
     // `show` dates on the real clock (the year shows when it is not this one): so does the pane.
     let (mut state, mut rt) = reader_without_list(store, 120, 40);
-    rt.send(&mut state, akhbar::tui::action::Msg::Tick(chrono::Utc::now()));
+    rt.send(
+        &mut state,
+        akhbar::tui::action::Msg::Tick(chrono::Utc::now()),
+    );
     rt.start(&mut state);
     let open = state
         .article
@@ -72,6 +75,9 @@ fn show_prints_what_the_readers_article_pane_shows() {
     assert!(ar.status.success(), "{}", stderr(&ar));
     let ar = stdout(&ar);
     assert!(ar.contains(&visual("الشركات:")), "{ar}");
-    assert!(ar.contains(&visual("تموز")) || ar.contains(&visual("يوليو")), "{ar}");
+    assert!(
+        ar.contains(&visual("تموز")) || ar.contains(&visual("يوليو")),
+        "{ar}"
+    );
     assert!(!ar.contains("Companies"), "{ar}");
 }

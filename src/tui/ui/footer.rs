@@ -40,7 +40,13 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, state: &State) -> Option<Positi
         },
         ..area
     };
-    put_start(buf, hints_area, area.y, &hints(state, hints_area.width), state);
+    put_start(
+        buf,
+        hints_area,
+        area.y,
+        &hints(state, hints_area.width),
+        state,
+    );
     if let Some(pct) = pct {
         let label = words(&state.l10n.percent(pct as i64), state.theme.dim, state);
         let label = Line::from(
