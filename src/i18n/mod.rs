@@ -47,7 +47,8 @@ pub enum Digits {
 
 impl Digits {
     /// `setting` for `locale`: `auto` is the locale's own numbering system in CLDR
-    /// (Arabic-Indic for `ar` and `ar-EG`, Latin for `ar-MA` and for English).
+    /// (Arabic-Indic for `ar-EG`; Latin for a bare `ar` — CLDR's default for it since v42 —
+    /// for `ar-MA` and for English).
     pub fn resolve(setting: DigitsSetting, locale: &Locale) -> Digits {
         match setting {
             DigitsSetting::Latin => Digits::Latin,

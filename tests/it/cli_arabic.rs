@@ -64,7 +64,7 @@ fn human_output_follows_lang() {
     let (ar, en) = (fetch(arabic), fetch(english));
     assert!(ar.contains(&visual("مصدر واحد")), "{ar}");
     assert!(ar.contains(&visual("فشل:")), "{ar}");
-    assert!(en.contains("1 feeds: 0 new articles, 1 failed"), "{en}");
+    assert!(en.contains("1 feed: 0 new articles, 1 failed"), "{en}");
 
     let doctor = |run: fn(&Env, &[&str]) -> Output| stdout(&run(&env, &["--db", db, "doctor"]));
     let (ar, en) = (doctor(arabic), doctor(english));

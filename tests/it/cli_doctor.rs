@@ -111,7 +111,7 @@ fn a_healthy_database_passes_doctor() {
     assert_eq!(
         db_line(&o),
         format!(
-            "database   {}  ok: schema 2, 1 feeds, 20 articles, integrity ok",
+            "database   {}  ok: schema 2, 1 feed, 20 articles, integrity ok",
             db.display()
         )
     );
@@ -314,10 +314,7 @@ fn a_database_another_process_is_writing_is_healthy_and_never_moved() {
     let o = env.run(&["--db", path_str(&db), "doctor"]);
     assert!(o.status.success(), "{}", stdout(&o));
     let line = db_line(&o);
-    assert!(
-        line.contains("ok: schema 2, 1 feeds, 20 articles"),
-        "{line}"
-    );
+    assert!(line.contains("ok: schema 2, 1 feed, 20 articles"), "{line}");
     assert!(
         line.contains(&format!("{me} (")) && line.contains("is writing to it"),
         "{line}"

@@ -14,12 +14,24 @@ fetch-ok = ok            { $new } new, { $updated } updated, { $unchanged } unch
 fetch-pages = , { $count } whole articles from their pages
 fetch-not-modified = not modified
 fetch-failed = FAILED        { $error }
-fetch-summary = { $feeds } feeds: { $new } new articles, { $failed } failed
+fetch-summary = { PLURAL($feeds) ->
+    [one] { $feeds } feed
+   *[other] { $feeds } feeds
+}: { PLURAL($new) ->
+    [one] { $new } new article
+   *[other] { $new } new articles
+}, { $failed } failed
 
 ## akhbar import, reindex.
 
-import-done = imported { $count } feeds from { $file } ({ $new } new, { $present } already present)
-reindex-done = re-indexed the entities of { $count } articles
+import-done = imported { PLURAL($count) ->
+    [one] { $count } feed
+   *[other] { $count } feeds
+} from { $file } ({ $new } new, { $present } already present)
+reindex-done = re-indexed the entities of { PLURAL($count) ->
+    [one] { $count } article
+   *[other] { $count } articles
+}
 
 ## akhbar doctor: a label, then what was found.
 
@@ -47,7 +59,13 @@ doctor-not-a-file-why = it is { $kind }, not a database file
 doctor-unreadable = UNREADABLE: { $why }
 doctor-foreign = NOT AKHBAR'S: { $what }; akhbar leaves it as it is
 doctor-foreign-why = it is not an akhbar database
-doctor-summary = schema { $schema }, { $feeds } feeds, { $articles } articles, integrity ok
+doctor-summary = schema { $schema }, { PLURAL($feeds) ->
+    [one] { $feeds } feed
+   *[other] { $feeds } feeds
+}, { PLURAL($articles) ->
+    [one] { $articles } article
+   *[other] { $articles } articles
+}, integrity ok
 doctor-writing = { $summary }; { $holder } is writing to it
 doctor-in-use = { $summary }; in use by { $holder }
 doctor-someone-writing = { $summary }; another process is writing to it
