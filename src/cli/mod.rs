@@ -145,11 +145,12 @@ fn run(cli: Cli) -> Result<Exit, Error> {
     };
     let code = match cli.command {
         None => {
-            return match crate::tui::run(&lib).map_err(Error::Runtime)? {
-                crate::tui::Ended::Quit => Ok(Exit::Code(ExitCode::SUCCESS)),
-                crate::tui::Ended::NotSaved => Ok(Exit::Code(ExitCode::FAILURE)),
-                crate::tui::Ended::Signal(signal) => Ok(Exit::Signal(signal)),
-            };
+            return Ok(match crate::tui::run(&lib) {
+                Ok(crate::tui::Ended::Quit) => Exit::Code(ExitCode::SUCCESS),
+                Ok(crate::tui::Ended::NotSaved) => Exit::Code(ExitCode::FAILURE),
+                Ok(crate::tui::Ended::Signal(signal)) => Exit::Signal(signal),
+                Err(e) => Exit::Code(report(&lib, &Error::Runtime(e))),
+            });
         }
         Some(Command::Fetch { json, timeout }) => fetch::run(&lib, json, timeout),
         Some(Command::List(args)) => list::run(&lib, &args),
@@ -162,7 +163,9 @@ fn run(cli: Cli) -> Result<Exit, Error> {
         Some(Command::Reindex) => feeds::reindex(&lib),
         Some(Command::Doctor { repair }) => doctor::run(&lib, repair, config_error.as_ref()),
     };
-    code.map(Exit::Code)
+    // Reported here, where the interface's language is known (a config error is reported
+    // before there is one, in English).
+    Ok(Exit::Code(code.unwrap_or_else(|e| report(&lib, &e))))
 }
 
 fn init_logging(dir: &std::path::Path) -> Option<tracing_appender::non_blocking::WorkerGuard> {
@@ -204,8 +207,13 @@ fn install_panic_hook(log_dir: PathBuf) {
 /// terminal's width, and the lines are right-aligned together so a table's columns line up
 /// from the right. False when stdout is closed.
 pub(crate) fn say_all(lib: &Library, lines: &[String]) -> bool {
+    lay_out(lib, lines).iter().all(|l| out(l))
+}
+
+/// The lines as printed (see [`say_all`]): as they are, or laid out right to left in Arabic.
+fn lay_out(lib: &Library, lines: &[String]) -> Vec<String> {
     if !lib.l10n.is_rtl() {
-        return lines.iter().all(|l| out(l));
+        return lines.to_vec();
     }
     let opts = crate::text::LayoutOptions {
         direction: crate::text::Direction::Rtl,
@@ -227,10 +235,26 @@ pub(crate) fn say_all(lib: &Library, lines: &[String]) -> bool {
         .map(|l| crate::text::cell_width(l))
         .max()
         .unwrap_or(0);
-    visual.iter().all(|l| {
-        let pad = widest.saturating_sub(crate::text::cell_width(l));
-        out(&format!("{}{l}", " ".repeat(pad)))
-    })
+    visual
+        .iter()
+        .map(|l| {
+            let pad = widest.saturating_sub(crate::text::cell_width(l));
+            format!("{}{l}", " ".repeat(pad))
+        })
+        .collect()
+}
+
+/// A command's error on stderr, in the interface's language and laid out as its other lines;
+/// the exit code it ends with (2: usage, 1: anything else).
+fn report(lib: &Library, error: &Error) -> ExitCode {
+    let (text, code) = match error {
+        Error::Usage(msg) => (msg.clone(), 2),
+        Error::Runtime(e) => (format!("{e:#}"), 1),
+    };
+    for line in lay_out(lib, &[format!("akhbar: {text}")]) {
+        eprintln!("{line}");
+    }
+    ExitCode::from(code)
 }
 
 /// An absolute path in a right-to-left line keeps its leading "/" on its left: a left-to-right

@@ -89,7 +89,11 @@ fn human_output_follows_lang() {
     let list =
         |run: fn(&Env, &[&str]) -> Output| run(&env, &["--db", db, "list", "--company", "nosuch"]);
     let (ar, en) = (list(arabic), list(english));
-    assert!(stderr(&ar).contains("شركة غير معروفة"), "{}", stderr(&ar));
+    // Errors too: in Arabic, laid out as the other lines ("akhbar:" at the right).
+    let said = stderr(&ar);
+    assert!(said.contains(&visual("شركة غير معروفة")), "{said}");
+    assert!(said.trim_end().ends_with(":akhbar"), "{said}");
+    assert_eq!(ar.status.code(), Some(2));
     assert!(stderr(&en).contains("unknown company"), "{}", stderr(&en));
     let ar = stdout(&arabic(&env, &["--db", db, "list"]));
     assert!(ar.contains(&visual("مايكروسوفت")), "{ar}");
