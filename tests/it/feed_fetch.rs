@@ -315,6 +315,7 @@ async fn slow_and_trickling_servers_time_out() {
 
 #[tokio::test]
 async fn bodies_over_the_cap_stop_at_it() {
+    server::bomb(); // made before the 2 s fetch timeout can run
     let srv = server::start().await;
     let f = fetcher();
     let cap = f.config().max_body_bytes;

@@ -124,8 +124,10 @@ pub fn gzip(bytes: &[u8]) -> Vec<u8> {
     enc.finish().unwrap()
 }
 
-/// 300 MiB of zeros, gzip-compressed once per test binary.
-fn bomb() -> &'static [u8] {
+/// 300 MiB of zeros, gzip-compressed once per test binary. Compressing takes seconds on a
+/// loaded machine: a test with a tight fetch timeout calls this first, so the first `/bomb`
+/// request is not answered late.
+pub fn bomb() -> &'static [u8] {
     static BOMB: OnceLock<Vec<u8>> = OnceLock::new();
     BOMB.get_or_init(|| {
         let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
