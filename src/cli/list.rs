@@ -114,6 +114,7 @@ fn print_rows(lib: &Library, rows: &[ArticleRow]) {
             if r.read { ' ' } else { '●' },
             if r.starred { '★' } else { ' ' }
         );
+        let opts = opts.for_content(r.language.as_deref());
         let feed = visual_cell(r.feed_title.as_deref().unwrap_or(&r.feed), feed_w, &opts);
         let title = title_line(&r.title, title_w, &opts);
         let line = format!("{:>id_w$}  {date:<16}  {marks}  {feed}  {title}", r.id);

@@ -43,7 +43,22 @@ pub fn paragraph_level(text: &str, direction: Direction) -> u8 {
         Direction::Rtl => 1,
         Direction::Ltr => 0,
         Direction::Auto => u8::from(auto_is_rtl(text)),
+        Direction::RtlContent => u8::from(!ltr_letters_only(text)),
     }
+}
+
+/// Left-to-right letters and not one right-to-left letter (an RLM counts as one: whoever
+/// wrote it asked for right to left).
+fn ltr_letters_only(text: &str) -> bool {
+    let mut ltr = false;
+    for c in text.chars() {
+        match FastBidiData.bidi_class(c) {
+            L => ltr = true,
+            R | AL => return false,
+            _ => {}
+        }
+    }
+    ltr
 }
 
 fn auto_is_rtl(text: &str) -> bool {
@@ -217,5 +232,18 @@ mod tests {
             1
         );
         assert_eq!(paragraph_level("\u{200F}2025 - 10", Direction::Auto), 1);
+        // Content in Arabic: RTL even when Latin letters lead or outnumber; an all-English
+        // paragraph keeps its own direction; a bare number is aligned as Arabic.
+        let content = Direction::RtlContent;
+        assert_eq!(
+            paragraph_level("Apple تطلق iPhone 17 Pro Max في السعودية", content),
+            1
+        );
+        assert_eq!(
+            paragraph_level("Apple said: \u{201C}we are excited.\u{201D}", content),
+            0
+        );
+        assert_eq!(paragraph_level("2026", content), 1);
+        assert_eq!(paragraph_level("\u{200F}Hello", content), 1);
     }
 }

@@ -31,11 +31,18 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "lowercase")]
 pub enum Direction {
     /// Mostly Arabic letters → RTL; otherwise the first strong character; Arabic-Indic digits
-    /// alone → RTL. Use [`Direction::for_content`] to force RTL for Arabic feeds.
+    /// alone → RTL. [`Direction::for_content`] turns it into `RtlContent` for Arabic feeds.
     #[default]
     Auto,
     Rtl,
     Ltr,
+    /// Content in a right-to-left language (the feed or article says so): RTL — so «Apple تطلق
+    /// iPhone 17» reads from the right — unless the paragraph has left-to-right letters and no
+    /// right-to-left one (an English quote stays LTR, its full stop at its end). Never set by
+    /// the user; chosen per article from its language.
+    #[value(skip)]
+    #[serde(skip)]
+    RtlContent,
 }
 
 /// Who reorders right-to-left text.
@@ -63,8 +70,9 @@ pub enum ShapeMode {
 
 impl Direction {
     /// The policy for content in `language` (a feed's or article's language tag): `Auto`
-    /// becomes `Rtl` for right-to-left languages (`ar`, `ar-EG`, `fa`, `he`, …); forced
-    /// directions stay as they are.
+    /// becomes `RtlContent` for right-to-left languages (`ar`, `ar-EG`, `fa`, `he`, …); forced
+    /// directions stay as they are, and so does `Auto` for other or unknown languages (each
+    /// paragraph then goes by its own letters).
     pub fn for_content(self, language: Option<&str>) -> Direction {
         let primary = language
             .and_then(|l| l.trim().split(['-', '_']).next())
@@ -88,8 +96,18 @@ impl Direction {
             )
         });
         match self {
-            Direction::Auto if rtl_language => Direction::Rtl,
+            Direction::Auto if rtl_language => Direction::RtlContent,
             other => other,
+        }
+    }
+}
+
+impl LayoutOptions {
+    /// These options for text in `language` (see [`Direction::for_content`]).
+    pub fn for_content(&self, language: Option<&str>) -> LayoutOptions {
+        LayoutOptions {
+            direction: self.direction.for_content(language),
+            ..*self
         }
     }
 }

@@ -68,6 +68,9 @@ pub(crate) fn prepare(
     interface: Interface<'_>,
 ) -> PreparedArticle {
     let Interface { l10n, now } = interface;
+    // An article in Arabic is laid out right to left even where a paragraph starts with a
+    // Latin name (docs/terminals.md, "Paragraph direction").
+    let opts = &opts.for_content(article.row.language.as_deref());
     let mut counter = 0;
     let title_text = article.row.title.replace('\n', " ");
     let mut title_spans: Vec<&StoredSpan> = article.spans_in(Field::Title).collect();

@@ -8,6 +8,7 @@ mod cli_doctor;
 mod cli_fetch;
 mod cli_fulltext;
 mod cli_show;
+mod content_direction;
 mod demo_default_feeds;
 mod demo_feeds;
 mod entities_eval;

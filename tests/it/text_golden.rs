@@ -95,8 +95,21 @@ fn direction_policy() {
     assert!(!rtl("123 - 456", Direction::Auto));
     assert!(rtl("Hello", Direction::Rtl));
     assert!(!rtl("مرحبا", Direction::Ltr));
-    assert_eq!(Direction::Auto.for_content(Some("ar-EG")), Direction::Rtl);
-    assert_eq!(Direction::Auto.for_content(Some("AR")), Direction::Rtl);
+    assert_eq!(
+        Direction::Auto.for_content(Some("ar-EG")),
+        Direction::RtlContent
+    );
+    assert_eq!(
+        Direction::Auto.for_content(Some("AR")),
+        Direction::RtlContent
+    );
+    // Arabic content: a Latin name first does not make it left to right.
+    let content = Direction::Auto.for_content(Some("ar"));
+    assert!(rtl("Apple تطلق iPhone 17 Pro Max في السعودية", content));
+    assert!(!rtl(
+        "Apple تطلق iPhone 17 Pro Max في السعودية",
+        Direction::Auto
+    ));
     assert_eq!(Direction::Auto.for_content(Some("en-US")), Direction::Auto);
     assert_eq!(Direction::Auto.for_content(None), Direction::Auto);
     assert_eq!(Direction::Ltr.for_content(Some("ar")), Direction::Ltr);

@@ -130,15 +130,18 @@ pub(super) fn ensure_titles(state: &mut State, fx: &mut Vec<Effect>) {
             t.width == width && t.opts == state.opts && t.with_spans == spans.is_some()
         });
         if !fresh {
+            // The row's language decides the direction of a title that starts with a Latin
+            // name; the cache can key on the reader's options since a row's language is fixed.
+            let opts = state.opts.for_content(row.language.as_deref());
             let line = crate::tui::ui::headlines::title_line(
                 &row.title,
                 spans.unwrap_or(&[]),
-                &state.opts,
+                &opts,
                 width,
                 &state.theme,
             );
             let with_spans = spans.is_some();
-            let feed = crate::tui::ui::headlines::feed_line(row, &state.opts, &state.theme);
+            let feed = crate::tui::ui::headlines::feed_line(row, &opts, &state.theme);
             state.title_lines.insert(
                 row.id,
                 TitleLine {
