@@ -36,8 +36,8 @@ pub(crate) struct Cli {
     /// Open the reader over the bundled demo feeds (no network, temporary database).
     #[arg(long, global = true)]
     pub(crate) demo: bool,
-    /// Who reorders right-to-left text: akhbar (app), the terminal, or nobody (off).
-    #[arg(long, global = true, value_enum)]
+    /// Who reorders right-to-left text: akhbar (app, the default) or nobody (off).
+    #[arg(long, global = true, value_name = "app|off", value_parser = str::parse::<BidiMode>)]
     pub(crate) bidi: Option<BidiMode>,
     /// Join Arabic letters with presentation forms.
     #[arg(long, global = true, value_enum)]

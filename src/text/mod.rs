@@ -46,16 +46,44 @@ pub enum Direction {
 }
 
 /// Who reorders right-to-left text.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
-#[serde(rename_all = "lowercase")]
+///
+/// A third value, `terminal` (logical order, the terminal reorders), was withdrawn: no measured
+/// terminal showed akhbar's two panes right that way (docs/terminals.md); it is refused with a
+/// message saying what to use instead.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase", try_from = "String")]
 pub enum BidiMode {
-    /// akhbar reorders (the terminal is asked to stay out of it).
+    /// akhbar reorders, and tells the terminal, in the way that terminal needs, not to.
     #[default]
     App,
-    /// akhbar writes logical order; the terminal reorders.
-    Terminal,
-    /// logical order, nothing done.
+    /// logical order, nothing asked of the terminal.
     Off,
+}
+
+/// Why `terminal` is no longer a bidi mode, and what to use.
+pub const BIDI_TERMINAL_WITHDRAWN: &str = "bidi mode \"terminal\" was withdrawn: no terminal \
+     lays akhbar's panes out right from logical order (docs/terminals.md). Use \"app\" (the \
+     default): akhbar finds out which terminal it runs in and tells it not to reorder; if it \
+     guesses wrong, name the terminal with [display] terminal = \"vte\" | \"mlterm\" | \
+     \"konsole\" | \"kitty\" | \"cells\" or --terminal";
+
+impl std::str::FromStr for BidiMode {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "app" => Ok(BidiMode::App),
+            "off" => Ok(BidiMode::Off),
+            "terminal" => Err(BIDI_TERMINAL_WITHDRAWN.to_string()),
+            other => Err(format!("unknown bidi mode {other:?}: \"app\" or \"off\"")),
+        }
+    }
+}
+
+impl TryFrom<String> for BidiMode {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        s.parse()
+    }
 }
 
 /// Arabic letter shaping (presentation forms) for terminals that do not join letters.

@@ -277,7 +277,6 @@ impl State {
     pub(crate) fn bidi_label(&self) -> &'static str {
         match self.opts.bidi {
             BidiMode::App => "app",
-            BidiMode::Terminal => "terminal",
             BidiMode::Off => "off",
         }
     }

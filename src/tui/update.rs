@@ -507,8 +507,7 @@ fn on_action(state: &mut State, action: Action, fx: &mut Vec<Effect>) {
         Action::Entities => step_entity(state, fx),
         Action::CycleBidi => {
             state.opts.bidi = match state.opts.bidi {
-                BidiMode::App => BidiMode::Terminal,
-                BidiMode::Terminal => BidiMode::Off,
+                BidiMode::App => BidiMode::Off,
                 BidiMode::Off => BidiMode::App,
             };
             fx.push(Effect::TerminalBidiExplicit(

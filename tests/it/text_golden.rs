@@ -12,9 +12,14 @@ fn invariants_hold_at_every_width_in_every_mode() {
     let paras = paragraphs();
     assert!(paras.len() >= 16, "fixture paragraphs missing");
     for text in &paras {
-        for bidi in [BidiMode::App, BidiMode::Terminal, BidiMode::Off] {
+        for bidi in [BidiMode::App, BidiMode::Off] {
             for shape in [false, true] {
-                for direction in [Direction::Auto, Direction::Rtl, Direction::Ltr] {
+                for direction in [
+                    Direction::Auto,
+                    Direction::Rtl,
+                    Direction::Ltr,
+                    Direction::RtlContent,
+                ] {
                     let opts = LayoutOptions {
                         direction,
                         bidi,

@@ -160,8 +160,13 @@ fn is_dangerous(c: char) -> bool {
 
 fn options() -> impl Strategy<Value = LayoutOptions> {
     (
-        prop::sample::select(vec![Direction::Auto, Direction::Rtl, Direction::Ltr]),
-        prop::sample::select(vec![BidiMode::App, BidiMode::Terminal, BidiMode::Off]),
+        prop::sample::select(vec![
+            Direction::Auto,
+            Direction::Rtl,
+            Direction::Ltr,
+            Direction::RtlContent,
+        ]),
+        prop::sample::select(vec![BidiMode::App, BidiMode::Off]),
         any::<bool>(),
     )
         .prop_map(|(direction, bidi, shape)| LayoutOptions {

@@ -1,5 +1,6 @@
 //! `akhbar render`: stdin paragraphs → visual lines, as a user runs it.
 
+use crate::support::{Env, path_str, stderr};
 use std::io::Write;
 use std::process::{Command, Stdio};
 
@@ -79,14 +80,27 @@ fn paragraphs_are_separated_and_controls_never_printed() {
 }
 
 #[test]
-fn logical_order_when_the_terminal_reorders() {
+fn logical_order_with_bidi_off() {
     let out = render(
-        &[
-            "--bidi", "terminal", "--shape", "off", "render", "--width", "80",
-        ],
+        &["--bidi", "off", "--shape", "off", "render", "--width", "80"],
         "عام 2019 (نعم)\n",
     );
     assert_eq!(out, "عام 2019 (نعم)\n");
+}
+
+#[test]
+fn bidi_terminal_is_refused_with_what_to_use_instead() {
+    let env = Env::new();
+    let o = env.run(&["--bidi", "terminal", "render"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("withdrawn") && err.contains("--terminal"), "{err}");
+    // The same in the config file, with the line it is on.
+    let config = env.write("config.toml", "[display]\nbidi = \"terminal\"\n");
+    let o = env.run(&["--config", path_str(&config), "render"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("withdrawn") && err.contains("config.toml:2:"), "{err}");
 }
 
 /// FriBidi's visual line (right-to-left paragraph) for the text akhbar lays out, without the
@@ -165,7 +179,7 @@ fn format_characters_tabs_and_overrides_render_as_fribidi_in_every_mode() {
             },
         );
         let want = fribidi_rtl(laid_out.display_text());
-        for mode in ["app", "terminal", "off"] {
+        for mode in ["app", "off"] {
             let out = render(
                 &["--bidi", mode, "render", "--width", "100", "--dir", "rtl"],
                 &format!("{input}\n"),

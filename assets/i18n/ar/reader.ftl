@@ -164,13 +164,10 @@ legend-products = المنتجات
 legend-figures = الأرقام: مبالغ ونسب وأعداد وتواريخ
 help-no-color = NO_COLOR مضبوط: الخط العريض والتسطير والمائل تحمل العلامات
 help-terminals = الطرفيات
-help-bidi-app = bidi = app: يرتّب akhbar النص العربي بنفسه ويطلب من الطرفية ألا تفعل (CSI 8 l)
-help-bidi-terminal = bidi = terminal: يكتب akhbar النص بترتيبه المنطقي ويترك ترتيبه للطرفية (VTE وKonsole وmlterm)
+help-bidi-app = bidi = app: يرتّب akhbar النص العربي بنفسه ويطلب من الطرفية ألا تفعل
 help-bidi-off = bidi = off: بلا إعادة ترتيب، يُكتب النص بالترتيب الذي خُزّن به
 help-shaping-on = وصل الحروف مفعّل: { $key } يصل الحروف العربية للطرفيات التي لا تصلها
 help-shaping-off = وصل الحروف معطّل: { $key } يصل الحروف العربية للطرفيات التي لا تصلها
-help-terminals-app = bidi = app مع وصل الحروف: xterm وAlacritty وfoot وtmux وWindows Terminal
-help-terminals-vte = bidi = terminal دون وصل الحروف: GNOME Terminal وسائر طرفيات VTE وKonsole وmlterm وmintty
 
 ## ما يفعله كل إجراء: action-NAME لكل إجراء في [keys] (نافذة المساعدة).
 
@@ -198,7 +195,7 @@ action-copy_link = نسخ الرابط (OSC 52)
 action-refresh_all = تحديث كل المصادر
 action-refresh_feed = تحديث مصدر هذا المقال
 action-entities = التنقل بين كيانات المقال
-action-cycle_bidi = وضع الاتجاه: app → terminal → off
+action-cycle_bidi = وضع الاتجاه: app ↔ off (الترتيب المنطقي، والطرفية كما وُجدت)
 action-toggle_shape = وصل الحروف: تشغيل/إيقاف
 action-divider_left = تحريك الفاصل يسارًا
 action-divider_right = تحريك الفاصل يمينًا

@@ -142,13 +142,10 @@ legend-products = products
 legend-figures = figures: money, %, counts, dates
 help-no-color = NO_COLOR is set: bold, underline and italic carry the marks
 help-terminals = Terminals
-help-bidi-app = bidi = app: akhbar reorders right-to-left text itself and asks the terminal not to (CSI 8 l)
-help-bidi-terminal = bidi = terminal: akhbar writes logical order and lets the terminal reorder (VTE, Konsole, mlterm)
+help-bidi-app = bidi = app: akhbar reorders right-to-left text itself and tells the terminal not to
 help-bidi-off = bidi = off: no reordering at all: text is written in stored order
 help-shaping-on = shaping on: { $key } joins Arabic letters for terminals that do not
 help-shaping-off = shaping off: { $key } joins Arabic letters for terminals that do not
-help-terminals-app = xterm, Alacritty, foot, tmux, Windows Terminal: bidi = app, shaping on
-help-terminals-vte = GNOME Terminal and other VTE, Konsole, mlterm, mintty: bidi = terminal, shaping off
 
 ## What each action does: action-NAME for every action of [keys] (the help overlay).
 
@@ -176,7 +173,7 @@ action-copy_link = copy the link (OSC 52)
 action-refresh_all = refresh every feed
 action-refresh_feed = refresh this article's feed
 action-entities = step through the article's entities
-action-cycle_bidi = bidi mode: app → terminal → off
+action-cycle_bidi = bidi mode: app ↔ off (logical order, the terminal as found)
 action-toggle_shape = letter shaping on/off
 action-divider_left = move the divider left
 action-divider_right = move the divider right

@@ -70,7 +70,6 @@ fn content(state: &State, width: u16) -> Vec<Entry> {
     lines.push(head(tr!(l, "help-terminals")));
     let mode = match state.opts.bidi {
         crate::text::BidiMode::App => tr!(l, "help-bidi-app"),
-        crate::text::BidiMode::Terminal => tr!(l, "help-bidi-terminal"),
         crate::text::BidiMode::Off => tr!(l, "help-bidi-off"),
     };
     lines.push(text(mode, Style::default()));
@@ -81,8 +80,6 @@ fn content(state: &State, width: u16) -> Vec<Entry> {
         tr!(l, "help-shaping-off", key = key)
     };
     lines.push(text(shaping, Style::default()));
-    lines.push(text(tr!(l, "help-terminals-app"), Style::default()));
-    lines.push(text(tr!(l, "help-terminals-vte"), Style::default()));
     lines
 }
 
