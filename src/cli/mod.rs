@@ -11,6 +11,7 @@ mod show;
 use crate::config::Config;
 use crate::i18n::{LanguageSetting, Localizer};
 use crate::library::{Error, Library};
+use crate::text::terminal::TerminalChoice;
 use crate::text::{BidiMode, ShapeMode};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -45,6 +46,9 @@ pub(crate) struct Cli {
     /// The interface's language (default: [ui] language, else the locale: Arabic for ar_*).
     #[arg(long, global = true, value_enum)]
     pub(crate) lang: Option<LanguageSetting>,
+    /// Which terminal to write for (auto: ask it and read the environment).
+    #[arg(long, global = true, value_enum)]
+    pub(crate) terminal: Option<TerminalChoice>,
     #[command(subcommand)]
     pub(crate) command: Option<Command>,
 }
@@ -138,6 +142,7 @@ fn run(cli: Cli) -> Result<Exit, Error> {
         cli_db: cli.db,
         bidi: cli.bidi.unwrap_or(config.display.bidi),
         shape: cli.shape.unwrap_or(config.display.shape),
+        terminal: cli.terminal.unwrap_or(config.display.terminal),
         config,
         config_path,
         feeds_file: cli.feeds,

@@ -7,6 +7,7 @@ pub(crate) mod keys;
 pub(crate) mod style;
 
 use crate::i18n::{DigitsSetting, LanguageSetting};
+use crate::text::terminal::TerminalChoice;
 use crate::text::{BidiMode, Direction, ShapeMode};
 use keys::{Action, Key};
 use ratatui::style::Style;
@@ -143,6 +144,7 @@ section! {
         bidi: BidiMode = BidiMode,
         shape: ShapeMode = ShapeMode,
         direction: Direction = Direction,
+        terminal: TerminalChoice = TerminalChoice,
     }
 }
 

@@ -8,6 +8,7 @@ use crate::config::Config;
 use crate::entities::Recognizer;
 use crate::i18n::Localizer;
 use crate::store::{Store, StoreError};
+use crate::text::terminal::{TerminalChoice, TerminalKind};
 use crate::text::{BidiMode, LayoutOptions, ShapeMode};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -24,6 +25,8 @@ pub struct Library {
     pub feeds_file: Option<PathBuf>,
     pub bidi: BidiMode,
     pub shape: ShapeMode,
+    /// `--terminal` or `[display] terminal`: the class of terminal written for.
+    pub terminal: TerminalChoice,
     /// `--demo`: the bundled feeds in a temporary database, no network.
     pub demo: bool,
     /// The interface's language, digits and clock (`[ui]`, `--lang`, the locale).
@@ -78,15 +81,24 @@ impl Library {
     }
 
     /// How text is laid out for output: the configured direction, the bidi mode, and shaping
-    /// (`auto` asks the environment: most terminals that do not reorder do not join either).
+    /// (`auto`: for the terminal class named by the environment, since a command's output is
+    /// not a place to ask the terminal questions; the reader asks, see
+    /// [`Library::layout_options_for`]).
     pub fn layout_options(&self) -> LayoutOptions {
+        let env = |k: &str| std::env::var(k).ok();
+        self.layout_options_for(self.terminal.resolve(&env, None))
+    }
+
+    /// Layout options for a terminal of class `kind`: `shape = auto` joins letters unless it
+    /// joins them itself.
+    pub fn layout_options_for(&self, kind: TerminalKind) -> LayoutOptions {
         LayoutOptions {
             direction: self.config.display.direction,
             bidi: self.bidi,
             shape: match self.shape {
                 ShapeMode::On => true,
                 ShapeMode::Off => false,
-                ShapeMode::Auto => crate::text::shape_auto_for_env(),
+                ShapeMode::Auto => kind.app_shapes(),
             },
         }
     }

@@ -224,9 +224,3 @@ pub fn line_to_plain(line: &Line<'_>) -> String {
     let s: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
     s.trim_end().to_string()
 }
-
-/// `shape = auto`: join letters ourselves unless the terminal is known to shape Arabic
-/// (VTE, Konsole, mlterm, mintty do; xterm, Alacritty, foot, tmux, Windows Terminal do not).
-pub fn shape_auto_for_env() -> bool {
-    !terminal::terminal_does_bidi_from_env()
-}

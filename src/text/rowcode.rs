@@ -8,10 +8,12 @@
 //! - VTE 0.70 (GNOME Terminal, xfce4-terminal, Tilix): the BiDi mode BDSM (`CSI 8 l`) applies
 //!   to the row the cursor is on only when the cursor is at its first column, and rows that
 //!   come into existence afterwards (ED, scrolling, the alternate screen) take the mode that is
-//!   current then. A row drawn at column 1 after [`explicit_row`] is shown as written.
+//!   current then. So `CSI 8 l` goes before the alternate screen and before every full clear
+//!   ([`super::terminal::BDSM_EXPLICIT`]): every row is then made explicit.
 //! - mlterm 3.9: no BDSM (DECRQM answers 0), ignores isolates (draws RLI/PDI as boxes), but
 //!   honours an override: each run of cells written at one position, as
-//!   [`override_run`] wraps it, is shown as written, presentation forms and all.
+//!   [`override_run`] wraps it, is shown as written, presentation forms and all. Runs end at
+//!   pane borders ([`is_pane_border`]); a changed row is rewritten whole.
 //! - Konsole 22.12: no BDSM, drops LRM/RLM/LRO/PDF, reorders each run of same-coloured cells
 //!   through Qt. Its profile command `OSC 50 ; BidiRenderingEnabled=false` turns that off for
 //!   the session ([`KONSOLE_BIDI_OFF`]), after which cells are drawn as written.
@@ -20,96 +22,113 @@
 //!   visual order comes out reversed. [`kitty_words`] writes each such word in logical order.
 
 use super::chars::is_bidi_control;
-use super::width::grapheme_indices;
+use super::width::{grapheme_indices, grapheme_width};
+use std::borrow::Cow;
+use std::ops::Range;
 use unicode_bidi::{BidiClass, BidiDataSource, HardcodedBidiData};
 
-/// LEFT-TO-RIGHT MARK: a strong left-to-right character that takes no cell.
-const LRM: char = '\u{200E}';
-/// RIGHT-TO-LEFT MARK.
-const RLM: char = '\u{200F}';
-/// LEFT-TO-RIGHT OVERRIDE: everything up to the matching PDF is treated as left-to-right.
-const LRO: char = '\u{202D}';
-/// POP DIRECTIONAL FORMATTING.
-const PDF: char = '\u{202C}';
+/// mlterm: what opens an override run. The LRM makes the row left-to-right whatever precedes
+/// it; LRO keeps every character up to the PDF in the order written.
+pub const OVERRIDE_START: &str = "\u{200E}\u{202D}";
+/// mlterm: what closes an override run (POP DIRECTIONAL FORMATTING).
+pub const OVERRIDE_END: &str = "\u{202C}";
 
 /// Konsole: stop reordering in this session (its profile's "Bi-Directional text rendering").
 pub const KONSOLE_BIDI_OFF: &str = "\u{1B}]50;BidiRenderingEnabled=false\u{7}";
 /// Konsole: reorder again (the profile's default) — sent on exit, suspend and panic.
 pub const KONSOLE_BIDI_ON: &str = "\u{1B}]50;BidiRenderingEnabled=true\u{7}";
 
-/// VTE: put row `row` (0-based) in explicit mode: the cursor goes to its first column, where
-/// BDSM takes effect for that row. The caller then writes the row's cells (any column).
-pub fn explicit_row(row: u16) -> String {
-    format!("\u{1B}[{};1H\u{1B}[8l", u32::from(row) + 1)
+/// A cell of a pane border (box drawing, U+2500–U+257F): mlterm's override runs end there,
+/// since one run across a border stops taking effect after it.
+pub fn is_pane_border(cluster: &str) -> bool {
+    cluster
+        .chars()
+        .next()
+        .is_some_and(|c| ('\u{2500}'..='\u{257F}').contains(&c))
 }
 
 /// mlterm: one run of cells in visual order, written at one cursor position, wrapped so that
-/// the terminal's own bidi leaves it as it is. The LRM first makes the row left-to-right
-/// whatever precedes it; LRO … PDF keeps every character in the order written. Bidi controls
-/// inside the run are dropped: one stray PDF would end the override early (the layout never
-/// leaves any, but the run may come from anywhere).
+/// the terminal's own bidi leaves it as it is. Bidi controls inside the run are dropped: one
+/// stray PDF would end the override early (the layout never leaves any, but the run may come
+/// from anywhere).
 pub fn override_run(visual: &str) -> String {
     let mut out = String::with_capacity(visual.len() + 9);
-    out.push(LRM);
-    out.push(LRO);
+    out.push_str(OVERRIDE_START);
     out.extend(visual.chars().filter(|&c| !is_bidi_control(c)));
-    out.push(PDF);
+    out.push_str(OVERRIDE_END);
     out
 }
 
-/// `bidi = terminal` on a terminal that reorders each row as its own paragraph (VTE in
-/// implicit mode, mlterm): a logical-order line of a paragraph whose direction is `rtl`,
-/// with a mark first so that a wrapped line starting with Latin letters or digits keeps the
-/// paragraph's direction instead of the terminal guessing it from its first letter.
-pub fn logical_row(logical: &str, rtl: bool) -> String {
-    let mut out = String::with_capacity(logical.len() + 3);
-    out.push(if rtl { RLM } else { LRM });
-    out.extend(logical.chars().filter(|&c| !is_bidi_control(c)));
-    out
-}
-
-/// kitty: a visual row with every space-separated word that holds a right-to-left letter put
-/// back in logical order (grapheme clusters reversed, so harakat stay on their letter, and
-/// mirrored brackets swapped back, since HarfBuzz mirrors them again). The words stay where
-/// they are; HarfBuzz reverses each one into its own cells.
-pub fn kitty_words(visual: &str) -> String {
-    let mut out = String::with_capacity(visual.len());
-    for (i, word) in visual.split(' ').enumerate() {
-        if i > 0 {
-            out.push(' ');
-        }
-        let rtl = word.chars().any(|c| {
-            matches!(
-                HardcodedBidiData.bidi_class(c),
-                BidiClass::R | BidiClass::AL
-            )
-        });
-        if !rtl {
-            out.push_str(word);
-            continue;
-        }
-        let clusters: Vec<&str> = grapheme_indices(word).map(|(_, g)| g).collect();
-        for cluster in clusters.into_iter().rev() {
-            let mut chars = cluster.chars();
-            if let Some(first) = chars.next() {
-                out.push(unicode_bidi_mirroring::get_mirrored(first).unwrap_or(first));
-                out.extend(chars);
+/// kitty: which cells of a visual row (one grapheme cluster each) to write in reverse order:
+/// every word that holds a right-to-left letter. A word is what kitty hands HarfBuzz as one
+/// run: the cells between spaces, pane borders and wide cells; punctuation glued to a word
+/// is part of it and goes round with it.
+pub fn kitty_words_in(clusters: &[&str]) -> Vec<Range<usize>> {
+    let mut words = Vec::new();
+    let mut start = 0;
+    let mut rtl = false;
+    for (i, cluster) in clusters.iter().enumerate() {
+        let boundary = *cluster == " " || is_pane_border(cluster) || grapheme_width(cluster) != 1;
+        if boundary {
+            if rtl && start < i {
+                words.push(start..i);
             }
+            start = i + 1;
+            rtl = false;
+        } else {
+            rtl |= cluster.chars().any(|c| {
+                matches!(
+                    HardcodedBidiData.bidi_class(c),
+                    BidiClass::R | BidiClass::AL
+                )
+            });
         }
     }
-    out
+    if rtl && start < clusters.len() {
+        words.push(start..clusters.len());
+    }
+    words
+}
+
+/// kitty: a cluster of a reversed word as written: a bracket the layout mirrored is mirrored
+/// back, since HarfBuzz mirrors it again in a right-to-left run.
+pub fn kitty_unmirror(cluster: &str) -> Cow<'_, str> {
+    let mut chars = cluster.chars();
+    match chars
+        .next()
+        .and_then(|c| unicode_bidi_mirroring::get_mirrored(c).map(|m| (c, m)))
+    {
+        Some((c, mirrored)) => {
+            let mut out = String::with_capacity(cluster.len() + 2);
+            out.push(mirrored);
+            out.push_str(&cluster[c.len_utf8()..]);
+            Cow::Owned(out)
+        }
+        None => Cow::Borrowed(cluster),
+    }
+}
+
+/// kitty: a visual row with every word that holds a right-to-left letter put back in logical
+/// order ([`kitty_words_in`], grapheme clusters reversed so harakat stay on their letter,
+/// brackets [`kitty_unmirror`]ed). The words stay where they are; HarfBuzz reverses each one
+/// into its own cells.
+pub fn kitty_words(visual: &str) -> String {
+    let mut clusters: Vec<Cow<'_, str>> = grapheme_indices(visual)
+        .map(|(_, g)| Cow::Borrowed(g))
+        .collect();
+    let plain: Vec<&str> = grapheme_indices(visual).map(|(_, g)| g).collect();
+    for word in kitty_words_in(&plain) {
+        for c in &mut clusters[word.clone()] {
+            *c = Cow::Owned(kitty_unmirror(c).into_owned());
+        }
+        clusters[word].reverse();
+    }
+    clusters.concat()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn explicit_row_moves_to_column_one_then_sets_the_mode() {
-        assert_eq!(explicit_row(0), "\u{1B}[1;1H\u{1B}[8l");
-        assert_eq!(explicit_row(39), "\u{1B}[40;1H\u{1B}[8l");
-        assert_eq!(explicit_row(u16::MAX), "\u{1B}[65536;1H\u{1B}[8l");
-    }
 
     #[test]
     fn override_run_wraps_the_cells_unchanged() {
@@ -132,17 +151,6 @@ mod tests {
     }
 
     #[test]
-    fn logical_row_starts_with_the_paragraph_direction() {
-        assert_eq!(
-            logical_row("Uber تحتفظ بخدمة", true),
-            "\u{200F}Uber تحتفظ بخدمة"
-        );
-        assert_eq!(logical_row("2027 ليتمكن", true), "\u{200F}2027 ليتمكن");
-        assert_eq!(logical_row("hello", false), "\u{200E}hello");
-        assert_eq!(logical_row("\u{202E}x\u{2069}", true), "\u{200F}x");
-    }
-
-    #[test]
     fn kitty_words_are_reversed_in_place() {
         // «ﺔﻛﺮﺷ ﻲﻓ» is «في شركة» in visual order; each word goes back to logical order (still
         // the joined forms), the words keep their places, Latin and digits are untouched.
@@ -155,6 +163,12 @@ mod tests {
         assert_eq!(kitty_words(".\u{FEE1}\u{FEE0}"), "\u{FEE0}\u{FEE1}.");
         // A bracket that the layout mirrored is mirrored back (HarfBuzz mirrors it again).
         assert_eq!(kitty_words("(\u{0639}"), "\u{0639})");
+        // A word ends at a pane border and at a wide cell, not only at a space.
+        assert_eq!(
+            kitty_words("\u{0628}\u{062A}│\u{062B}\u{062C}"),
+            "\u{062A}\u{0628}│\u{062C}\u{062B}"
+        );
+        assert_eq!(kitty_words("\u{0628}\u{062A}中"), "\u{062A}\u{0628}中");
         // Harakat stay after their letter: «بَ» then «ت».
         assert_eq!(
             kitty_words("\u{062A}\u{0628}\u{064E}"),

@@ -1,5 +1,7 @@
-//! What the terminal does with right-to-left text: hints from the environment and the
-//! terminal-wg BiDi mode (BDSM, ECMA-48 mode 8) sequences. See docs/terminals.md.
+//! What the terminal does with right-to-left text: its class, from the environment and its
+//! answer to the terminal-wg BiDi mode (BDSM, ECMA-48 mode 8) query. See docs/terminals.md.
+
+use serde::{Deserialize, Serialize};
 
 /// Ask the terminal not to reorder (explicit mode). VTE applies it to the row under the
 /// cursor only when the cursor is at its first column, and to rows made afterwards.
@@ -35,23 +37,6 @@ pub fn parse_bdsm_reply(bytes: &[u8]) -> Option<BdsmState> {
     }
 }
 
-/// Known from the environment to reorder right-to-left text on its own (VTE since 0.58,
-/// Konsole, mlterm, mintty): `shape = auto` leaves joining letters to it.
-pub fn terminal_does_bidi_from_env() -> bool {
-    env_hints(&|k| std::env::var(k).ok())
-}
-
-fn env_hints(var: &dyn Fn(&str) -> Option<String>) -> bool {
-    let set = |k: &str| var(k).is_some_and(|v| !v.is_empty());
-    let term_program = var("TERM_PROGRAM").unwrap_or_default();
-    let term = var("TERM").unwrap_or_default();
-    set("VTE_VERSION")
-        || set("KONSOLE_VERSION")
-        || set("MLTERM")
-        || term_program.eq_ignore_ascii_case("mintty")
-        || term.starts_with("mlterm")
-}
-
 /// The classes of terminal that need different output for right-to-left text, as measured
 /// under Xvfb (docs/terminals.md). See [`super::rowcode`] for what each is sent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,17 +44,57 @@ pub enum TerminalKind {
     /// Draws cells as written and joins nothing: xterm, Alacritty, foot, Windows Terminal,
     /// tmux and screen (they keep their own grid), and anything unknown.
     Cells,
-    /// Knows the BiDi mode (answers DECRQM for mode 8 with 1–4): VTE. Reorders in implicit
-    /// mode, draws as written in explicit mode, joins letters itself in both.
-    BdsmPerRow,
+    /// Knows the BiDi mode (answers DECRQM for mode 8 with 1–4): VTE (GNOME Terminal,
+    /// xfce4-terminal, Tilix). Reorders in implicit mode, draws as written in explicit mode,
+    /// joins letters itself in both.
+    Vte,
     /// mlterm (and, unmeasured, mintty): reorders every row, no BiDi mode, honours LRO … PDF.
-    Override,
+    Mlterm,
     /// Konsole: reorders runs of same-coloured cells, ignores marks and overrides; its
     /// profile command OSC 50 turns its bidi off for the session.
     Konsole,
     /// kitty: no bidi, but shapes runs of Arabic with HarfBuzz, which reverses the letters of
     /// every word written in visual order.
     Kitty,
+}
+
+/// `[display] terminal` and `--terminal`: which class akhbar writes for. `auto` asks the
+/// terminal and reads the environment; the others are for a terminal nobody measured, or
+/// when detection guesses wrong.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum TerminalChoice {
+    #[default]
+    Auto,
+    Cells,
+    Vte,
+    Mlterm,
+    Konsole,
+    Kitty,
+}
+
+impl TerminalChoice {
+    /// The class named, or None for `auto`.
+    pub fn forced(self) -> Option<TerminalKind> {
+        match self {
+            TerminalChoice::Auto => None,
+            TerminalChoice::Cells => Some(TerminalKind::Cells),
+            TerminalChoice::Vte => Some(TerminalKind::Vte),
+            TerminalChoice::Mlterm => Some(TerminalKind::Mlterm),
+            TerminalChoice::Konsole => Some(TerminalKind::Konsole),
+            TerminalChoice::Kitty => Some(TerminalKind::Kitty),
+        }
+    }
+
+    /// The class: the one named, or detected from the environment (`var`) and the terminal's
+    /// answer to DECRQM for mode 8 (None when not asked or not answered).
+    pub fn resolve(
+        self,
+        var: &dyn Fn(&str) -> Option<String>,
+        bdsm: Option<BdsmState>,
+    ) -> TerminalKind {
+        self.forced().unwrap_or_else(|| detect(var, bdsm))
+    }
 }
 
 /// The terminal class, from the environment and (where the terminal answered) DECRQM for
@@ -85,7 +110,7 @@ pub fn detect(var: &dyn Fn(&str) -> Option<String>, bdsm: Option<BdsmState>) -> 
         return TerminalKind::Cells;
     }
     match bdsm {
-        Some(BdsmState::Implicit | BdsmState::Explicit) => return TerminalKind::BdsmPerRow,
+        Some(BdsmState::Implicit | BdsmState::Explicit) => return TerminalKind::Vte,
         Some(BdsmState::Unsupported) | None => {}
     }
     if set("KONSOLE_VERSION") {
@@ -94,12 +119,12 @@ pub fn detect(var: &dyn Fn(&str) -> Option<String>, bdsm: Option<BdsmState>) -> 
         || term.starts_with("mlterm")
         || term_program.eq_ignore_ascii_case("mintty")
     {
-        TerminalKind::Override
+        TerminalKind::Mlterm
     } else if term == "xterm-kitty" || set("KITTY_WINDOW_ID") {
         TerminalKind::Kitty
     } else if set("VTE_VERSION") && bdsm.is_none() {
         // Not asked (or no answer yet): VTE_VERSION alone is the best guess.
-        TerminalKind::BdsmPerRow
+        TerminalKind::Vte
     } else {
         TerminalKind::Cells
     }
@@ -111,7 +136,32 @@ impl TerminalKind {
     /// joins them in the wrong direction («لا» from «ال»); Konsole with its bidi off and
     /// kitty were measured with presentation forms, which read right.
     pub fn app_shapes(self) -> bool {
-        !matches!(self, TerminalKind::BdsmPerRow)
+        !matches!(self, TerminalKind::Vte)
+    }
+
+    /// Its name in the config (`[display] terminal`), the log and the help.
+    pub fn name(self) -> &'static str {
+        match self {
+            TerminalKind::Cells => "cells",
+            TerminalKind::Vte => "vte",
+            TerminalKind::Mlterm => "mlterm",
+            TerminalKind::Konsole => "konsole",
+            TerminalKind::Kitty => "kitty",
+        }
+    }
+
+    /// What akhbar does for it, in a line (the help overlay, `doctor`).
+    pub fn what_akhbar_sends(self) -> &'static str {
+        match self {
+            TerminalKind::Cells => "cells as laid out (xterm, Alacritty, foot, tmux, …)",
+            TerminalKind::Vte => {
+                "explicit BiDi mode (CSI 8 l) before the alternate screen and every full redraw \
+                 (GNOME Terminal, xfce4-terminal, Tilix)"
+            }
+            TerminalKind::Mlterm => "each pane row as a left-to-right override run (mlterm)",
+            TerminalKind::Konsole => "its bidi off (OSC 50) while akhbar runs (Konsole)",
+            TerminalKind::Kitty => "each Arabic word in logical order for its shaper (kitty)",
+        }
     }
 }
 
@@ -181,27 +231,6 @@ mod tests {
         assert_eq!(parse_bdsm_reply(b"\x1b[8;2"), None);
     }
 
-    #[test]
-    fn environment_hints() {
-        let env = |pairs: &'static [(&'static str, &'static str)]| {
-            move |k: &str| {
-                pairs
-                    .iter()
-                    .find(|(n, _)| *n == k)
-                    .map(|(_, v)| v.to_string())
-            }
-        };
-        assert!(env_hints(&env(&[("VTE_VERSION", "7600")])));
-        assert!(env_hints(&env(&[("KONSOLE_VERSION", "230805")])));
-        assert!(env_hints(&env(&[("TERM_PROGRAM", "mintty")])));
-        assert!(env_hints(&env(&[("TERM", "mlterm")])));
-        assert!(!env_hints(&env(&[("TERM", "xterm-256color")])));
-        assert!(!env_hints(&env(&[
-            ("TERM_PROGRAM", "WezTerm"),
-            ("VTE_VERSION", "")
-        ])));
-    }
-
     fn vars(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
         move |k: &str| {
             pairs
@@ -216,10 +245,10 @@ mod tests {
         use TerminalKind::*;
         // Environment and DECRQM answers as recorded in each terminal (docs/terminals.md).
         let vte = vars(&[("TERM", "xterm-256color"), ("VTE_VERSION", "7006")]);
-        assert_eq!(detect(&vte, Some(BdsmState::Implicit)), BdsmPerRow);
-        assert_eq!(detect(&vte, None), BdsmPerRow);
+        assert_eq!(detect(&vte, Some(BdsmState::Implicit)), Vte);
+        assert_eq!(detect(&vte, None), Vte);
         let mlterm = vars(&[("TERM", "mlterm"), ("MLTERM", "3.9.0")]);
-        assert_eq!(detect(&mlterm, Some(BdsmState::Unsupported)), Override);
+        assert_eq!(detect(&mlterm, Some(BdsmState::Unsupported)), Mlterm);
         let konsole = vars(&[("TERM", "xterm-256color"), ("KONSOLE_VERSION", "221203")]);
         assert_eq!(detect(&konsole, None), Konsole);
         let kitty = vars(&[("TERM", "xterm-kitty")]);
@@ -231,6 +260,35 @@ mod tests {
     }
 
     #[test]
+    fn a_named_class_wins_over_detection() {
+        let vte = vars(&[("VTE_VERSION", "7006")]);
+        assert_eq!(
+            TerminalChoice::Auto.resolve(&vte, Some(BdsmState::Implicit)),
+            TerminalKind::Vte
+        );
+        assert_eq!(
+            TerminalChoice::Cells.resolve(&vte, Some(BdsmState::Implicit)),
+            TerminalKind::Cells
+        );
+        assert_eq!(
+            TerminalChoice::Kitty.resolve(&vars(&[]), None),
+            TerminalKind::Kitty
+        );
+        // Every class can be named, and by the name it goes by.
+        for choice in [
+            TerminalChoice::Cells,
+            TerminalChoice::Vte,
+            TerminalChoice::Mlterm,
+            TerminalChoice::Konsole,
+            TerminalChoice::Kitty,
+        ] {
+            let kind = choice.forced().unwrap_or(TerminalKind::Cells);
+            let named = <TerminalChoice as clap::ValueEnum>::from_str(kind.name(), false);
+            assert_eq!(named, Ok(choice));
+        }
+    }
+
+    #[test]
     fn the_answer_beats_inherited_environment() {
         use TerminalKind::*;
         // xterm started from GNOME Terminal: VTE_VERSION inherited, but xterm answers 0.
@@ -238,7 +296,7 @@ mod tests {
         assert_eq!(detect(&xterm_from_vte, Some(BdsmState::Unsupported)), Cells);
         // Any terminal that knows the BiDi mode gets it used, whatever it is called.
         let unknown = vars(&[("TERM", "foo")]);
-        assert_eq!(detect(&unknown, Some(BdsmState::Explicit)), BdsmPerRow);
+        assert_eq!(detect(&unknown, Some(BdsmState::Explicit)), Vte);
         // Inside tmux the grid is tmux's, even in VTE.
         let tmux = vars(&[
             ("TERM", "tmux-256color"),
@@ -250,10 +308,10 @@ mod tests {
 
     #[test]
     fn shaping_is_left_to_vte_only() {
-        assert!(!TerminalKind::BdsmPerRow.app_shapes());
+        assert!(!TerminalKind::Vte.app_shapes());
         for k in [
             TerminalKind::Cells,
-            TerminalKind::Override,
+            TerminalKind::Mlterm,
             TerminalKind::Konsole,
             TerminalKind::Kitty,
         ] {

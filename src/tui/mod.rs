@@ -95,14 +95,35 @@ pub(crate) fn run(lib: &Library) -> anyhow::Result<Ended> {
     let refresh_every = (!lib.demo && lib.config.fetch.refresh_minutes > 0)
         .then(|| std::time::Duration::from_secs(lib.config.fetch.refresh_minutes * 60));
     let theme = state.theme.clone();
-    let bidi_explicit = state.opts.bidi == crate::text::BidiMode::App;
     let lib = Arc::new(lib.clone());
     let ended = runtime.block_on(async move {
         let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
         signals::forward(tx.clone())?;
-        let services = run::Services::start(lib, reader, writer, recognizer, refresher, theme, tx)?;
+        let typed = tx.clone();
+        let services = run::Services::start(
+            Arc::clone(&lib),
+            reader,
+            writer,
+            recognizer,
+            refresher,
+            theme,
+            tx,
+        )?;
         // Dropped on every way out of this block: the terminal is given back.
-        let mut console = terminal::Console::setup(bidi_explicit)?;
+        let (mut console, found) = terminal::Console::setup(lib.terminal, state.opts.bidi)?;
+        tracing::info!(
+            "terminal: {} ({}); DECRQM mode 8: {:?}; bidi {}",
+            found.kind.name(),
+            found.how,
+            found.bdsm,
+            state.bidi_label()
+        );
+        // `shape = auto` is decided for the terminal found, as the layout of everything is.
+        state.opts.shape = lib.layout_options_for(found.kind).shape;
+        state.terminal = Some((found.kind, found.how));
+        for key in found.typed {
+            let _ = typed.send(action::Msg::Key(key));
+        }
         let size = console.size()?;
         state.size = (size.width, size.height);
         let events = crossterm::event::EventStream::new();

@@ -6,6 +6,7 @@ use crate::config::Mirror;
 use crate::entities::Kind;
 use crate::i18n::Localizer;
 use crate::store::{Article, ArticleQuery, ArticleRow, Field};
+use crate::text::terminal::TerminalKind;
 use crate::text::{BidiMode, LayoutOptions, StyleSpan};
 use crate::view::theme::Theme;
 use chrono::{DateTime, Utc};
@@ -189,6 +190,8 @@ pub struct State {
     /// Most headlines are Arabic (mirrors the split under `mirror = auto`).
     pub(crate) content_rtl: bool,
     pub opts: LayoutOptions,
+    /// The terminal class written for and how it was chosen (None: not a real terminal).
+    pub(crate) terminal: Option<(TerminalKind, &'static str)>,
     pub refreshing: Option<Refreshing>,
     pub status: Option<Status>,
     /// Title entity spans by article; None while requested.
@@ -242,6 +245,7 @@ impl State {
             mirror: Mirror::Auto,
             content_rtl: false,
             opts,
+            terminal: None,
             refreshing: None,
             status: None,
             title_spans: HashMap::new(),

@@ -36,4 +36,5 @@ mod tui_exit;
 mod tui_marks;
 mod tui_runtime;
 mod tui_screens;
+mod tui_terminal;
 mod tui_update;

@@ -94,13 +94,19 @@ fn bidi_terminal_is_refused_with_what_to_use_instead() {
     let o = env.run(&["--bidi", "terminal", "render"]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     let err = stderr(&o);
-    assert!(err.contains("withdrawn") && err.contains("--terminal"), "{err}");
+    assert!(
+        err.contains("withdrawn") && err.contains("--terminal"),
+        "{err}"
+    );
     // The same in the config file, with the line it is on.
     let config = env.write("config.toml", "[display]\nbidi = \"terminal\"\n");
     let o = env.run(&["--config", path_str(&config), "render"]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     let err = stderr(&o);
-    assert!(err.contains("withdrawn") && err.contains("config.toml:2:"), "{err}");
+    assert!(
+        err.contains("withdrawn") && err.contains("config.toml:2:"),
+        "{err}"
+    );
 }
 
 /// FriBidi's visual line (right-to-left paragraph) for the text akhbar lays out, without the

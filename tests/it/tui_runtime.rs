@@ -113,6 +113,7 @@ impl Running {
             feeds_file: None,
             bidi: akhbar::text::BidiMode::App,
             shape: akhbar::text::ShapeMode::Off,
+            terminal: akhbar::text::terminal::TerminalChoice::Auto,
             demo: false,
             l10n: Default::default(),
         });
