@@ -115,13 +115,16 @@ fn session(env_vars: &[(&str, &str)], args: &[&str], typed: &str, answers: &str)
     session_until(env_vars, args, typed, answers, None)
 }
 
+/// A condition on what akhbar wrote so far.
+type Written<'a> = dyn Fn(&[u8]) -> bool + 'a;
+
 /// Like `session`; with `quit_when`, 'q' is typed once what akhbar wrote satisfies it.
 fn session_until(
     env_vars: &[(&str, &str)],
     args: &[&str],
     typed: &str,
     answers: &str,
-    quit_when: Option<&dyn Fn(&[u8]) -> bool>,
+    quit_when: Option<&Written<'_>>,
 ) -> String {
     let (_env, mut pty, mut child) = start(env_vars, args);
     let mut master = pty.master.try_clone().unwrap();
