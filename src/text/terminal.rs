@@ -149,20 +149,6 @@ impl TerminalKind {
             TerminalKind::Kitty => "kitty",
         }
     }
-
-    /// What akhbar does for it, in a line (the help overlay, `doctor`).
-    pub fn what_akhbar_sends(self) -> &'static str {
-        match self {
-            TerminalKind::Cells => "cells as laid out (xterm, Alacritty, foot, tmux, …)",
-            TerminalKind::Vte => {
-                "explicit BiDi mode (CSI 8 l) before the alternate screen and every full redraw \
-                 (GNOME Terminal, xfce4-terminal, Tilix)"
-            }
-            TerminalKind::Mlterm => "each pane row as a left-to-right override run (mlterm)",
-            TerminalKind::Konsole => "its bidi off (OSC 50) while akhbar runs (Konsole)",
-            TerminalKind::Kitty => "each Arabic word in logical order for its shaper (kitty)",
-        }
-    }
 }
 
 /// The terminal's answers found in bytes read after a query, and everything else: keys the

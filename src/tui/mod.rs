@@ -112,7 +112,7 @@ pub(crate) fn run(lib: &Library) -> anyhow::Result<Ended> {
         // Dropped on every way out of this block: the terminal is given back.
         let (mut console, found) = terminal::Console::setup(lib.terminal, state.opts.bidi)?;
         tracing::info!(
-            "terminal: {} ({}); DECRQM mode 8: {:?}; bidi {}",
+            "terminal: {} ({:?}); DECRQM mode 8: {:?}; bidi {}",
             found.kind.name(),
             found.how,
             found.bdsm,

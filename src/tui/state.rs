@@ -146,6 +146,17 @@ pub struct Status {
     pub(crate) at: DateTime<Utc>,
 }
 
+/// How the terminal's class was chosen (the help overlay says).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Found {
+    /// `[display] terminal` or `--terminal`.
+    Named,
+    /// From the environment and the terminal's answers.
+    Answered,
+    /// From the environment alone: the terminal did not answer.
+    Unanswered,
+}
+
 /// A headline's title laid out for one width and set of options.
 #[derive(Clone, Debug)]
 pub struct TitleLine {
@@ -191,7 +202,7 @@ pub struct State {
     pub(crate) content_rtl: bool,
     pub opts: LayoutOptions,
     /// The terminal class written for and how it was chosen (None: not a real terminal).
-    pub(crate) terminal: Option<(TerminalKind, &'static str)>,
+    pub(crate) terminal: Option<(TerminalKind, Found)>,
     pub refreshing: Option<Refreshing>,
     pub status: Option<Status>,
     /// Title entity spans by article; None while requested.

@@ -243,3 +243,16 @@ not-saved-still-waiting = ما زال ينتظر قاعدة البيانات ع�
 exit-terminal = الطرفية: { $error }
 list-failed = تعذّرت قراءة العناوين من قاعدة البيانات:
 list-failed-doctor = الأمر `akhbar doctor` يفحصها ويقول ما العمل ({ $key } للخروج أولًا)
+
+## نافذة المساعدة: الطرفية التي يُكتب لها. ‏$kind صنفها كما يُسمّى في الإعدادات.
+
+help-terminal = الطرفية = { $kind }، { $how }
+help-terminal-named = كما سُمّيت في ‎[display] terminal‏ أو ‎--terminal‏
+help-terminal-answered = من البيئة ومن أجوبة الطرفية
+help-terminal-unanswered = من البيئة (لم تُجب الطرفية)
+help-terminal-writes-cells = يكتب أخبار الخلايا كما رُتّبت
+help-terminal-writes-vte = يضبط أخبار وضع BiDi الصريح (CSI 8 l) قبل الشاشة البديلة وقبل كل إعادة رسم كاملة
+help-terminal-writes-mlterm = يكتب أخبار كل سطر من الأجزاء تجاوزًا من اليسار إلى اليمين
+help-terminal-writes-konsole = يوقف أخبار ثنائية الاتجاه في Konsole ‏(OSC 50) ما دام يعمل
+help-terminal-writes-kitty = يكتب أخبار كل كلمة عربية بترتيبها المنطقي لمُشكِّل kitty
+help-terminal-wrong = طرفية خاطئة؟ ‎[display] terminal = cells | vte | mlterm | konsole | kitty

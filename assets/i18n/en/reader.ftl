@@ -209,3 +209,16 @@ not-saved-still-waiting = still waiting for the database at the end
 exit-terminal = the terminal: { $error }
 list-failed = The headlines cannot be read from the database:
 list-failed-doctor = `akhbar doctor` checks it and says what to do ({ $key } quits first)
+
+## The help overlay: the terminal written for. $kind is its class as named in the config.
+
+help-terminal = terminal = { $kind }, { $how }
+help-terminal-named = as named by [display] terminal or --terminal
+help-terminal-answered = from the environment and the terminal's answers
+help-terminal-unanswered = from the environment (the terminal did not answer)
+help-terminal-writes-cells = akhbar writes the cells as laid out
+help-terminal-writes-vte = akhbar sets explicit BiDi mode (CSI 8 l) before the alternate screen and every full redraw
+help-terminal-writes-mlterm = akhbar writes each pane row as a left-to-right override run
+help-terminal-writes-konsole = akhbar turns Konsole's bidi off (OSC 50) while it runs
+help-terminal-writes-kitty = akhbar writes each Arabic word in logical order for kitty's shaper
+help-terminal-wrong = wrong terminal? [display] terminal = cells | vte | mlterm | konsole | kitty

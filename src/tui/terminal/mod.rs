@@ -9,6 +9,7 @@
 mod output;
 mod probe;
 
+use super::state::Found;
 use crate::text::BidiMode;
 use crate::text::terminal::{BdsmState, TerminalChoice, TerminalKind};
 use crossterm::event::KeyEvent;
@@ -31,7 +32,7 @@ static RETAKEN: AtomicBool = AtomicBool::new(false);
 pub(crate) struct Detected {
     pub(crate) kind: TerminalKind,
     /// How the class was chosen, for the log and the help.
-    pub(crate) how: &'static str,
+    pub(crate) how: Found,
     /// The terminal's answer to DECRQM for mode 8.
     pub(crate) bdsm: Option<BdsmState>,
     /// Keys typed while the terminal was asked, in order.
@@ -51,9 +52,9 @@ pub(crate) fn setup(choice: TerminalChoice, bidi: BidiMode) -> std::io::Result<(
         let env = |k: &str| std::env::var(k).ok();
         let kind = choice.resolve(&env, answer.bdsm);
         let how = match (choice.forced(), answer.answered) {
-            (Some(_), _) => "named by [display] terminal or --terminal",
-            (None, true) => "from the environment and the terminal's answers",
-            (None, false) => "from the environment (the terminal did not answer)",
+            (Some(_), _) => Found::Named,
+            (None, true) => Found::Answered,
+            (None, false) => Found::Unanswered,
         };
         let plan = Plan {
             kind,

@@ -4,7 +4,9 @@
 use super::{centered, fragment, put, put_right, put_start, row, words};
 use crate::entities::Kind;
 use crate::i18n::tr;
+use crate::text::terminal::TerminalKind;
 use crate::tui::action::Action;
+use crate::tui::state::Found;
 use crate::tui::state::State;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -80,6 +82,26 @@ fn content(state: &State, width: u16) -> Vec<Entry> {
         tr!(l, "help-shaping-off", key = key)
     };
     lines.push(text(shaping, Style::default()));
+    if let Some((kind, how)) = state.terminal {
+        let how = match how {
+            Found::Named => tr!(l, "help-terminal-named"),
+            Found::Answered => tr!(l, "help-terminal-answered"),
+            Found::Unanswered => tr!(l, "help-terminal-unanswered"),
+        };
+        let line = tr!(l, "help-terminal", kind = kind.name(), how = how);
+        lines.push(text(line, Style::default()));
+        if state.opts.bidi == crate::text::BidiMode::App {
+            let writes = match kind {
+                TerminalKind::Cells => tr!(l, "help-terminal-writes-cells"),
+                TerminalKind::Vte => tr!(l, "help-terminal-writes-vte"),
+                TerminalKind::Mlterm => tr!(l, "help-terminal-writes-mlterm"),
+                TerminalKind::Konsole => tr!(l, "help-terminal-writes-konsole"),
+                TerminalKind::Kitty => tr!(l, "help-terminal-writes-kitty"),
+            };
+            lines.push(text(writes, Style::default()));
+        }
+    }
+    lines.push(text(tr!(l, "help-terminal-wrong"), Style::default()));
     lines
 }
 
