@@ -3,17 +3,16 @@
     terminal_probe.py OUT.json AKHBAR [ARGS...]
 
 OUT.json gets the environment hints akhbar's detection reads, the terminal's answer to DECRQM
-for the BiDi mode (mode 8), and the shaping akhbar chose there (`akhbar render` on one word).
-The query is followed by DA1 (`CSI c`), which every terminal answers, so the read ends as soon
-as the terminal has said all it will: no fixed wait, and nothing typed meanwhile is taken for
-an answer.
+for the BiDi mode (mode 8) and to secondary DA. The query is followed by DA1 (`CSI c`), which
+every terminal answers, so the read ends as soon as the terminal has said all it will: no fixed
+wait, and nothing typed meanwhile is taken for an answer. akhbar then runs with its log in
+OUT.json.state/ (XDG_STATE_HOME), where it says which terminal class and shaping it chose.
 """
 
 import json
 import os
 import re
 import select
-import subprocess
 import sys
 import termios
 import time
@@ -50,16 +49,12 @@ def main():
     # Secondary DA names the terminal where the environment can lie (it is inherited: an
     # xterm started from GNOME Terminal still has VTE_VERSION).
     da2 = re.search(rb"\x1b\[>([\d;]*)c", query(b"\x1b[>c"))
-    rendered = subprocess.run(
-        [program[0], "render", "--width", "20"], input="بيت", capture_output=True, text=True
-    ).stdout
     record = {
         "env": {k: os.environ.get(k) for k in HINTS if os.environ.get(k)},
         "decrqm_8_raw": reply.decode("latin-1"),
         "decrqm_8": int(m.group(1)) if m else None,
         "da1_answered": bool(re.search(rb"\x1b\[\?[\d;]*c", reply)),
         "da2": da2.group(1).decode() if da2 else None,
-        "shape": any("\ufb50" <= c <= "\ufeff" for c in rendered),
     }
     with open(out_path, "w") as f:
         json.dump(record, f)
@@ -68,6 +63,7 @@ def main():
     prelude = os.environ.pop("TERMINAL_MATRIX_PRELUDE", "")
     if prelude:
         os.write(sys.stdout.fileno(), prelude.encode())
+    os.environ["XDG_STATE_HOME"] = out_path + ".state"
     os.execvp(program[0], program)
 
 

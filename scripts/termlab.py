@@ -384,3 +384,71 @@ def score(expected, text):
     if not expected:
         return 0.0
     return len(expected & arabic_words(text)) / len(expected)
+
+
+def word_stream(text):
+    """The normalised Arabic words of `text` in reading order (OCR lines top to bottom, each
+    in the logical order tesseract gives). Anything else separates nothing: a Latin name the
+    OCR drops between two Arabic words leaves them adjacent, as in the article."""
+    return [normalize_word(w) for w in ARABIC_RUN.findall(unicodedata.normalize("NFKC", text))]
+
+
+def ordered_pairs(text, min_letters=3):
+    """Adjacent word pairs (a, b) of `text`, both Arabic words of `min_letters` or more with
+    nothing between them, in reading order: what a layout must keep in order."""
+    pairs = set()
+    tokens = unicodedata.normalize("NFKC", text).split()
+    for a, b in zip(tokens, tokens[1:]):
+        if ARABIC_RUN.fullmatch(a) and ARABIC_RUN.fullmatch(b):
+            a, b = normalize_word(a), normalize_word(b)
+            if len(a) >= min_letters and len(b) >= min_letters:
+                pairs.add((a, b))
+    return pairs
+
+
+def pair_score(expected_pairs, text):
+    """Fraction of `expected_pairs` found as adjacent words, in the same order, in `text`:
+    wrong word order inside a line, wrong line order, a pane where the other should be, all
+    break pairs that a reading of the words alone would not notice."""
+    if not expected_pairs:
+        return 0.0
+    stream = word_stream(text)
+    found = set(zip(stream, stream[1:]))
+    return len(expected_pairs & found) / len(expected_pairs)
+
+
+def gray(png):
+    """(width, height, rows of 0-255 brightness) of a screenshot."""
+    w, h = map(
+        int,
+        subprocess.run(["identify", "-format", "%w %h", png], capture_output=True, text=True, check=True).stdout.split(),
+    )
+    out = subprocess.run(
+        ["convert", png, "-colorspace", "HSB", "-channel", "B", "-separate", "+channel", "-depth", "8", "gray:-"],
+        capture_output=True,
+        check=True,
+    ).stdout
+    return w, h, [out[y * w : (y + 1) * w] for y in range(h)]
+
+
+def pane_border(png):
+    """The x of the vertical line between the two panes (the longest run of non-background
+    pixels in a column, gaps of up to 3 pixels bridged — xterm leaves one between rows — in
+    the middle 60% of the window), or None."""
+    w, h, rows = gray(png)
+    counts = {}
+    for row in rows[:: max(1, h // 50)]:
+        for v in row[:: max(1, w // 200)]:
+            counts[v] = counts.get(v, 0) + 1
+    background = max(counts, key=counts.get)
+    best, best_x = 0, None
+    for x in range(int(w * 0.2), int(w * 0.8)):
+        start = last = None
+        for y in range(h):
+            if abs(rows[y][x] - background) > 40:
+                if start is None or y - last > 4:
+                    start = y
+                last = y
+                if last - start + 1 > best:
+                    best, best_x = last - start + 1, x
+    return best_x if best > h * 0.5 else None

@@ -111,15 +111,16 @@ pub(crate) fn run(lib: &Library) -> anyhow::Result<Ended> {
         )?;
         // Dropped on every way out of this block: the terminal is given back.
         let (mut console, found) = terminal::Console::setup(lib.terminal, state.opts.bidi)?;
+        // `shape = auto` is decided for the terminal found, as the layout of everything is.
+        state.opts.shape = lib.layout_options_for(found.kind).shape;
         tracing::info!(
-            "terminal: {} ({:?}); DECRQM mode 8: {:?}; bidi {}",
+            "terminal: {} ({:?}); DECRQM mode 8: {:?}; bidi {}; shape {}",
             found.kind.name(),
             found.how,
             found.bdsm,
-            state.bidi_label()
+            state.bidi_label(),
+            if state.opts.shape { "on" } else { "off" }
         );
-        // `shape = auto` is decided for the terminal found, as the layout of everything is.
-        state.opts.shape = lib.layout_options_for(found.kind).shape;
         state.terminal = Some((found.kind, found.how));
         for key in found.typed {
             let _ = typed.send(action::Msg::Key(key));
