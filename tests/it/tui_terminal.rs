@@ -8,6 +8,7 @@ use crate::support::Env;
 use std::fs::File;
 use std::io::{Read, Write};
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+use std::os::unix::process::CommandExt;
 use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
@@ -100,7 +101,10 @@ fn start(env_vars: &[(&str, &str)], args: &[&str]) -> (Env, Pty, Child) {
         cmd.env(k, v);
     }
     let io = |fd: &OwnedFd| Stdio::from(fd.try_clone().unwrap());
+    // A process group of its own, whose parent (the test) is in another group of the same
+    // session: not orphaned, so the kernel lets SIGTSTP stop it wherever the tests run.
     let child = cmd
+        .process_group(0)
         .stdin(io(&pty.slave))
         .stdout(io(&pty.slave))
         .stderr(io(&pty.slave))
@@ -287,4 +291,85 @@ fn the_terminal_can_be_named() {
     );
     assert!(out.contains("\x1b]50;BidiRenderingEnabled=false\x07"));
     assert!(!out.contains("\x1b[8l"), "{out:?}");
+}
+
+/// `needles` in `hay` in this order, each after the one before; where the last one ends.
+fn in_order(hay: &[u8], needles: &[&str]) -> Option<usize> {
+    let mut from = 0;
+    for needle in needles {
+        from += contains(&hay[from..], needle.as_bytes())? + needle.len();
+    }
+    Some(from)
+}
+
+/// Whether `pid` is stopped (its state in /proc is T).
+fn stopped(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|s| {
+            s.rsplit_once(')')
+                .map(|(_, rest)| rest.trim_start().starts_with('T'))
+        })
+        .unwrap_or(false)
+}
+
+fn wait_stopped(pid: u32) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !stopped(pid) {
+        assert!(Instant::now() < deadline, "akhbar did not stop");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn signal(pid: u32, number: i32) {
+    // SAFETY: kill only sends a signal to our own child.
+    assert_eq!(unsafe { libc::kill(pid as i32, number) }, 0);
+}
+
+#[test]
+fn vte_mode_is_given_back_on_a_stop_and_set_again_before_the_alternate_screen_on_resume() {
+    let (_env, mut pty, mut child) = start(&[("VTE_VERSION", "7006")], &[]);
+    let pid = child.id();
+    let mut master = pty.master.try_clone().unwrap();
+    read_until(
+        &mut master,
+        |b| contains(b, b"\x1b[c").is_some(),
+        Duration::from_secs(20),
+    );
+    pty.master.write_all(b"\x1b[8;1$y\x1b[?65;1;9c").unwrap();
+    drop(pty.slave);
+    let drawn = |b: &[u8]| in_order(b, &["\x1b[8l", "\x1b[?1049h", "akhbar"]).is_some();
+    read_until(&mut master, drawn, Duration::from_secs(20));
+
+    // SIGTSTP (as Ctrl-Z sends it): implicit mode back after leaving the alternate screen,
+    // then a stop; on SIGCONT explicit again before the alternate screen, and a whole frame.
+    signal(pid, libc::SIGTSTP);
+    let given_back = |b: &[u8]| in_order(b, &["\x1b[?1049l", "\x1b[8h"]).is_some();
+    read_until(&mut master, given_back, Duration::from_secs(20));
+    wait_stopped(pid);
+    signal(pid, libc::SIGCONT);
+    read_until(&mut master, drawn, Duration::from_secs(20));
+
+    // SIGSTOP, which akhbar never sees: whoever continues it may have reset the terminal, so
+    // SIGCONT gives it back and takes it again, the mode set before the alternate screen.
+    signal(pid, libc::SIGSTOP);
+    wait_stopped(pid);
+    signal(pid, libc::SIGCONT);
+    let retaken = |b: &[u8]| {
+        in_order(
+            b,
+            &["\x1b[?1049l", "\x1b[8h", "\x1b[8l", "\x1b[?1049h", "akhbar"],
+        )
+        .is_some()
+    };
+    read_until(&mut master, retaken, Duration::from_secs(20));
+
+    pty.master.write_all(b"q").unwrap();
+    let rest = read_until(&mut master, |_| false, Duration::from_secs(20));
+    assert!(child.wait().unwrap().success());
+    assert!(
+        in_order(&rest, &["\x1b[?1049l", "\x1b[8h"]).is_some(),
+        "{:?}",
+        String::from_utf8_lossy(&rest)
+    );
 }
