@@ -10,10 +10,12 @@
 //!   come into existence afterwards (ED, scrolling, the alternate screen) take the mode that is
 //!   current then. So `CSI 8 l` goes before the alternate screen and before every full clear
 //!   ([`super::terminal::BDSM_EXPLICIT`]): every row is then made explicit.
-//! - mlterm 3.9: no BDSM (DECRQM answers 0), ignores isolates (draws RLI/PDI as boxes), but
-//!   honours an override: each run of cells written at one position, as
-//!   [`override_run`] wraps it, is shown as written, presentation forms and all. Runs end at
-//!   pane borders ([`is_pane_border`]); a changed row is rewritten whole.
+//! - mlterm 3.9: no BDSM (DECRQM answers 0), ignores isolates (draws RLI/PDI as boxes). An
+//!   override (LRM LRO … PDF) around each run shows it as written, but every one of those
+//!   marks takes a cell of the line, unseen: a row with two runs is six cells too long, its end
+//!   wraps onto the next row and cursor moves land short. Its configuration protocol turns its
+//!   complex text layout (bidi and shaping) off for the session instead ([`MLTERM_CTL_OFF`]):
+//!   cells are then drawn as written, presentation forms joined by akhbar.
 //! - Konsole 22.12: no BDSM, drops LRM/RLM/LRO/PDF, reorders each run of same-coloured cells
 //!   through Qt. Its profile command `OSC 50 ; BidiRenderingEnabled=false` turns that off for
 //!   the session ([`KONSOLE_BIDI_OFF`]), after which cells are drawn as written.
@@ -21,42 +23,28 @@
 //!   a word of Arabic out right to left into the cells it was written to: a word written in
 //!   visual order comes out reversed. [`kitty_words`] writes each such word in logical order.
 
-use super::chars::is_bidi_control;
 use super::width::{grapheme_indices, grapheme_width};
 use std::borrow::Cow;
 use std::ops::Range;
 use unicode_bidi::{BidiClass, BidiDataSource, HardcodedBidiData};
 
-/// mlterm: what opens an override run. The LRM makes the row left-to-right whatever precedes
-/// it; LRO keeps every character up to the PDF in the order written.
-pub const OVERRIDE_START: &str = "\u{200E}\u{202D}";
-/// mlterm: what closes an override run (POP DIRECTIONAL FORMATTING).
-pub const OVERRIDE_END: &str = "\u{202C}";
+/// mlterm: no complex text layout (bidi, shaping) in this session — its configuration
+/// protocol (`OSC 5379 ; key=value BEL`, mlterm's doc/en/PROTOCOL).
+pub const MLTERM_CTL_OFF: &str = "\u{1B}]5379;use_ctl=false\u{7}";
+/// mlterm: complex text layout on again (its default) — sent on exit, suspend and panic.
+pub const MLTERM_CTL_ON: &str = "\u{1B}]5379;use_ctl=true\u{7}";
 
 /// Konsole: stop reordering in this session (its profile's "Bi-Directional text rendering").
 pub const KONSOLE_BIDI_OFF: &str = "\u{1B}]50;BidiRenderingEnabled=false\u{7}";
 /// Konsole: reorder again (the profile's default) — sent on exit, suspend and panic.
 pub const KONSOLE_BIDI_ON: &str = "\u{1B}]50;BidiRenderingEnabled=true\u{7}";
 
-/// A cell of a pane border (box drawing, U+2500–U+257F): mlterm's override runs end there,
-/// since one run across a border stops taking effect after it.
+/// A cell of a pane border (box drawing, U+2500–U+257F): kitty's words end there.
 pub fn is_pane_border(cluster: &str) -> bool {
     cluster
         .chars()
         .next()
         .is_some_and(|c| ('\u{2500}'..='\u{257F}').contains(&c))
-}
-
-/// mlterm: one run of cells in visual order, written at one cursor position, wrapped so that
-/// the terminal's own bidi leaves it as it is. Bidi controls inside the run are dropped: one
-/// stray PDF would end the override early (the layout never leaves any, but the run may come
-/// from anywhere).
-pub fn override_run(visual: &str) -> String {
-    let mut out = String::with_capacity(visual.len() + 9);
-    out.push_str(OVERRIDE_START);
-    out.extend(visual.chars().filter(|&c| !is_bidi_control(c)));
-    out.push_str(OVERRIDE_END);
-    out
 }
 
 /// kitty: which cells of a visual row (one grapheme cluster each) to write in reverse order:
@@ -131,26 +119,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn override_run_wraps_the_cells_unchanged() {
-        // «ﻲﻓ» in presentation forms, visual order, then a Latin word: all kept in order.
-        let visual = "\u{FEF2}\u{FED3} Uber";
-        let wrapped = override_run(visual);
-        assert_eq!(wrapped, format!("\u{200E}\u{202D}{visual}\u{202C}"));
-        // Nothing that takes a cell is added: the row stays as wide as laid out.
-        assert_eq!(
-            crate::text::cell_width(&wrapped),
-            crate::text::cell_width(visual)
-        );
-    }
-
-    #[test]
-    fn override_run_cannot_be_ended_from_inside() {
-        // A PDF inside would end the override; an RLO would start a reversal.
-        let hostile = "ab\u{202C}\u{202E}cd\u{2067}e\u{200F}";
-        assert_eq!(override_run(hostile), "\u{200E}\u{202D}abcde\u{202C}");
-    }
-
-    #[test]
     fn kitty_words_are_reversed_in_place() {
         // «ﺔﻛﺮﺷ ﻲﻓ» is «في شركة» in visual order; each word goes back to logical order (still
         // the joined forms), the words keep their places, Latin and digits are untouched.
@@ -189,5 +157,11 @@ mod tests {
             KONSOLE_BIDI_ON,
             "the two must toggle the same property"
         );
+    }
+
+    #[test]
+    fn mlterm_configuration_commands_are_osc_5379() {
+        assert!(MLTERM_CTL_OFF.starts_with("\u{1B}]5379;") && MLTERM_CTL_OFF.ends_with('\u{7}'));
+        assert_eq!(MLTERM_CTL_OFF.replace("false", "true"), MLTERM_CTL_ON);
     }
 }

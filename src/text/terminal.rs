@@ -48,7 +48,8 @@ pub enum TerminalKind {
     /// xfce4-terminal, Tilix). Reorders in implicit mode, draws as written in explicit mode,
     /// joins letters itself in both.
     Vte,
-    /// mlterm (and, unmeasured, mintty): reorders every row, no BiDi mode, honours LRO … PDF.
+    /// mlterm (and, unmeasured, mintty): reorders and joins every row, no BiDi mode; its
+    /// configuration protocol turns that off for the session (OSC 5379 `use_ctl=false`).
     Mlterm,
     /// Konsole: reorders runs of same-coloured cells, ignores marks and overrides; its
     /// profile command OSC 50 turns its bidi off for the session.
@@ -132,9 +133,9 @@ pub fn detect(var: &dyn Fn(&str) -> Option<String>, bdsm: Option<BdsmState>) -> 
 
 impl TerminalKind {
     /// Whether akhbar should join Arabic letters (presentation forms) for this terminal.
-    /// VTE joins visual-order base letters right in explicit mode; mlterm under an override
-    /// joins them in the wrong direction («لا» from «ال»); Konsole with its bidi off and
-    /// kitty were measured with presentation forms, which read right.
+    /// VTE joins visual-order base letters right in explicit mode; mlterm with its text
+    /// layout off joins nothing; Konsole with its bidi off and kitty were measured with
+    /// presentation forms, which read right.
     pub fn app_shapes(self) -> bool {
         !matches!(self, TerminalKind::Vte)
     }

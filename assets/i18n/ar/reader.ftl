@@ -252,7 +252,7 @@ help-terminal-answered = من البيئة ومن أجوبة الطرفية
 help-terminal-unanswered = من البيئة (لم تُجب الطرفية)
 help-terminal-writes-cells = يكتب أخبار الخلايا كما رُتّبت
 help-terminal-writes-vte = يضبط أخبار وضع BiDi الصريح (CSI 8 l) قبل الشاشة البديلة وقبل كل إعادة رسم كاملة
-help-terminal-writes-mlterm = يكتب أخبار كل سطر من الأجزاء تجاوزًا من اليسار إلى اليمين
+help-terminal-writes-mlterm = يوقف أخبار تخطيط النص في mlterm ‏(OSC 5379 use_ctl) ما دام يعمل
 help-terminal-writes-konsole = يوقف أخبار ثنائية الاتجاه في Konsole ‏(OSC 50) ما دام يعمل
 help-terminal-writes-kitty = يكتب أخبار كل كلمة عربية بترتيبها المنطقي لمُشكِّل kitty
 help-terminal-wrong = طرفية خاطئة؟ ‎[display] terminal = cells | vte | mlterm | konsole | kitty

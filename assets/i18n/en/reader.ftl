@@ -218,7 +218,7 @@ help-terminal-answered = from the environment and the terminal's answers
 help-terminal-unanswered = from the environment (the terminal did not answer)
 help-terminal-writes-cells = akhbar writes the cells as laid out
 help-terminal-writes-vte = akhbar sets explicit BiDi mode (CSI 8 l) before the alternate screen and every full redraw
-help-terminal-writes-mlterm = akhbar writes each pane row as a left-to-right override run
+help-terminal-writes-mlterm = akhbar turns mlterm's text layout off (OSC 5379 use_ctl) while it runs
 help-terminal-writes-konsole = akhbar turns Konsole's bidi off (OSC 50) while it runs
 help-terminal-writes-kitty = akhbar writes each Arabic word in logical order for kitty's shaper
 help-terminal-wrong = wrong terminal? [display] terminal = cells | vte | mlterm | konsole | kitty

@@ -5,19 +5,19 @@
 //! - cells (xterm, Alacritty, tmux, …): the cells as ratatui diffs them.
 //! - VTE: `CSI 8 l` (explicit BiDi mode) before the alternate screen and before every full
 //!   clear, so that every row is created explicit; cells as diffed.
-//! - mlterm: every row that changed is rewritten whole, cut into override runs at the pane
-//!   borders (a bare cell diff inside a run would break the letters around it).
+//! - mlterm: its complex text layout off (OSC 5379) while akhbar has the terminal; cells as
+//!   diffed.
 //! - Konsole: its bidi off (OSC 50) while akhbar has the terminal; cells as diffed.
 //! - kitty: every row that changed is rewritten whole, each Arabic word in logical order.
 //!
 //! With `bidi = off` nothing is asked of any terminal: no mode change, cells as diffed.
 
+use crate::text::grapheme_width;
 use crate::text::rowcode::{
-    KONSOLE_BIDI_OFF, KONSOLE_BIDI_ON, OVERRIDE_END, OVERRIDE_START, is_pane_border,
-    kitty_unmirror, kitty_words_in,
+    KONSOLE_BIDI_OFF, KONSOLE_BIDI_ON, MLTERM_CTL_OFF, MLTERM_CTL_ON, kitty_unmirror,
+    kitty_words_in,
 };
 use crate::text::terminal::{BDSM_EXPLICIT, BDSM_IMPLICIT, BdsmState, TerminalKind};
-use crate::text::{grapheme_width, is_bidi_control};
 use crossterm::cursor::{Hide, MoveTo, Show};
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::terminal::{
@@ -89,7 +89,8 @@ impl Plan {
     }
 
     /// Giving it back: what was found is restored — `CSI 8 h` only if the terminal said it
-    /// was implicit, Konsole's bidi on (its default; the current value cannot be asked).
+    /// was implicit, Konsole's bidi and mlterm's text layout on (their defaults; Konsole's
+    /// current value cannot be asked).
     pub(crate) fn give_back(&self) -> String {
         format!("{}{}", screen_off(), self.bidi_back())
     }
@@ -115,6 +116,7 @@ impl Plan {
     fn after_screen(&self) -> &'static str {
         match (self.app, self.kind) {
             (true, TerminalKind::Konsole) => KONSOLE_BIDI_OFF,
+            (true, TerminalKind::Mlterm) => MLTERM_CTL_OFF,
             _ => "",
         }
     }
@@ -123,13 +125,14 @@ impl Plan {
         match (self.app, self.kind, self.found) {
             (true, TerminalKind::Vte, Some(BdsmState::Implicit)) => BDSM_IMPLICIT,
             (true, TerminalKind::Konsole, _) => KONSOLE_BIDI_ON,
+            (true, TerminalKind::Mlterm, _) => MLTERM_CTL_ON,
             _ => "",
         }
     }
 
-    /// Rows are rewritten whole (mlterm, kitty) rather than cell by cell.
+    /// Rows are rewritten whole (kitty) rather than cell by cell.
     fn whole_rows(&self) -> bool {
-        self.app && matches!(self.kind, TerminalKind::Mlterm | TerminalKind::Kitty)
+        self.app && self.kind == TerminalKind::Kitty
     }
 
     /// Packed into a byte, for [`super::restore`], which may run in a panic hook.
@@ -176,7 +179,7 @@ impl Plan {
 pub(crate) struct Output<W: Write> {
     backend: CrosstermBackend<W>,
     plan: Plan,
-    /// The screen as written (mlterm, kitty): a changed row is rewritten whole from it.
+    /// The screen as written (kitty): a changed row is rewritten whole from it.
     shadow: Vec<Vec<Cell>>,
     /// Where ratatui last put the cursor: asking the terminal (DSR) would race the input.
     cursor: Position,
@@ -240,47 +243,10 @@ impl<W: Write> Output<W> {
             cells.push((x as u16, cell.clone()));
             x += grapheme_width(cell.symbol()).max(1);
         }
-        match self.plan.kind {
-            TerminalKind::Mlterm => override_runs(&mut cells),
-            TerminalKind::Kitty => kitty_rewrite(&mut cells),
-            _ => {}
+        if self.plan.kind == TerminalKind::Kitty {
+            kitty_rewrite(&mut cells);
         }
         cells
-    }
-}
-
-/// mlterm: the row cut into runs — at pane borders, and after a wide cell (where the cursor
-/// is moved) — each run that is not a border opened with LRM LRO and closed with PDF.
-fn override_runs(cells: &mut [(u16, Cell)]) {
-    let mut i = 0;
-    while i < cells.len() {
-        if is_pane_border(cells[i].1.symbol()) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < cells.len() && !is_pane_border(cells[i].1.symbol()) {
-            i += 1;
-            if grapheme_width(cells[i - 1].1.symbol()) > 1 {
-                break;
-            }
-        }
-        let run = &mut cells[start..i];
-        for (_, cell) in run.iter_mut() {
-            if cell.symbol().chars().any(is_bidi_control) {
-                let clean: String = cell
-                    .symbol()
-                    .chars()
-                    .filter(|&c| !is_bidi_control(c))
-                    .collect();
-                cell.set_symbol(&clean);
-            }
-        }
-        let first = format!("{OVERRIDE_START}{}", run[0].1.symbol());
-        run[0].1.set_symbol(&first);
-        let last_index = run.len() - 1;
-        let last = format!("{}{OVERRIDE_END}", run[last_index].1.symbol());
-        run[last_index].1.set_symbol(&last);
     }
 }
 
@@ -497,11 +463,7 @@ mod tests {
         let back = plan(TerminalKind::Vte, true, Some(BdsmState::Implicit)).give_back();
         assert!(back.ends_with("\x1b[8h"));
         // Classes that were not changed get nothing back either.
-        for kind in [
-            TerminalKind::Cells,
-            TerminalKind::Mlterm,
-            TerminalKind::Kitty,
-        ] {
+        for kind in [TerminalKind::Cells, TerminalKind::Kitty] {
             let p = plan(kind, true, Some(BdsmState::Implicit));
             assert_eq!(p.give_back(), screen_off(), "{kind:?}");
             assert_eq!(p.take_over(), screen_on(), "{kind:?}");
@@ -540,7 +502,7 @@ mod tests {
             term.autoresize().unwrap_or_else(|e| panic!("{e}"));
             two_panes(&mut term, "\u{FEB7}\u{FEAE}", "abc");
             let bytes = out.take() + &p.give_back();
-            for mode in ["\x1b[8", "\x1b]50", "\u{202D}", "\u{202C}"] {
+            for mode in ["\x1b[8", "\x1b]50", "\x1b]5379", "\u{202D}", "\u{202C}"] {
                 assert!(!bytes.contains(mode), "{kind:?} sent {mode:?}: {bytes:?}");
             }
         }
@@ -577,77 +539,27 @@ mod tests {
         assert!(!out.take().contains("\x1b[8"));
     }
 
-    /// The override runs of an mlterm row: the text between LRO and PDF, in order.
-    fn runs(bytes: &str) -> Vec<String> {
-        bytes
-            .split(OVERRIDE_START)
-            .skip(1)
-            .map(|r| {
-                let end = position(r, OVERRIDE_END);
-                // Colours inside a run are SGR sequences: keep the text only.
-                let mut text = String::new();
-                let mut chars = r[..end].chars();
-                while let Some(c) = chars.next() {
-                    if c == '\x1b' {
-                        for c in chars.by_ref() {
-                            if c.is_ascii_alphabetic() {
-                                break;
-                            }
-                        }
-                    } else {
-                        text.push(c);
-                    }
-                }
-                text
-            })
-            .collect()
-    }
-
     #[test]
-    fn mlterm_rows_are_rewritten_whole_as_override_runs_cut_at_the_border() {
+    fn mlterm_text_layout_goes_off_at_take_over_and_on_at_restore_and_cells_are_diffed() {
         let p = plan(TerminalKind::Mlterm, true, Some(BdsmState::Unsupported));
+        let on = p.take_over();
+        assert!(position(&on, "\x1b[?1049h") < position(&on, MLTERM_CTL_OFF));
+        let back = p.give_back();
+        assert!(back.ends_with(MLTERM_CTL_ON) && !back.contains(MLTERM_CTL_OFF));
+        assert_eq!(p.switch(false), MLTERM_CTL_ON);
+        assert_eq!(p.switch(true), MLTERM_CTL_OFF);
+        // No override marks: each would take a cell of mlterm's line. A changed cell is
+        // written alone, as for xterm.
         let (mut term, out) = terminal(p, 12, 2);
-        // «ﺮﺷ» visual order, presentation forms, in each pane.
         two_panes(&mut term, "\u{FEAE}\u{FEB7} ab", "cd \u{FEAE}\u{FEB7}");
         let bytes = out.take();
-        // Row 1: the left pane's cells in one run, the border bare, the right pane's in
-        // another (cells never drawn are blank in the terminal too: not written).
-        let found = runs(&bytes);
-        assert_eq!(found[0], "\u{FEAE}\u{FEB7} ab");
-        assert_eq!(found[1], "cd \u{FEAE}\u{FEB7}");
-        assert!(
-            bytes.contains("\u{202C}│\u{200E}"),
-            "border outside runs: {bytes:?}"
-        );
-        // One cell changes: its whole row is written again (both runs), not the cell alone.
+        assert!(bytes.contains("\u{FEAE}\u{FEB7}"), "{bytes:?}");
         two_panes(&mut term, "\u{FEAE}\u{FEB7} ax", "cd \u{FEAE}\u{FEB7}");
         let bytes = out.take();
-        assert_eq!(runs(&bytes), ["\u{FEAE}\u{FEB7} ax", "cd \u{FEAE}\u{FEB7}"]);
-        assert!(
-            bytes.starts_with("\x1b[1;1H"),
-            "from the row's start: {bytes:?}"
-        );
-        // Nothing changed: nothing written.
-        two_panes(&mut term, "\u{FEAE}\u{FEB7} ax", "cd \u{FEAE}\u{FEB7}");
-        assert!(runs(&out.take()).is_empty());
-    }
-
-    #[test]
-    fn mlterm_runs_keep_colours_and_cannot_be_ended_from_inside() {
-        let p = plan(TerminalKind::Mlterm, true, None);
-        let (mut term, out) = terminal(p, 6, 1);
-        term.draw(|f| {
-            let buf = f.buffer_mut();
-            buf.set_string(0, 0, "ab", Style::default().fg(Color::Cyan));
-            // A PDF in a cell (the layout never leaves one, but a cell may come from anywhere).
-            buf[(2, 0)].set_symbol("c\u{202C}\u{202E}");
-        })
-        .unwrap_or_else(|e| panic!("{e}"));
-        let bytes = out.take();
-        assert_eq!(runs(&bytes), ["abc"]);
-        assert_eq!(bytes.matches('\u{202C}').count(), 1);
-        assert!(!bytes.contains('\u{202E}'));
-        assert!(bytes.contains("\x1b[38;5;6"), "{bytes:?}");
+        assert!(bytes.contains('x') && !bytes.contains("cd"), "{bytes:?}");
+        for mark in ["\u{200E}", "\u{202D}", "\u{202C}"] {
+            assert!(!bytes.contains(mark), "{bytes:?}");
+        }
     }
 
     #[test]
@@ -681,10 +593,11 @@ mod tests {
     }
 
     #[test]
-    fn cells_and_vte_draw_only_what_changed() {
+    fn cells_vte_mlterm_and_konsole_draw_only_what_changed() {
         for kind in [
             TerminalKind::Cells,
             TerminalKind::Vte,
+            TerminalKind::Mlterm,
             TerminalKind::Konsole,
         ] {
             let (mut term, out) = terminal(plan(kind, true, None), 12, 2);
