@@ -347,19 +347,23 @@ def ocr(png, crop=None):
     """Tesseract's Arabic reading of a screenshot (light text on dark or dark on light)."""
     with tempfile.TemporaryDirectory() as tmp:
         prepared = os.path.join(tmp, "in.png")
-        # Brightness (max of R, G, B) rather than luminance, so yellow and cyan figures and
-        # names stay as strong as white text; then dark text on light, twice as large.
-        # Chosen on the xterm screenshot: psm 6 (one block) read 0.91 of the words at 200%,
-        # psm 3 (page with columns) 0.79; the reversed control read 0.0 with either.
-        args = ["convert", png]
-        if crop:
-            args += ["-crop", crop, "+repage"]
-        args += ["-colorspace", "HSB", "-channel", "B", "-separate", "+channel"]
+        cut = ["convert", png] + (["-crop", crop, "+repage"] if crop else [])
         mean = float(
             subprocess.run(
-                [*args, "-format", "%[fx:mean]", "info:"], capture_output=True, text=True, check=True
+                [*cut, "-colorspace", "Gray", "-format", "%[fx:mean]", "info:"],
+                capture_output=True,
+                text=True,
+                check=True,
             ).stdout
         )
+        # Every coloured letter as strong as black or white text: on a dark background the
+        # brightest channel (then negated), on a light one the darkest — cyan and yellow names
+        # on xterm's white are as bright as the background by the brightest channel and would
+        # vanish. Then dark text on light, twice as large. Chosen on the xterm screenshot: psm 6
+        # (one block) reads more than psm 3 (page with columns); the reversed control reads
+        # nothing with either.
+        channel = "Max" if mean < 0.5 else "Min"
+        args = [*cut, "-channel", "RGB", "-separate", "-evaluate-sequence", channel]
         if mean < 0.5:
             args += ["-negate"]
         args += ["-resize", "200%", "-normalize", prepared]
