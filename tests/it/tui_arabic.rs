@@ -59,6 +59,12 @@ const KEPT: &[&str] = &[
     "ChatGPT",
     "NO",
     "COLOR",
+    // [display] terminal and its values, as written in the config.
+    "display",
+    "cells",
+    "vte",
+    "konsole",
+    "kitty",
 ];
 
 /// The Latin words of `text` that are neither one-letter key names nor in KEPT.
