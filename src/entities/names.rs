@@ -1254,7 +1254,12 @@ fn dual_list(t: &str, at: usize, out: &mut Vec<NameCand>) {
     let bank = stem.starts_with("بنك") || stem == "مصرف";
     let dual = stem != "بنك" && stem != "مصرف";
     let quote = |p: usize| matches!(char_at(t, p), Some('"' | '«' | '“' | '”'));
-    let mut p = at + 1;
+    // The character after the trigger word is usually a space, but may be a closing quote
+    // («و«سيتي بنك»»): step over it whole, never into the middle of a multi-byte character.
+    let Some(after_word) = char_at(t, at) else {
+        return;
+    };
+    let mut p = at + after_word.len_utf8();
     if quote(p) {
         p += char_at(t, p).map_or(0, char::len_utf8);
     }

@@ -635,3 +635,15 @@ fn head_last_letters_cover_every_head() {
         assert!(HEAD_LAST_LETTERS.contains(&last), "{h}");
     }
 }
+
+/// A bank word right before a closing quote («و«سيتى بنك»») once sliced into the middle of the
+/// quote's bytes and panicked; the dual list after it still works.
+#[test]
+fn bank_word_before_a_closing_quote_does_not_panic() {
+    let text = "قررت تعيين بنكي «هيرميس» و«سيتى بنك» مستشارًا ماليًّا";
+    let orgs = of(text, Kind::Org);
+    assert!(orgs.contains(&"هيرميس".to_string()), "{orgs:?}");
+    for text in ["«بنك»", "بنك»", "“مصرف”، و«شركتي»"] {
+        let _ = rec().find(text);
+    }
+}
