@@ -102,6 +102,8 @@ pub struct Names {
     ac: AhoCorasick,
     pats: Vec<Pat>,
     people: People,
+    /// One-word place names (normalized), to read nisba adjectives («الفلسطينية» ← فلسطين).
+    places: HashSet<String, FnvBuild>,
 }
 
 /// Light form used for hamza-exact comparison: marks dropped, case folded, letters kept.
@@ -121,6 +123,7 @@ impl Names {
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut strings: Vec<String> = Vec::new();
         let mut pats: Vec<Pat> = Vec::new();
+        let mut places: HashSet<String, FnvBuild> = HashSet::default();
         fn add(
             index: &mut HashMap<String, usize>,
             key: String,
@@ -142,6 +145,9 @@ impl Names {
                 let n = collapse_spaces(&normalize_str(&a.surface));
                 if n.is_empty() {
                     continue;
+                }
+                if e.kind == Kind::Place && !n.contains(' ') {
+                    places.insert(n.clone());
                 }
                 let cased = a.surface.chars().any(|c| c.is_ascii_uppercase())
                     && !a.surface.chars().any(is_arabic_letter);
@@ -226,7 +232,25 @@ impl Names {
             ac,
             pats,
             people: People::load(),
+            places,
         })
+    }
+
+    /// «الفلسطينية», «السورية», «المصرية»: a definite feminine nisba made from a place name the
+    /// lexicon knows (فلسطين، سوريا، مصر).
+    fn place_nisba(&self, w: &str) -> bool {
+        let Some(stem) = w.strip_prefix("ال").and_then(|r| r.strip_suffix("يه")) else {
+            return false;
+        };
+        stem.chars().count() >= 2
+            && [
+                stem.to_string(),
+                format!("ال{stem}"),
+                format!("{stem}يا"),
+                format!("{stem}ا"),
+            ]
+            .iter()
+            .any(|p| self.places.contains(p))
     }
 
     /// Gazetteer, Latin and trigger candidates, plus the bare scale words for the figures.
@@ -403,8 +427,9 @@ impl Names {
             entity: None,
             prio: 2,
         }));
+        let place_nisba = |w: &str| self.place_nisba(w);
         for &(at, tr) in &triggers {
-            unknown_after_trigger(t, at, tr, out, &gaz);
+            unknown_after_trigger(t, at, tr, out, &gaz, &place_nisba);
         }
         for &(at, tr) in &triggers {
             if tr == Trigger::Org {
@@ -412,6 +437,7 @@ impl Names {
             }
         }
         quoted_companies(t, out, &gaz);
+        coordinated_names(t, out);
         quoted_appositions(t, out);
         datelines(t, out, &gaz);
         propagate_names(t, &words, out, gaz_end);
@@ -627,6 +653,49 @@ fn quoted_companies(t: &str, out: &mut Vec<NameCand>, gaz: &GazIndex) {
 /// «أورانج تونس», «زين الأردن»: a company right before a place is its local company; and
 /// «آسيا سيل للاتصالات»: a «لل» complement right after a company belongs to its name.
 fn merge_local_subsidiaries(t: &str, cands: &mut [NameCand]) {
+    // «مصر للطيران», «البحرين للاتصالات», «تونس للاتصالات»: a place followed by a «لل» line of
+    // business is a company («سافر إلى دبي للاستثمار» is a trip).
+    for c in cands.iter_mut().filter(|c| c.kind == Kind::Place) {
+        let word_start = clitic_start(t, c.start);
+        let prefix = &t[word_start..c.start];
+        let after_preposition = prefix.contains('ب')
+            || prefix.contains('ف')
+            || prev_word(t, word_start).is_some_and(|(a, b)| {
+                matches!(
+                    &t[a..b],
+                    "في" | "الي"
+                        | "من"
+                        | "عن"
+                        | "علي"
+                        | "حتي"
+                        | "نحو"
+                        | "داخل"
+                        | "خارج"
+                        | "عبر"
+                        | "بين"
+                        | "الى"
+                )
+            });
+        // «معرض دبي للطيران», «منتدى الرياض للاستثمارات»: an event or an institution named
+        // after the place.
+        let after_head = prev_word(t, word_start).is_some_and(|(a, b)| {
+            let w = &t[a..b];
+            stems(w).any(|o| {
+                let st = &w[o..];
+                event_word(st) || orgs::STRONG_HEADS.contains(&st) || orgs::WEAK_HEADS.contains(&st)
+            })
+        });
+        if let Some((s, e)) = next_word(t, c.end)
+            && s == c.end + 1
+            && industry(&t[s..e])
+            && !after_preposition
+            && !after_head
+        {
+            c.kind = Kind::Org;
+            c.entity = None;
+            c.end = e;
+        }
+    }
     for c in cands.iter_mut().filter(|c| c.kind == Kind::Org) {
         // «منصة سلة للتجارة الإلكترونية»: after a platform word the complement says what it does.
         if triggered(t, clitic_start(t, c.start)) == Some(Trigger::Product) {
@@ -779,7 +848,10 @@ pub fn triggered(t: &str, word_start: usize) -> Option<Trigger> {
         (s, e) = prev_word(t, s)?;
     }
     let w = &t[s..e];
-    stems(w).find_map(|off| trigger(&w[off..]))
+    // «للشركات العربية»: a definite trigger is followed by an adjective, not a name.
+    stems(w)
+        .filter(|&o| !w[..o].ends_with("ال") && !w[..o].ends_with("لل"))
+        .find_map(|off| trigger(&w[off..]))
 }
 
 /// In quotes, or alone in parentheses like an agency tag «(واس)».
@@ -1040,7 +1112,14 @@ fn prev_trigger(t: &str, s: usize) -> Option<Trigger> {
 }
 
 /// «شركة هيوماين»: an unknown Arabic word right after a trigger is a name.
-fn unknown_after_trigger(t: &str, at: usize, tr: Trigger, out: &mut Vec<NameCand>, gaz: &GazIndex) {
+fn unknown_after_trigger(
+    t: &str,
+    at: usize,
+    tr: Trigger,
+    out: &mut Vec<NameCand>,
+    gaz: &GazIndex,
+    place_nisba: &dyn Fn(&str) -> bool,
+) {
     let kind = match tr {
         Trigger::Org => Kind::Org,
         Trigger::Product => Kind::Product,
@@ -1106,6 +1185,9 @@ fn unknown_after_trigger(t: &str, at: usize, tr: Trigger, out: &mut Vec<NameCand
                     prio: 1,
                 });
             }
+            if n == 0 && definite_company(t, at, out, gaz, place_nisba) {
+                return;
+            }
         }
     }
     // «صندوق "سنابل"», «منصة «سلة»»: a quoted name after a trigger, whatever its shape.
@@ -1115,13 +1197,22 @@ fn unknown_after_trigger(t: &str, at: usize, tr: Trigger, out: &mut Vec<NameCand
             '"' => Some('"'),
             '«' => Some('»'),
             '“' => Some('”'),
+            '(' => Some(')'),
             _ => None,
         }
     {
         let s = at + 1 + open.len_utf8();
         if let Some(len) = t[s..].find(close).filter(|&l| l > 0 && l <= 60) {
             let name = &t[s..s + len];
-            if name.split(' ').count() <= 4
+            // «شركة (إيرثلينك)»: in parentheses a name, not a remark («شركة (المملوكة للدولة)»).
+            let first = name.split(' ').next().unwrap_or_default();
+            let remark = open == '('
+                && (first.starts_with("ال")
+                    || not_a_name(first)
+                    || orgs::closed_class(first)
+                    || super::people::function_word(first));
+            if !remark
+                && name.split(' ').count() <= 4
                 && !name.starts_with(' ')
                 && !name.ends_with(' ')
                 && name.chars().all(|c| c == ' ' || is_word_char(c))
@@ -1495,5 +1586,240 @@ fn title_word(w: &str) -> bool {
             | "رئيسا"
             | "مستشار"
             | "المستشار"
+    )
+}
+
+/// Indefinite company words whose next words may be a definite name.
+fn company_trigger(w: &str) -> bool {
+    stems(w).any(|o| {
+        matches!(&w[o..], "شركه" | "مجموعه" | "مؤسسه")
+            && !w[..o].ends_with("ال")
+            && !w[..o].ends_with("لل")
+    })
+}
+
+/// Descriptions of a company that follow its name («فوري للتكنولوجيا المدرجة»), and time words.
+fn company_descriptor(w: &str) -> bool {
+    matches!(
+        w,
+        "المدرجه"
+            | "المملوكه"
+            | "المتخصصه"
+            | "الرائده"
+            | "العامله"
+            | "الناشئه"
+            | "الماضي"
+            | "المقبل"
+            | "الجاري"
+            | "الحالي"
+            | "اليوم"
+            | "الاسبوع"
+            | "العام"
+            | "الشهر"
+    )
+}
+
+/// «شركة الزيتونة للاتصالات», «شركة الاتصالات الفلسطينية», «مجموعة الاتصالات المتنقلة
+/// السعودية»: after an indefinite company word, definite words closed by a «لل» line of
+/// business or by a nisba of a known place are the company's name, unless a name follows
+/// («شركة التقنية الأمريكية أبل» describes Apple).
+fn definite_company(
+    t: &str,
+    at: usize,
+    out: &mut Vec<NameCand>,
+    gaz: &GazIndex,
+    place_nisba: &dyn Fn(&str) -> bool,
+) -> bool {
+    if !prev_word(t, at).is_some_and(|(a, b)| company_trigger(&t[a..b])) {
+        return false;
+    }
+    let word_ok = |w: &str| {
+        w.starts_with("ال")
+            && w.chars().count() >= 5
+            && w.chars().all(is_arabic_letter)
+            && !orgs::closed_class(w)
+            && trigger(w).is_none()
+            && !company_descriptor(w)
+    };
+    let Some((s1, e1)) = next_word(t, at).filter(|&(s, e)| s == at + 1 && word_ok(&t[s..e])) else {
+        return false;
+    };
+    let mut end = None;
+    let mut p = e1;
+    for _ in 0..2 {
+        let Some((s, e)) = next_word(t, p).filter(|&(s, _)| s == p + 1) else {
+            break;
+        };
+        let w = &t[s..e];
+        if line_of_business(w) {
+            let mut e = e;
+            if let Some((s2, e2)) = next_word(t, e)
+                && s2 == e + 1
+                && t[s2..e2].starts_with("ال")
+                && !company_descriptor(&t[s2..e2])
+            {
+                e = e2;
+            }
+            end = Some(e);
+            break;
+        }
+        if place_nisba(w) {
+            // A name right after: the words describe it.
+            let followed = next_word(t, e).is_some_and(|(s2, e2)| {
+                s2 == e + 1
+                    && (!gaz.overlapping(out, s2, e2).is_empty()
+                        || !t[s2..e2].chars().all(is_arabic_letter))
+            }) || matches!(
+                t[e..].strip_prefix(' ').and_then(|r| r.chars().next()),
+                Some('"' | '«' | '“' | '(')
+            );
+            if !followed {
+                end = Some(e);
+            }
+            break;
+        }
+        if !word_ok(w) || place_nisba(&t[s1..e1]) {
+            break;
+        }
+        p = e;
+    }
+    let Some(end) = end else {
+        return false;
+    };
+    if !gaz.overlapping(out, s1, end).is_empty() {
+        return false;
+    }
+    out.push(NameCand {
+        start: s1,
+        end,
+        kind: Kind::Org,
+        entity: None,
+        prio: 1,
+    });
+    true
+}
+
+/// «(موبيليس وجازي وأوريدو)», «شركات "بيلي غيفورد" (Baillie Gifford) و"كواتو مانجمنت"»: a
+/// quoted name joined to an organisation or product by و or a comma is one of the same kind,
+/// and so is a lone word between two organisations joined by و.
+fn coordinated_names(t: &str, out: &mut Vec<NameCand>) {
+    let mut names: Vec<(usize, usize, Kind)> = out
+        .iter()
+        .filter(|c| matches!(c.kind, Kind::Org | Kind::Product) && c.start < c.end)
+        .map(|c| (c.start, c.end, c.kind))
+        .collect();
+    names.sort_unstable();
+    let taken = |out: &[NameCand], s: usize, e: usize| {
+        out.iter()
+            .any(|c| c.start < e && s < c.end && c.start < c.end)
+    };
+    let mut found = Vec::new();
+    // Lone words between two organisations: «موبيليس وجازي وأوريدو».
+    for pair in names.windows(2) {
+        let ((_, a_end, a_kind), (b_start, _, b_kind)) = (pair[0], pair[1]);
+        if a_kind != Kind::Org || b_kind != Kind::Org || b_start <= a_end {
+            continue;
+        }
+        let Some(mid) = t[a_end..b_start]
+            .strip_prefix(" و")
+            .and_then(|m| m.strip_suffix(" و"))
+        else {
+            continue;
+        };
+        let n = mid.chars().count();
+        if n >= 3
+            && mid.chars().all(is_arabic_letter)
+            && !mid.starts_with("ال")
+            && !not_a_name(mid)
+            && !orgs::closed_class(mid)
+            && !super::people::function_word(mid)
+            && trigger(mid).is_none()
+        {
+            let s = a_end + " و".len();
+            found.push((s, s + mid.len(), Kind::Org));
+        }
+    }
+    // Quoted names after a name: follow the chain.
+    let mut queue: Vec<(usize, Kind)> = names.iter().map(|&(_, e, k)| (e, k)).collect();
+    while let Some((mut p, kind)) = queue.pop() {
+        if matches!(char_at(t, p), Some('"' | '»' | '”')) {
+            p += char_at(t, p).map_or(0, char::len_utf8);
+        }
+        // A Latin gloss in parentheses: «"كواتو مانجمنت" (Coatue Management)».
+        if let Some(rest) = t[p..].strip_prefix(" (")
+            && let Some(len) = rest.find(')').filter(|&l| l <= 60)
+            && rest[..len].chars().all(|c| c.is_ascii() && c != '(')
+        {
+            p += 2 + len + 1;
+        }
+        let rest = &t[p..];
+        let Some(after) = [" و", "، و", "، ", " ،و", "،و"]
+            .iter()
+            .find_map(|sep| rest.strip_prefix(sep))
+        else {
+            continue;
+        };
+        let open_at = p + (rest.len() - after.len());
+        let Some(open) = after.chars().next() else {
+            continue;
+        };
+        if !matches!(open, '"' | '«' | '“') {
+            continue;
+        }
+        let s = open_at + open.len_utf8();
+        let Some(len) = t[s..].find(['"', '»', '”']).filter(|&l| l > 0 && l <= 60) else {
+            continue;
+        };
+        let name = &t[s..s + len];
+        if name.split(' ').count() <= 4
+            && !name.starts_with(' ')
+            && !name.ends_with(' ')
+            && name.chars().all(|c| c == ' ' || is_word_char(c))
+            && !latin_noise(name)
+            && !taken(out, s, s + len)
+            && !found.iter().any(|&(a, b, _)| a < s + len && s < b)
+        {
+            found.push((s, s + len, kind));
+            queue.push((s + len, kind));
+        }
+    }
+    out.extend(found.into_iter().map(|(start, end, kind)| NameCand {
+        start,
+        end,
+        kind,
+        entity: None,
+        prio: 1,
+    }));
+}
+
+/// The industries a place-named company is in («مصر للطيران», «البحرين للاتصالات»): narrower
+/// than a company's line of business, since after a place «للاستثمار» is often a purpose.
+fn industry(w: &str) -> bool {
+    w.strip_prefix("لل").is_some_and(|r| {
+        (r.ends_with("ات") && r.chars().count() >= 5 && r != "مشاركات")
+            || matches!(
+                r,
+                "طيران" | "بترول" | "تامين" | "اتصال" | "هاتف" | "كهرباء" | "تقنيه"
+            )
+    })
+}
+
+/// Events named like companies: «معرض دبي للطيران», «مؤتمر Digital Now».
+fn event_word(w: &str) -> bool {
+    matches!(
+        w,
+        "معرض"
+            | "مؤتمر"
+            | "منتدي"
+            | "قمه"
+            | "جائزه"
+            | "مهرجان"
+            | "اسبوع"
+            | "ملتقي"
+            | "بطوله"
+            | "مبادره"
+            | "استراتيجيه"
+            | "رؤيه"
+            | "برنامج"
     )
 }

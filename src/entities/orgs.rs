@@ -31,7 +31,16 @@ pub(super) const STRONG_HEADS: &[&str] = &[
 
 /// Heads that are also everyday nouns («مركز البيانات», «سوق العمل»): they need a longer name
 /// or a proper name after them.
-pub(super) const WEAK_HEADS: &[&str] = &["مركز", "سوق", "مجلس", "لجنه", "اتحاد", "جمعيه", "مجمع"];
+pub(super) const WEAK_HEADS: &[&str] = &[
+    "مركز",
+    "سوق",
+    "مجلس",
+    "لجنه",
+    "اتحاد",
+    "جمعيه",
+    "مجمع",
+    "نادي",
+];
 
 /// Definite words that end an institution's name: roles, titles and time words after it
 /// («ديوان التشريع والرأي السابق الدكتور …»).
@@ -64,6 +73,10 @@ fn stop_word(w: &str) -> bool {
             | "الاعلي"
             | "الواقع"
             | "الواقعه"
+            | "التابع"
+            | "التابعه"
+            | "المعنيه"
+            | "المختصه"
     )
 }
 
@@ -110,6 +123,7 @@ pub(super) const DEFINITE_HEADS: &[&str] = &[
     "الغرفه",
     "المركز",
     "المصرف",
+    "الديوان",
 ];
 
 const FIXED_ADJECTIVES: &[&str] = &[
@@ -161,7 +175,7 @@ const COMPANY_WORDS: &[&str] = &[
 ];
 
 /// The last letters of the heads (`stem_of`'s quick rejection).
-pub(super) const HEAD_LAST_LETTERS: &[char] = &['د', 'ز', 'س', 'ع', 'ف', 'ق', 'ك', 'ن', 'ه'];
+pub(super) const HEAD_LAST_LETTERS: &[char] = &['د', 'ز', 'س', 'ع', 'ف', 'ق', 'ك', 'ن', 'ه', 'ي'];
 
 /// A word that ends a company's name («القابضه», «موبايل», «كابيتال»).
 pub(super) fn company_word(w: &str) -> bool {
@@ -436,7 +450,14 @@ pub fn institutions(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize
             {
                 break;
             }
-            if super::lexicon::trigger(w).is_some() && !definite(w) {
+            // «بنك قناة السويس», «هيئة قناة السويس»: a canal named by its place is part of the
+            // name, not a channel.
+            let named_by_place = w == "قناه"
+                && k == i + 1
+                && k + 1 < words.len()
+                && words[k + 1].joined
+                && (known.name_at)(words[k + 1].s).is_some_and(|(_, place)| place);
+            if super::lexicon::trigger(w).is_some() && !definite(w) && !named_by_place {
                 break;
             }
             if complement(w) || short_complement {
@@ -475,7 +496,13 @@ pub fn institutions(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize
             if definite(w) {
                 if def && parts == 0 {
                     fixed = FIXED_ADJECTIVES.contains(&w);
+                    // «الهيئة المنظمة للاتصالات»: a participle, then the complement.
+                    let participle = w.starts_with("الم")
+                        && k + 1 < words.len()
+                        && words[k + 1].joined
+                        && complement(word(k + 1));
                     if !(fixed
+                        || participle
                         || w.ends_with('ي')
                         || w.ends_with("يه")
                         || matches!(w, "العامه" | "العام" | "العليا"))

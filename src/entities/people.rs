@@ -191,6 +191,18 @@ impl People {
         {
             return None;
         }
+        // «شركة تاتش سالم», «الذي عرض معه»: after a company word comes the company's name, after
+        // a relative pronoun a verb.
+        if i > 0 && words[i].joined && !given {
+            let p = word(i - 1);
+            let company = super::scan::stems(p).any(|o| {
+                company_noun(&p[o..]) && !p[..o].ends_with("ال") && !p[..o].ends_with("لل")
+            });
+            if company || matches!(p, "الذي" | "التي" | "الذين" | "اللذين" | "اللتين")
+            {
+                return None;
+            }
+        }
         // Without a given name, the first word must look like one: no glued preposition or
         // conjunction, not a plural, not a verb.
         if !(given || ambiguous)
@@ -200,7 +212,8 @@ impl People {
                 || c.verb_like(words[i])
                 // «وأكدت أهمية الشراكة»: after a speech verb alone, an unknown word written with
                 // ة is a noun (given names with ة, «أسامة», «فاطمة», are in the lexicon).
-                || (spoken && !titled && c.orig_last(words[i]) == Some('ة'))
+                // The same after a role or an apposition: «شركة ناشئة متخصصة».
+                || (!titled && c.orig_last(words[i]) == Some('ة'))
                 // «المدير العام لمتعامل الهاتف»: after a role alone, an unknown word with a glued
                 // «ل» is a preposition and its noun («لبنى», «لؤي» are in the lexicon).
                 || (!titled && !spoken && stem.starts_with('ل') && stem.chars().count() >= 4))
@@ -235,6 +248,16 @@ impl People {
             }
             // «يوسف علي موسليام»: «علي» written with ي (not ى) is a name, not «على».
             let ali = wk == "علي" && c.orig_last(words[k]) == Some('ي');
+            let nisba_surname = count == 1
+                && (given || titled)
+                && nationality(wk)
+                && (c.closes_after(k)
+                    || (k + 1 < words.len() && words[k + 1].joined && c.role[k + 1]));
+            if nisba_surname {
+                last = k;
+                count += 1;
+                break;
+            }
             if !ali && (!name_word(wk) || self.another_name(wk) || c.verb_like(words[k])) {
                 break;
             }
@@ -574,11 +597,37 @@ fn nasab_particle(w: &str) -> bool {
     matches!(w, "بن" | "ابن" | "بنت" | "ال" | "ابو" | "بو" | "ولد")
 }
 
+/// Indefinite nouns for a company or platform: the word after them is its name, not a person's.
+fn company_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "شركه"
+            | "شركتي"
+            | "شركتا"
+            | "شركات"
+            | "مجموعه"
+            | "منصه"
+            | "تطبيق"
+            | "موقع"
+            | "بنك"
+            | "مصرف"
+    )
+}
+
+/// «معه», «عليها», «منهم»: a preposition carrying a pronoun.
+fn preposition_with_pronoun(w: &str) -> bool {
+    ["هما", "هم", "ها", "ه", "كم", "نا"].iter().any(|suffix| {
+        w.strip_suffix(suffix)
+            .is_some_and(|rest| rest.chars().count() >= 2 && function_word(rest))
+    })
+}
+
 /// A word that may be part of a name: Arabic, two letters or more, not a closed-class word.
 fn name_word(w: &str) -> bool {
     w.chars().count() >= 2
         && w.chars().all(is_arabic_letter)
         && !function_word(w)
+        && !preposition_with_pronoun(w)
         && !role_word(w)
         && !title(w)
         && !speech_verb(w)
@@ -961,86 +1010,12 @@ fn bare_speech_verb(w: &str) -> bool {
 }
 
 /// Ordinary words often found after a cue that are not names.
-fn common_word(w: &str) -> bool {
+/// Nationality adjectives: after a role they describe it («وزير الاتصالات المصري»); right after
+/// a given name or a title and a name they are a surname («السيد صبيح المصري»).
+fn nationality(w: &str) -> bool {
     matches!(
         w,
-        "مصدر"
-            | "مصادر"
-            | "مسؤولون"
-            | "محللون"
-            | "خبراء"
-            | "تقرير"
-            | "التقرير"
-            | "بيان"
-            | "البيان"
-            | "الشركه"
-            | "الحكومه"
-            | "الوزاره"
-            | "الهيئه"
-            | "المصدر"
-            | "الدراسه"
-            | "البلاد"
-            | "الدوله"
-            | "مجلس"
-            | "المجلس"
-            | "الاداره"
-            | "اداره"
-            | "الوزراء"
-            | "التنفيذي"
-            | "العام"
-            | "المنتدب"
-            | "التنفيذيه"
-            | "الجمهوريه"
-            | "الحكومي"
-            | "الاولي"
-            | "الاعمال"
-            | "الشركات"
-            | "المؤسسه"
-            | "المجموعه"
-            | "الوطني"
-            | "الوطنيه"
-            | "الدولي"
-            | "الدوليه"
-            | "العالمي"
-            | "العالميه"
-            | "الجديد"
-            | "الجديده"
-            | "الماضي"
-            | "المقبل"
-            | "الحالي"
-            | "الجاري"
-            | "المرتقب"
-            | "الشهير"
-            | "الشهيره"
-            | "الفلسطينيه"
-            | "الكروية"
-            | "الكرويه"
-            | "الاسطوره"
-            | "فريق"
-            | "عدد"
-            | "مجموعه"
-            | "شركه"
-            | "المالي"
-            | "الماليه"
-            | "للمالية"
-            | "للماليه"
-            | "لقطاع"
-            | "قطاع"
-            | "ادارة"
-            | "الجمعيه"
-            | "للذكاء"
-            | "الذكاء"
-            | "الاصطناعي"
-            | "الرقمي"
-            | "الدولة"
-            | "الرسمي"
-            | "الرسميه"
-            | "نسخه"
-            | "مليار"
-            | "مليون"
-            | "التحرير"
-            | "الامريكي"
-            | "الامريكيه"
+        "الامريكي"
             | "الايراني"
             | "السوري"
             | "الاردني"
@@ -1063,38 +1038,121 @@ fn common_word(w: &str) -> bool {
             | "الروسي"
             | "التركي"
             | "الارجنتيني"
-            | "الانتقالي"
-            | "التونسيه"
-            | "المذكور"
-            | "المذكوره"
-            | "ذاته"
-            | "ذاتها"
-            | "نفسه"
-            | "نفسها"
-            | "الحاليه"
-            | "السابقه"
-            | "الاعلاميه"
-            | "للاتصالات"
-            | "الاتصالات"
-            | "التكنولوجيا"
-            | "الشرق"
-            | "جديد"
-            | "جديده"
-            | "كبير"
-            | "كبيره"
-            | "عالمي"
-            | "عالميه"
-            | "محلي"
-            | "محليه"
-            | "مرتقب"
-            | "مطلعه"
-            | "مطلع"
-            | "مؤخرا"
-            | "رسميا"
-            | "حاليا"
-            | "سابقا"
-            | "مرة"
-            | "مره"
-            | "للغايه"
     )
+}
+
+fn common_word(w: &str) -> bool {
+    nationality(w)
+        || matches!(
+            w,
+            "مصدر"
+                | "مصادر"
+                | "مسؤولون"
+                | "محللون"
+                | "خبراء"
+                | "تقرير"
+                | "التقرير"
+                | "بيان"
+                | "البيان"
+                | "الشركه"
+                | "الحكومه"
+                | "الوزاره"
+                | "الهيئه"
+                | "المصدر"
+                | "الدراسه"
+                | "البلاد"
+                | "الدوله"
+                | "مجلس"
+                | "المجلس"
+                | "الاداره"
+                | "اداره"
+                | "الوزراء"
+                | "التنفيذي"
+                | "العام"
+                | "المنتدب"
+                | "التنفيذيه"
+                | "الجمهوريه"
+                | "الحكومي"
+                | "الاولي"
+                | "الاعمال"
+                | "الشركات"
+                | "المؤسسه"
+                | "المجموعه"
+                | "الوطني"
+                | "الوطنيه"
+                | "الدولي"
+                | "الدوليه"
+                | "العالمي"
+                | "العالميه"
+                | "الجديد"
+                | "الجديده"
+                | "الماضي"
+                | "المقبل"
+                | "الحالي"
+                | "الجاري"
+                | "المرتقب"
+                | "الشهير"
+                | "الشهيره"
+                | "الفلسطينيه"
+                | "الكروية"
+                | "الكرويه"
+                | "الاسطوره"
+                | "فريق"
+                | "عدد"
+                | "مجموعه"
+                | "شركه"
+                | "المالي"
+                | "الماليه"
+                | "للمالية"
+                | "للماليه"
+                | "لقطاع"
+                | "قطاع"
+                | "ادارة"
+                | "الجمعيه"
+                | "للذكاء"
+                | "الذكاء"
+                | "الاصطناعي"
+                | "الرقمي"
+                | "الدولة"
+                | "الرسمي"
+                | "الرسميه"
+                | "نسخه"
+                | "مليار"
+                | "مليون"
+                | "التحرير"
+                | "الامريكيه"
+                | "الانتقالي"
+                | "التونسيه"
+                | "المذكور"
+                | "المذكوره"
+                | "ذاته"
+                | "ذاتها"
+                | "نفسه"
+                | "نفسها"
+                | "الحاليه"
+                | "السابقه"
+                | "الاعلاميه"
+                | "للاتصالات"
+                | "الاتصالات"
+                | "التكنولوجيا"
+                | "الشرق"
+                | "جديد"
+                | "جديده"
+                | "كبير"
+                | "كبيره"
+                | "عالمي"
+                | "عالميه"
+                | "محلي"
+                | "محليه"
+                | "مرتقب"
+                | "مطلعه"
+                | "مطلع"
+                | "مؤخرا"
+                | "رسميا"
+                | "حاليا"
+                | "سابقا"
+                | "مرة"
+                | "مره"
+                | "للغايه"
+        )
 }

@@ -647,3 +647,48 @@ fn bank_word_before_a_closing_quote_does_not_panic() {
         let _ = rec().find(text);
     }
 }
+
+/// Round three: a nationality adjective right after a title and a name, or a given name, is a
+/// surname; after a company word comes the company, after a relative pronoun a verb, and a
+/// preposition with a pronoun («معه») is never part of a name.
+#[test]
+fn people_round_three() {
+    for (text, want) in [
+        ("وأكد السيد صبيح المصري، رئيس مجلس الإدارة", "صبيح المصري"),
+        ("وقال محمد التونسي رئيس الجمعية إن", "محمد التونسي"),
+    ] {
+        assert_eq!(of(text, Kind::Person), vec![want.to_string()], "{text}");
+    }
+    for text in [
+        "ورئيس مجلس إدارة شركة تاتش سالم ، وشركاء",
+        "استقبل الرئيس الوزير الذي عرض معه الأوضاع العامة في البلاد",
+        "قال وزير الاتصالات المصري إن المشروع انطلق",
+    ] {
+        let people = of(text, Kind::Person);
+        assert!(
+            people
+                .iter()
+                .all(|p| !p.contains("تاتش") && !p.contains("معه") && !p.contains("المصري")),
+            "{text}: {people:?}"
+        );
+    }
+}
+
+#[test]
+fn zz_debug() {
+    for t in [
+        "وأكد السيد صبيح الخطيب رئيس مجلس إدارة مجموعة الاتصالات",
+        "وأكد السيد صبيح المصري، رئيس مجلس",
+        "وأكد السيد محمد المصري رئيس مجلس",
+        "جذبت ثلاث عشرة شركة ناشئة متخصصة في الذكاء",
+    ] {
+        println!(
+            "{t}\n  {:?}",
+            rec()
+                .find(t)
+                .iter()
+                .map(|s| (s.kind, s.text.clone()))
+                .collect::<Vec<_>>()
+        );
+    }
+}
