@@ -139,9 +139,12 @@ pub fn not_a_name(word: &str) -> bool {
         || word.ends_with("ات")
         || word.ends_with("ين")
         || word.ends_with("ون")
+        // «شركات تتجاوز مداخيلها»: an imperfect verb of the form تتفاعل.
+        || (word.starts_with("تت") && word.chars().count() >= 5)
         || matches!(
             word,
             "كبري"
+                | "قطاع"
                 | "اخري"
                 | "صغري"
                 | "عملاقه"

@@ -551,7 +551,19 @@ fn datelines(t: &str, out: &mut Vec<NameCand>, gaz: &GazIndex) {
         // «الرياض - قال الوزير: …» is a sentence, not an outlet.
         let mut words = t[outlet.0..outlet.1].split(' ');
         let sentence = words.next().is_some_and(|w| {
-            super::people::function_word(w)
+            // «بيروت - متابعة منى حسن»: a byline names the reporter, not an outlet.
+            matches!(
+                w,
+                "متابعه"
+                    | "كتب"
+                    | "كتبت"
+                    | "اعداد"
+                    | "بقلم"
+                    | "ترجمه"
+                    | "تحرير"
+                    | "حوار"
+                    | "تقرير"
+            ) || super::people::function_word(w)
                 || super::people::role_word(w)
                 || super::people::title(w)
                 || orgs::closed_class(w)
@@ -710,17 +722,7 @@ fn merge_local_subsidiaries(t: &str, cands: &mut [NameCand]) {
             if let Some((s2, e2)) = next_word(t, e)
                 && s2 == e + 1
                 && t[s2..e2].starts_with("ال")
-                && !matches!(
-                    &t[s2..e2],
-                    "الماضي"
-                        | "المقبل"
-                        | "الجاري"
-                        | "الحالي"
-                        | "اليوم"
-                        | "الاسبوع"
-                        | "العام"
-                        | "الشهر"
-                )
+                && !company_descriptor(&t[s2..e2])
             {
                 c.end = e2;
             }
@@ -1028,6 +1030,13 @@ fn latin_runs(
             }
             continue;
         }
+        // «مؤتمر Digital Now 2025», «معرض GITEX»: an event, not an organisation or a product.
+        if prev_word(t, s).is_some_and(|(a, b)| {
+            let w = &t[a..b];
+            stems(w).any(|o| event_word(&w[o..]))
+        }) {
+            continue;
+        }
         let words: Vec<&str> = t[s..e].split(' ').collect();
         let person = !has_digit && (2..=3).contains(&words.len()) && people.latin_given(words[0]);
         let kind = match prev_trigger(t, s) {
@@ -1136,6 +1145,11 @@ fn unknown_after_trigger(
             Kind::Place
         }
     };
+    // «برنامج "كلمة أخيرة"», «برنامج «بادر»»: a programme (a show, a scheme) is not a product.
+    if prev_word(t, at).is_some_and(|(a, b)| stems(&t[a..b]).any(|o| &t[a + o..b] == "برنامج"))
+    {
+        return;
+    }
     // «شركة السيارات الشهيرة «جنرال موتورز»»: a company word, up to three definite words
     // saying what kind of company, then the quoted name.
     let mut at = at;

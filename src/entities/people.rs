@@ -226,7 +226,8 @@ impl People {
         let mut last = i;
         let mut count = 1;
         let mut nasab = false;
-        while last + 1 < words.len() && count < if nasab { 6 } else { 4 } {
+        // «عبد الله بن محمد بن سعود آل ثاني»: a nasab chain may run to four generations.
+        while last + 1 < words.len() && count < if nasab { 8 } else { 4 } {
             let k = last + 1;
             if !words[k].joined || !words[k].arabic || (c.blocked)(words[k].s, words[k].e) {
                 break;

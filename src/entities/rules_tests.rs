@@ -679,8 +679,14 @@ fn people_round_three() {
 #[test]
 fn definite_company_names_after_a_company_word() {
     for (text, want) in [
-        ("أعلنت شركة الزيتونة للاتصالات عن توقيع اتفاقية", "الزيتونة للاتصالات"),
-        ("كشفت شركة الاتصالات الفلسطينية عن أرباحها", "الاتصالات الفلسطينية"),
+        (
+            "أعلنت شركة الزيتونة للاتصالات عن توقيع اتفاقية",
+            "الزيتونة للاتصالات",
+        ),
+        (
+            "كشفت شركة الاتصالات الفلسطينية عن أرباحها",
+            "الاتصالات الفلسطينية",
+        ),
         ("وقعت مجموعة الاتصالات السورية عقدا", "الاتصالات السورية"),
     ] {
         assert!(of(text, Kind::Org).contains(&want.to_string()), "{text}");
@@ -693,9 +699,8 @@ fn definite_company_names_after_a_company_word() {
     ] {
         let orgs = of(text, Kind::Org);
         assert!(
-            orgs.iter().all(|o| !o.contains("التقنية")
-                && !o.contains("الكبرى")
-                && !o.contains("الطيران")),
+            orgs.iter()
+                .all(|o| !o.contains("التقنية") && !o.contains("الكبرى") && !o.contains("الطيران")),
             "{text}: {orgs:?}"
         );
     }
@@ -753,15 +758,83 @@ fn parenthesized_and_coordinated_names() {
 #[test]
 fn institutions_round_three() {
     for (text, want) in [
-        ("وتعيين الهيئة المنظّمة للاتّصالات بعد شغور", "الهيئة المنظّمة للاتّصالات"),
-        ("تم إنشاء الديوان الوطني للاتصالات رسميًا", "الديوان الوطني للاتصالات"),
-        ("المنتدى المنظم من طرف نادي قادة المغرب أمس", "نادي قادة المغرب"),
-        ("مثل بنك تنمية الصادرات، وبنك قناة السويس، وغيرها", "بنك قناة السويس"),
+        (
+            "وتعيين الهيئة المنظّمة للاتّصالات بعد شغور",
+            "الهيئة المنظّمة للاتّصالات",
+        ),
+        (
+            "تم إنشاء الديوان الوطني للاتصالات رسميًا",
+            "الديوان الوطني للاتصالات",
+        ),
+        (
+            "المنتدى المنظم من طرف نادي قادة المغرب أمس",
+            "نادي قادة المغرب",
+        ),
+        (
+            "مثل بنك تنمية الصادرات، وبنك قناة السويس، وغيرها",
+            "بنك قناة السويس",
+        ),
     ] {
         assert!(of(text, Kind::Org).contains(&want.to_string()), "{text}");
     }
-    let orgs = of("إعادة انتظام عمل مديريات وزارة الاتّصالات والمؤسسات التابعة لها", Kind::Org);
+    let orgs = of(
+        "إعادة انتظام عمل مديريات وزارة الاتّصالات والمؤسسات التابعة لها",
+        Kind::Org,
+    );
     assert!(orgs.iter().all(|o| !o.contains("التابعة")), "{orgs:?}");
     assert!(of("تعمل الهيئة المنظمة في البلاد", Kind::Org).is_empty());
     assert!(of("شاهد الجمهور قناة السويس أمس", Kind::Org).is_empty());
+}
+
+/// Round three: bylines, programmes, events, verbs and descriptors are not names; a nasab
+/// chain runs to four generations.
+#[test]
+fn round_three_non_names_and_long_nasab() {
+    assert!(of("بيروت - متابعة منى حسن\nاستقبل الرئيس", Kind::Org).is_empty());
+    assert!(of("خلال حواره ببرنامج \"كلمة أخيرة\" المذاع", Kind::Product).is_empty());
+    assert!(
+        of(
+            "خلال الجلسة الختامية لمؤتمر Digital Now 2025 بالدار البيضاء",
+            Kind::Org
+        )
+        .is_empty()
+    );
+    assert!(
+        of(
+            "خلال الجلسة الختامية لمؤتمر Digital Now 2025 بالدار البيضاء",
+            Kind::Product
+        )
+        .is_empty()
+    );
+    assert!(
+        of(
+            "مع استهداف تطوير عشر شركات تتجاوز مداخيلها 5 ملايين",
+            Kind::Org
+        )
+        .is_empty()
+    );
+    assert!(
+        of("وإيرثلنك هي شركة قطاع خاص", Kind::Org)
+            .iter()
+            .all(|o| o != "قطاع")
+    );
+    assert_eq!(
+        of(
+            "بعض المحللين يرون أن أسهم شركة فوري للتكنولوجيا المدرجة حديثاً",
+            Kind::Org
+        ),
+        vec!["فوري للتكنولوجيا"]
+    );
+    assert_eq!(
+        of(
+            "أشار الشيخ عبد الله بن محمد بن سعود آل ثاني، رئيس مجلس الإدارة",
+            Kind::Person
+        ),
+        vec!["عبد الله بن محمد بن سعود آل ثاني"]
+    );
+    // A product word still finds products: «تطبيق "سند"».
+    assert_eq!(
+        of("أطلقت الوزارة تطبيق \"سند\" للخدمات", Kind::Product),
+        vec!["سند"]
+    );
 }
