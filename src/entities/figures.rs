@@ -53,6 +53,21 @@ fn parse_number(t: &str, i: usize) -> Option<Number> {
     // stays a decimal).
     let dot_group =
         |at: usize| b.get(at) == Some(&b'.') && at + 1 < b.len() && digit_run(b, at + 1) == at + 4;
+    // «3.000 شركة»: one group of three zeros is thousands too (no decimal is written so).
+    let zeros = dot_group(end) && &t[end + 1..end + 4] == "000" && !dot_group(end + 4);
+    if zeros
+        && !b
+            .get(end + 4)
+            .is_some_and(|c| c.is_ascii_digit() || *c == b'.' || *c == b',')
+    {
+        text.push_str("000");
+        return Some(Number {
+            end: end + 4,
+            value: text.parse::<f64>().ok()?,
+            plain_int: false,
+            digits: j - i,
+        });
+    }
     if dot_group(end) && dot_group(end + 4) {
         while dot_group(end) {
             text.push_str(&t[end + 1..end + 4]);
@@ -353,6 +368,13 @@ fn figure_at(t: &str, i: usize) -> Option<Figure> {
     if before.ends_with("الجيل ال") || before.ends_with("الجيل") {
         return None;
     }
+    // «كوفيد-19», «رؤية 2030», «المغرب الرقمي 2030»: a number closing the name of a disease, a
+    // vision or a plan is part of the name.
+    let before = before.trim_end_matches('-');
+    if before.ends_with("كوفيد") || before.ends_with("رؤيه") || before.ends_with("الرقمي")
+    {
+        return None;
+    }
     let num = parse_number(t, i)?;
     if char_at(t, num.end).is_some_and(|c| c.is_ascii_alphabetic()) {
         return None; // «5G», «4o», «10GB»
@@ -548,8 +570,13 @@ fn bare_figure(t: &str, s: usize, e: usize) -> Option<Figure> {
             start = ps + off;
             singular = true;
         }
-        let (off, stem) = match pw.strip_prefix('و') {
-            Some(rest) if number_word(rest).is_some() => (1 + 1, rest),
+        // «ومائة مليار», «بمائة مليار درهم»: a conjunction or preposition glued to the number.
+        let (off, stem) = match pw
+            .strip_prefix('و')
+            .or_else(|| pw.strip_prefix('ب'))
+            .or_else(|| pw.strip_prefix('ل'))
+        {
+            Some(rest) if number_word(rest).is_some() => (pw.len() - rest.len(), rest),
             _ => (0, pw),
         };
         if let Some(n) = number_word(stem)

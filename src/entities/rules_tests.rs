@@ -838,3 +838,32 @@ fn round_three_non_names_and_long_nasab() {
         vec!["سند"]
     );
 }
+
+/// Round three figures: piasters, «3.000» as thousands, a spelled hundred with a glued
+/// preposition; numbers closing a name («كوفيد-19», «رؤية 2030») are not figures, years after
+/// a preposition still are.
+#[test]
+fn figures_round_three() {
+    let f = figure("بقيمة اسمية قدرها 50 قرش للسهم");
+    assert_eq!(
+        (f.kind, f.value, f.text.as_str()),
+        (Kind::Money, Some(50.0), "50 قرش")
+    );
+    let f = figure("رفع عدد الشركات إلى 3.000 شركة");
+    assert_eq!(f.value, Some(3000.0));
+    assert_eq!(figure("بلغ المؤشر 3.250 نقطة").value, Some(3.25));
+    let f = figure("والمساهمة بمائة مليار درهم في الناتج");
+    assert_eq!((f.kind, f.value), (Kind::Money, Some(1e11)));
+    assert_eq!(f.text, "مائة مليار درهم");
+    for text in [
+        "المصابين بكوفيد-19 في المدينة",
+        "في إطار رؤية 2030 للمملكة",
+        "استراتيجية المغرب الرقمي 2030 الجديدة",
+    ] {
+        assert!(
+            rec().find(text).iter().all(|s| !s.kind.is_figure()),
+            "{text}"
+        );
+    }
+    assert_eq!(figure("في أفق 2030 المقبل").kind, Kind::Date);
+}
