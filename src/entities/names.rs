@@ -708,6 +708,25 @@ fn merge_local_subsidiaries(t: &str, cands: &mut [NameCand]) {
             c.end = e;
         }
     }
+    // «الشركة المصرية للاتصالات», «للشركة الليبية القابضة»: a company named by a nisba is
+    // named with the definite company word before it.
+    for c in cands.iter_mut().filter(|c| c.kind == Kind::Org) {
+        let first = t[c.start..c.end].split(' ').next().unwrap_or_default();
+        if !(first.starts_with("ال") && first.ends_with("يه"))
+            || c.start != clitic_start(t, c.start)
+        {
+            continue;
+        }
+        if let Some((a, b)) = prev_word(t, c.start)
+            && b + 1 == c.start
+            && let Some(article) = ["الشركه", "الشركة", "لشركه"]
+                .iter()
+                .find_map(|h| t[a..b].ends_with(h).then(|| b - h.len()))
+            && matches!(&t[a..article], "" | "و" | "ل" | "ول" | "ب" | "وب")
+        {
+            c.start = article;
+        }
+    }
     for c in cands.iter_mut().filter(|c| c.kind == Kind::Org) {
         // «منصة سلة للتجارة الإلكترونية»: after a platform word the complement says what it does.
         if triggered(t, clitic_start(t, c.start)) == Some(Trigger::Product) {
@@ -861,7 +880,10 @@ fn quoted(t: &str, s: usize, e: usize) -> bool {
     // Any opening quote with any closing one: real text mixes them («كورك”, “تداول ”).
     matches!(
         (char_before(t, s), char_at(t, e)),
-        (Some('«' | '"' | '“'), Some('»' | '"' | '”')) | (Some('('), Some(')'))
+        (Some('«' | '"' | '“'), Some('»' | '"' | '”'))
+            | (Some('('), Some(')'))
+            // The Algerian press quotes with two apostrophes: «''نجمة''».
+            | (Some('\''), Some('\''))
     )
 }
 

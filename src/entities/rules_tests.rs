@@ -867,3 +867,26 @@ fn figures_round_three() {
     }
     assert_eq!(figure("في أفق 2030 المقبل").kind, Kind::Date);
 }
+
+/// Round three: a company named by a nisba keeps the definite company word before it; two
+/// apostrophes quote like quotation marks.
+#[test]
+fn nisba_companies_and_apostrophe_quotes() {
+    assert_eq!(
+        of("أعلنت الشركة المصرية للاتصالات عن توقيع مذكرة", Kind::Org),
+        vec!["الشركة المصرية للاتصالات"]
+    );
+    assert_eq!(
+        of("الرئيس التنفيذي للشركة المصرية للاتصالات قال", Kind::Org),
+        vec!["لشركة المصرية للاتصالات"]
+    );
+    assert_eq!(
+        of("قالت المصرية للاتصالات إن", Kind::Org),
+        vec!["المصرية للاتصالات"]
+    );
+    assert_eq!(
+        of("وصل عدد عملاء ''نجمة'' بالجزائر", Kind::Org),
+        vec!["نجمة"]
+    );
+    assert!(of("رأى نجمة في السماء", Kind::Org).is_empty());
+}
