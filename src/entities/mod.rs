@@ -215,6 +215,7 @@ impl Recognizer {
             }
         }
         drop_nationality_adjectives(t, &mut chosen);
+        include_state_word(t, &mut chosen);
         merge_local_companies(t, &mut chosen, |e| {
             e.and_then(|e| self.gaz.entities[e].parent)
         });
@@ -304,6 +305,27 @@ fn drop_nationality_adjectives(t: &str, chosen: &mut Vec<Cand>) {
         prev = Some((c.end, c.kind));
         !adjective
     });
+}
+
+/// «دولة الإمارات العربية المتحدة», «دولة قطر»: the word «دولة» is part of a country's name
+/// (docs/gazetteer.md, annotation conventions), after any clitic («ودولة», «لدولة»).
+fn include_state_word(t: &str, chosen: &mut [Cand]) {
+    for i in 0..chosen.len() {
+        let c = &chosen[i];
+        if c.kind != Kind::Place || c.start < "دوله ".len() {
+            continue;
+        }
+        let head = c.start - "دوله ".len();
+        if !t.is_char_boundary(head) || &t[head..c.start] != "دوله " {
+            continue;
+        }
+        let word_start = scan::prev_word(t, c.start).map_or(head, |(s, _)| s);
+        let clitic = &t[word_start..head];
+        let free = i == 0 || chosen[i - 1].end <= word_start;
+        if free && matches!(clitic, "" | "و" | "ل" | "ب" | "ف" | "ول" | "وب") {
+            chosen[i].start = head;
+        }
+    }
 }
 
 /// «أمريكانا مصر», «أورانج تونس»: a company right before a country or city name is its local

@@ -890,3 +890,18 @@ fn nisba_companies_and_apostrophe_quotes() {
     );
     assert!(of("رأى نجمة في السماء", Kind::Org).is_empty());
 }
+
+/// Round three: «دولة» is part of a country's name, after a clitic too; «الدولة» and «وزير
+/// الدولة» are not.
+#[test]
+fn state_word_in_country_names() {
+    assert_eq!(
+        of("تضع دولة الإمارات العربية المتحدة هدفاً طموحاً", Kind::Place),
+        vec!["دولة الإمارات العربية المتحدة"]
+    );
+    assert_eq!(of("ولدولة قطر حصة", Kind::Place), vec!["دولة قطر"]);
+    assert_eq!(
+        of("قال وزير الدولة الإماراتي إن الإمارات تتقدم", Kind::Place),
+        vec!["الإمارات"]
+    );
+}
