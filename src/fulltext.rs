@@ -19,6 +19,8 @@ pub struct FullText {
     pub rtl: bool,
     /// False when the text was already stored and no page was fetched.
     pub fetched: bool,
+    /// The links inside the page's article (kept beside the feed's, for the link list).
+    pub links: Vec<crate::feed::Link>,
 }
 
 /// Below this many characters a feed body is a teaser, whatever it ends with.
@@ -62,6 +64,12 @@ pub async fn fetch_full(
         .set_full_content(id, full.text.clone(), full.spans.clone())
         .await
         .context("cannot save the full text")?;
+    let links = full.links.clone();
+    writer
+        .run(move |s| s.add_links(id, &links))
+        .await
+        .map_err(anyhow::Error::from)?
+        .context("cannot save the article's links")?;
     Ok(full)
 }
 
@@ -86,6 +94,9 @@ pub(crate) fn fetch_full_blocking(
     store
         .set_full_content(id, &full.text, &full.spans)
         .context("cannot save the full text")?;
+    store
+        .add_links(id, &full.links)
+        .context("cannot save the article's links")?;
     Ok(full)
 }
 
@@ -151,6 +162,7 @@ fn stored_full_text(article: &Article) -> Option<FullText> {
         spans,
         rtl: false,
         fetched: false,
+        links: Vec::new(),
     })
 }
 
@@ -161,6 +173,7 @@ fn recognise(rec: &Recognizer, extracted: &Extracted) -> FullText {
         text,
         rtl: extracted.rtl,
         fetched: true,
+        links: extracted.links.clone(),
     }
 }
 

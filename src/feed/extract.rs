@@ -2,7 +2,8 @@
 //! finds the article, then the one HTML walker (`html`) turns what it kept into paragraphs of
 //! plain text for the layout engine.
 
-use super::html::{is_boilerplate, node_paragraphs};
+use super::Link;
+use super::html::{is_boilerplate, node_text};
 use dom_smoothie::{Config, Readability, ReadabilityError};
 
 /// An article as extracted from its page.
@@ -14,6 +15,8 @@ pub struct Extracted {
     pub paragraphs: Vec<String>,
     /// The page declares a right-to-left direction or language.
     pub rtl: bool,
+    /// The links inside the article, resolved against the page.
+    pub links: Vec<Link>,
 }
 
 impl Extracted {
@@ -73,7 +76,9 @@ pub fn extract_article(html: &str, page_url: &str) -> Result<Extracted, ExtractE
     let Some(root) = root.nodes().first() else {
         return Err(ExtractError::NoArticle);
     };
-    let paragraphs = node_paragraphs(root, Some(&title));
+    let (paragraphs, raw_links) = node_text(root, Some(&title));
+    let base = url.and_then(|u| url::Url::parse(u).ok());
+    let links = super::parse::vetted_links(base.as_ref(), raw_links);
     if !paragraphs.iter().any(|p| !p.starts_with("[image")) {
         return Err(ExtractError::NoArticle);
     }
@@ -86,6 +91,7 @@ pub fn extract_article(html: &str, page_url: &str) -> Result<Extracted, ExtractE
             .filter(|b| !b.is_empty()),
         paragraphs,
         rtl,
+        links,
     })
 }
 

@@ -158,25 +158,41 @@ const BOILERPLATE_LEADS: &[&str] = &[
     "related:",
 ];
 
+/// Links kept per article, at most (a link farm keeps its first ones).
+const MAX_LINKS: usize = 200;
+/// A link's words, at most (characters).
+const MAX_LINK_TEXT: usize = 200;
+
 /// Paragraphs of plain text from feed content (entities decoded).
 pub fn html_to_paragraphs(html: &str) -> Vec<String> {
+    html_to_text(html).0
+}
+
+/// Paragraphs of plain text from feed content, and the links in it as (words, href as
+/// written): the caller resolves and vets the addresses.
+pub fn html_to_text(html: &str) -> (Vec<String>, Vec<(String, String)>) {
     if html.trim().is_empty() {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     }
     let html = limit_depth(html, MAX_DEPTH, false);
     let doc = Document::fragment(html.as_ref());
-    node_paragraphs(&doc.root(), None)
+    node_text(&doc.root(), None)
 }
 
-/// Paragraphs of the text under `root`; a heading that only repeats `title` is left out.
-pub(crate) fn node_paragraphs(root: &NodeRef<'_>, title: Option<&str>) -> Vec<String> {
+/// Paragraphs and links (words, href as written) of the text under `root`; a heading that only
+/// repeats `title` is left out.
+pub(crate) fn node_text(
+    root: &NodeRef<'_>,
+    title: Option<&str>,
+) -> (Vec<String>, Vec<(String, String)>) {
     let mut walk = Walk {
         title,
         ..Walk::default()
     };
     walk.run(*root);
     walk.flush();
-    walk.finish()
+    let links = std::mem::take(&mut walk.links);
+    (walk.finish(), links)
 }
 
 /// Whether a node is a boilerplate box by its class or id.
@@ -242,6 +258,8 @@ struct Walk<'t> {
     pre: usize,
     /// The alt text of the last image, so a caption repeating it is not shown twice.
     last_image_alt: Option<String>,
+    /// (words, href) of each link met, in reading order.
+    links: Vec<(String, String)>,
 }
 
 enum Step<'a> {
@@ -289,6 +307,7 @@ impl Walk<'_> {
                             continue;
                         }
                         "td" | "th" => self.space = true,
+                        "a" => self.link(&node),
                         "h1" if self.title.is_some_and(|t| inline(&node.text()) == t) => {
                             continue;
                         }
@@ -319,6 +338,19 @@ impl Walk<'_> {
                 }
             }
         }
+    }
+
+    /// A link's words and address (kept apart: the text keeps only the words).
+    fn link(&mut self, node: &NodeRef) {
+        let Some(href) = node.attr("href") else {
+            return;
+        };
+        let href = href.trim();
+        if href.is_empty() || href.starts_with('#') || self.links.len() >= MAX_LINKS {
+            return;
+        }
+        let text = clean::truncate(&inline(&node.text()), MAX_LINK_TEXT).into_owned();
+        self.links.push((text, href.to_string()));
     }
 
     /// Text, whitespace collapsed (inside `<pre>`, line breaks end paragraphs).

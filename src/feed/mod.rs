@@ -6,6 +6,7 @@
 pub mod clean;
 pub mod decode;
 mod depth;
+pub mod discover;
 pub mod extract;
 pub mod fetch;
 pub mod html;
@@ -41,6 +42,16 @@ pub struct NewArticle {
     /// Plain text, paragraphs separated by '\n' (empty when the feed carries none).
     pub content: String,
     pub language: Option<String>,
+    /// The links inside the summary and content, in reading order (the article's own link is
+    /// `link`).
+    pub links: Vec<Link>,
+}
+
+/// A link inside an article's text: its words and where it goes (http(s) only, resolved).
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Link {
+    pub text: String,
+    pub url: String,
 }
 
 /// A parsed feed document.

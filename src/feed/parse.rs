@@ -6,7 +6,8 @@
 //! the five predefined ones and fetches nothing, so billion-laughs and external DOCTYPE entities
 //! stay inert text.
 
-use super::{NewArticle, ParsedFeed, clean, decode, html::html_to_paragraphs};
+use super::html::{html_to_paragraphs, html_to_text};
+use super::{Link, NewArticle, ParsedFeed, clean, decode};
 use feed_rs::model;
 
 /// Why a body is not a usable feed.
@@ -233,17 +234,21 @@ fn article(
             categories.push(name);
         }
     }
+    let mut raw_links = Vec::new();
     let summary = e
         .summary
         .as_ref()
-        .map(|s| rich_text(&s.content, MAX_SUMMARY))
+        .map(|s| rich_text(&s.content, MAX_SUMMARY, &mut raw_links))
         .unwrap_or_default();
     let content = e
         .content
         .as_ref()
         .and_then(|c| c.body.as_deref())
-        .map(|b| rich_text(b, MAX_CONTENT))
+        .map(|b| rich_text(b, MAX_CONTENT, &mut raw_links))
         .unwrap_or_default();
+    // Relative links resolve against the article's page, else the feed's address.
+    let page = link.as_deref().and_then(|l| url::Url::parse(l).ok());
+    let links = vetted_links(page.as_ref().or(base), raw_links);
     let language = e
         .language
         .as_deref()
@@ -260,7 +265,25 @@ fn article(
         summary,
         content,
         language,
+        links,
     }
+}
+
+/// Links as found in HTML (words, href) → resolved http(s) links, each address once; a link
+/// without words is named by its address.
+pub(crate) fn vetted_links(base: Option<&url::Url>, raw: Vec<(String, String)>) -> Vec<Link> {
+    let mut out: Vec<Link> = Vec::new();
+    for (text, href) in raw {
+        let Some(url) = safe_link(base, &href) else {
+            continue;
+        };
+        if out.iter().any(|l| l.url == url) {
+            continue;
+        }
+        let text = if text.is_empty() { url.clone() } else { text };
+        out.push(Link { text, url });
+    }
+    out
 }
 
 /// A title as one line of plain text: markup and entities resolved when there are any.
@@ -275,12 +298,15 @@ fn title(raw: &str) -> String {
     clean::truncate(&clean::inline(&text), MAX_TITLE).into_owned()
 }
 
-/// Summary or content: HTML (or plain text) → paragraphs separated by '\n', capped.
-fn rich_text(raw: &str, max: usize) -> String {
+/// Summary or content: HTML (or plain text) → paragraphs separated by '\n', capped; the links
+/// in it go to `links`.
+fn rich_text(raw: &str, max: usize, links: &mut Vec<(String, String)>) -> String {
     let raw = clean::truncate(raw, max * 4);
     let text = if raw.contains('<') || raw.contains('&') {
         // Each paragraph is cleaned by the walker already.
-        html_to_paragraphs(&raw).join("\n")
+        let (paragraphs, found) = html_to_text(&raw);
+        links.extend(found);
+        paragraphs.join("\n")
     } else {
         clean::paragraphs([raw.as_ref()])
     };

@@ -5,18 +5,23 @@
 //! only) while every change goes through the one `Writer` thread (refresh, marks, full texts).
 
 pub mod access;
+pub mod feeds;
+mod filter;
 pub mod health;
 pub mod identity;
+pub mod marks;
 pub mod repair;
+pub mod retention;
 mod schema;
 pub mod search;
+pub mod views;
 mod writer;
 
 pub use writer::Writer;
 
 use crate::entities::{Kind, Span};
 use crate::feed::fetch::Validators;
-use crate::feed::{FeedSource, NewArticle};
+use crate::feed::{FeedSource, Link, NewArticle};
 use chrono::{DateTime, TimeZone, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::HashMap;
@@ -141,6 +146,8 @@ pub struct Article {
     pub content: String,
     pub full_content: Option<String>,
     pub spans: Vec<StoredSpan>,
+    /// The links inside the article's text (the feed's, then its page's), for the link list.
+    pub links: Vec<Link>,
 }
 
 impl Article {
@@ -164,15 +171,21 @@ impl Article {
     }
 }
 
-/// Filters for a headline list; all combine.
+/// Filters for a headline list; all combine (store/filter.rs makes them SQL).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ArticleQuery {
     /// Canonical company name; its products count too.
     pub company: Option<String>,
+    /// A feed's URL.
     pub feed: Option<String>,
+    /// A tag of the feeds (OPML category or `add --tag`).
+    pub tag: Option<String>,
     pub unread: bool,
     pub starred: bool,
     pub search: Option<String>,
+    /// The canonical entity the search names, if the recognizer knows it (`/Nvidia` →
+    /// Nvidia): articles naming it match whatever spelling they use.
+    pub search_entity: Option<String>,
     pub limit: Option<usize>,
 }
 
@@ -210,6 +223,49 @@ fn json_list(v: &[String]) -> String {
 
 fn parse_list(s: &str) -> Vec<String> {
     serde_json::from_str(s).unwrap_or_default()
+}
+
+/// An article's links as stored: `[[text, url], …]` (NULL: none kept, or stored before links
+/// were).
+fn links_json(links: &[Link]) -> Option<String> {
+    if links.is_empty() {
+        return None;
+    }
+    let pairs: Vec<[&str; 2]> = links.iter().map(|l| [l.text.as_str(), &l.url]).collect();
+    serde_json::to_string(&pairs).ok()
+}
+
+fn parse_links(s: Option<&str>) -> Vec<Link> {
+    let pairs: Vec<[String; 2]> = s
+        .and_then(|s| serde_json::from_str(s).ok())
+        .unwrap_or_default();
+    pairs
+        .into_iter()
+        .map(|[text, url]| Link { text, url })
+        .collect()
+}
+
+/// When the new undated items of this fetch count as first seen. Usually now; but in a feed's
+/// first fetch they may be of any age, so they go just below the oldest dated item of the
+/// same fetch (in the feed's order) instead of burying every dated story above them.
+fn undated_first_seen(
+    tx: &rusqlite::Transaction<'_>,
+    feed_id: i64,
+    items: &[Ingest],
+    now: i64,
+) -> Result<i64> {
+    let had_articles = tx
+        .prepare_cached("SELECT 1 FROM articles WHERE feed_id = ?1 LIMIT 1")?
+        .exists([feed_id])?;
+    if had_articles {
+        return Ok(now);
+    }
+    let oldest = items
+        .iter()
+        .filter_map(|i| i.article.published)
+        .map(|d| d.timestamp())
+        .min();
+    Ok(oldest.map_or(now, |o| o.saturating_sub(1).min(now)))
 }
 
 impl Store {
@@ -403,11 +459,17 @@ impl Store {
         Ok(added)
     }
 
+    /// Remove a feed with its articles (their entities follow by cascade) and search rows.
     pub fn remove_feed(&mut self, url: &str) -> Result<bool> {
-        Ok(self
-            .conn
-            .execute("DELETE FROM feeds WHERE url = ?1", [url])?
-            > 0)
+        let tx = self.write_tx()?;
+        tx.execute(
+            "DELETE FROM article_search WHERE rowid IN
+                (SELECT a.id FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE f.url = ?1)",
+            [url],
+        )?;
+        let removed = tx.execute("DELETE FROM feeds WHERE url = ?1", [url])? > 0;
+        tx.commit()?;
+        Ok(removed)
     }
 
     pub fn feeds(&self) -> Result<Vec<FeedRow>> {
@@ -475,11 +537,13 @@ impl Store {
         Ok(())
     }
 
-    /// Content hashes of the feed's stored items, by guid (to skip unchanged items at ingest).
+    /// Content hashes of the feed's stored items, by guid (to skip unchanged items at ingest),
+    /// and of the items retention removed (so they are not stored again as new).
     pub fn stored_hashes(&self, feed_id: i64) -> Result<HashMap<String, String>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT guid, content_hash FROM articles WHERE feed_id = ?1")?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT guid, content_hash FROM removed_items WHERE feed_id = ?1
+             UNION ALL SELECT guid, content_hash FROM articles WHERE feed_id = ?1",
+        )?;
         let rows = stmt.query_map([feed_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
@@ -499,7 +563,8 @@ impl Store {
         let mut stats = WriteStats::default();
         {
             tx.execute(
-                "UPDATE feeds SET title = COALESCE(?2, title), site_link = COALESCE(?3, site_link),
+                "UPDATE feeds SET title = CASE WHEN title_locked THEN title ELSE COALESCE(?2, title) END,
+                        site_link = COALESCE(?3, site_link),
                         language = COALESCE(language, ?4), etag = ?5, last_modified = ?6,
                         last_checked = ?7, last_ok = ?7, last_error = NULL, failures = 0,
                         retry_after = NULL
@@ -519,15 +584,17 @@ impl Store {
             )?;
             let mut insert = tx.prepare_cached(
                 "INSERT INTO articles (feed_id, guid, title, link, published, author, categories,
-                    summary, content, language, content_hash, fetched, updated, entities_version)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13)",
+                    summary, content, language, content_hash, fetched, updated, entities_version,
+                    links)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?14, ?13, ?15)",
             )?;
             let mut update = tx.prepare_cached(
                 "UPDATE articles SET title = ?2, link = ?3, published = ?4, author = ?5,
                     categories = ?6, summary = ?7, content = ?8, language = ?9,
-                    content_hash = ?10, updated = ?11, entities_version = ?12
+                    content_hash = ?10, updated = ?11, entities_version = ?12, links = ?13
                  WHERE id = ?1",
             )?;
+            let first_seen = undated_first_seen(&tx, feed_id, items, t)?;
             let mut insert_search = tx.prepare_cached(
                 "INSERT INTO article_search (rowid, title, body) VALUES (?1, ?2, ?3)",
             )?;
@@ -536,8 +603,14 @@ impl Store {
                 let existing: Option<(i64, String)> = find
                     .query_row(params![feed_id, a.guid], |r| Ok((r.get(0)?, r.get(1)?)))
                     .optional()?;
+                if existing.is_none() && item.spans.is_none() {
+                    // Unchanged since retention removed it: not new.
+                    stats.unchanged += 1;
+                    continue;
+                }
                 let published = a.published.map(|d| d.timestamp());
                 let categories = json_list(&a.categories);
+                let links = links_json(&a.links);
                 let new_before = stats.new;
                 let id = match existing {
                     Some((_, ref h)) if *h == item.hash => {
@@ -557,7 +630,8 @@ impl Store {
                             a.language,
                             item.hash,
                             t,
-                            entities_version
+                            entities_version,
+                            links
                         ])?;
                         stats.updated += 1;
                         id
@@ -575,8 +649,10 @@ impl Store {
                             a.content,
                             a.language,
                             item.hash,
+                            if a.published.is_some() { t } else { first_seen },
+                            entities_version,
                             t,
-                            entities_version
+                            links
                         ])?;
                         stats.new += 1;
                         tx.last_insert_rowid()
@@ -602,50 +678,16 @@ impl Store {
     // ---- articles ----
 
     pub fn list_articles(&self, q: &ArticleQuery) -> Result<Vec<ArticleRow>> {
-        let mut sql = String::from(
-            "SELECT a.id, f.url, f.title, a.title, a.link, a.published, a.read, a.starred,
-                    COALESCE(a.language, f.language)
-             FROM articles a JOIN feeds f ON f.id = a.feed_id",
+        let filter = filter::Filter::of(q);
+        let mut sql = filter.select(
+            "a.id, f.url, f.title, a.title, a.link, a.published, a.read, a.starred,
+             COALESCE(a.language, f.language)",
         );
-        let mut conds: Vec<String> = Vec::new();
-        let mut args: Vec<rusqlite::types::Value> = Vec::new();
-        let mut order = "COALESCE(a.published, a.fetched) DESC, a.id DESC".to_string();
-        if let Some(expr) = q.search.as_deref().and_then(search::match_expression) {
-            sql.push_str(" JOIN article_search s ON s.rowid = a.id");
-            args.push(expr.into());
-            conds.push(format!("article_search MATCH ?{}", args.len()));
-            order = format!("bm25(article_search, 4.0, 1.0), {order}");
-        } else if q.search.as_deref().is_some_and(|s| !s.trim().is_empty()) {
-            // A query with no searchable word matches nothing rather than everything.
-            conds.push("0".into());
-        }
-        if let Some(c) = &q.company {
-            args.push(c.clone().into());
-            let n = args.len();
-            conds.push(format!(
-                "a.id IN (SELECT article_id FROM article_entities
-                          WHERE canonical = ?{n} OR parent = ?{n})"
-            ));
-        }
-        if let Some(feed) = &q.feed {
-            args.push(feed.clone().into());
-            conds.push(format!("f.url = ?{}", args.len()));
-        }
-        if q.unread {
-            conds.push("a.read = 0".into());
-        }
-        if q.starred {
-            conds.push("a.starred = 1".into());
-        }
-        if !conds.is_empty() {
-            sql.push_str(" WHERE ");
-            sql.push_str(&conds.join(" AND "));
-        }
-        sql.push_str(" ORDER BY ");
-        sql.push_str(&order);
+        sql.push_str(&filter.order());
         if let Some(limit) = q.limit {
             sql.push_str(&format!(" LIMIT {limit}"));
         }
+        let args = filter.args;
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| {
             Ok(ArticleRow {
@@ -690,7 +732,7 @@ impl Store {
             .query_row(
                 "SELECT a.id, f.url, f.title, a.title, a.link, a.published, a.read, a.starred,
                         COALESCE(a.language, f.language), a.author, a.categories, a.summary,
-                        a.content, a.full_content
+                        a.content, a.full_content, a.links
                  FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?1",
                 [id],
                 |r| {
@@ -713,6 +755,7 @@ impl Store {
                         content: r.get(12)?,
                         full_content: r.get(13)?,
                         spans: Vec::new(),
+                        links: parse_links(r.get::<_, Option<String>>(14)?.as_deref()),
                     })
                 },
             )

@@ -68,4 +68,24 @@ pub const MIGRATIONS: &[&str] = &[
         tokenize = 'unicode61 remove_diacritics 0'
     );
     "#,
+    // 3: the daily workflow. A feed renamed by its reader keeps that name over the feed's own
+    // (`title_locked`); an article keeps the links of its HTML (JSON [[text, url], …]); saved
+    // views; and what retention removed, so an item the feed still carries is not stored again
+    // as new (its hash is what `stored_hashes` compares).
+    r#"
+    ALTER TABLE feeds ADD COLUMN title_locked INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE articles ADD COLUMN links TEXT;
+    CREATE TABLE saved_views (
+        name        TEXT PRIMARY KEY,
+        filter      TEXT NOT NULL,
+        created     INTEGER NOT NULL
+    );
+    CREATE TABLE removed_items (
+        feed_id         INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+        guid            TEXT NOT NULL,
+        content_hash    TEXT NOT NULL,
+        removed         INTEGER NOT NULL,
+        PRIMARY KEY (feed_id, guid)
+    ) WITHOUT ROWID;
+    "#,
 ];

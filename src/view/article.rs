@@ -394,6 +394,7 @@ mod tests {
                 ),
                 span(Kind::Money, money_start, body.len(), None),
             ],
+            links: Vec::new(),
         };
         let names = |c: &str| (c == "Microsoft").then(|| "مايكروسوفت".to_string());
         let arabic = Localizer::new(

@@ -24,6 +24,7 @@ mod feed_opml;
 mod layers;
 mod processes;
 mod store;
+mod store_workflow;
 mod text_conformance;
 mod text_fribidi;
 mod text_golden;

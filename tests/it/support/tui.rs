@@ -287,6 +287,7 @@ pub fn fill(store: &mut Store, copies: usize) {
                     summary: s.body.lines().next().unwrap_or("").to_string(),
                     content: s.body.to_string(),
                     language: Some("ar".into()),
+                    links: Vec::new(),
                 };
                 let mut spans: Vec<(Field, Span)> = Vec::new();
                 spans.extend(
