@@ -4,14 +4,15 @@ use super::say;
 use crate::feed::FeedSource;
 use crate::feed::opml::to_opml;
 use crate::i18n::tr;
-use crate::library::feeds::read_list;
 use crate::library::{Error, Library};
 use crate::store::FeedRow;
-use std::path::Path;
 use std::process::ExitCode;
 
-pub(crate) fn import(lib: &Library, file: &Path) -> Result<ExitCode, Error> {
-    let feeds = read_list(file, &lib.l10n)?;
+/// `akhbar import FILE|URL|-`: the feeds of an OPML document or a list of URLs, from a file,
+/// an http(s) address, or stdin.
+pub(crate) fn import(lib: &Library, source: &str) -> Result<ExitCode, Error> {
+    lib.refuse_in_demo()?;
+    let feeds = lib.read_feed_list(source)?;
     let mut store = lib.open_store()?;
     let added = store.add_feeds(&feeds)?;
     say(
@@ -20,11 +21,14 @@ pub(crate) fn import(lib: &Library, file: &Path) -> Result<ExitCode, Error> {
             lib.l10n,
             "import-done",
             count = feeds.len(),
-            file = file.display().to_string(),
+            file = source,
             new = added,
             present = feeds.len() - added
         ),
     );
+    if added > 0 {
+        say(lib, &tr!(lib.l10n, "import-next"));
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 pub(crate) fn run(lib: &Library, json: bool, timeout: Option<u64>) -> Result<ExitCode, Error> {
+    lib.refuse_in_demo()?;
     let mut fetch_config = lib.config.fetch_config();
     if let Some(t) = timeout {
         if t == 0 {
@@ -20,9 +21,10 @@ pub(crate) fn run(lib: &Library, json: bool, timeout: Option<u64>) -> Result<Exi
     let mut store = lib.open_store()?;
     let feeds = lib.feeds_for_run(&mut store)?;
     let recognizer = Arc::new(lib.recognizer()?);
+    let writer = Writer::spawn(store).map_err(anyhow::Error::from)?;
     let refresher = Refresher::new(
         Fetcher::new(fetch_config)?,
-        Writer::spawn(store).map_err(anyhow::Error::from)?,
+        writer.clone(),
         recognizer,
         &lib.config,
     );
@@ -42,6 +44,30 @@ pub(crate) fn run(lib: &Library, json: bool, timeout: Option<u64>) -> Result<Exi
     }));
     if !json {
         print_table(lib, &results);
+    }
+    let retention = lib.retention();
+    if retention.is_set() {
+        // Retention runs after every fetch when it is set; the space comes back once a
+        // quarter of the file is free.
+        let cleaned = writer.run_blocking(move |s| -> crate::store::Result<_> {
+            let stats = s.cleanup(retention, chrono::Utc::now())?;
+            let (size, free) = s.space()?;
+            if free * 4 > size {
+                s.vacuum()?;
+            }
+            Ok(stats)
+        });
+        match cleaned.and_then(|r| r) {
+            Ok(stats) if stats.removed > 0 && !json => {
+                out(&crate::i18n::tr!(
+                    lib.l10n,
+                    "fetch-cleaned",
+                    count = stats.removed
+                ));
+            }
+            Ok(_) => {}
+            Err(e) => tracing::warn!("cleanup after fetch: {e}"),
+        }
     }
     let failed = results.iter().filter(|r| r.failed()).count();
     Ok(if failed > 0 {

@@ -2,7 +2,8 @@
 
 use super::out;
 use crate::library::{Error, Library};
-use crate::store::{ArticleQuery, ArticleRow};
+use crate::store::ArticleRow;
+use crate::store::views::ViewFilter;
 use crate::text::{LayoutOptions, PreparedParagraph, cell_width, line_to_plain};
 use chrono::Local;
 use std::process::ExitCode;
@@ -12,9 +13,15 @@ pub(crate) struct ListArgs {
     /// Only articles naming this company (canonical name or any alias, Arabic or Latin).
     #[arg(long, value_name = "NAME")]
     pub(crate) company: Option<String>,
-    /// Only articles of this feed (its URL).
-    #[arg(long, value_name = "URL")]
+    /// Only articles of this feed (its address, id or title).
+    #[arg(long, value_name = "URL|ID")]
     pub(crate) feed: Option<String>,
+    /// Only articles of the feeds with this tag.
+    #[arg(long, value_name = "TAG")]
+    pub(crate) tag: Option<String>,
+    /// A saved view (`akhbar views`); the other filters narrow it further.
+    #[arg(long, value_name = "NAME")]
+    pub(crate) view: Option<String>,
     #[arg(long)]
     pub(crate) unread: bool,
     #[arg(long)]
@@ -43,29 +50,28 @@ struct ListJson<'a> {
 
 pub(crate) fn run(lib: &Library, args: &ListArgs) -> Result<ExitCode, Error> {
     let (store, rec) = lib.open_store_current()?;
-    let company = match &args.company {
-        Some(name) => match rec.resolve(name) {
-            Some(c) => Some(c),
-            None => {
-                return Err(Error::Usage(crate::i18n::tr!(
-                    lib.l10n,
-                    "list-unknown-company",
-                    name = name
-                )));
-            }
-        },
-        None => None,
+    // The view first, then each option given on the command line over it.
+    let mut filter = match &args.view {
+        Some(name) => lib.view(&store, name)?,
+        None => ViewFilter::default(),
     };
-    let rows = store
-        .list_articles(&ArticleQuery {
-            company,
-            feed: args.feed.clone(),
-            unread: args.unread,
-            starred: args.starred,
-            search: args.search.clone(),
-            limit: args.limit,
-        })
-        .map_err(anyhow::Error::from)?;
+    if args.company.is_some() {
+        filter.company = args.company.clone();
+    }
+    if args.feed.is_some() {
+        filter.feed = args.feed.clone();
+    }
+    if args.tag.is_some() {
+        filter.tag = args.tag.clone();
+    }
+    if args.search.is_some() {
+        filter.search = args.search.clone();
+    }
+    filter.unread |= args.unread;
+    filter.starred |= args.starred;
+    let mut query = lib.query_for(&filter, &rec, &store)?;
+    query.limit = args.limit;
+    let rows = store.list_articles(&query).map_err(anyhow::Error::from)?;
     if args.json {
         for r in &rows {
             let j = ListJson {
@@ -141,7 +147,7 @@ fn title_line(title: &str, width: u16, opts: &LayoutOptions) -> String {
 }
 
 /// `text` as one visual line of exactly `w` cells (cut with «…» when longer), for a column.
-fn visual_cell(text: &str, w: usize, opts: &LayoutOptions) -> String {
+pub(crate) fn visual_cell(text: &str, w: usize, opts: &LayoutOptions) -> String {
     let line = title_line(text, w.clamp(1, usize::from(u16::MAX)) as u16, opts);
     let line = line.trim();
     let fitted = if cell_width(line) > w {

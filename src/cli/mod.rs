@@ -1,12 +1,17 @@
 //! Command-line interface: clap definitions and the headless subcommands.
 
+mod add;
+mod cleanup;
 mod doctor;
 mod entities_cmd;
+mod feed_list;
 mod feeds;
 mod fetch;
 mod list;
+mod remove;
 mod render;
 mod show;
+mod views;
 
 use crate::config::Config;
 use crate::i18n::{LanguageSetting, Localizer};
@@ -31,7 +36,8 @@ pub(crate) struct Cli {
     /// Config file (default: ~/.config/akhbar/config.toml).
     #[arg(long, global = true, value_name = "PATH", env = "AKHBAR_CONFIG")]
     pub(crate) config: Option<PathBuf>,
-    /// Feed list for this run: OPML, or one URL a line.
+    /// Work on the feeds of FILE (OPML, or one URL a line) this run: they are added to the
+    /// database (and stay there: `akhbar remove` takes one out) and only they are refreshed.
     #[arg(long, global = true, value_name = "FILE")]
     pub(crate) feeds: Option<PathBuf>,
     /// Open the reader over the bundled demo feeds (no network, temporary database).
@@ -77,12 +83,42 @@ pub(crate) enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Add the feeds of an OPML file (or a list of URLs).
-    Import { file: PathBuf },
+    /// Subscribe to a feed: its address, or a site's page that links to one.
+    Add(add::AddArgs),
+    /// Unsubscribe: remove a feed (by id, address or title) with its articles.
+    Remove(remove::RemoveArgs),
+    /// The feeds, with their counts and the last fetch's error.
+    Feeds {
+        /// One JSON object a line: id, url, title, tags, articles, unread, last_fetch,
+        /// last_error.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add the feeds of an OPML file or a list of URLs: a file, an http(s) address, or - for
+    /// stdin.
+    Import {
+        #[arg(value_name = "FILE|URL|-")]
+        source: String,
+    },
     /// Print the feed list as OPML 2.0.
     Export,
     /// Recompute the entities of every stored article (after a gazetteer change).
     Reindex,
+    /// Remove what [store] keep_days and max_per_feed do not keep (starred articles stay),
+    /// then give the space back (VACUUM).
+    Cleanup {
+        /// Days to keep (overrides [store] keep_days; 0: no bound).
+        #[arg(long, value_name = "N")]
+        keep_days: Option<u64>,
+        /// Newest articles kept per feed (overrides [store] max_per_feed; 0: no bound).
+        #[arg(long, value_name = "N")]
+        max_per_feed: Option<u64>,
+    },
+    /// Saved views: [views] in the config and those saved in the reader (V).
+    Views {
+        #[arg(long)]
+        json: bool,
+    },
     /// Check the database, config and paths (exit 0: all healthy, 1: something needs you);
     /// `--repair` rebuilds a damaged database.
     Doctor {
@@ -163,7 +199,15 @@ fn run(cli: Cli) -> Result<Exit, Error> {
         Some(Command::Render(args)) => render::run(&lib, &args),
         Some(Command::Entities(args)) => entities_cmd::run(&lib, &args),
         Some(Command::Companies { json }) => list::companies(&lib, json),
-        Some(Command::Import { file }) => feeds::import(&lib, &file),
+        Some(Command::Add(args)) => add::run(&lib, &args),
+        Some(Command::Remove(args)) => remove::run(&lib, &args),
+        Some(Command::Feeds { json }) => feed_list::run(&lib, json),
+        Some(Command::Import { source }) => feeds::import(&lib, &source),
+        Some(Command::Cleanup {
+            keep_days,
+            max_per_feed,
+        }) => cleanup::run(&lib, keep_days, max_per_feed),
+        Some(Command::Views { json }) => views::run(&lib, json),
         Some(Command::Export) => feeds::export(&lib),
         Some(Command::Reindex) => feeds::reindex(&lib),
         Some(Command::Doctor { repair }) => doctor::run(&lib, repair, config_error.as_ref()),

@@ -8,6 +8,7 @@ pub(crate) mod style;
 
 use crate::i18n::{DigitsSetting, LanguageSetting};
 use crate::text::terminal::TerminalChoice;
+use crate::store::views::ViewFilter;
 use crate::text::{BidiMode, Direction, ShapeMode};
 use keys::{Action, Key};
 use ratatui::style::Style;
@@ -158,10 +159,30 @@ section! {
 }
 
 section! {
-    /// `[ui]`: the interface's language and digits (article text keeps its own).
+    /// `[ui]`: the interface's language and digits (article text keeps its own), the browser.
     UiSection / UiLayer {
         language: LanguageSetting = LanguageSetting,
         digits: DigitsSetting = DigitsSetting,
+        /// The command that opens a link (`%u`: the address; else it is added at the end);
+        /// empty: $BROWSER, else the desktop's opener.
+        browser: String = String,
+    }
+}
+
+section! {
+    /// `[store]`: how long articles are kept (0: no bound); starred ones always stay.
+    StoreSection / StoreLayer {
+        keep_days: u64 = Bounded<0, 36500>,
+        max_per_feed: u64 = Bounded<0, 1000000>,
+    }
+}
+
+impl StoreSection {
+    pub(crate) fn retention(&self) -> crate::store::retention::Retention {
+        crate::store::retention::Retention {
+            keep_days: self.keep_days,
+            max_per_feed: self.max_per_feed,
+        }
     }
 }
 
@@ -235,9 +256,12 @@ pub struct Config {
     pub(crate) display: DisplaySection,
     pub(crate) layout: LayoutSection,
     pub(crate) ui: UiSection,
+    pub(crate) store: StoreSection,
     pub(crate) full_text: FullTextSection,
     pub(crate) theme: ThemeSection,
     pub keys: KeyBindings,
+    /// `[views]`: named filters, by name.
+    pub(crate) views: BTreeMap<String, ViewFilter>,
 }
 
 /// What one file says (the embedded defaults say everything).
@@ -253,12 +277,16 @@ struct ConfigLayer {
     #[serde(default)]
     ui: UiLayer,
     #[serde(default)]
+    store: StoreLayer,
+    #[serde(default)]
     full_text: FullTextLayer,
     #[serde(default)]
     theme: ThemeLayer,
     /// Spans: a key bound twice is reported at the user's line.
     #[serde(default)]
     keys: BTreeMap<Action, Spanned<Vec<Key>>>,
+    #[serde(default)]
+    views: BTreeMap<String, ViewFilter>,
 }
 
 /// A configuration error, already phrased for people: file, line, key, reason.
@@ -348,6 +376,11 @@ impl Config {
                 .resolve("layout")
                 .map_err(embedded)?,
             ui: user.ui.over(defaults.ui).resolve("ui").map_err(embedded)?,
+            store: user
+                .store
+                .over(defaults.store)
+                .resolve("store")
+                .map_err(embedded)?,
             full_text: FullTextSection {
                 mode: user
                     .full_text
@@ -362,6 +395,7 @@ impl Config {
                 .resolve("theme")
                 .map_err(embedded)?,
             keys,
+            views: user.views,
         })
     }
 
@@ -572,6 +606,30 @@ mod tests {
         );
         let e = error("[ui]\ndigits = \"hindi\"\n");
         assert!(e.starts_with("c.toml:2:") && e.contains("ui.digits"), "{e}");
+    }
+
+    #[test]
+    fn store_retention_views_and_browser() {
+        let c = Config::from_toml_over_defaults(
+            "[store]\nkeep_days = 30\n[ui]\nbrowser = \"w3m %u\"\n\
+             [views.\"مايكروسوفت\"]\ncompany = \"Microsoft\"\nunread = true\n",
+            "c.toml",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(c.store.keep_days, 30);
+        assert_eq!(c.store.max_per_feed, 0);
+        assert_eq!(c.ui.browser, "w3m %u");
+        let v = &c.views["مايكروسوفت"];
+        assert_eq!(v.company.as_deref(), Some("Microsoft"));
+        assert!(v.unread && !v.starred);
+        assert!(Config::defaults().views.is_empty());
+        let e = error("[views.x]\ncompany = \"a\"\nsort = \"date\"\n");
+        assert!(e.starts_with("c.toml:3:") && e.contains("sort"), "{e}");
+        let e = error("[store]\nkeep_days = -1\n");
+        assert!(
+            e.starts_with("c.toml:2:") && e.contains("store.keep_days"),
+            "{e}"
+        );
     }
 
     #[test]

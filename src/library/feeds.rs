@@ -13,7 +13,7 @@ pub(crate) const DEFAULT_FEEDS_OPML: &str = include_str!("../../assets/feeds.opm
 /// The feeds of an OPML file or a list of URLs; an unreadable or empty list is the user's to fix.
 pub(crate) fn read_list(path: &Path, l10n: &Localizer) -> Result<Vec<FeedSource>, Error> {
     let shown = path.display().to_string();
-    let text = std::fs::read(path).map_err(|e| {
+    let bytes = std::fs::read(path).map_err(|e| {
         Error::Usage(tr!(
             l10n,
             "cannot-read",
@@ -21,16 +21,77 @@ pub(crate) fn read_list(path: &Path, l10n: &Localizer) -> Result<Vec<FeedSource>
             error = e.to_string()
         ))
     })?;
-    let text = crate::feed::decode::decode(&text, None);
-    let feeds =
-        parse_feed_list(&text).map_err(|e| Error::Usage(format!("{}: {e}", path.display())))?;
+    parse_list(&bytes, None, &shown, l10n)
+}
+
+/// A feed list's bytes (OPML or one URL a line), named `name` in errors.
+fn parse_list(
+    bytes: &[u8],
+    content_type: Option<&str>,
+    name: &str,
+    l10n: &Localizer,
+) -> Result<Vec<FeedSource>, Error> {
+    let text = crate::feed::decode::decode(bytes, content_type);
+    let feeds = parse_feed_list(&text).map_err(|e| {
+        // A feed where a list was expected: say what to do with it.
+        if crate::feed::parse::parse_feed(name, bytes, content_type).is_ok() {
+            Error::Usage(tr!(l10n, "import-is-a-feed", source = name))
+        } else {
+            Error::Usage(format!("{name}: {e}"))
+        }
+    })?;
     if feeds.is_empty() {
-        return Err(Error::Usage(tr!(l10n, "feeds-file-empty", path = shown)));
+        return Err(Error::Usage(tr!(l10n, "feeds-file-empty", path = name)));
     }
     Ok(feeds)
 }
 
 impl Library {
+    /// A feed list from a file, an http(s) address, or `-` (stdin).
+    pub(crate) fn read_feed_list(&self, source: &str) -> Result<Vec<FeedSource>, Error> {
+        if source == "-" {
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)
+                .map_err(|e| {
+                    Error::Usage(tr!(
+                        self.l10n,
+                        "cannot-read",
+                        path = "stdin",
+                        error = e.to_string()
+                    ))
+                })?;
+            return parse_list(&bytes, None, "stdin", &self.l10n);
+        }
+        let is_web = url::Url::parse(source).is_ok_and(|u| matches!(u.scheme(), "http" | "https"));
+        if !is_web {
+            return read_list(Path::new(source), &self.l10n);
+        }
+        let fetcher = crate::feed::fetch::Fetcher::new(self.config.fetch_config())?;
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(anyhow::Error::from)?;
+        let (bytes, content_type, _) = runtime
+            .block_on(fetcher.fetch_page(source))
+            .map_err(|e| {
+                Error::Runtime(anyhow::anyhow!(tr!(
+                    self.l10n,
+                    "import-cannot-fetch",
+                    source = source,
+                    error = e.to_string()
+                )))
+            })?;
+        parse_list(&bytes, content_type.as_deref(), source, &self.l10n)
+    }
+
+    /// `--demo` works over the bundled articles, in memory: there is nothing to change.
+    pub(crate) fn refuse_in_demo(&self) -> Result<(), Error> {
+        if self.demo {
+            return Err(Error::Usage(tr!(self.l10n, "demo-read-only")));
+        }
+        Ok(())
+    }
+
     /// The feeds this run works on: those of `--feeds` (added to the database so their
     /// articles can be stored), else every stored feed, seeding the default list into an empty
     /// database.

@@ -3,6 +3,8 @@
 
 pub(crate) mod feeds;
 pub(crate) mod index;
+pub(crate) mod subscribe;
+pub(crate) mod views;
 
 use crate::config::Config;
 use crate::entities::Recognizer;
@@ -60,9 +62,28 @@ impl Library {
         self.cli_db.clone().unwrap_or_else(crate::paths::default_db)
     }
 
+    /// The database: the user's (rid of the demo feeds an earlier version's offline fallback
+    /// left in it), or with `--demo` one in memory holding the bundled demo feeds.
     pub(crate) fn open_store(&self) -> anyhow::Result<Store> {
+        if self.demo {
+            let mut store = Store::open_in_memory().map_err(|e| anyhow::anyhow!("{e}"))?;
+            crate::demo::load_into(&mut store, &self.recognizer()?)?;
+            return Ok(store);
+        }
         let path = self.db_path();
-        Store::open(&path).map_err(|e| anyhow::anyhow!("{e}"))
+        let mut store = Store::open(&path).map_err(|e| anyhow::anyhow!("{e}"))?;
+        match store.remove_feeds_under(crate::demo::ORIGIN) {
+            Ok(0) => {}
+            Ok(n) => tracing::info!("removed {n} demo feeds an earlier version stored"),
+            // A read-only database keeps them; every command still works.
+            Err(e) => tracing::warn!("cannot remove the old demo feeds: {e}"),
+        }
+        Ok(store)
+    }
+
+    /// How long articles are kept (`[store]`).
+    pub(crate) fn retention(&self) -> crate::store::retention::Retention {
+        self.config.store.retention()
     }
 
     /// The store with its entities brought up to the current gazetteer (re-indexing the

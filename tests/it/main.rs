@@ -5,6 +5,7 @@ mod support;
 
 mod cli_arabic;
 mod cli_doctor;
+mod cli_feeds;
 mod cli_fetch;
 mod cli_fulltext;
 mod cli_show;
