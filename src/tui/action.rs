@@ -30,6 +30,9 @@ pub struct LayoutKey {
     pub focus: Option<usize>,
     /// Hash of the search whose terms are highlighted (0: none).
     pub(crate) search: u64,
+    /// The version of the article's text (`OpenArticle::version`): the full text arriving
+    /// for the same id is another layout.
+    pub(crate) version: u64,
 }
 
 /// A laid-out article pane: visual lines for `key.width`.

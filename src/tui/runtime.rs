@@ -209,7 +209,7 @@ fn list(
 }
 
 /// What a per-article preparation depends on (the width comes later).
-type PrepKey = (i64, LayoutOptions, Option<usize>, u64);
+type PrepKey = (i64, LayoutOptions, Option<usize>, u64, u64);
 
 /// Article layouts: the per-article preparation cached for the last few articles (a resize
 /// redoes only the wrapping, cached inside).
@@ -236,7 +236,7 @@ impl Layouts {
             search,
             now,
         } = job;
-        let ck = (key.id, key.opts, key.focus, key.search);
+        let ck = (key.id, key.opts, key.focus, key.search, key.version);
         let pos = self.cache.iter().position(|(k, _)| *k == ck);
         let mut entry = match pos.and_then(|p| self.cache.remove(p)) {
             Some(e) => e,

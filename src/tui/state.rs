@@ -121,11 +121,21 @@ pub struct OpenArticle {
     pub focus: Option<usize>,
     /// The layout asked of the worker and not yet back (asked once).
     pub(crate) pending: Option<LayoutKey>,
+    /// What the text is now (`OpenArticle::version_of`), so a layout of the teaser is not
+    /// taken for one of the full text.
+    pub(crate) version: u64,
 }
 
 impl OpenArticle {
     pub fn id(&self) -> i64 {
         self.article.row.id
+    }
+
+    /// The version of an article's text: its title, the body shown and its entities.
+    pub(crate) fn version_of(article: &Article) -> u64 {
+        let (body, _) = article.body();
+        let spans = article.spans.len().to_string();
+        crate::hash::stable_hash(&[&article.row.title, body, &spans])
     }
 }
 

@@ -149,6 +149,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             let entities = entity_refs(&article);
             let focus = focus.filter(|&i| i < entities.len());
             state.article = Some(OpenArticle {
+                version: OpenArticle::version_of(&article),
                 article,
                 entities,
                 layout: None,

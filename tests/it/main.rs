@@ -40,3 +40,4 @@ mod tui_runtime;
 mod tui_screens;
 mod tui_terminal;
 mod tui_update;
+mod tui_workflow;

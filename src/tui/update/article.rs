@@ -73,6 +73,7 @@ pub(crate) fn layout_key(state: &State) -> Option<LayoutKey> {
             .as_deref()
             .map(|s| crate::hash::stable_hash(&[s.trim()]))
             .unwrap_or(0),
+        version: open.version,
     })
 }
 
