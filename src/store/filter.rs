@@ -3,8 +3,8 @@
 //!
 //! A search matches the text (FTS5, ranked by bm25) and, when it names an entity the recognizer
 //! knows (`ArticleQuery::search_entity`: «/Nvidia» → Nvidia), every article naming that entity,
-//! whatever spelling the article used («إنفيديا»). Those come first, newest first; the other text
-//! hits follow by relevance.
+//! whatever spelling the article used («إنفيديا»). The text's hits come first by relevance, then
+//! the articles that only name the entity, newest first.
 
 use super::{ArticleQuery, search};
 use rusqlite::types::Value;
@@ -67,11 +67,9 @@ impl Filter {
                         " LEFT JOIN hits h ON h.id = a.id LEFT JOIN named n ON n.id = a.id",
                     );
                     conds.push("(h.id IS NOT NULL OR n.id IS NOT NULL)".into());
-                    // Articles naming the entity first (newest first), then the other hits by
-                    // relevance.
-                    rank = Some(
-                        "n.id IS NULL, CASE WHEN n.id IS NULL THEN h.rank ELSE 0 END".to_string(),
-                    );
+                    // The text's hits by relevance, as without the entity; then the articles
+                    // that name it in another spelling, newest first.
+                    rank = Some("h.rank IS NULL, h.rank".to_string());
                 }
                 (false, true) => joins.push_str(" JOIN named n ON n.id = a.id"),
                 // A query with no searchable word and no entity matches nothing rather than

@@ -90,6 +90,11 @@ pub enum Msg {
         mark: Mark,
         result: Result<(), String>,
     },
+    /// A bulk mark reached the database (the articles it changed), or did not (the error).
+    BulkSaved {
+        bulk: BulkMark,
+        result: Result<Vec<i64>, String>,
+    },
     /// Quitting waits for marks on their way: who holds the database, if anyone.
     StillSaving {
         holder: Option<String>,
@@ -132,6 +137,8 @@ pub enum Effect {
     TerminalBidiExplicit(bool),
     /// Save a read or star mark (before any refresh write waiting), answered by `Msg::Saved`.
     Save(Mark),
+    /// Save a mark over many articles, like a mark; answered by `Msg::BulkSaved`.
+    SaveBulk(BulkMark),
     /// Say, after a moment, what quitting waits for (`Msg::StillSaving`, repeated).
     WatchSaves,
     /// Give the terminal back and stop (Ctrl-Z, SIGTSTP); take it again when continued.
@@ -154,6 +161,15 @@ pub struct Mark {
     pub id: i64,
     pub kind: MarkKind,
     pub on: bool,
+}
+
+/// A mark over many articles at once (A, M) and its undo (U).
+#[derive(Clone, Debug, PartialEq)]
+pub enum BulkMark {
+    /// Read: every unread article the query selects, loaded on screen or not.
+    ReadMatching(ArticleQuery),
+    /// Unread again: the articles a bulk mark changed.
+    Unread(Vec<i64>),
 }
 
 /// The signals the reader handles (see `tui::signals`).

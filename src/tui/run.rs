@@ -7,7 +7,7 @@
 
 use super::action::{Action, Effect, Failure, LayoutJob, Msg, StoreJob};
 use super::jobs::inbox;
-use super::runtime::{Connections, Layouts, StoreKind, run_store_job, save_mark};
+use super::runtime::{Connections, Layouts, StoreKind, run_store_job, save_bulk, save_mark};
 use super::state::State;
 use super::update::update;
 use crate::entities::Recognizer;
@@ -48,6 +48,8 @@ pub struct Services {
     tx: UnboundedSender<Msg>,
     store_jobs: Sender<StoreJob>,
     layout_jobs: Sender<LayoutJob>,
+    /// A search's entity for the bulk marks (the list's store thread has its own).
+    recognizer: Arc<Recognizer>,
 }
 
 impl Services {
@@ -107,6 +109,7 @@ impl Services {
                 })?;
         }
         Ok(Services {
+            recognizer,
             lib,
             writer,
             refresher,
@@ -134,6 +137,21 @@ impl Services {
                         .await
                         .unwrap_or_else(|e| Msg::Saved {
                             mark,
+                            result: Err(e.to_string()),
+                        });
+                    let _ = tx.send(answer);
+                });
+            }
+            Effect::SaveBulk(bulk) => {
+                let (writer, tx) = (self.writer.clone(), self.tx.clone());
+                let rec = Arc::clone(&self.recognizer);
+                tokio::spawn(async move {
+                    let asked = bulk.clone();
+                    let answer = writer
+                        .run_first(move |s| save_bulk(s, &rec, bulk))
+                        .await
+                        .unwrap_or_else(|e| Msg::BulkSaved {
+                            bulk: asked,
                             result: Err(e.to_string()),
                         });
                     let _ = tx.send(answer);

@@ -2,11 +2,13 @@
 //! store and layout effects, written once: queries on a read connection and changes through the
 //! writer, long lists in pages, marks, layouts with their cache.
 
-use super::action::{ArticleLayout, Company, Failure, LayoutJob, Mark, MarkKind, Msg, StoreJob};
+use super::action::{
+    ArticleLayout, BulkMark, Company, Failure, LayoutJob, Mark, MarkKind, Msg, StoreJob,
+};
 use super::jobs::Supersede;
 use crate::entities::Recognizer;
 use crate::i18n::Localizer;
-use crate::store::{Field, Store, Writer};
+use crate::store::{ArticleQuery, Field, Store, Writer};
 use crate::text::LayoutOptions;
 use crate::view::article::{Interface, PreparedArticle, prepare};
 use crate::view::theme::Theme;
@@ -105,17 +107,17 @@ pub fn run_store_job(
     let fail = |what: Failure, e: &dyn std::fmt::Display| Msg::Failed(what, e.to_string());
     match job {
         StoreJob::List { generation, query } if query.limit.is_none() => {
-            let first = list(db.read(), generation, query.clone(), FIRST_PAGE);
+            let first = list(db.read(), rec, generation, query.clone(), FIRST_PAGE);
             let full_page =
                 matches!(&first, Msg::ListLoaded { rows, .. } if rows.len() == FIRST_PAGE);
             send(first);
             if full_page && !superseded() {
-                send(list(db.read(), generation, query, LIST_LIMIT));
+                send(list(db.read(), rec, generation, query, LIST_LIMIT));
             }
         }
         StoreJob::List { generation, query } => {
             let limit = query.limit.unwrap_or(LIST_LIMIT).min(LIST_LIMIT);
-            send(list(db.read(), generation, query, limit));
+            send(list(db.read(), rec, generation, query, limit));
         }
         StoreJob::Article(id) => match db.read().article(id) {
             Ok(Some(a)) => send(Msg::ArticleLoaded(Arc::new(a))),
@@ -171,6 +173,18 @@ pub fn run_store_job(
     }
 }
 
+/// Store a bulk mark; the answer for `update` (with the articles it changed, for undo).
+pub(crate) fn save_bulk(store: &mut Store, rec: &Recognizer, bulk: BulkMark) -> Msg {
+    let result = match &bulk {
+        BulkMark::ReadMatching(query) => store.mark_read_matching(&naming_entity(rec, query)),
+        BulkMark::Unread(ids) => store.set_read_many(ids, false).map(|_| ids.clone()),
+    };
+    Msg::BulkSaved {
+        bulk,
+        result: result.map_err(|e| e.to_string()),
+    }
+}
+
 /// Store a read or star mark; the answer for `update`.
 pub(crate) fn save_mark(store: &mut Store, mark: Mark) -> Msg {
     let saved = match mark.kind {
@@ -184,12 +198,27 @@ pub(crate) fn save_mark(store: &mut Store, mark: Mark) -> Msg {
     }
 }
 
+/// The query with the entity its search names, if the recognizer knows one (`/Nvidia` also
+/// finds the articles that write «إنفيديا»): the list and the bulk marks select the same.
+fn naming_entity(rec: &Recognizer, query: &ArticleQuery) -> ArticleQuery {
+    let search_entity = query
+        .search
+        .as_deref()
+        .and_then(|s| crate::library::views::search_entity(rec, s));
+    ArticleQuery {
+        search_entity,
+        ..query.clone()
+    }
+}
+
 fn list(
     store: &Store,
+    rec: &Recognizer,
     generation: u64,
-    mut query: crate::store::ArticleQuery,
+    query: ArticleQuery,
     limit: usize,
 ) -> Msg {
+    let mut query = naming_entity(rec, &query);
     query.limit = Some(limit);
     let rows = match store.list_articles(&query) {
         Ok(r) => r,

@@ -30,6 +30,7 @@ pub struct Filters {
     pub company_label: Option<String>,
     pub search: Option<String>,
     pub(crate) unread: bool,
+    pub(crate) starred: bool,
 }
 
 impl Filters {
@@ -38,12 +39,13 @@ impl Filters {
             company: self.company.clone(),
             search: self.search.clone().filter(|s| !s.trim().is_empty()),
             unread: self.unread,
+            starred: self.starred,
             ..Default::default()
         }
     }
 
     pub(crate) fn any(&self) -> bool {
-        self.company.is_some() || self.search.is_some() || self.unread
+        self.company.is_some() || self.search.is_some() || self.unread || self.starred
     }
 }
 
@@ -139,6 +141,14 @@ impl OpenArticle {
     }
 }
 
+/// Marks over many articles (A, M): how many are on their way (quitting waits for them), and
+/// the articles the last one changed, for U.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct BulkMarks {
+    pub waiting: usize,
+    pub undo: Option<Vec<i64>>,
+}
+
 /// A background refresh in progress.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Refreshing {
@@ -226,6 +236,8 @@ pub struct State {
     pub quit: bool,
     /// Read and star marks on their way to the database, and those that did not get there.
     pub saves: super::saves::Saves,
+    /// Marks over many articles: on their way, and the last one's undo.
+    pub bulk: BulkMarks,
     /// Quit was asked while marks were on their way: the reader ends when they are saved (or
     /// when quit is asked again).
     pub(crate) quitting: bool,
@@ -277,6 +289,7 @@ impl State {
             dirty: true,
             quit: false,
             saves: Default::default(),
+            bulk: Default::default(),
             quitting: false,
             exit_signal: None,
             terminal_lost: false,

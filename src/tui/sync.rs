@@ -4,7 +4,7 @@
 
 use super::action::{Effect, LayoutJob, Msg, StoreJob};
 use super::jobs::{Latest, inbox};
-use super::runtime::{Layouts, NameFn, StoreKind, run_store_job, save_mark};
+use super::runtime::{Layouts, NameFn, StoreKind, run_store_job, save_bulk, save_mark};
 use super::state::State;
 use super::update::update;
 use crate::entities::Recognizer;
@@ -95,6 +95,10 @@ impl SyncRuntime {
         match effect {
             // Saved in place; the answer waits with the other messages.
             Effect::Save(mark) => self.answers.push_back(save_mark(&mut self.store, mark)),
+            Effect::SaveBulk(bulk) => {
+                let answer = save_bulk(&mut self.store, &self.recognizer, bulk);
+                self.answers.push_back(answer);
+            }
             Effect::Store(job) => {
                 let _ = self.store_jobs.0.send(job);
             }

@@ -14,6 +14,7 @@ use crossterm::event::{
 use tui_input::{Input, InputRequest};
 
 mod article;
+mod bulk;
 mod list;
 mod marks;
 
@@ -90,6 +91,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
         Msg::Resumed => {}
         Msg::Saved { mark, result } => saved(state, mark, result, &mut fx),
+        Msg::BulkSaved { bulk: b, result } => bulk::saved(state, b, result, &mut fx),
         Msg::StillSaving { holder } => still_saving(state, holder),
         Msg::Signal(sig) => signal(state, sig, &mut fx),
         Msg::TerminalLost(e) => terminal_lost(state, e, &mut fx),
@@ -426,6 +428,17 @@ fn on_action(state: &mut State, action: Action, fx: &mut Vec<Effect>) {
             if !article::jump_to_match(state, false) {
                 info(state, tr!(state.l10n, "status-no-earlier-hit"));
             }
+        }
+        Action::NextUnread if article::jump_to_match(state, true) => {}
+        Action::NextUnread | Action::PrevUnread => {
+            bulk::step_unread(state, action == Action::NextUnread, fx);
+        }
+        Action::MarkAllRead => bulk::mark_all_read(state, fx),
+        Action::MarkFeedRead => bulk::mark_feed_read(state, fx),
+        Action::UndoMarks => bulk::undo(state, fx),
+        Action::StarredOnly => {
+            state.filters.starred = !state.filters.starred;
+            refilter(state, fx);
         }
         Action::NextArticle | Action::PrevArticle => {
             let step = if action == Action::NextArticle { 1 } else { -1 };

@@ -106,9 +106,9 @@ fn enter_opens_marks_read_and_esc_goes_back() {
 }
 
 #[test]
-fn n_and_p_open_the_next_and_previous_article_marking_them_read() {
+fn shift_j_and_k_open_the_next_and_previous_article_marking_them_read() {
     let (mut state, mut rt, _d) = filled(120, 40);
-    rt.send(&mut state, key('n'));
+    rt.send(&mut state, key('J'));
     assert_eq!(state.selected, 1);
     assert!(state.rows[1].read);
     assert_eq!(state.focus, Focus::Article);
@@ -116,7 +116,7 @@ fn n_and_p_open_the_next_and_previous_article_marking_them_read() {
         state.article.as_ref().map(|a| a.id()),
         Some(state.rows[1].id)
     );
-    rt.send(&mut state, key('p'));
+    rt.send(&mut state, key('K'));
     assert_eq!(state.selected, 0);
     assert!(state.rows[0].read);
 }
@@ -197,7 +197,7 @@ fn search_as_you_type_esc_clears_enter_keeps() {
 #[test]
 fn filters_combine_company_search_and_unread() {
     let (mut state, mut rt, _d) = filled(120, 40);
-    rt.send(&mut state, key('n')); // reads the second article (OpenAI's)
+    rt.send(&mut state, key('J')); // reads the second article (OpenAI's)
     rt.send(&mut state, code(KeyCode::Esc));
     rt.send(&mut state, key('c'));
     for m in typed("openai") {

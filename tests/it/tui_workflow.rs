@@ -5,6 +5,7 @@
 
 use crate::support::tui::*;
 use akhbar::tui::action::Msg;
+use akhbar::tui::state::Focus;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn code(c: KeyCode) -> Msg {
@@ -31,4 +32,147 @@ fn the_full_text_shows_as_soon_as_it_arrives() {
         "the pane shows the full text, not the teaser's layout:\n{}",
         shown(&state)
     );
+}
+
+fn key(c: char) -> Msg {
+    Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+}
+
+fn unread_in_store(rt: &akhbar::tui::sync::SyncRuntime) -> usize {
+    rt.store
+        .list_articles(&akhbar::store::ArticleQuery {
+            unread: true,
+            ..Default::default()
+        })
+        .unwrap()
+        .len()
+}
+
+#[test]
+fn a_marks_what_the_filters_show_and_u_undoes_it() {
+    let (mut state, mut rt, _d) = filled(120, 40);
+    let all = state.rows.len();
+    assert_eq!(unread_in_store(&rt), all);
+    // Narrow to one company, then mark everything shown.
+    rt.send(&mut state, key('c'));
+    for c in "openai".chars() {
+        rt.send(&mut state, key(c));
+    }
+    rt.send(&mut state, code(KeyCode::Enter));
+    let shown = state.rows.len();
+    assert!(shown > 0 && shown < all, "{shown} of {all}");
+    rt.send(&mut state, key('A'));
+    assert!(state.rows.iter().all(|r| r.read));
+    assert_eq!(unread_in_store(&rt), all - shown);
+    let status = state.status.as_ref().unwrap().text.clone();
+    assert!(
+        status.contains(&format!("{shown} articles marked read")),
+        "{status}"
+    );
+    assert!(status.contains("U: undo"), "{status}");
+    rt.send(&mut state, key('U'));
+    assert!(state.rows.iter().all(|r| !r.read));
+    assert_eq!(unread_in_store(&rt), all);
+    // Nothing left to undo.
+    rt.send(&mut state, key('U'));
+    assert!(
+        state
+            .status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("nothing to undo")
+    );
+}
+
+#[test]
+fn m_marks_the_selected_articles_feed_and_nothing_else() {
+    let (mut state, mut rt, _d) = filled(120, 40);
+    let feed = state.rows[0].feed.clone();
+    let of_feed = state.rows.iter().filter(|r| r.feed == feed).count();
+    rt.send(&mut state, key('M'));
+    for r in &state.rows {
+        assert_eq!(r.read, r.feed == feed, "{}", r.title);
+    }
+    assert_eq!(unread_in_store(&rt), state.rows.len() - of_feed);
+    // With the unread view on, the feed's articles are gone from the list.
+    rt.send(&mut state, key('u'));
+    assert!(state.rows.iter().all(|r| r.feed != feed && !r.read));
+}
+
+#[test]
+fn n_and_p_go_to_the_next_and_previous_unread_skipping_read_ones() {
+    let (mut state, mut rt, _d) = filled(120, 40);
+    // Read the second and third: n from the first (unread, previewed) opens it, then skips both.
+    for i in [1, 2] {
+        let id = state.rows[i].id;
+        rt.store.set_read(id, true).unwrap();
+        state.rows[i].read = true;
+    }
+    rt.send(&mut state, key('n'));
+    assert_eq!((state.selected, state.focus), (0, Focus::Article));
+    assert!(state.rows[0].read);
+    rt.send(&mut state, key('n'));
+    assert_eq!(state.selected, 3);
+    assert!(state.rows[3].read);
+    assert_eq!(
+        state.article.as_ref().map(|a| a.id()),
+        Some(state.rows[3].id)
+    );
+    rt.send(&mut state, key('p'));
+    // Everything above is read now: p stays and says so.
+    assert_eq!(state.selected, 3);
+    assert!(
+        state
+            .status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("no unread article further up")
+    );
+    // J / K still step one article at a time.
+    rt.send(&mut state, key('K'));
+    assert_eq!(state.selected, 2);
+}
+
+#[test]
+fn s_shows_the_starred_articles_only() {
+    let (mut state, mut rt, _d) = filled(120, 40);
+    rt.send(&mut state, key('j'));
+    rt.send(&mut state, key('s'));
+    let starred = state.rows[1].id;
+    rt.send(&mut state, key('S'));
+    assert_eq!(
+        state.rows.iter().map(|r| r.id).collect::<Vec<_>>(),
+        [starred]
+    );
+    let screen = shown(&state);
+    assert!(screen.contains("starred only"), "{screen}");
+    rt.send(&mut state, key('S'));
+    assert!(state.rows.len() > 1);
+}
+
+#[test]
+fn quitting_waits_for_a_bulk_mark_on_its_way() {
+    use akhbar::tui::action::{Action, Effect};
+    use akhbar::tui::update::update;
+    let (mut state, _rt, _d) = filled(120, 40);
+    let fx = update(&mut state, Msg::Action(Action::MarkAllRead));
+    let bulk = fx
+        .iter()
+        .find_map(|e| match e {
+            Effect::SaveBulk(b) => Some(b.clone()),
+            _ => None,
+        })
+        .unwrap();
+    let fx = update(&mut state, Msg::Action(Action::Quit));
+    assert!(!fx.contains(&Effect::Quit), "{fx:?}");
+    let fx = update(
+        &mut state,
+        Msg::BulkSaved {
+            bulk,
+            result: Ok(vec![1, 2]),
+        },
+    );
+    assert!(fx.contains(&Effect::Quit), "{fx:?}");
 }

@@ -102,6 +102,42 @@ cleanup-done = { PLURAL($count) ->
     [many] حُذف { $count } مقالًا
    *[other] حُذف { $count } مقال
 }{ $note }؛ صارت قاعدة البيانات { $after } ميبيبايت بعد { $before }
-cleanup-starred-note = {" "}(وأُبقي على المميَّزة: { $count })
+cleanup-starred-note = {" "}(وأُبقي على ذات النجمة: { $count })
 import-is-a-feed = { $source } مصدر أخبار وليس قائمة مصادر: akhbar add { $source }
 import-cannot-fetch = تعذّر جلب { $source }: { $error }
+
+## القارئ: التعليم بالجملة، وغير المقروء التالي، وعرض ذات النجمة
+
+header-starred-only = ذات النجمة فقط
+bulk-no-article = لم يُحدَّد مقال
+bulk-nothing-to-undo = لا شيء للتراجع عنه: A يعلّم كل المعروض مقروءًا، وM المصدر كله
+bulk-none-unread = لا شيء غير مقروء هنا
+bulk-marked-read = { PLURAL($count) ->
+    [zero] لم يُعلَّم أي مقال مقروءًا
+    [one] عُلِّم مقال واحد مقروءًا
+    [two] عُلِّم مقالان مقروءَين
+    [few] عُلِّمت { $count } مقالات مقروءة
+    [many] عُلِّم { $count } مقالًا مقروءًا
+   *[other] عُلِّم { $count } مقال مقروءًا
+} · { $key }: تراجع
+bulk-undone = { PLURAL($count) ->
+    [zero] لم يعد أي مقال غير مقروء
+    [one] عاد مقال واحد غير مقروء
+    [two] عاد مقالان غير مقروءَين
+    [few] عادت { $count } مقالات غير مقروءة
+    [many] عاد { $count } مقالًا غير مقروء
+   *[other] عاد { $count } مقال غير مقروء
+}
+bulk-read-failed = لم تُحفظ العلامات: { $reason }
+bulk-undo-failed = لم يُحفظ التراجع: { $reason }
+bulk-no-next-unread = لا مقال غير مقروء في الأسفل
+bulk-no-previous-unread = لا مقال غير مقروء في الأعلى
+
+## سطور نافذة المساعدة لأفعال سير القراءة (action-NAME كما في reader.ftl).
+
+action-next_unread = المقال غير المقروء التالي (ويُعلَّم مقروءًا)
+action-prev_unread = المقال غير المقروء السابق
+action-starred_only = ذات النجمة فقط: تشغيل/إيقاف
+action-mark_all_read = تعليم كل المعروض مقروءًا (مع عوامل التصفية)
+action-mark_feed_read = تعليم مصدر هذا المقال كله مقروءًا
+action-undo_marks = التراجع عن آخر تعليم بالجملة

@@ -69,3 +69,31 @@ cleanup-done = removed { PLURAL($count) ->
 cleanup-starred-note = {" "}(kept { $count } starred)
 import-is-a-feed = { $source } is a feed, not a list of feeds: akhbar add { $source }
 import-cannot-fetch = cannot fetch { $source }: { $error }
+
+## The reader: marks in bulk, next unread, the starred view
+
+header-starred-only = starred only
+bulk-no-article = no article selected
+bulk-nothing-to-undo = nothing to undo: A marks all shown read, M the feed
+bulk-none-unread = nothing unread here
+bulk-marked-read = { PLURAL($count) ->
+    [one] { $count } article marked read
+   *[other] { $count } articles marked read
+} · { $key }: undo
+bulk-undone = { PLURAL($count) ->
+    [one] { $count } article unread again
+   *[other] { $count } articles unread again
+}
+bulk-read-failed = marks not saved: { $reason }
+bulk-undo-failed = undo not saved: { $reason }
+bulk-no-next-unread = no unread article further down
+bulk-no-previous-unread = no unread article further up
+
+## The help overlay's lines for the workflow's actions (action-NAME, as in reader.ftl).
+
+action-next_unread = next unread article (marks it read)
+action-prev_unread = previous unread article
+action-starred_only = starred only on/off
+action-mark_all_read = mark all shown read (with the filters)
+action-mark_feed_read = mark this article's feed read
+action-undo_marks = undo the last mark-all / mark-feed

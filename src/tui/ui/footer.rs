@@ -134,7 +134,7 @@ fn hints(state: &State, width: u16) -> Line<'static> {
         ],
         Focus::Article => vec![
             (A::Down, tr!(l, "hint-scroll")),
-            (A::NextArticle, tr!(l, "hint-next")),
+            (A::NextUnread, tr!(l, "hint-next")),
             (A::Entities, tr!(l, "hint-entities")),
             (A::FullArticle, tr!(l, "hint-full-text")),
             (A::OpenLink, tr!(l, "hint-browser")),

@@ -55,6 +55,12 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, state: &State) {
             space(),
         ]);
     }
+    if f.starred {
+        start.extend([
+            words(&tr!(l, "header-starred-only"), t.accent, state),
+            space(),
+        ]);
+    }
     let shown = state.rows.len();
     let unread = state.rows.iter().filter(|r| !r.read).count();
     let counts = if state.list_error.is_some() && state.rows.is_empty() {

@@ -57,9 +57,19 @@ pub(super) fn saved(
         };
         error(state, said);
     }
-    if state.quitting && state.saves.waiting() == 0 {
+    end_if_quitting_and_saved(state, fx);
+}
+
+/// Quitting waited for the marks on their way: end once none is left.
+pub(super) fn end_if_quitting_and_saved(state: &mut State, fx: &mut Vec<Effect>) {
+    if state.quitting && waiting(state) == 0 {
         end(state, fx);
     }
+}
+
+/// Marks on their way, one by one or in bulk.
+fn waiting(state: &State) -> usize {
+    state.saves.waiting() + state.bulk.waiting
 }
 
 /// A list read from the database shows the marks still on their way as asked.
@@ -85,7 +95,7 @@ pub(super) fn quit(state: &mut State, fx: &mut Vec<Effect>) {
 }
 
 fn end_after_saves(state: &mut State, now: bool, fx: &mut Vec<Effect>) {
-    if now || state.saves.waiting() == 0 {
+    if now || waiting(state) == 0 {
         end(state, fx);
     } else if !state.quitting {
         state.quitting = true;
@@ -102,7 +112,7 @@ fn end(state: &mut State, fx: &mut Vec<Effect>) {
 
 /// Quitting takes longer than a moment: say what it waits for, and how not to wait.
 pub(super) fn still_saving(state: &mut State, holder: Option<String>) {
-    let n = state.saves.waiting();
+    let n = waiting(state);
     if !state.quitting || n == 0 {
         return;
     }
