@@ -1,6 +1,7 @@
 //! The interactive reader: state (pure model), actions, update (transitions), run (event loop).
 
 pub mod action;
+mod browser;
 pub(crate) mod jobs;
 pub mod keys;
 pub mod run;

@@ -161,12 +161,21 @@ impl Services {
             Effect::Refresh(feed) => self.refresh(feed),
             Effect::FullText(id) => self.full_text(id),
             Effect::OpenLink(link) => {
-                // `open` starts the desktop's opener directly with the URL as one argument:
-                // no shell ever sees it. update() already refused anything but http(s).
+                // The address is one argument of each command: no shell ever sees it.
+                // update() already refused anything but http(s).
                 let tx = self.tx.clone();
+                let lib = Arc::clone(&self.lib);
                 tokio::task::spawn_blocking(move || {
-                    if let Err(e) = open::that_detached(&link) {
-                        let _ = tx.send(Msg::Failed(Failure::Browser, e.to_string()));
+                    let env = std::env::var("BROWSER").ok();
+                    let opened = super::browser::open_link(
+                        &link,
+                        &lib.config.ui.browser,
+                        env.as_deref(),
+                        |l| open::that_detached(l),
+                    );
+                    if let Err(failures) = opened {
+                        let reasons = failures.join("; ");
+                        let _ = tx.send(Msg::Failed(Failure::Browser, reasons));
                     }
                 });
             }
