@@ -71,7 +71,21 @@ pub(crate) fn feed_line(row: &ArticleRow, opts: &LayoutOptions, theme: &Theme) -
             })
             .unwrap_or_else(|| row.feed.clone())
     });
-    fragment(&name, theme.dim, opts, FEED_W)
+    let name = crate::text::sanitize(&name).replace('\n', " ");
+    let name = name.trim();
+    if crate::text::cell_width(name) <= usize::from(FEED_W) {
+        return fragment(name, theme.dim, opts, FEED_W);
+    }
+    // Cut like a title, «…» beside the words where the name goes on.
+    let p = PreparedParagraph::new(name, &[], theme.dim, opts);
+    let mut cut = p.lines(FEED_W - 1).into_iter().next().unwrap_or_default();
+    super::trim_line(&mut cut);
+    if p.is_rtl() {
+        cut.spans.insert(0, Span::styled("…", theme.dim));
+    } else {
+        cut.spans.push(Span::styled("…", theme.dim));
+    }
+    cut
 }
 
 pub(crate) fn draw(buf: &mut Buffer, area: Rect, state: &State) {
