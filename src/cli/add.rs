@@ -1,7 +1,7 @@
 //! `akhbar add URL [--title T] [--tag T]…`: subscribe to a feed (or the feed a site's page links
 //! to), and fetch it once so its articles are there at once.
 
-use super::out;
+use super::say;
 use crate::feed::fetch::Fetcher;
 use crate::i18n::tr;
 use crate::library::subscribe::{Subscription, subscribe};
@@ -53,54 +53,64 @@ pub(crate) fn run(lib: &Library, args: &AddArgs) -> Result<ExitCode, Error> {
     let name = crate::store::feeds::display_name(s.title.as_deref(), &s.url);
     let name = crate::text::sanitize(&name).replace('\n', " ");
     if let Some(page) = &s.found_on {
-        out(&tr!(
-            l,
-            "add-found",
-            page = page.as_str(),
-            url = s.url.as_str()
-        ));
+        say(
+            lib,
+            &tr!(l, "add-found", page = page.as_str(), url = s.url.as_str()),
+        );
         if !s.other_feeds.is_empty() {
-            out(&tr!(
-                l,
-                "add-other-feeds",
-                count = s.other_feeds.len(),
-                urls = s.other_feeds.join(" ")
-            ));
+            say(
+                lib,
+                &tr!(
+                    l,
+                    "add-other-feeds",
+                    count = s.other_feeds.len(),
+                    urls = s.other_feeds.join(" ")
+                ),
+            );
         }
     }
     if s.existed {
-        out(&tr!(
-            l,
-            "add-exists",
-            id = s.id,
-            name = name,
-            url = s.url.as_str()
-        ));
+        say(
+            lib,
+            &tr!(
+                l,
+                "add-exists",
+                id = s.id,
+                name = name,
+                url = s.url.as_str()
+            ),
+        );
         return Ok(ExitCode::SUCCESS);
     }
     match s.fetched.map(|r| r.status) {
         Some(FeedStatus::Ok { stats, .. }) => {
-            out(&tr!(
-                l,
-                "add-done",
-                id = s.id,
-                name = name,
-                count = stats.new + stats.updated + stats.unchanged
-            ));
+            say(
+                lib,
+                &tr!(
+                    l,
+                    "add-done",
+                    id = s.id,
+                    name = name,
+                    count = stats.new + stats.updated + stats.unchanged
+                ),
+            );
             Ok(ExitCode::SUCCESS)
         }
         Some(FeedStatus::Error { error }) => {
-            out(&tr!(
-                l,
-                "add-done-fetch-failed",
-                id = s.id,
-                name = name,
-                reason = error
-            ));
+            say(
+                lib,
+                &tr!(
+                    l,
+                    "add-done-fetch-failed",
+                    id = s.id,
+                    name = name,
+                    reason = error
+                ),
+            );
             Ok(ExitCode::from(1))
         }
         Some(FeedStatus::NotModified) | None => {
-            out(&tr!(l, "add-done", id = s.id, name = name, count = 0));
+            say(lib, &tr!(l, "add-done", id = s.id, name = name, count = 0));
             Ok(ExitCode::SUCCESS)
         }
     }

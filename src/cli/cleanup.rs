@@ -1,7 +1,7 @@
 //! `akhbar cleanup`: retention by hand — what [store] keep_days and max_per_feed (or the flags)
 //! do not keep goes, starred articles stay — then VACUUM gives the space back.
 
-use super::out;
+use super::say;
 use crate::i18n::tr;
 use crate::library::{Error, Library};
 use std::process::ExitCode;
@@ -26,21 +26,24 @@ pub(crate) fn run(
     store.vacuum()?;
     let (after, _) = store.space()?;
     if !retention.is_set() {
-        out(&tr!(l, "cleanup-no-bounds"));
+        say(lib, &tr!(l, "cleanup-no-bounds"));
     }
     let note = if stats.starred_kept > 0 {
         tr!(l, "cleanup-starred-note", count = stats.starred_kept)
     } else {
         String::new()
     };
-    out(&tr!(
-        l,
-        "cleanup-done",
-        count = stats.removed,
-        note = note,
-        before = mib(before),
-        after = mib(after)
-    ));
+    say(
+        lib,
+        &tr!(
+            l,
+            "cleanup-done",
+            count = stats.removed,
+            note = note,
+            before = mib(before),
+            after = mib(after)
+        ),
+    );
     Ok(ExitCode::SUCCESS)
 }
 

@@ -1,7 +1,7 @@
 //! `akhbar feeds [--json]`: every feed with its counts, tags and the last fetch's outcome.
 
 use super::list::visual_cell;
-use super::out;
+use super::{out, say};
 use crate::i18n::tr;
 use crate::library::{Error, Library};
 use crate::text::cell_width;
@@ -44,7 +44,7 @@ pub(crate) fn run(lib: &Library, json: bool) -> Result<ExitCode, Error> {
         return Ok(ExitCode::SUCCESS);
     }
     if feeds.is_empty() {
-        out(&tr!(l, "feeds-none"));
+        say(lib, &tr!(l, "feeds-none"));
         return Ok(ExitCode::SUCCESS);
     }
     let opts = lib.layout_options();
@@ -91,12 +91,15 @@ pub(crate) fn run(lib: &Library, json: bool) -> Result<ExitCode, Error> {
     } else {
         String::new()
     };
-    out(&tr!(
-        l,
-        "feeds-summary",
-        count = feeds.len(),
-        unread = unread,
-        note = note
-    ));
+    say(
+        lib,
+        &tr!(
+            l,
+            "feeds-summary",
+            count = feeds.len(),
+            unread = unread,
+            note = note
+        ),
+    );
     Ok(ExitCode::SUCCESS)
 }

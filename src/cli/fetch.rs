@@ -1,6 +1,6 @@
 //! `akhbar fetch`: refresh every feed, report per feed, exit 0 (all fine) or 1 (some failed).
 
-use super::{out, say_all};
+use super::{out, say, say_all};
 use crate::feed::fetch::Fetcher;
 use crate::i18n::tr;
 use crate::library::{Error, Library};
@@ -59,11 +59,10 @@ pub(crate) fn run(lib: &Library, json: bool, timeout: Option<u64>) -> Result<Exi
         });
         match cleaned.and_then(|r| r) {
             Ok(stats) if stats.removed > 0 && !json => {
-                out(&crate::i18n::tr!(
-                    lib.l10n,
-                    "fetch-cleaned",
-                    count = stats.removed
-                ));
+                say(
+                    lib,
+                    &crate::i18n::tr!(lib.l10n, "fetch-cleaned", count = stats.removed),
+                );
             }
             Ok(_) => {}
             Err(e) => tracing::warn!("cleanup after fetch: {e}"),

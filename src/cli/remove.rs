@@ -1,7 +1,7 @@
 //! `akhbar remove URL|ID|TITLE [--yes]`: unsubscribe, with the feed's articles. Asks first on a
 //! terminal; elsewhere it needs `--yes`.
 
-use super::out;
+use super::say;
 use crate::i18n::tr;
 use crate::library::{Error, Library};
 use std::io::{BufRead, IsTerminal, Write};
@@ -66,17 +66,15 @@ pub(crate) fn run(lib: &Library, args: &RemoveArgs) -> Result<ExitCode, Error> {
             .read_line(&mut answer)
             .map_err(anyhow::Error::from)?;
         if !is_yes(&answer) {
-            out(&tr!(l, "remove-kept", name = name.as_str()));
+            say(lib, &tr!(l, "remove-kept", name = name.as_str()));
             return Ok(ExitCode::SUCCESS);
         }
     }
     store.remove_feed(&feed.url)?;
-    out(&tr!(
-        l,
-        "remove-done",
-        name = name.as_str(),
-        count = stats.0
-    ));
+    say(
+        lib,
+        &tr!(l, "remove-done", name = name.as_str(), count = stats.0),
+    );
     Ok(ExitCode::SUCCESS)
 }
 

@@ -1,6 +1,6 @@
 //! `akhbar views [--json]`: the saved views — the config's [views] and those saved in the reader.
 
-use super::out;
+use super::{out, say};
 use crate::i18n::tr;
 use crate::library::views::ViewOrigin;
 use crate::library::{Error, Library};
@@ -11,7 +11,7 @@ pub(crate) fn run(lib: &Library, json: bool) -> Result<ExitCode, Error> {
     let store = lib.open_store()?;
     let views = lib.views(&store)?;
     if views.is_empty() && !json {
-        out(&tr!(l, "views-none"));
+        say(lib, &tr!(l, "views-none"));
     }
     for v in &views {
         let origin = match v.origin {

@@ -51,15 +51,14 @@ impl Library {
     pub(crate) fn read_feed_list(&self, source: &str) -> Result<Vec<FeedSource>, Error> {
         if source == "-" {
             let mut bytes = Vec::new();
-            std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)
-                .map_err(|e| {
-                    Error::Usage(tr!(
-                        self.l10n,
-                        "cannot-read",
-                        path = "stdin",
-                        error = e.to_string()
-                    ))
-                })?;
+            std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes).map_err(|e| {
+                Error::Usage(tr!(
+                    self.l10n,
+                    "cannot-read",
+                    path = "stdin",
+                    error = e.to_string()
+                ))
+            })?;
             return parse_list(&bytes, None, "stdin", &self.l10n);
         }
         let is_web = url::Url::parse(source).is_ok_and(|u| matches!(u.scheme(), "http" | "https"));
@@ -71,9 +70,8 @@ impl Library {
             .enable_all()
             .build()
             .map_err(anyhow::Error::from)?;
-        let (bytes, content_type, _) = runtime
-            .block_on(fetcher.fetch_page(source))
-            .map_err(|e| {
+        let (bytes, content_type, _) =
+            runtime.block_on(fetcher.fetch_page(source)).map_err(|e| {
                 Error::Runtime(anyhow::anyhow!(tr!(
                     self.l10n,
                     "import-cannot-fetch",
