@@ -211,7 +211,7 @@ async fn failures_are_one_line_reasons() {
 /// A store with one feed and one teaser article linking to `link`; returns it and the id.
 fn store_with_article(dir: &tempfile::TempDir, link: &str) -> (Store, i64) {
     let mut store = Store::open(&dir.path().join("akhbar.db")).unwrap();
-    let feed_url = "https://demo.akhbar.invalid/ait.xml";
+    let feed_url = "https://aitnews.example/feed/";
     store
         .add_feeds(&[akhbar::feed::FeedSource {
             url: feed_url.into(),
