@@ -214,6 +214,9 @@ pub struct State {
     pub(crate) wanted_article: Option<i64>,
     /// The filters changed since the last list: a selection that is gone goes to the top.
     pub(crate) filters_changed: bool,
+    /// The reader moved the cursor or opened an article: a new list keeps that article
+    /// selected. Until then the cursor stays on the top headline, whatever arrives above.
+    pub(crate) cursor_moved: bool,
     pub article: Option<OpenArticle>,
     /// Headlines pane width, percent.
     pub split: u16,
@@ -273,6 +276,7 @@ impl State {
             filters: Filters::default(),
             wanted_article: None,
             filters_changed: false,
+            cursor_moved: false,
             article: None,
             split: 45,
             mirror: Mirror::Auto,

@@ -103,7 +103,10 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             if generation != state.list_generation {
                 return fx; // an older query (search typed further since)
             }
-            let keep = state.selected_row().map(|r| r.id);
+            let keep = state
+                .selected_row()
+                .map(|r| r.id)
+                .filter(|_| state.cursor_moved);
             state.rows = rows;
             state.list_error = None;
             keep_marks_on_their_way(state);
@@ -592,6 +595,7 @@ fn on_mouse(state: &mut State, m: crossterm::event::MouseEvent, fx: &mut Vec<Eff
                 if index < state.rows.len() {
                     state.focus = Focus::Headlines;
                     state.selected = index;
+                    state.cursor_moved = true;
                     preview_selected(state, fx);
                 }
             } else if over_article {

@@ -176,3 +176,57 @@ fn quitting_waits_for_a_bulk_mark_on_its_way() {
     );
     assert!(fx.contains(&Effect::Quit), "{fx:?}");
 }
+
+#[test]
+fn the_cursor_stays_on_the_top_headline_until_the_reader_moves_it() {
+    use akhbar::feed::NewArticle;
+    use akhbar::refresh::{FeedResult, FeedStatus};
+    use akhbar::store::{FeedMeta, Ingest, WriteStats};
+    let (mut state, mut rt, _d) = filled(120, 40);
+    let news = |rt: &mut akhbar::tui::sync::SyncRuntime, guid: &str, minutes: i64| {
+        let feed = rt.store.find_feed(FEEDS[0].0).unwrap().unwrap().id;
+        let a = NewArticle {
+            guid: guid.into(),
+            title: format!("خبر عاجل {guid}"),
+            published: Some(now() + chrono::Duration::minutes(minutes)),
+            content: "نص الخبر العاجل.".into(),
+            ..Default::default()
+        };
+        let item = Ingest {
+            hash: akhbar::ingest::content_hash(&a),
+            article: a,
+            spans: Some(Vec::new()),
+        };
+        rt.store
+            .write_fetch(feed, &FeedMeta::default(), &[item], "v")
+            .unwrap();
+        FeedResult {
+            feed: FEEDS[0].0.into(),
+            title: None,
+            status: FeedStatus::Ok {
+                full_texts: 0,
+                stats: WriteStats {
+                    new: 1,
+                    updated: 0,
+                    unchanged: 0,
+                },
+            },
+        }
+    };
+    // A refresh at start brings newer stories: the cursor stays on the top one.
+    let done = news(&mut rt, "n1", 1);
+    rt.send(&mut state, Msg::FeedDone(done));
+    assert_eq!(state.selected, 0);
+    assert_eq!(state.rows[0].title, "خبر عاجل n1");
+    assert_eq!(
+        state.article.as_ref().map(|a| a.id()),
+        Some(state.rows[0].id)
+    );
+    // Once the reader has moved, the selected article stays selected as rows arrive above.
+    rt.send(&mut state, key('j'));
+    let id = state.rows[1].id;
+    let done = news(&mut rt, "n2", 2);
+    rt.send(&mut state, Msg::FeedDone(done));
+    assert_eq!(state.rows[0].title, "خبر عاجل n2");
+    assert_eq!(state.selected_row().map(|r| r.id), Some(id));
+}

@@ -135,9 +135,9 @@ bulk-no-previous-unread = لا مقال غير مقروء في الأعلى
 
 ## سطور نافذة المساعدة لأفعال سير القراءة (action-NAME كما في reader.ftl).
 
-action-next_unread = المقال غير المقروء التالي (ويُعلَّم مقروءًا)
-action-prev_unread = المقال غير المقروء السابق
+action-next_unread = غير المقروء التالي (ويُعلَّم مقروءًا)
+action-prev_unread = غير المقروء السابق
 action-starred_only = ذات النجمة فقط: تشغيل/إيقاف
-action-mark_all_read = تعليم كل المعروض مقروءًا (مع عوامل التصفية)
-action-mark_feed_read = تعليم مصدر هذا المقال كله مقروءًا
+action-mark_all_read = تعليم كل المعروض مقروءًا
+action-mark_feed_read = تعليم مصدر المقال كله مقروءًا
 action-undo_marks = التراجع عن آخر تعليم بالجملة

@@ -47,6 +47,7 @@ pub(super) fn move_selection(state: &mut State, delta: isize, fx: &mut Vec<Effec
         .clamp(0, last as isize) as usize;
     if target != state.selected {
         state.selected = target;
+        state.cursor_moved = true;
         keep_selection_visible(state);
         preview_selected(state, fx);
     }
@@ -86,6 +87,7 @@ pub(super) fn open_selected(state: &mut State, fx: &mut Vec<Effect>) {
         return;
     };
     let id = row.id;
+    state.cursor_moved = true;
     if !row.read {
         super::marks::set_mark(state, state.selected, MarkKind::Read, true, fx);
     }
