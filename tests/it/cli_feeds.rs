@@ -37,18 +37,18 @@ const SITE: &str = r#"<!doctype html><html lang="ar" dir="rtl"><head><title>ال
 const PLAIN_PAGE: &str =
     "<!doctype html><html><head><title>x</title></head><body>لا خلاصة هنا</body></html>";
 
-struct Server {
+pub(crate) struct Server {
     base: String,
     _rt: tokio::runtime::Runtime,
 }
 
 impl Server {
-    fn url(&self, path: &str) -> String {
+    pub(crate) fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }
 }
 
-fn serve() -> Server {
+pub(crate) fn serve() -> Server {
     let rt = tokio::runtime::Runtime::new().unwrap();
     let listener = rt
         .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))

@@ -230,3 +230,64 @@ fn the_cursor_stays_on_the_top_headline_until_the_reader_moves_it() {
     assert_eq!(state.rows[0].title, "خبر عاجل n2");
     assert_eq!(state.selected_row().map(|r| r.id), Some(id));
 }
+
+/// The daily routine through the real binary: subscribe from the command line, then in the
+/// reader mark a whole feed read, star a story and look at the starred view; the marks are in
+/// the database afterwards, and removing the feed takes its articles.
+#[test]
+fn the_daily_routine_in_the_real_reader() {
+    use crate::support::{Env, json_lines, path_str, stderr};
+    let _alone = crate::support::heavy();
+    let server = crate::cli_feeds::serve();
+    let env = Env::new();
+    let db = env.db();
+    let db = path_str(&db);
+    let added = env.run(&["--db", db, "add", &server.url("/site/"), "--tag", "تقنية"]);
+    assert!(added.status.success(), "{}", stderr(&added));
+    let added = env.run(&["--db", db, "add", &server.url("/second.xml"), "--tag", "tw"]);
+    assert!(added.status.success(), "{}", stderr(&added));
+    let config = env.write(
+        "reader.toml",
+        "[fetch]\nrefresh_on_start = false\nrefresh_minutes = 0\n[display]\nshape = \"off\"\n",
+    );
+    let home = env.dir.path();
+    let command = format!(
+        "env -u LC_ALL -u LC_MESSAGES HOME='{home}' XDG_STATE_HOME='{home}/state' \
+         XDG_DATA_HOME='{home}/data' LANG=C.UTF-8 TZ=UTC TERM=xterm-256color \
+         '{bin}' --db '{db}' --config '{config}'; echo \"exit=$?\"; sleep 60",
+        home = home.display(),
+        bin = env!("CARGO_BIN_EXE_akhbar"),
+        config = config.display(),
+    );
+    let tmux = crate::support::tmux::Tmux::start("daily", 120, 40, &command);
+    tmux.wait_for("5 articles · 5 unread");
+    // The top story is the newest of «البوابة العربية» (3 articles): M marks that feed read.
+    tmux.keys(&["M"]);
+    tmux.wait_for("3 articles marked read · U: undo");
+    tmux.wait_for("5 articles · 2 unread");
+    tmux.keys(&["s"]);
+    tmux.keys(&["S"]);
+    let starred = tmux.wait_for("starred only");
+    assert!(starred.contains("1 of 5"), "{starred}");
+    tmux.keys(&["S"]);
+    tmux.wait_until("the whole list again", |s| !s.contains("starred only"));
+    tmux.keys(&["q"]);
+    tmux.wait_for("exit=0");
+
+    let feeds = json_lines(&env.run(&["--db", db, "feeds", "--json"]));
+    let ait = feeds
+        .iter()
+        .find(|f| f["url"] == server.url("/feed.xml"))
+        .unwrap();
+    assert_eq!(
+        (ait["unread"].as_i64(), ait["starred"].as_i64()),
+        (Some(0), Some(1))
+    );
+    let starred = json_lines(&env.run(&["--db", db, "list", "--starred", "--json"]));
+    assert_eq!(starred.len(), 1);
+    let removed = env.run(&["--db", db, "remove", &server.url("/feed.xml"), "--yes"]);
+    assert!(removed.status.success(), "{}", stderr(&removed));
+    let left = json_lines(&env.run(&["--db", db, "list", "--json"]));
+    assert_eq!(left.len(), 2);
+    assert!(left.iter().all(|a| a["feed"] == server.url("/second.xml")));
+}
