@@ -96,6 +96,8 @@ pub(crate) fn run(lib: &Library) -> anyhow::Result<Ended> {
     let refresh_every = (!lib.demo && lib.config.fetch.refresh_minutes > 0)
         .then(|| std::time::Duration::from_secs(lib.config.fetch.refresh_minutes * 60));
     let theme = state.theme.clone();
+    // Where the offline fallback's demo feeds go, if it comes to that: they leave with the reader.
+    let user_db = (!lib.demo).then(|| lib.db_path());
     let lib = Arc::new(lib.clone());
     let ended = runtime.block_on(async move {
         let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
@@ -143,6 +145,11 @@ pub(crate) fn run(lib: &Library) -> anyhow::Result<Ended> {
     // Workers blocked on I/O must not keep the process alive after quit.
     runtime.shutdown_background();
     let state = ended?;
+    if state.demo
+        && let Some(path) = user_db
+    {
+        remove_fallback_demo(&path);
+    }
     let not_saved = state.saves.not_saved(&state.l10n);
     if !not_saved.is_empty() {
         eprintln!(
@@ -162,6 +169,15 @@ pub(crate) fn run(lib: &Library) -> anyhow::Result<Ended> {
         None if !not_saved.is_empty() => Ended::NotSaved,
         None => Ended::Quit,
     })
+}
+
+/// The bundled demo feeds the offline fallback showed are not the user's news: out of their
+/// database when the reader ends (and at the next start, should this not happen).
+fn remove_fallback_demo(path: &std::path::Path) {
+    match Store::open(path).and_then(|mut s| s.remove_feeds_under(crate::demo::ORIGIN)) {
+        Ok(n) => tracing::info!("removed the {n} demo feeds of the offline fallback"),
+        Err(e) => tracing::warn!("cannot remove the offline fallback's demo feeds: {e}"),
+    }
 }
 
 /// How the reader ended, for the exit status.

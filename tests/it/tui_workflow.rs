@@ -291,3 +291,40 @@ fn the_daily_routine_in_the_real_reader() {
     assert_eq!(left.len(), 2);
     assert!(left.iter().all(|a| a["feed"] == server.url("/second.xml")));
 }
+
+/// Offline with an empty database, the reader shows the bundled demo feeds; they are not the
+/// user's news: once the reader ends, none is left in the database.
+#[test]
+fn the_offline_fallbacks_demo_feeds_leave_with_the_reader() {
+    use crate::support::{Env, path_str};
+    let _alone = crate::support::heavy();
+    let env = Env::new();
+    let db = env.db();
+    // Nobody listens on the discard port: every fetch fails at once.
+    let list = env.write("feeds.txt", "http://127.0.0.1:9/feed.xml\n");
+    let config = env.write("reader.toml", "[display]\nshape = \"off\"\n");
+    let home = env.dir.path();
+    let command = format!(
+        "env -u LC_ALL -u LC_MESSAGES HOME='{home}' XDG_STATE_HOME='{home}/state' \
+         XDG_DATA_HOME='{home}/data' LANG=C.UTF-8 TZ=UTC TERM=xterm-256color \
+         '{bin}' --db '{db}' --config '{config}' --feeds '{list}'; echo \"exit=$?\"; sleep 60",
+        home = home.display(),
+        bin = env!("CARGO_BIN_EXE_akhbar"),
+        db = path_str(&db),
+        config = config.display(),
+        list = list.display(),
+    );
+    let tmux = crate::support::tmux::Tmux::start("offline", 120, 40, &command);
+    tmux.wait_for("offline: showing the bundled demo feeds");
+    tmux.wait_for("15 articles");
+    tmux.keys(&["q"]);
+    tmux.wait_for("exit=0");
+    let store = akhbar::store::Store::open(&db).unwrap();
+    let feeds = store.feeds().unwrap();
+    assert!(
+        feeds.iter().all(|f| !akhbar::demo::is_demo_url(&f.url)),
+        "{feeds:?}"
+    );
+    assert_eq!(feeds.len(), 1, "the user's own feed stays");
+    assert_eq!(store.article_count().unwrap(), 0);
+}
