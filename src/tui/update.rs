@@ -354,8 +354,26 @@ fn on_key(state: &mut State, key: KeyEvent, fx: &mut Vec<Effect>) {
         }
         Overlay::None => {}
     }
-    if let Some(a) = state.keymap.action(&key) {
+    if let Some(a) = state
+        .keymap
+        .action(&key)
+        .or_else(|| arrow_toward_a_pane(state, &key))
+    {
         on_action(state, a, fx);
+    }
+}
+
+/// Left and Right (when not bound in [keys]) go toward the pane on that side: into the
+/// article, or back to the headlines — which side is which depends on the mirrored layout.
+fn arrow_toward_a_pane(state: &State, key: &KeyEvent) -> Option<Action> {
+    if !key.modifiers.is_empty() {
+        return None;
+    }
+    let article_on_the_left = state.mirrored();
+    match (key.code, article_on_the_left) {
+        (KeyCode::Right, false) | (KeyCode::Left, true) => Some(Action::Open),
+        (KeyCode::Left, false) | (KeyCode::Right, true) => Some(Action::Back),
+        _ => None,
     }
 }
 

@@ -328,3 +328,15 @@ fn the_offline_fallbacks_demo_feeds_leave_with_the_reader() {
     assert_eq!(feeds.len(), 1, "the user's own feed stays");
     assert_eq!(store.article_count().unwrap(), 0);
 }
+
+#[test]
+fn left_and_right_go_toward_the_pane_on_that_side() {
+    let (mut state, mut rt, _d) = filled(120, 40);
+    // Arabic headlines: the headlines on the right, the article on the left.
+    assert!(state.mirrored());
+    rt.send(&mut state, code(KeyCode::Left));
+    assert_eq!(state.focus, Focus::Article);
+    assert!(state.rows[0].read, "opening marks read");
+    rt.send(&mut state, code(KeyCode::Right));
+    assert_eq!(state.focus, Focus::Headlines);
+}
