@@ -19,7 +19,7 @@ pub(crate) struct AddArgs {
     /// The name to show for it (kept over the feed's own title).
     #[arg(long, value_name = "T")]
     pub(crate) title: Option<String>,
-    /// A tag (the reader's feeds view groups by tag); repeat for more.
+    /// A tag (`list --tag` filters by it); repeat for more.
     #[arg(long = "tag", value_name = "T")]
     pub(crate) tags: Vec<String>,
 }

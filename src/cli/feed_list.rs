@@ -76,6 +76,9 @@ pub(crate) fn run(lib: &Library, json: bool) -> Result<ExitCode, Error> {
             (None, Some(at)) => tr!(l, "feeds-fetched", when = l.age(at, now)),
             (None, None) => tr!(l, "feeds-never"),
         };
+        // Each column laid out on its own, as the name is (Arabic reads right to left in it).
+        let state = visual_cell(&state, cell_width(&state).max(1), &opts);
+        let tags = visual_cell(&tags, cell_width(&tags), &opts);
         let line = format!(
             "{:>id_w$}  {count:>count_w$}  {name}  {}  {tags}",
             f.id, state

@@ -1,4 +1,4 @@
-# سير القراءة اليومي بالعربية: إدارة المصادر، وعرض المصادر، والتعليم بالجملة، والعروض المحفوظة، والاستبقاء.
+# سير القراءة اليومي بالعربية: إدارة المصادر، والتعليم بالجملة، والعروض المحفوظة، والاستبقاء.
 # صيغ الجمع الست في CLDR: zero (0)، one (1)، two (2)، few (3–10)، many (11–99)، other (100…).
 
 ## akhbar add
@@ -61,7 +61,7 @@ remove-done = حُذف { $name } مع { PLURAL($count) ->
 
 feed-unknown = لا مصدر { $feed } (انظر `akhbar feeds`)
 view-unknown = لا عرض «{ $name }» ({ PLURAL($count) ->
-    [zero] لا عروض محفوظة: [views] في الإعدادات، أو V في القارئ
+    [zero] لا عروض محفوظة: [views] في الإعدادات
    *[other] العروض: { $names }
 })
 feeds-none = لا مصادر بعد: `akhbar add URL` يشترك في مصدر، و`akhbar import FILE` يضيف قائمة
@@ -77,9 +77,9 @@ feeds-summary = { PLURAL($count) ->
    *[other] { $count } مصدر
 }، غير المقروءة: { $unread }{ $note }
 feeds-failing-note = ، يفشل منها: { $count }
-views-none = لا عروض محفوظة: [views] في الإعدادات، أو V في القارئ
+views-none = لا عروض محفوظة: [views] في الإعدادات
 views-from-config = الإعدادات
-views-saved = محفوظ في القارئ
+views-saved = محفوظ في قاعدة البيانات
 
 ## akhbar import وfetch وcleanup
 

@@ -1,4 +1,4 @@
-# The daily workflow in English: managing feeds, the feeds view, bulk marks, views, retention.
+# The daily workflow in English: managing feeds, bulk marks, views, retention.
 
 ## akhbar add
 
@@ -37,7 +37,7 @@ remove-done = removed { $name } and { PLURAL($count) ->
 
 feed-unknown = no feed { $feed } (see `akhbar feeds`)
 view-unknown = no view «{ $name }» ({ PLURAL($count) ->
-    [zero] none is saved: [views] in the config, or V in the reader
+    [zero] none is saved: [views] in the config
    *[other] views: { $names }
 })
 feeds-none = no feeds yet: `akhbar add URL` subscribes to one, `akhbar import FILE` adds a list
@@ -49,9 +49,9 @@ feeds-summary = { PLURAL($count) ->
    *[other] { $count } feeds
 }, { $unread } unread{ $note }
 feeds-failing-note = , { $count } failing
-views-none = no saved views: [views] in the config, or V in the reader
+views-none = no saved views: [views] in the config
 views-from-config = config
-views-saved = saved in the reader
+views-saved = saved in the database
 
 ## akhbar import, fetch, cleanup
 
