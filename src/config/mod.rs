@@ -7,8 +7,8 @@ pub(crate) mod keys;
 pub(crate) mod style;
 
 use crate::i18n::{DigitsSetting, LanguageSetting};
-use crate::text::terminal::TerminalChoice;
 use crate::store::views::ViewFilter;
+use crate::text::terminal::TerminalChoice;
 use crate::text::{BidiMode, Direction, ShapeMode};
 use keys::{Action, Key};
 use ratatui::style::Style;

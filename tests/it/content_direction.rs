@@ -50,6 +50,7 @@ fn store_with(path: &std::path::Path, languages: &[Option<&str>]) -> Store {
             summary: String::new(),
             content: BODY.to_string(),
             language: None,
+            links: Vec::new(),
         };
         let meta = FeedMeta {
             title: Some(format!("feed {}", lang.unwrap_or("none"))),
