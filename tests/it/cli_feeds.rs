@@ -343,3 +343,31 @@ fn views_from_the_config_and_cleanup_with_retention() {
     let left = env.run(&["--db", db, "list", "--json"]);
     assert_eq!(json_lines(&left).len(), 1);
 }
+
+#[test]
+fn a_fetch_applies_the_configured_retention() {
+    let server = serve();
+    let env = Env::new();
+    let db = env.db();
+    let db = path_str(&db);
+    // The served items are from November 2026; a one-day bound keeps none of them.
+    let cfg = env.write("config.toml", "[store]\nkeep_days = 1\n");
+    let cfg = path_str(&cfg);
+    let listed = env.write("feeds.txt", format!("{}\n", server.url("/feed.xml")));
+    let imported = env.run(&["--db", db, "import", path_str(&listed)]);
+    assert!(imported.status.success(), "{}", stderr(&imported));
+    let fetched = env.run(&["--config", cfg, "--db", db, "fetch"]);
+    assert!(fetched.status.success(), "{}", stderr(&fetched));
+    assert!(
+        stdout(&fetched).contains("retention: 3 old articles removed"),
+        "{}",
+        stdout(&fetched)
+    );
+    let left = env.run(&["--db", db, "list", "--json"]);
+    assert!(json_lines(&left).is_empty());
+    // Without the bound nothing is removed, and the removed items do not come back.
+    let again = env.run(&["--db", db, "fetch", "--json"]);
+    assert!(again.status.success(), "{}", stderr(&again));
+    let left = env.run(&["--db", db, "list", "--json"]);
+    assert!(json_lines(&left).is_empty());
+}
