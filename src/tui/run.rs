@@ -234,6 +234,7 @@ impl Services {
             return;
         };
         let (lib, writer, tx) = (Arc::clone(&self.lib), self.writer.clone(), self.tx.clone());
+        let retention = lib.retention();
         tokio::spawn(async move {
             let feeds = writer
                 .run(move |s| lib.feeds_for_run(s).map_err(|e| e.to_string()))
@@ -257,6 +258,18 @@ impl Services {
                     let _ = progress.send(Msg::FeedDone(r.clone()));
                 })
                 .await;
+            if retention.is_set() {
+                // [store] bounds apply after every refresh, as after `akhbar fetch` (the space
+                // comes back with `akhbar cleanup`, not while the reader runs).
+                let cleaned = writer
+                    .run(move |s| s.cleanup(retention, chrono::Utc::now()))
+                    .await;
+                match cleaned {
+                    Ok(Ok(stats)) => tracing::info!("retention removed {} articles", stats.removed),
+                    Ok(Err(e)) => tracing::warn!("retention after the refresh: {e}"),
+                    Err(e) => tracing::warn!("retention after the refresh: {e}"),
+                }
+            }
             let _ = tx.send(Msg::RefreshFinished(results));
         });
     }

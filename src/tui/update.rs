@@ -218,6 +218,10 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
         Msg::RefreshFinished(results) => {
             state.refreshing = None;
             refresh_summary(state, &results);
+            // What retention removed after the refresh leaves the list too.
+            if results.iter().any(|r| !r.failed()) {
+                reload(state, &mut fx);
+            }
             // Nothing cached and nothing reachable: show the bundled demo feeds rather than
             // an empty screen.
             let none_reached = results.iter().all(FeedResult::failed);

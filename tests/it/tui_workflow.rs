@@ -340,3 +340,44 @@ fn left_and_right_go_toward_the_pane_on_that_side() {
     rt.send(&mut state, code(KeyCode::Right));
     assert_eq!(state.focus, Focus::Headlines);
 }
+
+/// `[store] keep_days` applies after the reader's own refresh too, and the list follows.
+#[test]
+fn the_readers_refresh_applies_the_configured_retention() {
+    use crate::support::{Env, json_lines, path_str};
+    let _alone = crate::support::heavy();
+    let server = crate::cli_feeds::serve();
+    let env = Env::new();
+    let db = env.db();
+    let list = env.write(
+        "feeds.txt",
+        format!(
+            "{}\n{}\n",
+            server.url("/feed.xml"),
+            server.url("/second.xml")
+        ),
+    );
+    // Everything served is from November 2026: a one-day bound keeps nothing.
+    let config = env.write(
+        "reader.toml",
+        "[store]\nkeep_days = 1\n[fetch]\nrefresh_minutes = 0\n[display]\nshape = \"off\"\n",
+    );
+    let home = env.dir.path();
+    let command = format!(
+        "env -u LC_ALL -u LC_MESSAGES HOME='{home}' XDG_STATE_HOME='{home}/state' \
+         XDG_DATA_HOME='{home}/data' LANG=C.UTF-8 TZ=UTC TERM=xterm-256color \
+         '{bin}' --db '{db}' --config '{config}' --feeds '{list}'; echo \"exit=$?\"; sleep 60",
+        home = home.display(),
+        bin = env!("CARGO_BIN_EXE_akhbar"),
+        db = path_str(&db),
+        config = config.display(),
+        list = list.display(),
+    );
+    let tmux = crate::support::tmux::Tmux::start("retention", 120, 40, &command);
+    tmux.wait_for("2 feeds refreshed");
+    tmux.wait_for("No articles in the cache yet.");
+    tmux.keys(&["q"]);
+    tmux.wait_for("exit=0");
+    let left = env.run(&["--db", path_str(&db), "list", "--json"]);
+    assert!(json_lines(&left).is_empty());
+}
