@@ -1,6 +1,6 @@
-//! Refreshing feeds: fetch concurrently (bounded), parse and recognise off the async threads,
-//! write each feed in one transaction through the one writer. Used by `akhbar fetch` and the
-//! reader.
+//! Refreshing feeds: fetch concurrently (bounded); parse, recognise and make the search columns
+//! off the async threads, leaving out unchanged items before any HTML work; write through the
+//! one writer, which commits many feeds at once. Used by `akhbar fetch` and the reader.
 
 use crate::entities::Recognizer;
 use crate::feed::fetch::{FetchOutcome, Fetcher};
@@ -113,18 +113,9 @@ impl Refresher {
         let outcome = self.fetcher.fetch(&feed.url, &feed.validators).await;
         tracing::debug!(feed = %feed.url, ms = started.elapsed().as_millis() as u64, "fetched");
         let (url, feed_id) = (feed.url.clone(), feed.id);
-        let mut title = feed.title.clone();
-        let mut status = self.store_outcome(&feed, outcome).await;
-        if title.is_none() {
-            // A first fetch names the feed.
-            title = self
-                .writer
-                .run(move |s| s.feed_title(feed_id))
-                .await
-                .ok()
-                .and_then(Result::ok)
-                .flatten();
-        }
+        let (mut status, parsed_title) = self.store_outcome(&feed, outcome).await;
+        // A first fetch names the feed (the store keeps a title it has).
+        let title = feed.title.clone().or(parsed_title);
         if let FeedStatus::Ok { stats, full_texts } = &mut status
             && stats.new > 0
             && self.full_text.for_feed(&url) == crate::config::FullTextMode::Always
@@ -174,20 +165,27 @@ impl Refresher {
             .await
     }
 
-    /// Parse and recognise off the async threads, then write; a failure is recorded on the
-    /// feed. Never panics on feed data.
+    /// Parse, recognise and make the search columns off the async threads, then write; a
+    /// failure is recorded on the feed. Never panics on feed data. Also returns the feed's
+    /// title as parsed.
     async fn store_outcome(
         &self,
         feed: &FeedRow,
         outcome: Result<FetchOutcome, crate::feed::fetch::FetchError>,
-    ) -> FeedStatus {
+    ) -> (FeedStatus, Option<String>) {
         match outcome {
-            Err(e) => self.fail(feed, e.to_string(), e.retry_after_secs()).await,
+            Err(e) => (
+                self.fail(feed, e.to_string(), e.retry_after_secs()).await,
+                None,
+            ),
             Ok(FetchOutcome::NotModified) => match self.writer.record_not_modified(feed.id).await {
-                Ok(()) => FeedStatus::NotModified,
-                Err(e) => FeedStatus::Error {
-                    error: e.to_string(),
-                },
+                Ok(()) => (FeedStatus::NotModified, None),
+                Err(e) => (
+                    FeedStatus::Error {
+                        error: e.to_string(),
+                    },
+                    None,
+                ),
             },
             Ok(FetchOutcome::Body {
                 bytes,
@@ -195,14 +193,8 @@ impl Refresher {
                 validators,
                 final_url,
             }) => {
-                let feed_id = feed.id;
-                let stored = self
-                    .writer
-                    .run(move |s| s.stored_hashes(feed_id))
-                    .await
-                    .ok()
-                    .and_then(Result::ok)
-                    .unwrap_or_default();
+                // Read inside the writer's open batch: no commit forced, no other connection.
+                let stored = self.writer.stored_hashes(feed.id).await.unwrap_or_default();
                 let (rec, row) = (Arc::clone(&self.recognizer), feed.clone());
                 let prepared = tokio::task::spawn_blocking(move || {
                     // Relative links resolve against where the feed really came from.
@@ -211,6 +203,7 @@ impl Refresher {
                         &final_url,
                         &bytes,
                         content_type.as_deref(),
+                        &stored,
                     )
                     .map_err(|e| e.to_string())?;
                     drop(bytes);
@@ -222,7 +215,7 @@ impl Refresher {
                         }
                     }
                     let t = std::time::Instant::now();
-                    let items = ingest::prepare(&rec, &stored, articles);
+                    let items = ingest::prepare(&rec, articles, parsed.hashes);
                     tracing::debug!(feed = %row.url, ms = t.elapsed().as_millis() as u64, "recognised");
                     let meta = FeedMeta {
                         title: parsed.title,
@@ -230,31 +223,37 @@ impl Refresher {
                         language: parsed.language,
                         validators,
                     };
-                    Ok::<_, String>((meta, items))
+                    Ok::<_, String>((meta, items, parsed.unchanged))
                 })
                 .await;
-                let (meta, items) = match prepared {
+                let (meta, items, unchanged) = match prepared {
                     Ok(Ok(p)) => p,
-                    Ok(Err(parse_error)) => return self.fail(feed, parse_error, None).await,
+                    Ok(Err(parse_error)) => {
+                        return (self.fail(feed, parse_error, None).await, None);
+                    }
                     Err(e) => {
-                        return FeedStatus::Error {
-                            error: format!("internal error: {e}"),
-                        };
+                        let error = format!("internal error: {e}");
+                        return (FeedStatus::Error { error }, None);
                     }
                 };
+                let title = meta.title.clone();
                 let t = std::time::Instant::now();
                 let written = self
                     .writer
                     .write_fetch(feed.id, meta, items, self.recognizer.version())
                     .await;
                 tracing::debug!(feed = %feed.url, ms = t.elapsed().as_millis() as u64, "written");
-                match written {
-                    Ok(stats) => FeedStatus::Ok {
-                        stats,
-                        full_texts: 0,
-                    },
+                let status = match written {
+                    Ok(mut stats) => {
+                        stats.unchanged += unchanged;
+                        FeedStatus::Ok {
+                            stats,
+                            full_texts: 0,
+                        }
+                    }
                     Err(e) => self.fail(feed, format!("cannot save: {e}"), None).await,
-                }
+                };
+                (status, title)
             }
         }
     }

@@ -5,6 +5,7 @@
 //! only) while every change goes through the one `Writer` thread (refresh, marks, full texts).
 
 pub mod access;
+mod entities;
 pub mod health;
 pub mod identity;
 pub mod repair;
@@ -101,8 +102,6 @@ pub struct FeedRow {
     /// A server asked us (HTTP 429/503 Retry-After) not to come back before this time.
     pub retry_after: Option<DateTime<Utc>>,
     pub full_text: String,
-    pub unread: i64,
-    pub total: i64,
 }
 
 impl FeedRow {
@@ -176,13 +175,29 @@ pub struct ArticleQuery {
     pub limit: Option<usize>,
 }
 
-/// An article ready to be written: the parsed item, its hash, and (if computed) its entities.
+/// An article ready to be written: the parsed item, its hash, its entities (if computed) and
+/// its search columns — everything the writer would otherwise compute while others wait.
 #[derive(Clone, Debug)]
 pub struct Ingest {
     pub article: NewArticle,
     pub hash: String,
     /// None: the stored entities are still right (the item did not change).
     pub spans: Option<Vec<(Field, Span)>>,
+    /// The normalized title and body for the search index.
+    pub(crate) search: [String; 2],
+}
+
+impl Ingest {
+    pub fn new(article: NewArticle, hash: String, spans: Option<Vec<(Field, Span)>>) -> Ingest {
+        let body = format!("{}\n{}", article.summary, article.content);
+        let search = search::index_columns(&article.title, &body);
+        Ingest {
+            article,
+            hash,
+            spans,
+            search,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
@@ -194,6 +209,8 @@ pub struct WriteStats {
 
 pub struct Store {
     conn: Connection,
+    /// Entity names by id and ids by name (store/entities.rs).
+    names: std::cell::RefCell<entities::Names>,
 }
 
 fn now() -> i64 {
@@ -221,8 +238,11 @@ impl Store {
         }
         let vetted = identity::vet(path)?;
         let conn = Connection::open(path)?;
-        let store = Store { conn };
+        let store = Store::with(conn);
         if vetted == identity::Vetted::New {
+            // Set before anything is written: rows of 1-2 KB leave a quarter of a 4 KB page
+            // empty, an eighth of an 8 KB one.
+            store.conn.pragma_update(None, "page_size", 8192)?;
             // The mark goes in first, before WAL and tables: another process opening the file
             // meanwhile sees akhbar's database, never an unmarked one to refuse.
             store.mark_as_ours().map_err(|e| corrupt(path, e))?;
@@ -270,7 +290,14 @@ impl Store {
             rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
-        Ok(Store { conn })
+        Ok(Store::with(conn))
+    }
+
+    fn with(conn: Connection) -> Store {
+        Store {
+            conn,
+            names: Default::default(),
+        }
     }
 
     /// The underlying connection, for the repair tool's salvage reads.
@@ -280,9 +307,7 @@ impl Store {
 
     /// A private in-memory database (tests, `--demo` uses a temporary file instead).
     pub fn open_in_memory() -> Result<Store> {
-        let store = Store {
-            conn: Connection::open_in_memory()?,
-        };
+        let store = Store::with(Connection::open_in_memory()?);
         store.configure()?;
         store.migrate(Path::new(":memory:"))?;
         Ok(store)
@@ -322,11 +347,18 @@ impl Store {
                 rusqlite::TransactionBehavior::Immediate,
             )?;
             let current: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
-            let Some(sql) = schema::MIGRATIONS.get(current.max(0) as usize) else {
+            let Some(step) = schema::MIGRATIONS.get(current.max(0) as usize) else {
                 tx.commit()?;
                 return Ok(());
             };
-            tx.execute_batch(sql)?;
+            match step {
+                schema::Step::Sql(sql) => tx.execute_batch(sql)?,
+                schema::Step::Convert(before, convert, after) => {
+                    tx.execute_batch(before)?;
+                    convert(&tx)?;
+                    tx.execute_batch(after)?;
+                }
+            }
             tx.pragma_update(None, "user_version", current + 1)?;
             tx.commit()?;
         }
@@ -334,10 +366,11 @@ impl Store {
 
     /// A write transaction that takes the write lock at BEGIN. A deferred one that reads first
     /// would get SQLITE_BUSY at once (no waiting) when another process wrote in between.
-    fn write_tx(&mut self) -> Result<rusqlite::Transaction<'_>> {
-        Ok(self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?)
+    fn write_tx(&self) -> Result<rusqlite::Transaction<'_>> {
+        Ok(rusqlite::Transaction::new_unchecked(
+            &self.conn,
+            rusqlite::TransactionBehavior::Immediate,
+        )?)
     }
 
     pub fn schema_version(&self) -> Result<i64> {
@@ -403,19 +436,40 @@ impl Store {
         Ok(added)
     }
 
+    /// Remove a feed with its articles, their companies and their search rows.
     pub fn remove_feed(&mut self, url: &str) -> Result<bool> {
-        Ok(self
-            .conn
-            .execute("DELETE FROM feeds WHERE url = ?1", [url])?
-            > 0)
+        let tx = self.write_tx()?;
+        {
+            let mut articles = tx.prepare(
+                "SELECT a.id, a.entities FROM articles a JOIN feeds f ON f.id = a.feed_id
+                 WHERE f.url = ?1",
+            )?;
+            let mut rows = articles.query([url])?;
+            let mut forget =
+                tx.prepare("DELETE FROM article_companies WHERE company = ?1 AND article = ?2")?;
+            let mut unindex = tx.prepare("DELETE FROM article_search WHERE rowid = ?1")?;
+            while let Some(r) = rows.next()? {
+                let id: i64 = r.get(0)?;
+                let value: Option<Vec<u8>> = r.get(1)?;
+                for company in value
+                    .as_deref()
+                    .map(entities::decode_companies)
+                    .unwrap_or_default()
+                {
+                    forget.execute(params![company, id])?;
+                }
+                unindex.execute([id])?;
+            }
+        }
+        let removed = tx.execute("DELETE FROM feeds WHERE url = ?1", [url])? > 0;
+        tx.commit()?;
+        Ok(removed)
     }
 
     pub fn feeds(&self) -> Result<Vec<FeedRow>> {
         let mut stmt = self.conn.prepare(
             "SELECT f.id, f.url, f.title, f.language, f.tags, f.etag, f.last_modified,
-                    f.last_error, f.last_error_at, f.failures, f.full_text, f.retry_after,
-                    (SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.read = 0),
-                    (SELECT count(*) FROM articles a WHERE a.feed_id = f.id)
+                    f.last_error, f.last_error_at, f.failures, f.full_text, f.retry_after
              FROM feeds f ORDER BY f.id",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -434,8 +488,6 @@ impl Store {
                 failures: r.get(9)?,
                 full_text: r.get(10)?,
                 retry_after: ts(r.get(11)?),
-                unread: r.get(12)?,
-                total: r.get(13)?,
             })
         })?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
@@ -455,23 +507,25 @@ impl Store {
     ) -> Result<()> {
         let t = now();
         let until = retry_after.map(|s| t.saturating_add(s.min(7 * 86_400) as i64));
-        self.conn.execute(
-            "UPDATE feeds SET last_checked = ?2, last_error = ?3, last_error_at = ?2,
+        self.conn
+            .prepare_cached(
+                "UPDATE feeds SET last_checked = ?2, last_error = ?3, last_error_at = ?2,
                     failures = failures + 1, retry_after = ?4 WHERE id = ?1",
-            params![feed_id, t, reason, until],
-        )?;
+            )?
+            .execute(params![feed_id, t, reason, until])?;
         Ok(())
     }
 
     /// A 304: the feed is fine and unchanged.
     pub fn record_not_modified(&mut self, feed_id: i64) -> Result<()> {
         let t = now();
-        self.conn.execute(
-            "UPDATE feeds SET last_checked = ?2, last_ok = ?2, last_error = NULL, failures = 0,
-                    retry_after = NULL
-             WHERE id = ?1",
-            params![feed_id, t],
-        )?;
+        self.conn
+            .prepare_cached(
+                "UPDATE feeds SET last_checked = ?2, last_ok = ?2, last_error = NULL,
+                    failures = 0, retry_after = NULL
+                 WHERE id = ?1",
+            )?
+            .execute(params![feed_id, t])?;
         Ok(())
     }
 
@@ -486,7 +540,8 @@ impl Store {
 
     /// Write one successful fetch of a feed in one transaction: feed metadata, validators,
     /// articles (new ones inserted, changed ones updated in place keeping read/starred),
-    /// their entities and search index.
+    /// their entities and search index. (A refresh goes through `Writer`, which puts many
+    /// feeds in one transaction.)
     pub fn write_fetch(
         &mut self,
         feed_id: i64,
@@ -494,109 +549,19 @@ impl Store {
         items: &[Ingest],
         entities_version: &str,
     ) -> Result<WriteStats> {
-        let t = now();
         let tx = self.write_tx()?;
-        let mut stats = WriteStats::default();
-        {
-            tx.execute(
-                "UPDATE feeds SET title = COALESCE(?2, title), site_link = COALESCE(?3, site_link),
-                        language = COALESCE(language, ?4), etag = ?5, last_modified = ?6,
-                        last_checked = ?7, last_ok = ?7, last_error = NULL, failures = 0,
-                        retry_after = NULL
-                 WHERE id = ?1",
-                params![
-                    feed_id,
-                    meta.title,
-                    meta.link,
-                    meta.language,
-                    meta.validators.etag,
-                    meta.validators.last_modified,
-                    t
-                ],
-            )?;
-            let mut find = tx.prepare_cached(
-                "SELECT id, content_hash FROM articles WHERE feed_id = ?1 AND guid = ?2",
-            )?;
-            let mut insert = tx.prepare_cached(
-                "INSERT INTO articles (feed_id, guid, title, link, published, author, categories,
-                    summary, content, language, content_hash, fetched, updated, entities_version)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13)",
-            )?;
-            let mut update = tx.prepare_cached(
-                "UPDATE articles SET title = ?2, link = ?3, published = ?4, author = ?5,
-                    categories = ?6, summary = ?7, content = ?8, language = ?9,
-                    content_hash = ?10, updated = ?11, entities_version = ?12
-                 WHERE id = ?1",
-            )?;
-            let mut insert_search = tx.prepare_cached(
-                "INSERT INTO article_search (rowid, title, body) VALUES (?1, ?2, ?3)",
-            )?;
-            for item in items {
-                let a = &item.article;
-                let existing: Option<(i64, String)> = find
-                    .query_row(params![feed_id, a.guid], |r| Ok((r.get(0)?, r.get(1)?)))
-                    .optional()?;
-                let published = a.published.map(|d| d.timestamp());
-                let categories = json_list(&a.categories);
-                let new_before = stats.new;
-                let id = match existing {
-                    Some((_, ref h)) if *h == item.hash => {
-                        stats.unchanged += 1;
-                        continue;
-                    }
-                    Some((id, _)) => {
-                        update.execute(params![
-                            id,
-                            a.title,
-                            a.link,
-                            published,
-                            a.author,
-                            categories,
-                            a.summary,
-                            a.content,
-                            a.language,
-                            item.hash,
-                            t,
-                            entities_version
-                        ])?;
-                        stats.updated += 1;
-                        id
-                    }
-                    None => {
-                        insert.execute(params![
-                            feed_id,
-                            a.guid,
-                            a.title,
-                            a.link,
-                            published,
-                            a.author,
-                            categories,
-                            a.summary,
-                            a.content,
-                            a.language,
-                            item.hash,
-                            t,
-                            entities_version
-                        ])?;
-                        stats.new += 1;
-                        tx.last_insert_rowid()
-                    }
-                };
-                if let Some(spans) = &item.spans {
-                    write_spans(&tx, id, spans)?;
-                }
-                if stats.new > new_before {
-                    // A new row: index the texts we hold, no read-back, nothing to delete.
-                    let body = format!("{}\n{}", a.summary, a.content);
-                    let [t, b] = search::index_columns(&a.title, &body);
-                    insert_search.execute(params![id, t, b])?;
-                } else {
-                    index_article(&tx, id)?;
-                }
+        let stats = write_feed(&tx, &self.names, feed_id, meta, items, entities_version);
+        match stats {
+            Ok(stats) => {
+                tx.commit()?;
+                Ok(stats)
+            }
+            Err(e) => {
+                drop(tx);
+                self.names.borrow_mut().forget();
+                Err(e)
             }
         }
-        tx.commit()?;
-        Ok(stats)
     }
 
     // ---- articles ----
@@ -604,7 +569,7 @@ impl Store {
     pub fn list_articles(&self, q: &ArticleQuery) -> Result<Vec<ArticleRow>> {
         let mut sql = String::from(
             "SELECT a.id, f.url, f.title, a.title, a.link, a.published, a.read, a.starred,
-                    COALESCE(a.language, f.language)
+                    COALESCE(a.language, f.language), a.entities
              FROM articles a JOIN feeds f ON f.id = a.feed_id",
         );
         let mut conds: Vec<String> = Vec::new();
@@ -620,11 +585,12 @@ impl Store {
             conds.push("0".into());
         }
         if let Some(c) = &q.company {
-            args.push(c.clone().into());
-            let n = args.len();
+            // A name never stored is named by no article.
+            let id = self.names.borrow_mut().find(&self.conn, c)?.unwrap_or(-1);
+            args.push(id.into());
             conds.push(format!(
-                "a.id IN (SELECT article_id FROM article_entities
-                          WHERE canonical = ?{n} OR parent = ?{n})"
+                "a.id IN (SELECT article FROM article_companies WHERE company = ?{})",
+                args.len()
             ));
         }
         if let Some(feed) = &q.feed {
@@ -647,8 +613,12 @@ impl Store {
             sql.push_str(&format!(" LIMIT {limit}"));
         }
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| {
-            Ok(ArticleRow {
+        let mut rows = stmt.query(rusqlite::params_from_iter(args))?;
+        let mut out = Vec::new();
+        let mut names = self.names.borrow_mut();
+        while let Some(r) = rows.next()? {
+            let value: Option<Vec<u8>> = r.get(9)?;
+            out.push(ArticleRow {
                 id: r.get(0)?,
                 feed: r.get(1)?,
                 feed_title: r.get(2)?,
@@ -657,31 +627,82 @@ impl Store {
                 published: ts(r.get(5)?),
                 read: r.get(6)?,
                 starred: r.get(7)?,
-                companies: Vec::new(),
+                companies: company_names(&self.conn, &mut names, value.as_deref())?,
                 language: r.get(8)?,
-            })
-        })?;
-        let mut rows: Vec<ArticleRow> = rows.collect::<std::result::Result<_, _>>()?;
-        self.fill_companies(&mut rows)?;
-        Ok(rows)
+            });
+        }
+        Ok(out)
     }
 
-    fn fill_companies(&self, rows: &mut [ArticleRow]) -> Result<()> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT DISTINCT name FROM (
-                SELECT canonical AS name, start FROM article_entities
-                    WHERE article_id = ?1 AND kind = 'org' AND canonical IS NOT NULL
-                UNION ALL
-                SELECT parent AS name, start FROM article_entities
-                    WHERE article_id = ?1 AND parent IS NOT NULL)
-             ORDER BY name",
-        )?;
-        for row in rows {
-            row.companies = stmt
-                .query_map([row.id], |r| r.get(0))?
-                .collect::<std::result::Result<_, _>>()?;
+    /// How many articles a query lists, and how many of them are unread (the reader's header).
+    pub fn count_articles(&self, q: &ArticleQuery) -> Result<(i64, i64)> {
+        if q.company.is_none() && q.feed.is_none() && q.search.is_none() && !q.starred {
+            // The common case, from the indexes alone.
+            let unread: i64 =
+                self.conn
+                    .query_row("SELECT count(*) FROM articles WHERE read = 0", [], |r| {
+                        r.get(0)
+                    })?;
+            let total = if q.unread {
+                unread
+            } else {
+                self.article_count()?
+            };
+            return Ok((total, unread));
         }
-        Ok(())
+        let mut q = q.clone();
+        q.limit = None;
+        let rows = self.list_ids(&q)?;
+        Ok((
+            rows.len() as i64,
+            rows.iter().filter(|(_, read)| !read).count() as i64,
+        ))
+    }
+
+    /// Ids and read flags of what a query lists.
+    fn list_ids(&self, q: &ArticleQuery) -> Result<Vec<(i64, bool)>> {
+        let mut sql = String::from("SELECT a.id, a.read FROM articles a");
+        let mut conds: Vec<String> = Vec::new();
+        let mut args: Vec<rusqlite::types::Value> = Vec::new();
+        if let Some(expr) = q.search.as_deref().and_then(search::match_expression) {
+            args.push(expr.into());
+            conds.push(format!(
+                "a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH ?{})",
+                args.len()
+            ));
+        } else if q.search.as_deref().is_some_and(|s| !s.trim().is_empty()) {
+            conds.push("0".into());
+        }
+        if let Some(c) = &q.company {
+            let id = self.names.borrow_mut().find(&self.conn, c)?.unwrap_or(-1);
+            args.push(id.into());
+            conds.push(format!(
+                "a.id IN (SELECT article FROM article_companies WHERE company = ?{})",
+                args.len()
+            ));
+        }
+        if let Some(feed) = &q.feed {
+            args.push(feed.clone().into());
+            conds.push(format!(
+                "a.feed_id = (SELECT id FROM feeds WHERE url = ?{})",
+                args.len()
+            ));
+        }
+        if q.unread {
+            conds.push("a.read = 0".into());
+        }
+        if q.starred {
+            conds.push("a.starred = 1".into());
+        }
+        if !conds.is_empty() {
+            sql.push_str(" WHERE ");
+            sql.push_str(&conds.join(" AND "));
+        }
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
     pub fn article(&self, id: i64) -> Result<Option<Article>> {
@@ -720,40 +741,28 @@ impl Store {
         let Some(mut article) = found else {
             return Ok(None);
         };
-        article.spans = self.spans(id)?;
-        self.fill_companies(std::slice::from_mut(&mut article.row))?;
+        let value = self.entities_value(id)?;
+        let mut names = self.names.borrow_mut();
+        article.row.companies = company_names(&self.conn, &mut names, value.as_deref())?;
+        let coded = value.as_deref().map(entities::decode).unwrap_or_default();
+        article.spans = names.named(&self.conn, coded)?;
         Ok(Some(article))
     }
 
+    fn entities_value(&self, id: i64) -> Result<Option<Vec<u8>>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT entities FROM articles WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?
+            .flatten())
+    }
+
+    /// The stored entities of an article, sorted by field and start.
     pub fn spans(&self, article_id: i64) -> Result<Vec<StoredSpan>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT field, kind, canonical, parent, start, end, value FROM article_entities
-             WHERE article_id = ?1 ORDER BY field, start",
-        )?;
-        let rows = stmt.query_map([article_id], |r| {
-            let kind: String = r.get(1)?;
-            Ok((
-                kind,
-                StoredSpan {
-                    field: Field::from_i64(r.get(0)?),
-                    kind: Kind::Org,
-                    canonical: r.get(2)?,
-                    parent: r.get(3)?,
-                    start: r.get::<_, i64>(4)?.max(0) as usize,
-                    end: r.get::<_, i64>(5)?.max(0) as usize,
-                    value: r.get(6)?,
-                },
-            ))
-        })?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (kind, mut span) = row?;
-            if let Some(k) = Kind::parse(&kind) {
-                span.kind = k;
-                out.push(span);
-            }
-        }
-        Ok(out)
+        let value = self.entities_value(article_id)?;
+        let coded = value.as_deref().map(entities::decode).unwrap_or_default();
+        self.names.borrow_mut().named(&self.conn, coded)
     }
 
     pub fn set_read(&mut self, id: i64, read: bool) -> Result<bool> {
@@ -773,18 +782,38 @@ impl Store {
     /// Store the full text fetched from the article's page, with its entities.
     pub fn set_full_content(&mut self, id: i64, text: &str, spans: &[Span]) -> Result<()> {
         let tx = self.write_tx()?;
-        tx.execute(
-            "UPDATE articles SET full_content = ?2 WHERE id = ?1",
-            params![id, text],
-        )?;
-        tx.execute(
-            "DELETE FROM article_entities WHERE article_id = ?1 AND field = ?2",
-            params![id, Field::FullContent as i64],
-        )?;
-        insert_spans(&tx, id, spans.iter().map(|s| (Field::FullContent, s)))?;
-        index_article(&tx, id)?;
-        tx.commit()?;
-        Ok(())
+        let done = (|| {
+            tx.execute(
+                "UPDATE articles SET full_content = ?2 WHERE id = ?1",
+                params![id, text],
+            )?;
+            let old: Option<Vec<u8>> = tx
+                .query_row("SELECT entities FROM articles WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })
+                .optional()?
+                .flatten();
+            let mut names = self.names.borrow_mut();
+            // The feed's fields keep their entities; the page's are replaced.
+            let mut coded: Vec<_> = old
+                .as_deref()
+                .map(entities::decode)
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|s| s.field != Field::FullContent)
+                .collect();
+            coded.extend(names.code(&tx, spans.iter().map(|s| (Field::FullContent, s)))?);
+            entities::write(&tx, id, old.as_deref(), &mut coded)?;
+            index_article(&tx, id)
+        })();
+        match done {
+            Ok(()) => Ok(tx.commit()?),
+            Err(e) => {
+                drop(tx);
+                self.names.borrow_mut().forget();
+                Err(e)
+            }
+        }
     }
 
     pub fn feed_title(&self, feed_id: i64) -> Result<Option<String>> {
@@ -825,12 +854,10 @@ impl Store {
     /// Companies (organisations, counting their products) with the number of articles naming them.
     pub fn companies(&self) -> Result<Vec<(String, i64)>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT name, count(DISTINCT article_id) AS n FROM (
-                SELECT canonical AS name, article_id FROM article_entities
-                    WHERE kind = 'org' AND canonical IS NOT NULL
-                UNION ALL
-                SELECT parent AS name, article_id FROM article_entities WHERE parent IS NOT NULL)
-             GROUP BY name ORDER BY n DESC, name",
+            "SELECT n.name, c.n FROM
+                (SELECT company, count(*) AS n FROM article_companies GROUP BY company) c
+                JOIN entity_names n ON n.id = c.company
+             ORDER BY c.n DESC, n.name",
         )?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
@@ -861,15 +888,23 @@ impl Store {
         version: &str,
     ) -> Result<()> {
         let tx = self.write_tx()?;
-        for (id, spans) in batch {
-            write_spans(&tx, *id, spans)?;
-            tx.execute(
-                "UPDATE articles SET entities_version = ?2 WHERE id = ?1",
-                params![id, version],
-            )?;
+        let done = (|| {
+            let mut names = self.names.borrow_mut();
+            for (id, spans) in batch {
+                replace_spans(&tx, &mut names, *id, spans)?;
+                tx.prepare_cached("UPDATE articles SET entities_version = ?2 WHERE id = ?1")?
+                    .execute(params![id, version])?;
+            }
+            Ok(())
+        })();
+        match done {
+            Ok(()) => Ok(tx.commit()?),
+            Err(e) => {
+                drop(tx);
+                self.names.borrow_mut().forget();
+                Err(e)
+            }
         }
-        tx.commit()?;
-        Ok(())
     }
 }
 
@@ -914,6 +949,20 @@ fn damage_hint(e: &rusqlite::Error) -> &'static str {
     }
 }
 
+/// The names of the companies in a stored entities value, sorted.
+fn company_names(
+    conn: &Connection,
+    names: &mut entities::Names,
+    value: Option<&[u8]>,
+) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    for id in value.map(entities::decode_companies).unwrap_or_default() {
+        out.extend(names.name(conn, id)?);
+    }
+    out.sort();
+    Ok(out)
+}
+
 fn corrupt(path: &Path, e: StoreError) -> StoreError {
     match e {
         StoreError::Sqlite(rusqlite::Error::SqliteFailure(f, msg))
@@ -941,43 +990,159 @@ fn corrupt(path: &Path, e: StoreError) -> StoreError {
     }
 }
 
-/// Replace the article's entities in the fields `spans` covers: feed fields always (an empty
-/// list clears them), the full text only when spans for it are given.
-fn write_spans(tx: &rusqlite::Transaction<'_>, id: i64, spans: &[(Field, Span)]) -> Result<()> {
-    let with_full = spans.iter().any(|(f, _)| *f == Field::FullContent);
-    tx.execute(
-        "DELETE FROM article_entities WHERE article_id = ?1 AND (field != ?2 OR ?3)",
-        params![id, Field::FullContent as i64, with_full],
+/// One feed's fetch on `conn`, inside the caller's transaction: the feed's state, then each
+/// item inserted, updated in place (read and starred kept) or, when its hash is the stored one,
+/// left alone.
+pub(crate) fn write_feed(
+    conn: &Connection,
+    names: &std::cell::RefCell<entities::Names>,
+    feed_id: i64,
+    meta: &FeedMeta,
+    items: &[Ingest],
+    entities_version: &str,
+) -> Result<WriteStats> {
+    let t = now();
+    let mut stats = WriteStats::default();
+    let changed = conn
+        .prepare_cached(
+            "UPDATE feeds SET title = COALESCE(?2, title), site_link = COALESCE(?3, site_link),
+                language = COALESCE(language, ?4), etag = ?5, last_modified = ?6,
+                last_checked = ?7, last_ok = ?7, last_error = NULL, failures = 0,
+                retry_after = NULL
+             WHERE id = ?1",
+        )?
+        .execute(params![
+            feed_id,
+            meta.title,
+            meta.link,
+            meta.language,
+            meta.validators.etag,
+            meta.validators.last_modified,
+            t
+        ])?;
+    if changed == 0 {
+        // Removed while it was being fetched: nothing of it is kept.
+        return Err(StoreError::Sqlite(rusqlite::Error::QueryReturnedNoRows));
+    }
+    let mut find = conn.prepare_cached(
+        "SELECT id, content_hash, entities, full_content IS NOT NULL FROM articles
+         WHERE feed_id = ?1 AND guid = ?2",
     )?;
-    insert_spans(tx, id, spans.iter().map(|(f, s)| (*f, s)))
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO articles (feed_id, guid, title, link, published, author, categories,
+            summary, content, language, content_hash, fetched, updated, entities_version)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13)",
+    )?;
+    let mut update = conn.prepare_cached(
+        "UPDATE articles SET title = ?2, link = ?3, published = ?4, author = ?5,
+            categories = ?6, summary = ?7, content = ?8, language = ?9,
+            content_hash = ?10, updated = ?11, entities_version = ?12
+         WHERE id = ?1",
+    )?;
+    let mut insert_search =
+        conn.prepare_cached("INSERT INTO article_search (rowid, title, body) VALUES (?1, ?2, ?3)")?;
+    let mut names = names.borrow_mut();
+    for item in items {
+        let a = &item.article;
+        type Found = (i64, String, Option<Vec<u8>>, bool);
+        let existing: Option<Found> = find
+            .query_row(params![feed_id, a.guid], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })
+            .optional()?;
+        let published = a.published.map(|d| d.timestamp());
+        let categories = json_list(&a.categories);
+        match existing {
+            Some((_, ref h, _, _)) if *h == item.hash => {
+                stats.unchanged += 1;
+            }
+            Some((id, _, old, has_full)) => {
+                update.execute(params![
+                    id,
+                    a.title,
+                    a.link,
+                    published,
+                    a.author,
+                    categories,
+                    a.summary,
+                    a.content,
+                    a.language,
+                    item.hash,
+                    t,
+                    entities_version
+                ])?;
+                stats.updated += 1;
+                if let Some(spans) = &item.spans {
+                    let mut coded = names.code(conn, spans.iter().map(|(f, s)| (*f, s)))?;
+                    let with_full = spans.iter().any(|(f, _)| *f == Field::FullContent);
+                    if !with_full {
+                        // The page's text did not change: its entities stay.
+                        let kept = old.as_deref().map(entities::decode).unwrap_or_default();
+                        coded.extend(kept.into_iter().filter(|s| s.field == Field::FullContent));
+                    }
+                    entities::write(conn, id, old.as_deref(), &mut coded)?;
+                }
+                if has_full {
+                    index_article(conn, id)?;
+                } else {
+                    conn.prepare_cached("DELETE FROM article_search WHERE rowid = ?1")?
+                        .execute([id])?;
+                    insert_search.execute(params![id, item.search[0], item.search[1]])?;
+                }
+            }
+            None => {
+                insert.execute(params![
+                    feed_id,
+                    a.guid,
+                    a.title,
+                    a.link,
+                    published,
+                    a.author,
+                    categories,
+                    a.summary,
+                    a.content,
+                    a.language,
+                    item.hash,
+                    t,
+                    entities_version
+                ])?;
+                stats.new += 1;
+                let id = conn.last_insert_rowid();
+                if let Some(spans) = &item.spans {
+                    let mut coded = names.code(conn, spans.iter().map(|(f, s)| (*f, s)))?;
+                    entities::write(conn, id, None, &mut coded)?;
+                }
+                // A new row: the index columns were made before the write, nothing to delete.
+                insert_search.execute(params![id, item.search[0], item.search[1]])?;
+            }
+        }
+    }
+    Ok(stats)
 }
 
-fn insert_spans<'a>(
-    tx: &rusqlite::Transaction<'_>,
+/// Replace an article's entities: those of the feed's fields always, those of the page's text
+/// only when `spans` has some (else they stay).
+fn replace_spans(
+    conn: &Connection,
+    names: &mut entities::Names,
     id: i64,
-    spans: impl Iterator<Item = (Field, &'a Span)>,
+    spans: &[(Field, Span)],
 ) -> Result<()> {
-    let mut stmt = tx.prepare_cached(
-        "INSERT INTO article_entities (article_id, field, kind, canonical, parent, start, end, value)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?;
-    for (field, s) in spans {
-        stmt.execute(params![
-            id,
-            field as i64,
-            s.kind.as_str(),
-            s.canonical,
-            s.parent,
-            s.start as i64,
-            s.end as i64,
-            s.value
-        ])?;
+    let old: Option<Vec<u8>> = conn
+        .prepare_cached("SELECT entities FROM articles WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?
+        .flatten();
+    let mut coded = names.code(conn, spans.iter().map(|(f, s)| (*f, s)))?;
+    if !spans.iter().any(|(f, _)| *f == Field::FullContent) {
+        let kept = old.as_deref().map(entities::decode).unwrap_or_default();
+        coded.extend(kept.into_iter().filter(|s| s.field == Field::FullContent));
     }
-    Ok(())
+    entities::write(conn, id, old.as_deref(), &mut coded)
 }
 
 /// (Re)write the search row of one article from its stored texts.
-fn index_article(tx: &rusqlite::Transaction<'_>, id: i64) -> Result<()> {
+fn index_article(tx: &Connection, id: i64) -> Result<()> {
     let (title, summary, content, full): (String, String, String, Option<String>) = tx.query_row(
         "SELECT title, summary, content, full_content FROM articles WHERE id = ?1",
         [id],

@@ -322,11 +322,25 @@ fn a_stop_gives_the_terminal_back_and_fg_takes_it_again_with_keys_working_at_onc
 
 /// Fill every third page of the middle half of the file with garbage.
 fn scribble(db: &Path) {
-    const PAGE: usize = 4096;
+    // Every page of the articles table: the reader opens the file, then fails to list.
+    let pages: Vec<usize> = {
+        let c = rusqlite::Connection::open(db).unwrap();
+        let mut stmt = c
+            .prepare("SELECT pageno FROM dbstat WHERE name = 'articles'")
+            .unwrap();
+        stmt.query_map([], |r| r.get::<_, i64>(0))
+            .unwrap()
+            .map(|p| p.unwrap() as usize)
+            .collect()
+    };
+    assert!(!pages.is_empty());
     let mut bytes = std::fs::read(db).unwrap();
-    let pages = bytes.len() / PAGE;
-    for p in (pages / 4..pages * 3 / 4).step_by(3) {
-        bytes[(p - 1) * PAGE..p * PAGE].fill(0xA5);
+    let page = match u16::from_be_bytes([bytes[16], bytes[17]]) {
+        1 => 65_536,
+        n => usize::from(n),
+    };
+    for p in pages {
+        bytes[(p - 1) * page..p * page].fill(0xA5);
     }
     std::fs::write(db, &bytes).unwrap();
 }

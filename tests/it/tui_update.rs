@@ -6,7 +6,7 @@ use crate::support::tui::*;
 use akhbar::refresh::{FeedResult, FeedStatus};
 use akhbar::store::WriteStats;
 use akhbar::text::BidiMode;
-use akhbar::tui::action::{Action, Effect, Msg, StoreJob};
+use akhbar::tui::action::{Action, Effect, ListCounts, Msg, StoreJob};
 use akhbar::tui::state::{Focus, Overlay};
 use akhbar::tui::update::update;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
@@ -235,7 +235,11 @@ fn an_older_list_answer_is_dropped_and_selection_survives_a_reload() {
         Msg::ListLoaded {
             generation: old,
             rows,
-            total: 8,
+            counts: ListCounts {
+                all: 8,
+                listed: 8,
+                unread: 8,
+            },
         },
     );
     assert_eq!(state.selected_row().map(|r| r.id), Some(id));
@@ -245,7 +249,7 @@ fn an_older_list_answer_is_dropped_and_selection_survives_a_reload() {
         Msg::ListLoaded {
             generation: old - 1,
             rows: vec![],
-            total: 0,
+            counts: ListCounts::default(),
         },
     );
     assert_eq!(
