@@ -84,15 +84,32 @@ enum Job {
     Change(Change, Reply),
 }
 
-/// A handle to the writer thread; clones share it. The thread ends when the last handle goes.
+/// A handle to the writer thread; clones share it. The thread ends when the last handle goes,
+/// and that handle waits for it: the connection closes before the process can exit, so the
+/// last batch is committed and the WAL folded into the database.
 #[derive(Clone)]
 pub struct Writer {
+    // Dropped before `_joiner`: the thread's channel is closed by the time it is joined.
     jobs: mpsc::Sender<Job>,
     /// Jobs that go before the waiting ones; each is also announced on `jobs` to wake the
-    /// thread. A job still queued when the thread ends is dropped, and its caller told.
+    /// thread. Those still queued when the last handle goes run before the thread ends.
     first: mpsc::Sender<Run>,
     /// The database file (None in memory), to say who holds it when a write waits.
     path: Option<std::path::PathBuf>,
+    _joiner: std::sync::Arc<Joiner>,
+}
+
+struct Joiner(std::sync::Mutex<Option<std::thread::JoinHandle<()>>>);
+
+impl Drop for Joiner {
+    fn drop(&mut self) {
+        let handle = self.0.get_mut().ok().and_then(Option::take);
+        if let Some(h) = handle
+            && h.thread().id() != std::thread::current().id()
+        {
+            let _ = h.join();
+        }
+    }
 }
 
 /// The open transaction and the changes in it, answered once it is committed.
@@ -236,10 +253,15 @@ impl Writer {
             .map(std::path::PathBuf::from);
         let (jobs, rx) = mpsc::channel::<Job>();
         let (first, first_rx) = mpsc::channel::<Run>();
-        std::thread::Builder::new()
+        let handle = std::thread::Builder::new()
             .name("akhbar-writer".into())
             .spawn(move || serve(store, rx, first_rx))?;
-        Ok(Writer { jobs, first, path })
+        Ok(Writer {
+            jobs,
+            first,
+            path,
+            _joiner: std::sync::Arc::new(Joiner(std::sync::Mutex::new(Some(handle)))),
+        })
     }
 
     /// Another process holding the database's write lock: what a write waits for, if not the
@@ -302,51 +324,63 @@ impl Writer {
         self.jobs.send(job).map_err(|_| StoreError::WriterStopped)
     }
 
-    async fn change(&self, change: Change) -> Result<WriteStats> {
+    /// Hand `change` to the writer now (not when the future is first polled: the caller may go
+    /// on with other work) and return the wait for its commit.
+    fn submit(&self, change: Change) -> impl Future<Output = Result<WriteStats>> + Send + 'static {
         let (tx, rx) = tokio::sync::oneshot::channel();
-        self.send(Job::Change(
+        let sent = self.send(Job::Change(
             change,
             Box::new(move |r| {
                 let _ = tx.send(r);
             }),
-        ))?;
-        rx.await.map_err(|_| StoreError::WriterStopped)?
+        ));
+        async move {
+            sent?;
+            rx.await.map_err(|_| StoreError::WriterStopped)?
+        }
     }
 
     /// One feed's fetch (see `Store::write_fetch`), in a batch with others.
-    pub async fn write_fetch(
+    pub fn write_fetch(
         &self,
         feed_id: i64,
         meta: FeedMeta,
         items: Vec<Ingest>,
         version: String,
-    ) -> Result<WriteStats> {
-        self.change(Change::Fetch {
+    ) -> impl Future<Output = Result<WriteStats>> + Send + 'static {
+        self.submit(Change::Fetch {
             feed_id,
             meta,
             items,
             version,
         })
-        .await
     }
 
-    pub async fn record_failure(
+    pub fn record_failure(
         &self,
         feed_id: i64,
         error: String,
         retry_after_secs: Option<u64>,
-    ) -> Result<()> {
-        self.change(Change::Failure {
+    ) -> impl Future<Output = Result<()>> + Send + 'static {
+        let done = self.submit(Change::Failure {
             feed_id,
             error,
             retry_after: retry_after_secs,
-        })
-        .await
-        .map(|_| ())
+        });
+        async move { done.await.map(|_| ()) }
     }
 
-    pub async fn record_not_modified(&self, feed_id: i64) -> Result<()> {
-        self.change(Change::NotModified(feed_id)).await.map(|_| ())
+    pub fn record_not_modified(
+        &self,
+        feed_id: i64,
+    ) -> impl Future<Output = Result<()>> + Send + 'static {
+        let done = self.submit(Change::NotModified(feed_id));
+        async move { done.await.map(|_| ()) }
+    }
+
+    /// Commit what is batched now (a refresh has handed over its last feed).
+    pub fn flush(&self) {
+        let _ = self.send(Job::Run(Box::new(|_| {})));
     }
 
     /// The content hashes of a feed's stored items, read inside the open batch (no commit).
