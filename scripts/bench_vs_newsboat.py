@@ -39,18 +39,25 @@ def serve(feeds, items):
 
 
 def timed(cmd, env=None, stdout=subprocess.DEVNULL):
-    """Run cmd under /usr/bin/time; return (seconds, peak RSS in MiB, exit code)."""
+    """Run cmd under /usr/bin/time; return (seconds, peak RSS in MiB, exit code, CPU seconds:
+    user + system, which a loaded machine changes less than the wall time)."""
     fd, out = tempfile.mkstemp()
     os.close(fd)
     t0 = time.perf_counter()
-    r = subprocess.run([TIME, "-f", "%M", "-o", out] + cmd, stdout=stdout,
+    r = subprocess.run([TIME, "-f", "%M %U %S", "-o", out] + cmd, stdout=stdout,
                        stderr=subprocess.DEVNULL, env=env)
     dt = time.perf_counter() - t0
     with open(out) as f:
-        lines = [l for l in f.read().split() if l.isdigit()]
+        last = f.read().strip().splitlines()[-1:] or [""]
     os.unlink(out)
-    rss = int(lines[-1]) / 1024 if lines else float("nan")
-    return dt, rss, r.returncode
+    fields = last[0].split()
+    try:
+        rss, cpu = int(fields[0]) / 1024, float(fields[1]) + float(fields[2])
+    except (IndexError, ValueError):
+        rss = cpu = float("nan")
+    print(f"  {os.path.basename(cmd[0])} {' '.join(cmd[-2:])}: {dt:.2f} s wall, {cpu:.2f} s CPU, "
+          f"load {os.getloadavg()[0]:.1f}", file=sys.stderr, flush=True)
+    return dt, rss, r.returncode, cpu
 
 
 def file_size(*paths):
@@ -104,14 +111,18 @@ class Contender:
 
 def summary(samples):
     times = [s[0] for s in samples]
+    cpu = [s[3] for s in samples if len(s) > 3]
     return {"median": statistics.median(times), "min": min(times), "max": max(times),
-            "rss": max(s[1] for s in samples), "codes": sorted({s[2] for s in samples})}
+            "rss": max(s[1] for s in samples), "codes": sorted({s[2] for s in samples}),
+            "cpu": statistics.median(cpu) if cpu else None}
 
 
 def fmt(s):
     if s["median"] >= 10:
-        return f"{s['median']:.1f} s ({s['min']:.1f}–{s['max']:.1f})"
-    return f"{s['median'] * 1000:.0f} ms ({s['min'] * 1000:.0f}–{s['max'] * 1000:.0f})"
+        wall = f"{s['median']:.1f} s ({s['min']:.1f}–{s['max']:.1f})"
+    else:
+        wall = f"{s['median'] * 1000:.0f} ms ({s['min'] * 1000:.0f}–{s['max'] * 1000:.0f})"
+    return wall + (f", CPU {s['cpu']:.2f} s" if s.get("cpu") is not None else "")
 
 
 def screen(session):
@@ -264,7 +275,9 @@ def main():
         + ". Feeds served from 127.0.0.1 by `scripts/feedserver.py --heavy` (generated Arabic "
         "tech news, eight sentences an item, ~1.7 KB of XML each, ETag/304); rounds "
         f"alternate who goes first; concurrency {args.threads} for both (akhbar "
-        "`fetch.concurrency`, newsboat `reload-threads`). Times are medians (min–max).",
+        "`fetch.concurrency`, newsboat `reload-threads`). Times are medians (min–max) of the "
+        "wall clock, then the median CPU time (user + system), which other sessions' load "
+        "changes less; ratios are of the wall-clock medians.",
         "",
     ]
     ref = names[-1]
