@@ -401,8 +401,8 @@ fn on_action(state: &mut State, action: Action, fx: &mut Vec<Effect>) {
         Action::Top => move_selection(state, isize::MIN / 2, fx),
         Action::Bottom => {
             move_selection(state, isize::MAX / 2, fx);
-            // The rest of a long list is on its way: its end is where `G` goes.
-            state.to_bottom = (state.rows.len() as i64) < state.listed.0;
+            // The list (or the rest of a long one) is on its way: its end is where `G` goes.
+            state.to_bottom = !state.list_loaded || (state.rows.len() as i64) < state.listed.0;
         }
         Action::Open => {
             if in_article {

@@ -697,3 +697,36 @@ fn a_long_list_has_its_true_totals_from_the_first_page_and_g_reaches_its_oldest(
     update(&mut state, again.next().unwrap());
     assert_eq!(state.selected, FIRST_PAGE - 2);
 }
+
+#[test]
+fn g_pressed_before_the_list_has_come_goes_to_its_end_when_it_comes() {
+    use akhbar::tui::runtime::run_store_job;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.db");
+    let mut db = store_at(&path, 2);
+    let rec = std::sync::Arc::new(akhbar::entities::Recognizer::load(None).unwrap());
+    let (mut state, _rt) = reader_without_list(akhbar::store::Store::open(&path).unwrap(), 120, 40);
+    // The first frame is drawn before the headlines are read; `G` typed then is kept.
+    update(&mut state, key('G'));
+    assert_eq!(state.selected, 0);
+    let mut pages = Vec::new();
+    run_store_job(
+        &mut db,
+        &rec,
+        &arabic_name,
+        StoreJob::List {
+            generation: state.list_generation,
+            query: state.filters.query(),
+        },
+        &mut || false,
+        &mut |m| pages.push(m),
+    );
+    for page in pages {
+        update(&mut state, page);
+    }
+    assert_eq!(state.rows.len(), SAMPLES.len() * 2);
+    assert_eq!(state.selected, state.rows.len() - 1);
+    // Once there, `g` and `G` move as always.
+    update(&mut state, key('g'));
+    assert_eq!(state.selected, 0);
+}
