@@ -15,6 +15,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -148,8 +149,9 @@ def reader(c, oldest_link):
     try:
         while time.perf_counter() - t0 < 20:
             s = screen(session)
-            # The header's article count appears with the first frame that has the list.
-            if "akhbar" in s and " articles" in s:
+            # The first frame with the list: a count above 0 in the header and no "loading…"
+            # (the very first frame is drawn before the headlines are read, with 0 articles).
+            if re.search(r"\b[1-9][0-9]* articles", s) and "loading" not in s:
                 first = time.perf_counter() - t0
                 break
             time.sleep(0.002)
