@@ -68,10 +68,9 @@ fn store() -> &'static Mutex<Store> {
                             ),
                             ..Default::default()
                         };
-                        Ingest {
-                            hash: content_hash(&a),
-                            article: a,
-                            spans: Some(vec![]),
+                        {
+                            let hash = content_hash(&a);
+                            Ingest::new(a, hash, Some(vec![]))
                         }
                     })
                     .collect();

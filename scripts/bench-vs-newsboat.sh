@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # akhbar vs newsboat: builds akhbar (release), installs newsboat/time/tmux if missing, runs the
 # side-by-side harness and writes docs/performance.md. Options are passed to the harness
-# (--rounds N --feeds N --items N --threads N). Set BENCHES=1 to include `cargo bench` output.
+# (--sizes 50x100,200x100 --rounds N --akhbar NAME=PATH --no-newsboat). BENCHES=1 adds
+# `cargo bench` output.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 need=()

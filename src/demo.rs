@@ -4,7 +4,7 @@
 
 use crate::entities::Recognizer;
 use crate::feed::FeedSource;
-use crate::feed::parse::parse_feed;
+use crate::feed::parse::parse_feed_from;
 use crate::ingest;
 use crate::store::{FeedMeta, Store};
 use anyhow::{Context, anyhow};
@@ -69,11 +69,18 @@ pub fn load_into(store: &mut Store, rec: &Recognizer) -> anyhow::Result<usize> {
     let version = rec.version();
     let mut stored = 0;
     for feed in FEEDS {
-        let parsed = parse_feed(feed.url, feed.body.as_bytes(), Some(feed.content_type))
-            .map_err(|e| anyhow!("demo feed {}: {e}", feed.url))?;
         let row = store
             .feed_by_url(feed.url)?
             .ok_or_else(|| anyhow!("demo feed {} was not added", feed.url))?;
+        let hashes = store.stored_hashes(row.id)?;
+        let parsed = parse_feed_from(
+            feed.url,
+            feed.url,
+            feed.body.as_bytes(),
+            Some(feed.content_type),
+            &hashes,
+        )
+        .map_err(|e| anyhow!("demo feed {}: {e}", feed.url))?;
         let language = parsed.language.clone().or(Some("ar".to_string()));
         let mut articles = parsed.articles;
         for a in &mut articles {
@@ -81,8 +88,7 @@ pub fn load_into(store: &mut Store, rec: &Recognizer) -> anyhow::Result<usize> {
                 a.language = language.clone();
             }
         }
-        let hashes = store.stored_hashes(row.id)?;
-        let items = ingest::prepare(rec, &hashes, articles);
+        let items = ingest::prepare(rec, articles, parsed.hashes);
         let meta = FeedMeta {
             title: parsed.title,
             link: parsed.link,
@@ -92,7 +98,7 @@ pub fn load_into(store: &mut Store, rec: &Recognizer) -> anyhow::Result<usize> {
         let stats = store
             .write_fetch(row.id, &meta, &items, &version)
             .with_context(|| format!("cannot store demo feed {}", feed.url))?;
-        stored += stats.new + stats.updated + stats.unchanged;
+        stored += stats.new + stats.updated + stats.unchanged + parsed.unchanged;
     }
     Ok(stored)
 }

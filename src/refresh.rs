@@ -1,6 +1,6 @@
-//! Refreshing feeds: fetch concurrently (bounded), parse and recognise off the async threads,
-//! write each feed in one transaction through the one writer. Used by `akhbar fetch` and the
-//! reader.
+//! Refreshing feeds: fetch concurrently (bounded); parse, recognise and make the search columns
+//! off the async threads, leaving out unchanged items before any HTML work; write through the
+//! one writer, which commits many feeds at once. Used by `akhbar fetch` and the reader.
 
 use crate::entities::Recognizer;
 use crate::feed::fetch::{FetchOutcome, Fetcher};
@@ -8,6 +8,8 @@ use crate::feed::parse::parse_feed_from;
 use crate::ingest;
 use crate::store::{FeedMeta, FeedRow, WriteStats, Writer};
 use futures_util::StreamExt;
+use futures_util::future::BoxFuture;
+use futures_util::stream::FuturesUnordered;
 use std::sync::Arc;
 
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
@@ -86,59 +88,77 @@ impl Refresher {
     ) -> Vec<FeedResult> {
         let n = feeds.len();
         let mut results: Vec<Option<FeedResult>> = vec![None; n];
-        let mut stream = futures_util::stream::iter(feeds.into_iter().enumerate())
-            .map(|(i, feed)| async move { (i, self.refresh_one(feed).await) })
-            .buffer_unordered(self.concurrency.max(1));
-        while let Some((i, result)) = stream.next().await {
-            on_done(&result);
-            results[i] = Some(result);
+        // Two stages: fetching and preparing (bounded), then waiting for the writer's commit.
+        // A feed waiting for its batch to commit holds no fetch slot, so the batch can grow;
+        // once every feed is handed over, the writer is told to commit what it holds.
+        let mut feeds = feeds.into_iter().enumerate();
+        let mut starting = FuturesUnordered::new();
+        let mut waiting = FuturesUnordered::new();
+        let mut flushed = false;
+        loop {
+            while starting.len() < self.concurrency.max(1) {
+                let Some((i, feed)) = feeds.next() else {
+                    break;
+                };
+                starting.push(async move { (i, self.start(feed).await) });
+            }
+            if starting.is_empty() && !flushed {
+                self.writer.flush();
+                flushed = true;
+            }
+            tokio::select! {
+                Some((i, finish)) = starting.next() => {
+                    waiting.push(async move { (i, finish.await) });
+                }
+                Some((i, result)) = waiting.next() => {
+                    on_done(&result);
+                    results[i] = Some(result);
+                }
+                else => break,
+            }
         }
         results.into_iter().flatten().collect()
     }
 
-    async fn refresh_one(&self, feed: FeedRow) -> FeedResult {
+    /// Fetch and prepare one feed and hand its writes over; the future returned waits for them
+    /// and does what follows (pages of `always` feeds).
+    async fn start(&self, feed: FeedRow) -> BoxFuture<'_, FeedResult> {
         if let Some(until) = feed.retry_after.filter(|t| *t > chrono::Utc::now()) {
             // The server asked us to wait (429/503 Retry-After): asking again now would only
             // prolong the ban.
             let local = until.with_timezone(&chrono::Local).format("%H:%M");
-            return FeedResult {
+            return Box::pin(futures_util::future::ready(FeedResult {
                 feed: feed.url,
                 title: feed.title,
                 status: FeedStatus::Error {
                     error: format!("not fetched: the server asked to wait until {local}"),
                 },
-            };
+            }));
         }
         let started = std::time::Instant::now();
         let outcome = self.fetcher.fetch(&feed.url, &feed.validators).await;
         tracing::debug!(feed = %feed.url, ms = started.elapsed().as_millis() as u64, "fetched");
-        let (url, feed_id) = (feed.url.clone(), feed.id);
-        let mut title = feed.title.clone();
-        let mut status = self.store_outcome(&feed, outcome).await;
-        if title.is_none() {
-            // A first fetch names the feed.
-            title = self
-                .writer
-                .run(move |s| s.feed_title(feed_id))
-                .await
-                .ok()
-                .and_then(Result::ok)
-                .flatten();
-        }
-        if let FeedStatus::Ok { stats, full_texts } = &mut status
-            && stats.new > 0
-            && self.full_text.for_feed(&url) == crate::config::FullTextMode::Always
-        {
-            *full_texts = self.fetch_pages(feed_id, stats.new).await;
-        }
-        if let FeedStatus::Error { error } = &status {
-            tracing::warn!(feed = %url, %error, "feed failed");
-        }
-        FeedResult {
-            feed: url,
-            title,
-            status,
-        }
+        let written = self.store_outcome(&feed, outcome).await;
+        Box::pin(async move {
+            let (url, feed_id) = (feed.url.clone(), feed.id);
+            let (mut status, parsed_title) = written.await;
+            // A first fetch names the feed (the store keeps a title it has).
+            let title = feed.title.clone().or(parsed_title);
+            if let FeedStatus::Ok { stats, full_texts } = &mut status
+                && stats.new > 0
+                && self.full_text.for_feed(&url) == crate::config::FullTextMode::Always
+            {
+                *full_texts = self.fetch_pages(feed_id, stats.new).await;
+            }
+            if let FeedStatus::Error { error } = &status {
+                tracing::warn!(feed = %url, %error, "feed failed");
+            }
+            FeedResult {
+                feed: url,
+                title,
+                status,
+            }
+        })
     }
 
     /// Fetch the pages of the feed's newest `n` articles that have no full text yet; returns how
@@ -174,35 +194,41 @@ impl Refresher {
             .await
     }
 
-    /// Parse and recognise off the async threads, then write; a failure is recorded on the
-    /// feed. Never panics on feed data.
+    /// Parse, recognise and make the search columns off the async threads, then hand the
+    /// writes over; a failure is recorded on the feed. Never panics on feed data. The future
+    /// returned waits for the writes, with the feed's title as parsed.
     async fn store_outcome(
         &self,
         feed: &FeedRow,
         outcome: Result<FetchOutcome, crate::feed::fetch::FetchError>,
-    ) -> FeedStatus {
+    ) -> BoxFuture<'_, (FeedStatus, Option<String>)> {
         match outcome {
-            Err(e) => self.fail(feed, e.to_string(), e.retry_after_secs()).await,
-            Ok(FetchOutcome::NotModified) => match self.writer.record_not_modified(feed.id).await {
-                Ok(()) => FeedStatus::NotModified,
-                Err(e) => FeedStatus::Error {
-                    error: e.to_string(),
-                },
-            },
+            Err(e) => {
+                let failed = self.fail(feed, e.to_string(), e.retry_after_secs());
+                Box::pin(async move { (failed.await, None) })
+            }
+            Ok(FetchOutcome::NotModified) => {
+                let recorded = self.writer.record_not_modified(feed.id);
+                Box::pin(async move {
+                    match recorded.await {
+                        Ok(()) => (FeedStatus::NotModified, None),
+                        Err(e) => (
+                            FeedStatus::Error {
+                                error: e.to_string(),
+                            },
+                            None,
+                        ),
+                    }
+                })
+            }
             Ok(FetchOutcome::Body {
                 bytes,
                 content_type,
                 validators,
                 final_url,
             }) => {
-                let feed_id = feed.id;
-                let stored = self
-                    .writer
-                    .run(move |s| s.stored_hashes(feed_id))
-                    .await
-                    .ok()
-                    .and_then(Result::ok)
-                    .unwrap_or_default();
+                // Read inside the writer's open batch: no commit forced, no other connection.
+                let stored = self.writer.stored_hashes(feed.id).await.unwrap_or_default();
                 let (rec, row) = (Arc::clone(&self.recognizer), feed.clone());
                 let prepared = tokio::task::spawn_blocking(move || {
                     // Relative links resolve against where the feed really came from.
@@ -211,6 +237,7 @@ impl Refresher {
                         &final_url,
                         &bytes,
                         content_type.as_deref(),
+                        &stored,
                     )
                     .map_err(|e| e.to_string())?;
                     drop(bytes);
@@ -222,7 +249,7 @@ impl Refresher {
                         }
                     }
                     let t = std::time::Instant::now();
-                    let items = ingest::prepare(&rec, &stored, articles);
+                    let items = ingest::prepare(&rec, articles, parsed.hashes);
                     tracing::debug!(feed = %row.url, ms = t.elapsed().as_millis() as u64, "recognised");
                     let meta = FeedMeta {
                         title: parsed.title,
@@ -230,44 +257,61 @@ impl Refresher {
                         language: parsed.language,
                         validators,
                     };
-                    Ok::<_, String>((meta, items))
+                    Ok::<_, String>((meta, items, parsed.unchanged))
                 })
                 .await;
-                let (meta, items) = match prepared {
+                let (meta, items, unchanged) = match prepared {
                     Ok(Ok(p)) => p,
-                    Ok(Err(parse_error)) => return self.fail(feed, parse_error, None).await,
+                    Ok(Err(parse_error)) => {
+                        let failed = self.fail(feed, parse_error, None);
+                        return Box::pin(async move { (failed.await, None) });
+                    }
                     Err(e) => {
-                        return FeedStatus::Error {
-                            error: format!("internal error: {e}"),
-                        };
+                        let error = format!("internal error: {e}");
+                        return Box::pin(futures_util::future::ready((
+                            FeedStatus::Error { error },
+                            None,
+                        )));
                     }
                 };
-                let t = std::time::Instant::now();
-                let written = self
-                    .writer
-                    .write_fetch(feed.id, meta, items, self.recognizer.version())
-                    .await;
-                tracing::debug!(feed = %feed.url, ms = t.elapsed().as_millis() as u64, "written");
-                match written {
-                    Ok(stats) => FeedStatus::Ok {
-                        stats,
-                        full_texts: 0,
-                    },
-                    Err(e) => self.fail(feed, format!("cannot save: {e}"), None).await,
-                }
+                let title = meta.title.clone();
+                let written =
+                    self.writer
+                        .write_fetch(feed.id, meta, items, self.recognizer.version());
+                let feed = feed.clone();
+                Box::pin(async move {
+                    let status = match written.await {
+                        Ok(mut stats) => {
+                            stats.unchanged += unchanged;
+                            FeedStatus::Ok {
+                                stats,
+                                full_texts: 0,
+                            }
+                        }
+                        Err(e) => self.fail(&feed, format!("cannot save: {e}"), None).await,
+                    };
+                    (status, title)
+                })
             }
         }
     }
 
     /// Record a failed feed (and when the server asked us to come back) and report it.
-    async fn fail(&self, feed: &FeedRow, error: String, retry_after: Option<u64>) -> FeedStatus {
-        if let Err(e) = self
+    fn fail(
+        &self,
+        feed: &FeedRow,
+        error: String,
+        retry_after: Option<u64>,
+    ) -> impl Future<Output = FeedStatus> + Send + 'static {
+        let recorded = self
             .writer
-            .record_failure(feed.id, error.clone(), retry_after)
-            .await
-        {
-            tracing::error!(feed = %feed.url, "cannot record failure: {e}");
+            .record_failure(feed.id, error.clone(), retry_after);
+        let url = feed.url.clone();
+        async move {
+            if let Err(e) = recorded.await {
+                tracing::error!(feed = %url, "cannot record failure: {e}");
+            }
+            FeedStatus::Error { error }
         }
-        FeedStatus::Error { error }
     }
 }

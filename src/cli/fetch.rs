@@ -18,9 +18,11 @@ pub(crate) fn run(lib: &Library, json: bool, timeout: Option<u64>) -> Result<Exi
         }
         fetch_config.timeout = std::time::Duration::from_secs(t);
     }
-    let mut store = lib.open_store()?;
+    // The entities version is settled before articles are written with it, so the first
+    // `list` after a fetch has nothing to rescan.
+    let (mut store, recognizer) = lib.open_store_current()?;
     let feeds = lib.feeds_for_run(&mut store)?;
-    let recognizer = Arc::new(lib.recognizer()?);
+    let recognizer = Arc::new(recognizer);
     let writer = Writer::spawn(store).map_err(anyhow::Error::from)?;
     let refresher = Refresher::new(
         Fetcher::new(fetch_config)?,

@@ -73,6 +73,10 @@ pub(crate) fn run(lib: &Library, args: &ListArgs) -> Result<ExitCode, Error> {
     query.limit = args.limit;
     let rows = store.list_articles(&query).map_err(anyhow::Error::from)?;
     if args.json {
+        // One buffer for all the lines (a list can hold every article): a write per line cost
+        // more than the query.
+        use std::io::Write;
+        let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
         for r in &rows {
             let j = ListJson {
                 id: r.id,
@@ -85,10 +89,11 @@ pub(crate) fn run(lib: &Library, args: &ListArgs) -> Result<ExitCode, Error> {
                 starred: r.starred,
                 companies: &r.companies,
             };
-            if !out(&serde_json::to_string(&j).unwrap_or_default()) {
-                break;
+            if serde_json::to_writer(&mut stdout, &j).is_err() || stdout.write_all(b"\n").is_err() {
+                break; // the reader of our output has gone
             }
         }
+        let _ = stdout.flush();
     } else {
         print_rows(lib, &rows);
     }

@@ -61,4 +61,8 @@ pub struct ParsedFeed {
     pub link: Option<String>,
     pub language: Option<String>,
     pub articles: Vec<NewArticle>,
+    /// Each article's item as it came (`parse::item_hash`), in the order of `articles`.
+    pub hashes: Vec<String>,
+    /// Items left out because their hash was the one already stored.
+    pub unchanged: usize,
 }

@@ -9,6 +9,11 @@
 use super::html::{html_to_paragraphs, html_to_text};
 use super::{Link, NewArticle, ParsedFeed, clean, decode};
 use feed_rs::model;
+use std::collections::HashMap;
+
+/// Part of every item hash: changing how items become articles (cleaning, the HTML walker)
+/// means bumping it, so stored items are converted again on their next fetch.
+const CONVERSION: &str = "items-1";
 
 /// Why a body is not a usable feed.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -43,16 +48,19 @@ pub fn parse_feed(
     bytes: &[u8],
     content_type: Option<&str>,
 ) -> Result<ParsedFeed, ParseError> {
-    parse_feed_from(feed_url, feed_url, bytes, content_type)
+    parse_feed_from(feed_url, feed_url, bytes, content_type, &HashMap::new())
 }
 
 /// Like `parse_feed`, for a body that came from `base_url` after redirects: relative links
-/// resolve against `base_url`, while ids stay keyed to the feed's own `feed_url`.
+/// resolve against `base_url`, while ids stay keyed to the feed's own `feed_url`. Items whose
+/// guid maps to their hash in `known` (what the store holds) are counted and left out before
+/// any HTML or text work: in a day's refresh nearly every item is one already stored.
 pub(crate) fn parse_feed_from(
     feed_url: &str,
     base_url: &str,
     bytes: &[u8],
     content_type: Option<&str>,
+    known: &HashMap<String, String>,
 ) -> Result<ParsedFeed, ParseError> {
     let text = decode::decode(bytes, content_type);
     let (start, body) = strip_declaration(&text);
@@ -75,7 +83,7 @@ pub(crate) fn parse_feed_from(
         }
         Err(_) => return Err(ParseError::NotAFeed("the feed parser failed on it".into())),
     };
-    Ok(convert(feed_url, base_url, feed))
+    Ok(convert(feed_url, base_url, feed, known))
 }
 
 /// The document without leading whitespace and without its XML declaration, and where it
@@ -165,18 +173,29 @@ fn short(s: &str) -> String {
     clean::truncate(&clean::inline(s), 160).into_owned()
 }
 
-fn convert(feed_url: &str, base_url: &str, feed: model::Feed) -> ParsedFeed {
+fn convert(
+    feed_url: &str,
+    base_url: &str,
+    feed: model::Feed,
+    known: &HashMap<String, String>,
+) -> ParsedFeed {
     let base = url::Url::parse(base_url).ok();
     let feed_language = feed
         .language
         .as_deref()
         .map(language)
         .filter(|l| !l.is_empty());
-    let articles = feed
-        .entries
-        .into_iter()
-        .map(|e| article(feed_url, base.as_ref(), feed_language.as_deref(), e))
-        .collect();
+    let (mut articles, mut hashes, mut unchanged) = (Vec::new(), Vec::new(), 0);
+    for e in feed.entries {
+        let key = key(feed_url, base.as_ref(), &e);
+        let hash = item_hash(base_url, feed_language.as_deref(), &key, &e);
+        if known.get(&key.guid) == Some(&hash) {
+            unchanged += 1;
+            continue;
+        }
+        articles.push(article(key, feed_language.as_deref(), e));
+        hashes.push(hash);
+    }
     ParsedFeed {
         title: feed
             .title
@@ -185,15 +204,20 @@ fn convert(feed_url: &str, base_url: &str, feed: model::Feed) -> ParsedFeed {
         link: best_link(base.as_ref(), &feed.links),
         language: feed_language,
         articles,
+        hashes,
+        unchanged,
     }
 }
 
-fn article(
-    feed_url: &str,
-    base: Option<&url::Url>,
-    feed_language: Option<&str>,
-    e: model::Entry,
-) -> NewArticle {
+/// What identifies an item: its guid, and the title, link and date the guid may derive from.
+struct Key {
+    guid: String,
+    title: String,
+    link: Option<String>,
+    published: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+fn key(feed_url: &str, base: Option<&url::Url>, e: &model::Entry) -> Key {
     let title = e
         .title
         .as_ref()
@@ -213,6 +237,53 @@ fn article(
             crate::hash::stable_hash(&[feed_url, &title, &date])
         )
     };
+    Key {
+        guid,
+        title,
+        link,
+        published,
+    }
+}
+
+/// A hash of the item as it came (everything an article is made from), so an unchanged item
+/// is known before its HTML is walked and its text cleaned.
+fn item_hash(base_url: &str, feed_language: Option<&str>, key: &Key, e: &model::Entry) -> String {
+    let published = key
+        .published
+        .map(|d| d.timestamp().to_string())
+        .unwrap_or_default();
+    let mut parts: Vec<&str> = vec![
+        CONVERSION,
+        base_url,
+        feed_language.unwrap_or(""),
+        &key.guid,
+        &key.title,
+        key.link.as_deref().unwrap_or(""),
+        &published,
+        e.language.as_deref().unwrap_or(""),
+        e.summary.as_ref().map_or("", |s| s.content.as_str()),
+        e.content
+            .as_ref()
+            .and_then(|c| c.body.as_deref())
+            .unwrap_or(""),
+    ];
+    parts.extend(e.authors.iter().map(|p| p.name.as_deref().unwrap_or("")));
+    parts.push("\u{1e}");
+    parts.extend(
+        e.categories
+            .iter()
+            .map(|c| c.label.as_deref().unwrap_or(&c.term)),
+    );
+    format!("i{:016x}", crate::hash::stable_hash(&parts))
+}
+
+fn article(key: Key, feed_language: Option<&str>, e: model::Entry) -> NewArticle {
+    let Key {
+        guid,
+        title,
+        link,
+        published,
+    } = key;
     let author = e
         .authors
         .iter()
@@ -246,9 +317,9 @@ fn article(
         .and_then(|c| c.body.as_deref())
         .map(|b| rich_text(b, MAX_CONTENT, &mut raw_links))
         .unwrap_or_default();
-    // Relative links resolve against the article's page, else the feed's address.
+    // Relative links resolve against the article's page.
     let page = link.as_deref().and_then(|l| url::Url::parse(l).ok());
-    let links = vetted_links(page.as_ref().or(base), raw_links);
+    let links = vetted_links(page.as_ref(), raw_links);
     let language = e
         .language
         .as_deref()

@@ -196,7 +196,8 @@ async fn find_feed(
     url: &str,
 ) -> Result<(String, Option<String>, Vec<String>, Option<String>), SubscribeError> {
     let (bytes, content_type, final_url) = get(refresher, url).await?;
-    let parsed = parse_feed_from(url, &final_url, &bytes, content_type.as_deref());
+    let none = std::collections::HashMap::new();
+    let parsed = parse_feed_from(url, &final_url, &bytes, content_type.as_deref(), &none);
     let reason = match parsed {
         Ok(feed) => return Ok((url.to_string(), None, Vec::new(), feed.language)),
         Err(e) => e.to_string(),
@@ -216,7 +217,7 @@ async fn find_feed(
     for (i, candidate) in candidates.iter().enumerate() {
         match get(refresher, &candidate.url).await {
             Ok((bytes, ct, final_url)) => {
-                match parse_feed_from(&candidate.url, &final_url, &bytes, ct.as_deref()) {
+                match parse_feed_from(&candidate.url, &final_url, &bytes, ct.as_deref(), &none) {
                     Ok(feed) => {
                         let others = candidates
                             .iter()

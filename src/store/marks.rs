@@ -1,6 +1,5 @@
 //! Marks in bulk: everything a query shows, a whole feed, and undoing either.
 
-use super::filter::Filter;
 use super::{ArticleQuery, Result, Store};
 
 /// Ids changed in one statement at most (SQLite's bound on variables is far above).
@@ -8,20 +7,15 @@ const CHUNK: usize = 500;
 
 impl Store {
     /// Mark read every unread article `q` selects (all of them, whatever `q.limit`); the ids
-    /// that changed, so the mark can be undone.
+    /// that changed, so the mark can be undone. The articles are the list's own: one query path.
     pub fn mark_read_matching(&mut self, q: &ArticleQuery) -> Result<Vec<i64>> {
         let q = ArticleQuery {
             unread: true,
             limit: None,
             ..q.clone()
         };
-        let filter = Filter::of(&q);
+        let ids: Vec<i64> = self.list_articles(&q)?.into_iter().map(|r| r.id).collect();
         let tx = self.write_tx()?;
-        let ids: Vec<i64> = {
-            let mut stmt = tx.prepare(&filter.select("a.id"))?;
-            stmt.query_map(rusqlite::params_from_iter(filter.args), |r| r.get(0))?
-                .collect::<std::result::Result<_, _>>()?
-        };
         set_read(&tx, &ids, true)?;
         tx.commit()?;
         Ok(ids)
@@ -41,7 +35,7 @@ fn set_read(tx: &rusqlite::Transaction<'_>, ids: &[i64], read: bool) -> Result<u
     for chunk in ids.chunks(CHUNK) {
         let marks = vec!["?"; chunk.len()].join(",");
         let sql = format!(
-            "UPDATE articles SET read = {} WHERE id IN ({marks})",
+            "UPDATE articles SET read = {} WHERE id IN ({marks}) AND read != {0}",
             i64::from(read)
         );
         n += tx.execute(&sql, rusqlite::params_from_iter(chunk))?;

@@ -5,8 +5,8 @@
 //! only) while every change goes through the one `Writer` thread (refresh, marks, full texts).
 
 pub mod access;
+mod entities;
 pub mod feeds;
-mod filter;
 pub mod health;
 pub mod identity;
 pub mod marks;
@@ -106,8 +106,6 @@ pub struct FeedRow {
     /// A server asked us (HTTP 429/503 Retry-After) not to come back before this time.
     pub retry_after: Option<DateTime<Utc>>,
     pub full_text: String,
-    pub unread: i64,
-    pub total: i64,
 }
 
 impl FeedRow {
@@ -171,7 +169,7 @@ impl Article {
     }
 }
 
-/// Filters for a headline list; all combine (store/filter.rs makes them SQL).
+/// Filters for a headline list; all combine (`list_articles` makes them SQL, the bulk marks use it).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ArticleQuery {
     /// Canonical company name; its products count too.
@@ -189,13 +187,28 @@ pub struct ArticleQuery {
     pub limit: Option<usize>,
 }
 
-/// An article ready to be written: the parsed item, its hash, and (if computed) its entities.
+/// An article ready to be written: the parsed item, its hash, its entities (if computed) and
+/// its search columns — everything the writer would otherwise compute while others wait.
 #[derive(Clone, Debug)]
 pub struct Ingest {
     pub article: NewArticle,
     pub hash: String,
     /// None: the stored entities are still right (the item did not change).
     pub spans: Option<Vec<(Field, Span)>>,
+    /// The normalized title and body for the search index.
+    pub(crate) search: [String; 2],
+}
+
+impl Ingest {
+    pub fn new(article: NewArticle, hash: String, spans: Option<Vec<(Field, Span)>>) -> Ingest {
+        let search = search_columns(&article.title, &article.summary, &article.content, None);
+        Ingest {
+            article,
+            hash,
+            spans,
+            search,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
@@ -207,6 +220,8 @@ pub struct WriteStats {
 
 pub struct Store {
     conn: Connection,
+    /// Entity names by id and ids by name (store/entities.rs).
+    names: std::cell::RefCell<entities::Names>,
 }
 
 fn now() -> i64 {
@@ -248,12 +263,7 @@ fn parse_links(s: Option<&str>) -> Vec<Link> {
 /// When the new undated items of this fetch count as first seen. Usually now; but in a feed's
 /// first fetch they may be of any age, so they go just below the oldest dated item of the
 /// same fetch (in the feed's order) instead of burying every dated story above them.
-fn undated_first_seen(
-    tx: &rusqlite::Transaction<'_>,
-    feed_id: i64,
-    items: &[Ingest],
-    now: i64,
-) -> Result<i64> {
+fn undated_first_seen(tx: &Connection, feed_id: i64, items: &[Ingest], now: i64) -> Result<i64> {
     let had_articles = tx
         .prepare_cached("SELECT 1 FROM articles WHERE feed_id = ?1 LIMIT 1")?
         .exists([feed_id])?;
@@ -277,8 +287,11 @@ impl Store {
         }
         let vetted = identity::vet(path)?;
         let conn = Connection::open(path)?;
-        let store = Store { conn };
+        let store = Store::with(conn);
         if vetted == identity::Vetted::New {
+            // Set before anything is written: articles of 1-2 KB left a quarter of each 4 KB
+            // page empty, a sixth of an 8 KB one, a twentieth of a 16 KB one.
+            store.conn.pragma_update(None, "page_size", 16_384)?;
             // The mark goes in first, before WAL and tables: another process opening the file
             // meanwhile sees akhbar's database, never an unmarked one to refuse.
             store.mark_as_ours().map_err(|e| corrupt(path, e))?;
@@ -326,7 +339,14 @@ impl Store {
             rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
-        Ok(Store { conn })
+        Ok(Store::with(conn))
+    }
+
+    fn with(conn: Connection) -> Store {
+        Store {
+            conn,
+            names: Default::default(),
+        }
     }
 
     /// The underlying connection, for the repair tool's salvage reads.
@@ -336,9 +356,7 @@ impl Store {
 
     /// A private in-memory database (tests, `--demo` uses a temporary file instead).
     pub fn open_in_memory() -> Result<Store> {
-        let store = Store {
-            conn: Connection::open_in_memory()?,
-        };
+        let store = Store::with(Connection::open_in_memory()?);
         store.configure()?;
         store.migrate(Path::new(":memory:"))?;
         Ok(store)
@@ -378,11 +396,18 @@ impl Store {
                 rusqlite::TransactionBehavior::Immediate,
             )?;
             let current: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
-            let Some(sql) = schema::MIGRATIONS.get(current.max(0) as usize) else {
+            let Some(step) = schema::MIGRATIONS.get(current.max(0) as usize) else {
                 tx.commit()?;
                 return Ok(());
             };
-            tx.execute_batch(sql)?;
+            match step {
+                schema::Step::Sql(sql) => tx.execute_batch(sql)?,
+                schema::Step::Convert(before, convert, after) => {
+                    tx.execute_batch(before)?;
+                    convert(&tx)?;
+                    tx.execute_batch(after)?;
+                }
+            }
             tx.pragma_update(None, "user_version", current + 1)?;
             tx.commit()?;
         }
@@ -390,10 +415,11 @@ impl Store {
 
     /// A write transaction that takes the write lock at BEGIN. A deferred one that reads first
     /// would get SQLITE_BUSY at once (no waiting) when another process wrote in between.
-    fn write_tx(&mut self) -> Result<rusqlite::Transaction<'_>> {
-        Ok(self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?)
+    fn write_tx(&self) -> Result<rusqlite::Transaction<'_>> {
+        Ok(rusqlite::Transaction::new_unchecked(
+            &self.conn,
+            rusqlite::TransactionBehavior::Immediate,
+        )?)
     }
 
     pub fn schema_version(&self) -> Result<i64> {
@@ -459,14 +485,31 @@ impl Store {
         Ok(added)
     }
 
-    /// Remove a feed with its articles (their entities follow by cascade) and search rows.
+    /// Remove a feed with its articles, their companies and their search rows.
     pub fn remove_feed(&mut self, url: &str) -> Result<bool> {
         let tx = self.write_tx()?;
-        tx.execute(
-            "DELETE FROM article_search WHERE rowid IN
-                (SELECT a.id FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE f.url = ?1)",
-            [url],
-        )?;
+        {
+            let mut articles = tx.prepare(
+                "SELECT a.id, a.entities FROM articles a JOIN feeds f ON f.id = a.feed_id
+                 WHERE f.url = ?1",
+            )?;
+            let mut rows = articles.query([url])?;
+            let mut forget =
+                tx.prepare("DELETE FROM article_companies WHERE company = ?1 AND article = ?2")?;
+            let mut unindex = tx.prepare("DELETE FROM article_search WHERE rowid = ?1")?;
+            while let Some(r) = rows.next()? {
+                let id: i64 = r.get(0)?;
+                let value: Option<Vec<u8>> = r.get(1)?;
+                for company in value
+                    .as_deref()
+                    .map(entities::decode_companies)
+                    .unwrap_or_default()
+                {
+                    forget.execute(params![company, id])?;
+                }
+                unindex.execute([id])?;
+            }
+        }
         let removed = tx.execute("DELETE FROM feeds WHERE url = ?1", [url])? > 0;
         tx.commit()?;
         Ok(removed)
@@ -475,9 +518,7 @@ impl Store {
     pub fn feeds(&self) -> Result<Vec<FeedRow>> {
         let mut stmt = self.conn.prepare(
             "SELECT f.id, f.url, f.title, f.language, f.tags, f.etag, f.last_modified,
-                    f.last_error, f.last_error_at, f.failures, f.full_text, f.retry_after,
-                    (SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.read = 0),
-                    (SELECT count(*) FROM articles a WHERE a.feed_id = f.id)
+                    f.last_error, f.last_error_at, f.failures, f.full_text, f.retry_after
              FROM feeds f ORDER BY f.id",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -496,8 +537,6 @@ impl Store {
                 failures: r.get(9)?,
                 full_text: r.get(10)?,
                 retry_after: ts(r.get(11)?),
-                unread: r.get(12)?,
-                total: r.get(13)?,
             })
         })?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
@@ -517,23 +556,25 @@ impl Store {
     ) -> Result<()> {
         let t = now();
         let until = retry_after.map(|s| t.saturating_add(s.min(7 * 86_400) as i64));
-        self.conn.execute(
-            "UPDATE feeds SET last_checked = ?2, last_error = ?3, last_error_at = ?2,
+        self.conn
+            .prepare_cached(
+                "UPDATE feeds SET last_checked = ?2, last_error = ?3, last_error_at = ?2,
                     failures = failures + 1, retry_after = ?4 WHERE id = ?1",
-            params![feed_id, t, reason, until],
-        )?;
+            )?
+            .execute(params![feed_id, t, reason, until])?;
         Ok(())
     }
 
     /// A 304: the feed is fine and unchanged.
     pub fn record_not_modified(&mut self, feed_id: i64) -> Result<()> {
         let t = now();
-        self.conn.execute(
-            "UPDATE feeds SET last_checked = ?2, last_ok = ?2, last_error = NULL, failures = 0,
-                    retry_after = NULL
-             WHERE id = ?1",
-            params![feed_id, t],
-        )?;
+        self.conn
+            .prepare_cached(
+                "UPDATE feeds SET last_checked = ?2, last_ok = ?2, last_error = NULL,
+                    failures = 0, retry_after = NULL
+                 WHERE id = ?1",
+            )?
+            .execute(params![feed_id, t])?;
         Ok(())
     }
 
@@ -550,7 +591,8 @@ impl Store {
 
     /// Write one successful fetch of a feed in one transaction: feed metadata, validators,
     /// articles (new ones inserted, changed ones updated in place keeping read/starred),
-    /// their entities and search index.
+    /// their entities and search index. (A refresh goes through `Writer`, which puts many
+    /// feeds in one transaction.)
     pub fn write_fetch(
         &mut self,
         feed_id: i64,
@@ -558,139 +600,117 @@ impl Store {
         items: &[Ingest],
         entities_version: &str,
     ) -> Result<WriteStats> {
-        let t = now();
         let tx = self.write_tx()?;
-        let mut stats = WriteStats::default();
-        {
-            tx.execute(
-                "UPDATE feeds SET title = CASE WHEN title_locked THEN title ELSE COALESCE(?2, title) END,
-                        site_link = COALESCE(?3, site_link),
-                        language = COALESCE(language, ?4), etag = ?5, last_modified = ?6,
-                        last_checked = ?7, last_ok = ?7, last_error = NULL, failures = 0,
-                        retry_after = NULL
-                 WHERE id = ?1",
-                params![
-                    feed_id,
-                    meta.title,
-                    meta.link,
-                    meta.language,
-                    meta.validators.etag,
-                    meta.validators.last_modified,
-                    t
-                ],
-            )?;
-            let mut find = tx.prepare_cached(
-                "SELECT id, content_hash FROM articles WHERE feed_id = ?1 AND guid = ?2",
-            )?;
-            let mut insert = tx.prepare_cached(
-                "INSERT INTO articles (feed_id, guid, title, link, published, author, categories,
-                    summary, content, language, content_hash, fetched, updated, entities_version,
-                    links)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?14, ?13, ?15)",
-            )?;
-            let mut update = tx.prepare_cached(
-                "UPDATE articles SET title = ?2, link = ?3, published = ?4, author = ?5,
-                    categories = ?6, summary = ?7, content = ?8, language = ?9,
-                    content_hash = ?10, updated = ?11, entities_version = ?12, links = ?13
-                 WHERE id = ?1",
-            )?;
-            let first_seen = undated_first_seen(&tx, feed_id, items, t)?;
-            let mut insert_search = tx.prepare_cached(
-                "INSERT INTO article_search (rowid, title, body) VALUES (?1, ?2, ?3)",
-            )?;
-            for item in items {
-                let a = &item.article;
-                let existing: Option<(i64, String)> = find
-                    .query_row(params![feed_id, a.guid], |r| Ok((r.get(0)?, r.get(1)?)))
-                    .optional()?;
-                if existing.is_none() && item.spans.is_none() {
-                    // Unchanged since retention removed it: not new.
-                    stats.unchanged += 1;
-                    continue;
-                }
-                let published = a.published.map(|d| d.timestamp());
-                let categories = json_list(&a.categories);
-                let links = links_json(&a.links);
-                let new_before = stats.new;
-                let id = match existing {
-                    Some((_, ref h)) if *h == item.hash => {
-                        stats.unchanged += 1;
-                        continue;
-                    }
-                    Some((id, _)) => {
-                        update.execute(params![
-                            id,
-                            a.title,
-                            a.link,
-                            published,
-                            a.author,
-                            categories,
-                            a.summary,
-                            a.content,
-                            a.language,
-                            item.hash,
-                            t,
-                            entities_version,
-                            links
-                        ])?;
-                        stats.updated += 1;
-                        id
-                    }
-                    None => {
-                        insert.execute(params![
-                            feed_id,
-                            a.guid,
-                            a.title,
-                            a.link,
-                            published,
-                            a.author,
-                            categories,
-                            a.summary,
-                            a.content,
-                            a.language,
-                            item.hash,
-                            if a.published.is_some() { t } else { first_seen },
-                            entities_version,
-                            t,
-                            links
-                        ])?;
-                        stats.new += 1;
-                        tx.last_insert_rowid()
-                    }
-                };
-                if let Some(spans) = &item.spans {
-                    write_spans(&tx, id, spans)?;
-                }
-                if stats.new > new_before {
-                    // A new row: index the texts we hold, no read-back, nothing to delete.
-                    let body = format!("{}\n{}", a.summary, a.content);
-                    let [t, b] = search::index_columns(&a.title, &body);
-                    insert_search.execute(params![id, t, b])?;
-                } else {
-                    index_article(&tx, id)?;
-                }
+        let stats = write_feed(&tx, &self.names, feed_id, meta, items, entities_version);
+        match stats {
+            Ok(stats) => {
+                tx.commit()?;
+                Ok(stats)
+            }
+            Err(e) => {
+                drop(tx);
+                self.names.borrow_mut().forget();
+                Err(e)
             }
         }
-        tx.commit()?;
-        Ok(stats)
     }
 
     // ---- articles ----
 
+    /// Headlines, best match first for a search, else newest first.
     pub fn list_articles(&self, q: &ArticleQuery) -> Result<Vec<ArticleRow>> {
-        let filter = filter::Filter::of(q);
-        let mut sql = filter.select(
-            "a.id, f.url, f.title, a.title, a.link, a.published, a.read, a.starred,
-             COALESCE(a.language, f.language)",
+        let searching = q.search.as_deref().and_then(search::match_expression);
+        let mut sql = format!(
+            "SELECT a.id, f.url, f.title, a.title, a.link, a.published, a.read, a.starred,
+                    COALESCE(a.language, f.language), a.entities,
+                    COALESCE(a.published, a.fetched), {}
+             FROM articles a JOIN feeds f ON f.id = a.feed_id",
+            if searching.is_some() {
+                "bm25(article_search, 4.0, 1.0)"
+            } else {
+                "0.0"
+            }
         );
-        sql.push_str(&filter.order());
-        if let Some(limit) = q.limit {
-            sql.push_str(&format!(" LIMIT {limit}"));
+        let mut conds: Vec<String> = Vec::new();
+        let mut args: Vec<rusqlite::types::Value> = Vec::new();
+        // The newest N with no search or company: the date index gives them in order. Anything
+        // else is read in the order of the rows on disk and sorted here: SQLite's sorter would
+        // copy every listed row (100,000 with a filter that hits all) through temporary b-trees,
+        // three times the cost of the rest of the query.
+        let in_sql_order = q.limit.is_some() && searching.is_none() && q.company.is_none();
+        // A search naming a company the recognizer knows (`/Nvidia`) also finds the articles
+        // naming it in another spelling («إنفيديا»); those are ranked with the text's weakest.
+        let entity = match q.search_entity.as_deref().filter(|_| q.search.is_some()) {
+            Some(name) => self.names.borrow_mut().find(&self.conn, name)?,
+            None => None,
+        };
+        if let (Some(expr), Some(entity)) = (&searching, entity) {
+            sql = sql.replace("bm25(article_search, 4.0, 1.0)", "0.0");
+            args.push(expr.clone().into());
+            let text = args.len();
+            args.push(entity.into());
+            conds.push(format!(
+                "(a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH ?{text})
+                  OR a.id IN (SELECT article FROM article_companies WHERE company = ?{}))",
+                args.len()
+            ));
+        } else if let Some(expr) = searching {
+            sql.push_str(" JOIN article_search s ON s.rowid = a.id");
+            args.push(expr.into());
+            conds.push(format!("article_search MATCH ?{}", args.len()));
+        } else if let Some(entity) = entity {
+            args.push(entity.into());
+            conds.push(format!(
+                "a.id IN (SELECT article FROM article_companies WHERE company = ?{})",
+                args.len()
+            ));
+        } else if q.search.as_deref().is_some_and(|s| !s.trim().is_empty()) {
+            // A query with no searchable word matches nothing rather than everything.
+            conds.push("0".into());
         }
-        let args = filter.args;
+        if let Some(c) = &q.company {
+            // A name never stored is named by no article.
+            let id = self.names.borrow_mut().find(&self.conn, c)?.unwrap_or(-1);
+            args.push(id.into());
+            conds.push(format!(
+                "a.id IN (SELECT article FROM article_companies WHERE company = ?{})",
+                args.len()
+            ));
+        }
+        if let Some(feed) = &q.feed {
+            args.push(feed.clone().into());
+            conds.push(format!("f.url = ?{}", args.len()));
+        }
+        if let Some(tag) = &q.tag {
+            args.push(tag.clone().into());
+            conds.push(format!(
+                "EXISTS (SELECT 1 FROM json_each(f.tags) WHERE json_each.value = ?{})",
+                args.len()
+            ));
+        }
+        if q.unread {
+            conds.push("a.read = 0".into());
+        }
+        if q.starred {
+            conds.push("a.starred = 1".into());
+        }
+        if !conds.is_empty() {
+            sql.push_str(" WHERE ");
+            sql.push_str(&conds.join(" AND "));
+        }
+        if in_sql_order {
+            sql.push_str(" ORDER BY COALESCE(a.published, a.fetched) DESC, a.id DESC");
+            if let Some(limit) = q.limit {
+                sql.push_str(&format!(" LIMIT {limit}"));
+            }
+        }
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| {
-            Ok(ArticleRow {
+        let mut rows = stmt.query(rusqlite::params_from_iter(args))?;
+        let mut out: Vec<(f64, i64, ArticleRow)> = Vec::new();
+        let mut names = self.names.borrow_mut();
+        while let Some(r) = rows.next()? {
+            let value: Option<Vec<u8>> = r.get(9)?;
+            let row = ArticleRow {
                 id: r.get(0)?,
                 feed: r.get(1)?,
                 feed_title: r.get(2)?,
@@ -699,31 +719,105 @@ impl Store {
                 published: ts(r.get(5)?),
                 read: r.get(6)?,
                 starred: r.get(7)?,
-                companies: Vec::new(),
+                companies: company_names(&self.conn, &mut names, value.as_deref())?,
                 language: r.get(8)?,
-            })
-        })?;
-        let mut rows: Vec<ArticleRow> = rows.collect::<std::result::Result<_, _>>()?;
-        self.fill_companies(&mut rows)?;
-        Ok(rows)
+            };
+            out.push((r.get(11)?, r.get(10)?, row));
+        }
+        if !in_sql_order {
+            // bm25 (lower is better), then newest, then the later id.
+            out.sort_by(|a, b| {
+                a.0.total_cmp(&b.0)
+                    .then(b.1.cmp(&a.1))
+                    .then(b.2.id.cmp(&a.2.id))
+            });
+            if let Some(limit) = q.limit {
+                out.truncate(limit);
+            }
+        }
+        Ok(out.into_iter().map(|(_, _, row)| row).collect())
     }
 
-    fn fill_companies(&self, rows: &mut [ArticleRow]) -> Result<()> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT DISTINCT name FROM (
-                SELECT canonical AS name, start FROM article_entities
-                    WHERE article_id = ?1 AND kind = 'org' AND canonical IS NOT NULL
-                UNION ALL
-                SELECT parent AS name, start FROM article_entities
-                    WHERE article_id = ?1 AND parent IS NOT NULL)
-             ORDER BY name",
-        )?;
-        for row in rows {
-            row.companies = stmt
-                .query_map([row.id], |r| r.get(0))?
-                .collect::<std::result::Result<_, _>>()?;
+    /// How many articles a query lists, and how many of them are unread (the reader's header).
+    pub fn count_articles(&self, q: &ArticleQuery) -> Result<(i64, i64)> {
+        if q.company.is_none()
+            && q.feed.is_none()
+            && q.tag.is_none()
+            && q.search.is_none()
+            && !q.starred
+        {
+            // The common case, from the indexes alone.
+            let unread: i64 =
+                self.conn
+                    .query_row("SELECT count(*) FROM articles WHERE read = 0", [], |r| {
+                        r.get(0)
+                    })?;
+            let total = if q.unread {
+                unread
+            } else {
+                self.article_count()?
+            };
+            return Ok((total, unread));
         }
-        Ok(())
+        let mut q = q.clone();
+        q.limit = None;
+        if q.tag.is_some() || q.search_entity.is_some() {
+            // The workflow's filters are the list's own: count what it lists.
+            let rows = self.list_articles(&q)?;
+            let unread = rows.iter().filter(|r| !r.read).count() as i64;
+            return Ok((rows.len() as i64, unread));
+        }
+        let rows = self.list_ids(&q)?;
+        Ok((
+            rows.len() as i64,
+            rows.iter().filter(|(_, read)| !read).count() as i64,
+        ))
+    }
+
+    /// Ids and read flags of what a query lists.
+    fn list_ids(&self, q: &ArticleQuery) -> Result<Vec<(i64, bool)>> {
+        let mut sql = String::from("SELECT a.id, a.read FROM articles a");
+        let mut conds: Vec<String> = Vec::new();
+        let mut args: Vec<rusqlite::types::Value> = Vec::new();
+        if let Some(expr) = q.search.as_deref().and_then(search::match_expression) {
+            args.push(expr.into());
+            conds.push(format!(
+                "a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH ?{})",
+                args.len()
+            ));
+        } else if q.search.as_deref().is_some_and(|s| !s.trim().is_empty()) {
+            conds.push("0".into());
+        }
+        if let Some(c) = &q.company {
+            let id = self.names.borrow_mut().find(&self.conn, c)?.unwrap_or(-1);
+            args.push(id.into());
+            conds.push(format!(
+                "a.id IN (SELECT article FROM article_companies WHERE company = ?{})",
+                args.len()
+            ));
+        }
+        if let Some(feed) = &q.feed {
+            args.push(feed.clone().into());
+            conds.push(format!(
+                "a.feed_id = (SELECT id FROM feeds WHERE url = ?{})",
+                args.len()
+            ));
+        }
+        if q.unread {
+            conds.push("a.read = 0".into());
+        }
+        if q.starred {
+            conds.push("a.starred = 1".into());
+        }
+        if !conds.is_empty() {
+            sql.push_str(" WHERE ");
+            sql.push_str(&conds.join(" AND "));
+        }
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
     pub fn article(&self, id: i64) -> Result<Option<Article>> {
@@ -763,40 +857,28 @@ impl Store {
         let Some(mut article) = found else {
             return Ok(None);
         };
-        article.spans = self.spans(id)?;
-        self.fill_companies(std::slice::from_mut(&mut article.row))?;
+        let value = self.entities_value(id)?;
+        let mut names = self.names.borrow_mut();
+        article.row.companies = company_names(&self.conn, &mut names, value.as_deref())?;
+        let coded = value.as_deref().map(entities::decode).unwrap_or_default();
+        article.spans = names.named(&self.conn, coded)?;
         Ok(Some(article))
     }
 
+    fn entities_value(&self, id: i64) -> Result<Option<Vec<u8>>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT entities FROM articles WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?
+            .flatten())
+    }
+
+    /// The stored entities of an article, sorted by field and start.
     pub fn spans(&self, article_id: i64) -> Result<Vec<StoredSpan>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT field, kind, canonical, parent, start, end, value FROM article_entities
-             WHERE article_id = ?1 ORDER BY field, start",
-        )?;
-        let rows = stmt.query_map([article_id], |r| {
-            let kind: String = r.get(1)?;
-            Ok((
-                kind,
-                StoredSpan {
-                    field: Field::from_i64(r.get(0)?),
-                    kind: Kind::Org,
-                    canonical: r.get(2)?,
-                    parent: r.get(3)?,
-                    start: r.get::<_, i64>(4)?.max(0) as usize,
-                    end: r.get::<_, i64>(5)?.max(0) as usize,
-                    value: r.get(6)?,
-                },
-            ))
-        })?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (kind, mut span) = row?;
-            if let Some(k) = Kind::parse(&kind) {
-                span.kind = k;
-                out.push(span);
-            }
-        }
-        Ok(out)
+        let value = self.entities_value(article_id)?;
+        let coded = value.as_deref().map(entities::decode).unwrap_or_default();
+        self.names.borrow_mut().named(&self.conn, coded)
     }
 
     pub fn set_read(&mut self, id: i64, read: bool) -> Result<bool> {
@@ -816,18 +898,38 @@ impl Store {
     /// Store the full text fetched from the article's page, with its entities.
     pub fn set_full_content(&mut self, id: i64, text: &str, spans: &[Span]) -> Result<()> {
         let tx = self.write_tx()?;
-        tx.execute(
-            "UPDATE articles SET full_content = ?2 WHERE id = ?1",
-            params![id, text],
-        )?;
-        tx.execute(
-            "DELETE FROM article_entities WHERE article_id = ?1 AND field = ?2",
-            params![id, Field::FullContent as i64],
-        )?;
-        insert_spans(&tx, id, spans.iter().map(|s| (Field::FullContent, s)))?;
-        index_article(&tx, id)?;
-        tx.commit()?;
-        Ok(())
+        let done = (|| {
+            tx.execute(
+                "UPDATE articles SET full_content = ?2 WHERE id = ?1",
+                params![id, text],
+            )?;
+            let old: Option<Vec<u8>> = tx
+                .query_row("SELECT entities FROM articles WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })
+                .optional()?
+                .flatten();
+            let mut names = self.names.borrow_mut();
+            // The feed's fields keep their entities; the page's are replaced.
+            let mut coded: Vec<_> = old
+                .as_deref()
+                .map(entities::decode)
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|s| s.field != Field::FullContent)
+                .collect();
+            coded.extend(names.code(&tx, spans.iter().map(|s| (Field::FullContent, s)))?);
+            entities::write(&tx, id, old.as_deref(), &mut coded)?;
+            index_article(&tx, id)
+        })();
+        match done {
+            Ok(()) => Ok(tx.commit()?),
+            Err(e) => {
+                drop(tx);
+                self.names.borrow_mut().forget();
+                Err(e)
+            }
+        }
     }
 
     pub fn feed_title(&self, feed_id: i64) -> Result<Option<String>> {
@@ -868,12 +970,10 @@ impl Store {
     /// Companies (organisations, counting their products) with the number of articles naming them.
     pub fn companies(&self) -> Result<Vec<(String, i64)>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT name, count(DISTINCT article_id) AS n FROM (
-                SELECT canonical AS name, article_id FROM article_entities
-                    WHERE kind = 'org' AND canonical IS NOT NULL
-                UNION ALL
-                SELECT parent AS name, article_id FROM article_entities WHERE parent IS NOT NULL)
-             GROUP BY name ORDER BY n DESC, name",
+            "SELECT n.name, c.n FROM
+                (SELECT company, count(*) AS n FROM article_companies GROUP BY company) c
+                JOIN entity_names n ON n.id = c.company
+             ORDER BY c.n DESC, n.name",
         )?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
@@ -904,15 +1004,23 @@ impl Store {
         version: &str,
     ) -> Result<()> {
         let tx = self.write_tx()?;
-        for (id, spans) in batch {
-            write_spans(&tx, *id, spans)?;
-            tx.execute(
-                "UPDATE articles SET entities_version = ?2 WHERE id = ?1",
-                params![id, version],
-            )?;
+        let done = (|| {
+            let mut names = self.names.borrow_mut();
+            for (id, spans) in batch {
+                replace_spans(&tx, &mut names, *id, spans)?;
+                tx.prepare_cached("UPDATE articles SET entities_version = ?2 WHERE id = ?1")?
+                    .execute(params![id, version])?;
+            }
+            Ok(())
+        })();
+        match done {
+            Ok(()) => Ok(tx.commit()?),
+            Err(e) => {
+                drop(tx);
+                self.names.borrow_mut().forget();
+                Err(e)
+            }
         }
-        tx.commit()?;
-        Ok(())
     }
 }
 
@@ -957,6 +1065,20 @@ fn damage_hint(e: &rusqlite::Error) -> &'static str {
     }
 }
 
+/// The names of the companies in a stored entities value, sorted.
+fn company_names(
+    conn: &Connection,
+    names: &mut entities::Names,
+    value: Option<&[u8]>,
+) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    for id in value.map(entities::decode_companies).unwrap_or_default() {
+        out.extend(names.name(conn, id)?);
+    }
+    out.sort();
+    Ok(out)
+}
+
 fn corrupt(path: &Path, e: StoreError) -> StoreError {
     match e {
         StoreError::Sqlite(rusqlite::Error::SqliteFailure(f, msg))
@@ -984,52 +1106,190 @@ fn corrupt(path: &Path, e: StoreError) -> StoreError {
     }
 }
 
-/// Replace the article's entities in the fields `spans` covers: feed fields always (an empty
-/// list clears them), the full text only when spans for it are given.
-fn write_spans(tx: &rusqlite::Transaction<'_>, id: i64, spans: &[(Field, Span)]) -> Result<()> {
-    let with_full = spans.iter().any(|(f, _)| *f == Field::FullContent);
-    tx.execute(
-        "DELETE FROM article_entities WHERE article_id = ?1 AND (field != ?2 OR ?3)",
-        params![id, Field::FullContent as i64, with_full],
+/// One feed's fetch on `conn`, inside the caller's transaction: the feed's state, then each
+/// item inserted, updated in place (read and starred kept) or, when its hash is the stored one,
+/// left alone.
+pub(crate) fn write_feed(
+    conn: &Connection,
+    names: &std::cell::RefCell<entities::Names>,
+    feed_id: i64,
+    meta: &FeedMeta,
+    items: &[Ingest],
+    entities_version: &str,
+) -> Result<WriteStats> {
+    let t = now();
+    let mut stats = WriteStats::default();
+    let changed = conn
+        .prepare_cached(
+            "UPDATE feeds SET title = CASE WHEN title_locked THEN title ELSE COALESCE(?2, title) END,
+                site_link = COALESCE(?3, site_link),
+                language = COALESCE(language, ?4), etag = ?5, last_modified = ?6,
+                last_checked = ?7, last_ok = ?7, last_error = NULL, failures = 0,
+                retry_after = NULL
+             WHERE id = ?1",
+        )?
+        .execute(params![
+            feed_id,
+            meta.title,
+            meta.link,
+            meta.language,
+            meta.validators.etag,
+            meta.validators.last_modified,
+            t
+        ])?;
+    if changed == 0 {
+        // Removed while it was being fetched: nothing of it is kept.
+        return Err(StoreError::Sqlite(rusqlite::Error::QueryReturnedNoRows));
+    }
+    let mut find = conn.prepare_cached(
+        "SELECT id, content_hash, entities, full_content IS NOT NULL FROM articles
+         WHERE feed_id = ?1 AND guid = ?2",
     )?;
-    insert_spans(tx, id, spans.iter().map(|(f, s)| (*f, s)))
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO articles (feed_id, guid, title, link, published, author, categories,
+            summary, content, language, content_hash, fetched, updated, entities_version, links)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?14, ?13, ?15)",
+    )?;
+    let mut update = conn.prepare_cached(
+        "UPDATE articles SET title = ?2, link = ?3, published = ?4, author = ?5,
+            categories = ?6, summary = ?7, content = ?8, language = ?9,
+            content_hash = ?10, updated = ?11, entities_version = ?12, links = ?13
+         WHERE id = ?1",
+    )?;
+    let first_seen = undated_first_seen(conn, feed_id, items, t)?;
+    let mut insert_search =
+        conn.prepare_cached("INSERT INTO article_search (rowid, title, body) VALUES (?1, ?2, ?3)")?;
+    let mut names = names.borrow_mut();
+    for item in items {
+        let a = &item.article;
+        type Found = (i64, String, Option<Vec<u8>>, bool);
+        let existing: Option<Found> = find
+            .query_row(params![feed_id, a.guid], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })
+            .optional()?;
+        if existing.is_none() && item.spans.is_none() {
+            // Unchanged since retention removed it: not new.
+            stats.unchanged += 1;
+            continue;
+        }
+        let published = a.published.map(|d| d.timestamp());
+        let categories = json_list(&a.categories);
+        let links = links_json(&a.links);
+        match existing {
+            Some((_, ref h, _, _)) if *h == item.hash => {
+                stats.unchanged += 1;
+            }
+            Some((id, _, old, has_full)) => {
+                update.execute(params![
+                    id,
+                    a.title,
+                    a.link,
+                    published,
+                    a.author,
+                    categories,
+                    a.summary,
+                    a.content,
+                    a.language,
+                    item.hash,
+                    t,
+                    entities_version,
+                    links
+                ])?;
+                stats.updated += 1;
+                if let Some(spans) = &item.spans {
+                    let mut coded = names.code(conn, spans.iter().map(|(f, s)| (*f, s)))?;
+                    let with_full = spans.iter().any(|(f, _)| *f == Field::FullContent);
+                    if !with_full {
+                        // The page's text did not change: its entities stay.
+                        let kept = old.as_deref().map(entities::decode).unwrap_or_default();
+                        coded.extend(kept.into_iter().filter(|s| s.field == Field::FullContent));
+                    }
+                    entities::write(conn, id, old.as_deref(), &mut coded)?;
+                }
+                if has_full {
+                    index_article(conn, id)?;
+                } else {
+                    conn.prepare_cached("DELETE FROM article_search WHERE rowid = ?1")?
+                        .execute([id])?;
+                    insert_search.execute(params![id, item.search[0], item.search[1]])?;
+                }
+            }
+            None => {
+                insert.execute(params![
+                    feed_id,
+                    a.guid,
+                    a.title,
+                    a.link,
+                    published,
+                    a.author,
+                    categories,
+                    a.summary,
+                    a.content,
+                    a.language,
+                    item.hash,
+                    if a.published.is_some() { t } else { first_seen },
+                    entities_version,
+                    t,
+                    links
+                ])?;
+                stats.new += 1;
+                let id = conn.last_insert_rowid();
+                if let Some(spans) = &item.spans {
+                    let mut coded = names.code(conn, spans.iter().map(|(f, s)| (*f, s)))?;
+                    entities::write(conn, id, None, &mut coded)?;
+                }
+                // A new row: the index columns were made before the write, nothing to delete.
+                insert_search.execute(params![id, item.search[0], item.search[1]])?;
+            }
+        }
+    }
+    Ok(stats)
 }
 
-fn insert_spans<'a>(
-    tx: &rusqlite::Transaction<'_>,
+/// Replace an article's entities: those of the feed's fields always, those of the page's text
+/// only when `spans` has some (else they stay).
+fn replace_spans(
+    conn: &Connection,
+    names: &mut entities::Names,
     id: i64,
-    spans: impl Iterator<Item = (Field, &'a Span)>,
+    spans: &[(Field, Span)],
 ) -> Result<()> {
-    let mut stmt = tx.prepare_cached(
-        "INSERT INTO article_entities (article_id, field, kind, canonical, parent, start, end, value)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?;
-    for (field, s) in spans {
-        stmt.execute(params![
-            id,
-            field as i64,
-            s.kind.as_str(),
-            s.canonical,
-            s.parent,
-            s.start as i64,
-            s.end as i64,
-            s.value
-        ])?;
+    let old: Option<Vec<u8>> = conn
+        .prepare_cached("SELECT entities FROM articles WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?
+        .flatten();
+    let mut coded = names.code(conn, spans.iter().map(|(f, s)| (*f, s)))?;
+    if !spans.iter().any(|(f, _)| *f == Field::FullContent) {
+        let kept = old.as_deref().map(entities::decode).unwrap_or_default();
+        coded.extend(kept.into_iter().filter(|s| s.field == Field::FullContent));
     }
-    Ok(())
+    entities::write(conn, id, old.as_deref(), &mut coded)
+}
+
+/// The search index's title and body of an article. A summary that only repeats the title (many
+/// feeds send the title as the description) is not indexed twice.
+fn search_columns(title: &str, summary: &str, content: &str, full: Option<&str>) -> [String; 2] {
+    let summary = if summary.trim() == title.trim() {
+        ""
+    } else {
+        summary
+    };
+    let body = format!("{summary}\n{content}\n{}", full.unwrap_or_default());
+    search::index_columns(title, &body)
 }
 
 /// (Re)write the search row of one article from its stored texts.
-fn index_article(tx: &rusqlite::Transaction<'_>, id: i64) -> Result<()> {
+fn index_article(tx: &Connection, id: i64) -> Result<()> {
     let (title, summary, content, full): (String, String, String, Option<String>) = tx.query_row(
         "SELECT title, summary, content, full_content FROM articles WHERE id = ?1",
         [id],
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
     )?;
-    let body = format!("{summary}\n{content}\n{}", full.unwrap_or_default());
     tx.prepare_cached("DELETE FROM article_search WHERE rowid = ?1")?
         .execute([id])?;
-    let [t, b] = search::index_columns(&title, &body);
+    let [t, b] = search_columns(&title, &summary, &content, full.as_deref());
     tx.prepare_cached("INSERT INTO article_search (rowid, title, body) VALUES (?1, ?2, ?3)")?
         .execute(params![id, t, b])?;
     Ok(())

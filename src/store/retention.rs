@@ -71,6 +71,11 @@ impl Store {
                     content_hash = excluded.content_hash, removed = excluded.removed",
             )?;
             let mut unindex = tx.prepare_cached("DELETE FROM article_search WHERE rowid = ?1")?;
+            let mut entities = tx.prepare_cached("SELECT entities FROM articles WHERE id = ?1")?;
+            // The (company, article) pairs have no cascade: they go with their article.
+            let mut forget = tx.prepare_cached(
+                "DELETE FROM article_companies WHERE company = ?1 AND article = ?2",
+            )?;
             let mut delete = tx.prepare_cached("DELETE FROM articles WHERE id = ?1")?;
             for (id, starred) in found {
                 if starred {
@@ -79,6 +84,14 @@ impl Store {
                 }
                 remember.execute(params![id, now.timestamp()])?;
                 unindex.execute([id])?;
+                let value: Option<Vec<u8>> = entities.query_row([id], |r| r.get(0))?;
+                for company in value
+                    .as_deref()
+                    .map(super::entities::decode_companies)
+                    .unwrap_or_default()
+                {
+                    forget.execute(params![company, id])?;
+                }
                 stats.removed += delete.execute([id])?;
             }
         }

@@ -1,9 +1,20 @@
 //! Versioned migrations. Each entry runs once, in order, inside one transaction; the version is
-//! kept in `PRAGMA user_version`.
+//! kept in `PRAGMA user_version`. A step is SQL, or SQL then a conversion in Rust.
 
-pub const MIGRATIONS: &[&str] = &[
+pub(crate) enum Step {
+    Sql(&'static str),
+    /// SQL, then `convert` on the same transaction, then the second SQL.
+    Convert(
+        &'static str,
+        fn(&rusqlite::Connection) -> super::Result<()>,
+        &'static str,
+    ),
+}
+
+pub(crate) const MIGRATIONS: &[Step] = &[
     // 1: feeds, articles, entities.
-    r#"
+    Step::Sql(
+        r#"
     CREATE TABLE feeds (
         id              INTEGER PRIMARY KEY,
         url             TEXT NOT NULL UNIQUE,
@@ -60,19 +71,42 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX article_entities_by_parent ON article_entities (parent) WHERE parent IS NOT NULL;
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     "#,
+    ),
     // 2: search over a normalized copy (the entities' normalization), shown from the original;
     // contentless: the text is in `articles`, the index needs only the tokens.
-    r#"
+    Step::Sql(
+        r#"
     CREATE VIRTUAL TABLE article_search USING fts5 (
         title, body, content = '', contentless_delete = 1,
         tokenize = 'unicode61 remove_diacritics 0'
     );
     "#,
-    // 3: the daily workflow. A feed renamed by its reader keeps that name over the feed's own
+    ),
+    // 3: the compact entity store (store/entities.rs): names once, spans in one value per
+    // article, (company, article) pairs for filters and counts; unread articles indexed (the
+    // header's count); the old entity rows converted, then dropped.
+    Step::Convert(
+        r#"
+    CREATE TABLE entity_names (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+    CREATE TABLE article_companies (
+        company INTEGER NOT NULL,
+        article INTEGER NOT NULL,
+        PRIMARY KEY (company, article)
+    ) WITHOUT ROWID;
+    ALTER TABLE articles ADD COLUMN entities BLOB;
+    CREATE INDEX articles_unread ON articles (feed_id) WHERE read = 0;
+    "#,
+        super::entities::convert_rows,
+        r#"
+    DROP TABLE article_entities;
+    "#,
+    ),
+    // 4: the daily workflow. A feed renamed by its reader keeps that name over the feed's own
     // (`title_locked`); an article keeps the links of its HTML (JSON [[text, url], …]); saved
     // views; and what retention removed, so an item the feed still carries is not stored again
     // as new (its hash is what `stored_hashes` compares).
-    r#"
+    Step::Sql(
+        r#"
     ALTER TABLE feeds ADD COLUMN title_locked INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE articles ADD COLUMN links TEXT;
     CREATE TABLE saved_views (
@@ -88,4 +122,5 @@ pub const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (feed_id, guid)
     ) WITHOUT ROWID;
     "#,
+    ),
 ];

@@ -5,24 +5,242 @@
 //! the last commit while the writer writes.
 //!
 //! The user's own changes (read and star marks) are put first: they run before the next job
-//! waiting in order, so a refresh's queue of feeds never holds a mark back for more than the
-//! one transaction already running.
+//! waiting in order (the open batch is committed first), so a refresh's queue of feeds never
+//! holds a mark back for more than the one transaction already open.
+//!
+//! A refresh's writes (a feed's articles, a 304, a failure) are batched: many feeds go in one
+//! transaction, committed once it holds ~2,000 articles or has been open 250 ms, or before any
+//! other job runs. Each feed has a savepoint of its own: one that fails is rolled back alone and
+//! reported, the others stay. If the commit itself fails, each feed is written again in its own
+//! transaction, so one feed's trouble loses nothing of the others. Committing per 2,000 articles
+//! instead of per feed cut write time by a third (FTS5 merges and WAL frames per commit).
 
 use super::{FeedMeta, Ingest, Result, Store, StoreError, WriteStats};
 use crate::entities::Span;
+use std::collections::HashMap;
 use std::sync::mpsc;
+use std::time::{Duration, Instant};
 
-type Job = Box<dyn FnOnce(&mut Store) + Send>;
+/// A batch is committed once it holds this many articles…
+const BATCH_ARTICLES: usize = 2_000;
+/// …or has been open this long.
+const BATCH_TIME: Duration = Duration::from_millis(250);
 
-/// A handle to the writer thread; clones share it. The thread ends when the last handle goes.
+type Run = Box<dyn FnOnce(&mut Store) + Send>;
+type Reply = Box<dyn FnOnce(Result<WriteStats>) + Send>;
+
+/// A refresh's change to one feed.
+enum Change {
+    Fetch {
+        feed_id: i64,
+        meta: FeedMeta,
+        items: Vec<Ingest>,
+        version: String,
+    },
+    NotModified(i64),
+    Failure {
+        feed_id: i64,
+        error: String,
+        retry_after: Option<u64>,
+    },
+}
+
+impl Change {
+    fn articles(&self) -> usize {
+        match self {
+            Change::Fetch { items, .. } => items.len(),
+            _ => 1,
+        }
+    }
+
+    /// On the store's connection, inside whatever transaction is open.
+    fn apply(&self, store: &mut Store) -> Result<WriteStats> {
+        match self {
+            Change::Fetch {
+                feed_id,
+                meta,
+                items,
+                version,
+            } => super::write_feed(&store.conn, &store.names, *feed_id, meta, items, version),
+            Change::NotModified(id) => store
+                .record_not_modified(*id)
+                .map(|()| WriteStats::default()),
+            Change::Failure {
+                feed_id,
+                error,
+                retry_after,
+            } => store
+                .record_failure(*feed_id, error, *retry_after)
+                .map(|()| WriteStats::default()),
+        }
+    }
+}
+
+enum Job {
+    /// Commit what is batched, then run.
+    Run(Run),
+    /// Run inside the open batch (it sees the batch's writes); must only read.
+    Read(Run),
+    Change(Change, Reply),
+}
+
+/// A handle to the writer thread; clones share it. The thread ends when the last handle goes,
+/// and that handle waits for it: the connection closes before the process can exit, so the
+/// last batch is committed and the WAL folded into the database.
 #[derive(Clone)]
 pub struct Writer {
+    // Dropped before `_joiner`: the thread's channel is closed by the time it is joined.
     jobs: mpsc::Sender<Job>,
     /// Jobs that go before the waiting ones; each is also announced on `jobs` to wake the
-    /// thread. A job still queued when the thread ends is dropped, and its caller told.
-    first: mpsc::Sender<Job>,
+    /// thread. Those still queued when the last handle goes run before the thread ends.
+    first: mpsc::Sender<Run>,
     /// The database file (None in memory), to say who holds it when a write waits.
     path: Option<std::path::PathBuf>,
+    _joiner: std::sync::Arc<Joiner>,
+}
+
+struct Joiner(std::sync::Mutex<Option<std::thread::JoinHandle<()>>>);
+
+impl Drop for Joiner {
+    fn drop(&mut self) {
+        let handle = self.0.get_mut().ok().and_then(Option::take);
+        if let Some(h) = handle
+            && h.thread().id() != std::thread::current().id()
+        {
+            let _ = h.join();
+        }
+    }
+}
+
+/// The open transaction and the changes in it, answered once it is committed.
+struct Batch {
+    done: Vec<(Change, Reply, Result<WriteStats>)>,
+    articles: usize,
+    since: Instant,
+}
+
+fn begin(store: &mut Store) -> Result<()> {
+    Ok(store.conn.execute_batch("BEGIN IMMEDIATE")?)
+}
+
+/// Apply one change inside the open transaction, under a savepoint of its own.
+fn apply_in_batch(store: &mut Store, change: &Change) -> Result<WriteStats> {
+    store.conn.execute_batch("SAVEPOINT feed")?;
+    let result = change.apply(store);
+    if result.is_err() {
+        store.names.borrow_mut().forget();
+        store.conn.execute_batch("ROLLBACK TO feed")?;
+    }
+    store.conn.execute_batch("RELEASE feed")?;
+    result
+}
+
+/// One change in a transaction of its own.
+fn apply_alone(store: &mut Store, change: &Change) -> Result<WriteStats> {
+    begin(store)?;
+    match change.apply(store) {
+        Ok(stats) => match store.conn.execute_batch("COMMIT") {
+            Ok(()) => Ok(stats),
+            Err(e) => {
+                rollback(store);
+                Err(e.into())
+            }
+        },
+        Err(e) => {
+            rollback(store);
+            Err(e)
+        }
+    }
+}
+
+fn rollback(store: &mut Store) {
+    if !store.conn.is_autocommit() {
+        let _ = store.conn.execute_batch("ROLLBACK");
+    }
+    store.names.borrow_mut().forget();
+}
+
+fn commit(store: &mut Store, batch: &mut Option<Batch>) {
+    let Some(b) = batch.take() else {
+        return;
+    };
+    match store.conn.execute_batch("COMMIT") {
+        Ok(()) => {
+            for (_, reply, result) in b.done {
+                reply(result);
+            }
+        }
+        Err(e) => {
+            tracing::warn!(
+                "a batch of {} feeds did not commit ({e}); writing them one by one",
+                b.done.len()
+            );
+            rollback(store);
+            for (change, reply, _) in b.done {
+                reply(apply_alone(store, &change));
+            }
+        }
+    }
+}
+
+/// Run the user's jobs waiting, after committing the open batch (they are answered once saved).
+fn run_first_jobs(store: &mut Store, batch: &mut Option<Batch>, first: &mpsc::Receiver<Run>) {
+    while let Ok(urgent) = first.try_recv() {
+        commit(store, batch);
+        urgent(store);
+    }
+}
+
+fn serve(mut store: Store, rx: mpsc::Receiver<Job>, first: mpsc::Receiver<Run>) {
+    let mut batch: Option<Batch> = None;
+    loop {
+        let job = match &batch {
+            None => match rx.recv() {
+                Ok(job) => job,
+                Err(_) => break,
+            },
+            Some(b) => match rx.recv_timeout(BATCH_TIME.saturating_sub(b.since.elapsed())) {
+                Ok(job) => job,
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    commit(&mut store, &mut batch);
+                    continue;
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+            },
+        };
+        run_first_jobs(&mut store, &mut batch, &first);
+        match job {
+            Job::Run(f) => {
+                commit(&mut store, &mut batch);
+                f(&mut store);
+            }
+            Job::Read(f) => f(&mut store),
+            Job::Change(change, reply) => {
+                if batch.is_none() {
+                    if let Err(e) = begin(&mut store) {
+                        reply(Err(e));
+                        continue;
+                    }
+                    batch = Some(Batch {
+                        done: Vec::new(),
+                        articles: 0,
+                        since: Instant::now(),
+                    });
+                }
+                let result = apply_in_batch(&mut store, &change);
+                let Some(b) = batch.as_mut() else {
+                    continue;
+                };
+                b.articles += change.articles();
+                b.done.push((change, reply, result));
+                if b.articles >= BATCH_ARTICLES || b.since.elapsed() >= BATCH_TIME {
+                    commit(&mut store, &mut batch);
+                }
+            }
+        }
+    }
+    run_first_jobs(&mut store, &mut batch, &first);
+    commit(&mut store, &mut batch);
 }
 
 impl Writer {
@@ -34,19 +252,16 @@ impl Writer {
             .filter(|p| !p.is_empty())
             .map(std::path::PathBuf::from);
         let (jobs, rx) = mpsc::channel::<Job>();
-        let (first, first_rx) = mpsc::channel::<Job>();
-        std::thread::Builder::new()
+        let (first, first_rx) = mpsc::channel::<Run>();
+        let handle = std::thread::Builder::new()
             .name("akhbar-writer".into())
-            .spawn(move || {
-                let mut store = store;
-                for job in rx {
-                    while let Ok(urgent) = first_rx.try_recv() {
-                        urgent(&mut store);
-                    }
-                    job(&mut store);
-                }
-            })?;
-        Ok(Writer { jobs, first, path })
+            .spawn(move || serve(store, rx, first_rx))?;
+        Ok(Writer {
+            jobs,
+            first,
+            path,
+            _joiner: std::sync::Arc::new(Joiner(std::sync::Mutex::new(Some(handle)))),
+        })
     }
 
     /// Another process holding the database's write lock: what a write waits for, if not the
@@ -76,7 +291,7 @@ impl Writer {
                 let _ = tx.send(f(store));
             }))
             .map_err(|_| StoreError::WriterStopped)?;
-        self.send(Box::new(|_| {}))?;
+        self.send(Job::Run(Box::new(|_| {})))?;
         Ok(rx)
     }
 
@@ -86,9 +301,9 @@ impl Writer {
         f: impl FnOnce(&mut Store) -> R + Send + 'static,
     ) -> Result<R> {
         let (tx, rx) = tokio::sync::oneshot::channel();
-        self.send(Box::new(move |store| {
+        self.send(Job::Run(Box::new(move |store| {
             let _ = tx.send(f(store));
-        }))?;
+        })))?;
         rx.await.map_err(|_| StoreError::WriterStopped)
     }
 
@@ -99,9 +314,9 @@ impl Writer {
         f: impl FnOnce(&mut Store) -> R + Send + 'static,
     ) -> Result<R> {
         let (tx, rx) = mpsc::sync_channel(1);
-        self.send(Box::new(move |store| {
+        self.send(Job::Run(Box::new(move |store| {
             let _ = tx.send(f(store));
-        }))?;
+        })))?;
         rx.recv().map_err(|_| StoreError::WriterStopped)
     }
 
@@ -109,30 +324,72 @@ impl Writer {
         self.jobs.send(job).map_err(|_| StoreError::WriterStopped)
     }
 
-    /// One feed's fetch in one transaction (see `Store::write_fetch`).
-    pub async fn write_fetch(
+    /// Hand `change` to the writer now (not when the future is first polled: the caller may go
+    /// on with other work) and return the wait for its commit.
+    fn submit(&self, change: Change) -> impl Future<Output = Result<WriteStats>> + Send + 'static {
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        let sent = self.send(Job::Change(
+            change,
+            Box::new(move |r| {
+                let _ = tx.send(r);
+            }),
+        ));
+        async move {
+            sent?;
+            rx.await.map_err(|_| StoreError::WriterStopped)?
+        }
+    }
+
+    /// One feed's fetch (see `Store::write_fetch`), in a batch with others.
+    pub fn write_fetch(
         &self,
         feed_id: i64,
         meta: FeedMeta,
         items: Vec<Ingest>,
         version: String,
-    ) -> Result<WriteStats> {
-        self.run(move |s| s.write_fetch(feed_id, &meta, &items, &version))
-            .await?
+    ) -> impl Future<Output = Result<WriteStats>> + Send + 'static {
+        self.submit(Change::Fetch {
+            feed_id,
+            meta,
+            items,
+            version,
+        })
     }
 
-    pub async fn record_failure(
+    pub fn record_failure(
         &self,
         feed_id: i64,
         error: String,
         retry_after_secs: Option<u64>,
-    ) -> Result<()> {
-        self.run(move |s| s.record_failure(feed_id, &error, retry_after_secs))
-            .await?
+    ) -> impl Future<Output = Result<()>> + Send + 'static {
+        let done = self.submit(Change::Failure {
+            feed_id,
+            error,
+            retry_after: retry_after_secs,
+        });
+        async move { done.await.map(|_| ()) }
     }
 
-    pub async fn record_not_modified(&self, feed_id: i64) -> Result<()> {
-        self.run(move |s| s.record_not_modified(feed_id)).await?
+    pub fn record_not_modified(
+        &self,
+        feed_id: i64,
+    ) -> impl Future<Output = Result<()>> + Send + 'static {
+        let done = self.submit(Change::NotModified(feed_id));
+        async move { done.await.map(|_| ()) }
+    }
+
+    /// Commit what is batched now (a refresh has handed over its last feed).
+    pub fn flush(&self) {
+        let _ = self.send(Job::Run(Box::new(|_| {})));
+    }
+
+    /// The content hashes of a feed's stored items, read inside the open batch (no commit).
+    pub async fn stored_hashes(&self, feed_id: i64) -> Result<HashMap<String, String>> {
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        self.send(Job::Read(Box::new(move |store| {
+            let _ = tx.send(store.stored_hashes(feed_id));
+        })))?;
+        rx.await.map_err(|_| StoreError::WriterStopped)?
     }
 
     pub async fn set_full_content(&self, id: i64, text: String, spans: Vec<Span>) -> Result<()> {
@@ -188,7 +445,7 @@ mod tests {
         let store = Store::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
         let writer = Writer::spawn(store).unwrap_or_else(|e| panic!("{e}"));
         let order = Arc::new(Mutex::new(Vec::new()));
-        let log = |name: &'static str| -> Job {
+        let log = |name: &'static str| -> Run {
             let order = Arc::clone(&order);
             Box::new(move |_| order.lock().map(|mut o| o.push(name)).unwrap_or(()))
         };
@@ -196,13 +453,13 @@ mod tests {
         let (busy, is_busy) = mpsc::channel::<()>();
         let (release, held) = mpsc::channel::<()>();
         let ok = |r: Result<()>| r.unwrap_or_else(|e| panic!("{e}"));
-        ok(writer.send(Box::new(move |_| {
+        ok(writer.send(Job::Run(Box::new(move |_| {
             let _ = busy.send(());
             let _ = held.recv();
-        })));
+        }))));
         is_busy.recv().unwrap_or_else(|e| panic!("{e}"));
         for name in ["feed 1", "feed 2", "feed 3"] {
-            ok(writer.send(log(name)));
+            ok(writer.send(Job::Run(log(name))));
         }
         let mark = writer.queue_first(log("mark"));
         ok(release.send(()).map_err(|_| StoreError::WriterStopped));

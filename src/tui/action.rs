@@ -59,7 +59,7 @@ pub enum Msg {
     ListLoaded {
         generation: u64,
         rows: Vec<ArticleRow>,
-        total: i64,
+        counts: ListCounts,
     },
     /// The headlines could not be read (a damaged database): the whole error.
     ListFailed {
@@ -211,4 +211,13 @@ pub struct LayoutJob {
     pub(crate) search: Option<String>,
     /// The reader's clock (the article's date shows its year only when not this one).
     pub(crate) now: chrono::DateTime<chrono::Utc>,
+}
+
+/// Articles in the cache, those the list's filters select, and the unread among those: the
+/// header's figures, right while only the first page of a long list has arrived.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ListCounts {
+    pub all: i64,
+    pub listed: i64,
+    pub unread: i64,
 }

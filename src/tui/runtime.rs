@@ -3,7 +3,7 @@
 //! writer, long lists in pages, marks, layouts with their cache.
 
 use super::action::{
-    ArticleLayout, BulkMark, Company, Failure, LayoutJob, Mark, MarkKind, Msg, StoreJob,
+    ArticleLayout, BulkMark, Company, Failure, LayoutJob, ListCounts, Mark, MarkKind, Msg, StoreJob,
 };
 use super::jobs::Supersede;
 use crate::entities::Recognizer;
@@ -15,9 +15,8 @@ use crate::view::theme::Theme;
 use std::collections::VecDeque;
 use std::sync::Arc;
 
-/// Headlines loaded at most (the newest first); filters narrow further in the database.
-pub(crate) const LIST_LIMIT: usize = 50_000;
-/// Headlines in the first answer, so the first frame does not wait for a long list.
+/// Headlines in the first answer, so the first frame does not wait for a long list; the rest
+/// (however many) follows in a second.
 pub const FIRST_PAGE: usize = 300;
 /// Articles whose per-article layout is kept.
 const LAYOUT_CACHE: usize = 16;
@@ -107,16 +106,16 @@ pub fn run_store_job(
     let fail = |what: Failure, e: &dyn std::fmt::Display| Msg::Failed(what, e.to_string());
     match job {
         StoreJob::List { generation, query } if query.limit.is_none() => {
-            let first = list(db.read(), rec, generation, query.clone(), FIRST_PAGE);
+            let first = list(db.read(), rec, generation, query.clone(), Some(FIRST_PAGE));
             let full_page =
                 matches!(&first, Msg::ListLoaded { rows, .. } if rows.len() == FIRST_PAGE);
             send(first);
             if full_page && !superseded() {
-                send(list(db.read(), rec, generation, query, LIST_LIMIT));
+                send(list(db.read(), rec, generation, query, None));
             }
         }
         StoreJob::List { generation, query } => {
-            let limit = query.limit.unwrap_or(LIST_LIMIT).min(LIST_LIMIT);
+            let limit = query.limit;
             send(list(db.read(), rec, generation, query, limit));
         }
         StoreJob::Article(id) => match db.read().article(id) {
@@ -211,29 +210,45 @@ fn naming_entity(rec: &Recognizer, query: &ArticleQuery) -> ArticleQuery {
     }
 }
 
+/// The list for `query`, `limit` rows at most (None: all of them), with its counts.
 fn list(
     store: &Store,
     rec: &Recognizer,
     generation: u64,
     query: ArticleQuery,
-    limit: usize,
+    limit: Option<usize>,
 ) -> Msg {
     let mut query = naming_entity(rec, &query);
-    query.limit = Some(limit);
-    let rows = match store.list_articles(&query) {
-        Ok(r) => r,
-        Err(e) => {
-            return Msg::ListFailed {
-                generation,
-                error: e.to_string(),
-            };
-        }
-    };
-    let total = store.article_count().unwrap_or(rows.len() as i64);
-    Msg::ListLoaded {
-        generation,
-        rows,
-        total,
+    query.limit = limit;
+    let counted = (|| {
+        let rows = store.list_articles(&query)?;
+        let all = store.article_count()?;
+        let (listed, unread) = if limit.is_some_and(|l| rows.len() >= l) {
+            store.count_articles(&query)?
+        } else {
+            // Every row is here: count them.
+            let unread = rows.iter().filter(|r| !r.read).count() as i64;
+            (rows.len() as i64, unread)
+        };
+        Ok::<_, crate::store::StoreError>((
+            rows,
+            ListCounts {
+                all,
+                listed,
+                unread,
+            },
+        ))
+    })();
+    match counted {
+        Ok((rows, counts)) => Msg::ListLoaded {
+            generation,
+            rows,
+            counts,
+        },
+        Err(e) => Msg::ListFailed {
+            generation,
+            error: e.to_string(),
+        },
     }
 }
 

@@ -198,6 +198,11 @@ pub struct State {
     pub rows: Vec<ArticleRow>,
     /// Articles in the cache, whatever the filters.
     pub(crate) total_articles: i64,
+    /// Articles the filters select and the unread among them, as last counted by the store
+    /// (the rows may be only the first page of them).
+    pub(crate) listed: (i64, i64),
+    /// `G` was pressed before the whole list had arrived: the selection goes to its end then.
+    pub(crate) to_bottom: bool,
     pub list_generation: u64,
     pub(crate) list_loaded: bool,
     /// The newest list could not be read: why (shown whole in place of the headlines).
@@ -265,6 +270,8 @@ impl State {
             size: (80, 24),
             rows: Vec::new(),
             total_articles: 0,
+            listed: (0, 0),
+            to_bottom: false,
             list_generation: 0,
             list_loaded: false,
             list_error: None,

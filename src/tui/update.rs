@@ -98,7 +98,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
         Msg::ListLoaded {
             generation,
             rows,
-            total,
+            counts,
         } => {
             if generation != state.list_generation {
                 return fx; // an older query (search typed further since)
@@ -110,7 +110,8 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             state.rows = rows;
             state.list_error = None;
             keep_marks_on_their_way(state);
-            state.total_articles = total;
+            state.total_articles = counts.all;
+            state.listed = (counts.listed, counts.unread);
             state.list_loaded = true;
             state.content_rtl = mostly_arabic(&state.rows);
             state.selected = keep
@@ -123,6 +124,10 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
                     }
                 });
             state.filters_changed = false;
+            if state.to_bottom {
+                state.selected = state.rows.len().saturating_sub(1);
+                state.to_bottom = (state.rows.len() as i64) < state.listed.0;
+            }
             keep_selection_visible(state);
             if state.selected_row().map(|r| r.id) != state.wanted_article {
                 preview_selected(state, &mut fx);
@@ -422,7 +427,11 @@ fn on_action(state: &mut State, action: Action, fx: &mut Vec<Effect>) {
         Action::Top if in_article => scroll_article(state, isize::MIN / 2),
         Action::Bottom if in_article => scroll_article(state, isize::MAX / 2),
         Action::Top => move_selection(state, isize::MIN / 2, fx),
-        Action::Bottom => move_selection(state, isize::MAX / 2, fx),
+        Action::Bottom => {
+            move_selection(state, isize::MAX / 2, fx);
+            // The list (or the rest of a long one) is on its way: its end is where `G` goes.
+            state.to_bottom = !state.list_loaded || (state.rows.len() as i64) < state.listed.0;
+        }
         Action::Open => {
             if in_article {
                 apply_focused_entity(state, fx);

@@ -58,11 +58,7 @@ fn store_with(path: &std::path::Path, languages: &[Option<&str>]) -> Store {
             language: lang.map(str::to_string),
             validators: Validators::default(),
         };
-        let item = Ingest {
-            article,
-            hash: format!("h{i}"),
-            spans: Some(vec![]),
-        };
+        let item = Ingest::new(article, format!("h{i}"), Some(vec![]));
         store.write_fetch(feed_id, &meta, &[item], "test").unwrap();
     }
     store

@@ -230,10 +230,9 @@ fn store_with_article(dir: &tempfile::TempDir, link: &str) -> (Store, i64) {
         language: Some("ar".into()),
         ..NewArticle::default()
     };
-    let items = vec![Ingest {
-        hash: akhbar::ingest::content_hash(&article),
-        article,
-        spans: Some(vec![]),
+    let items = vec![{
+        let hash = akhbar::ingest::content_hash(&article);
+        Ingest::new(article, hash, Some(vec![]))
     }];
     store
         .write_fetch(feed_id, &FeedMeta::default(), &items, "test")

@@ -46,19 +46,15 @@ fn naming(a: NewArticle, written: &str, canonical: &str) -> Ingest {
         parent: None,
         value: None,
     };
-    Ingest {
-        hash: content_hash(&a),
-        article: a,
-        spans: Some(vec![(Field::Title, span)]),
-    }
+    Ingest::new(
+        a.clone(),
+        content_hash(&a),
+        Some(vec![(Field::Title, span)]),
+    )
 }
 
 fn plain(a: NewArticle) -> Ingest {
-    Ingest {
-        hash: content_hash(&a),
-        article: a,
-        spans: Some(Vec::new()),
-    }
+    Ingest::new(a.clone(), content_hash(&a), Some(Vec::new()))
 }
 
 fn meta(title: &str) -> FeedMeta {
@@ -352,11 +348,7 @@ fn retention_keeps_starred_and_does_not_bring_removed_items_back() {
     // The feed still carries the removed item: ingest finds its hash and it is not new again.
     let hashes = store.stored_hashes(a).unwrap();
     assert_eq!(hashes.get("a0"), Some(&content_hash(&old)));
-    let again = Ingest {
-        hash: content_hash(&old),
-        article: old,
-        spans: None,
-    };
+    let again = Ingest::new(old.clone(), content_hash(&old), None);
     let written = store
         .write_fetch(a, &meta("البوابة العربية"), &[again], "v1")
         .unwrap();

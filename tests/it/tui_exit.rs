@@ -322,25 +322,26 @@ fn a_stop_gives_the_terminal_back_and_fg_takes_it_again_with_keys_working_at_onc
 
 /// Fill every third page of the middle half of the file with garbage.
 fn scribble(db: &Path) {
-    const PAGE: usize = 4096;
-    // The pages holding the articles' titles (found by their bytes, wherever the schema put
-    // them): the schema and `meta` stay readable, as in a disk that lost some data pages.
-    let titles: Vec<&[u8]> = crate::support::tui::SAMPLES
-        .iter()
-        .map(|s| &s.title.as_bytes()[..24])
-        .collect();
+    // Every page of the articles table: the reader opens the file, then fails to list.
+    let pages: Vec<usize> = {
+        let c = rusqlite::Connection::open(db).unwrap();
+        let mut stmt = c
+            .prepare("SELECT pageno FROM dbstat WHERE name = 'articles'")
+            .unwrap();
+        stmt.query_map([], |r| r.get::<_, i64>(0))
+            .unwrap()
+            .map(|p| p.unwrap() as usize)
+            .collect()
+    };
+    assert!(!pages.is_empty());
     let mut bytes = std::fs::read(db).unwrap();
-    let mut hit = 0;
-    for page in bytes.chunks_mut(PAGE).skip(1) {
-        if titles
-            .iter()
-            .any(|t| page.windows(t.len()).any(|w| w == *t))
-        {
-            page.fill(0xA5);
-            hit += 1;
-        }
+    let page = match u16::from_be_bytes([bytes[16], bytes[17]]) {
+        1 => 65_536,
+        n => usize::from(n),
+    };
+    for p in pages {
+        bytes[(p - 1) * page..p * page].fill(0xA5);
     }
-    assert!(hit > 0, "no page holds an article's title");
     std::fs::write(db, &bytes).unwrap();
 }
 

@@ -6,7 +6,7 @@
 
 use crate::support::tui::*;
 use akhbar::store::{ArticleQuery, Store};
-use akhbar::tui::action::{Effect, Mark, Msg, Signal};
+use akhbar::tui::action::{Effect, ListCounts, Mark, Msg, Signal};
 use akhbar::tui::update::update;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -123,7 +123,8 @@ fn a_list_read_before_a_mark_was_saved_still_shows_the_mark() {
     let id = state.rows[0].id;
     // The list is read (the mark not yet in the file), then the mark is asked for.
     let rows = rt.store.list_articles(&ArticleQuery::default()).unwrap();
-    let total = rows.len() as i64;
+    let all = rows.len() as i64;
+    let unread = rows.iter().filter(|r| !r.read).count() as i64;
     update(&mut state, key('s'));
     let generation = state.list_generation;
     update(
@@ -131,7 +132,11 @@ fn a_list_read_before_a_mark_was_saved_still_shows_the_mark() {
         Msg::ListLoaded {
             generation,
             rows,
-            total,
+            counts: ListCounts {
+                all,
+                listed: all,
+                unread,
+            },
         },
     );
     let row = state.rows.iter().find(|r| r.id == id).unwrap();

@@ -6,7 +6,7 @@ use crate::support::tui::*;
 use akhbar::refresh::{FeedResult, FeedStatus};
 use akhbar::store::WriteStats;
 use akhbar::text::BidiMode;
-use akhbar::tui::action::{Action, Effect, Msg, StoreJob};
+use akhbar::tui::action::{Action, Effect, ListCounts, Msg, StoreJob};
 use akhbar::tui::state::{Focus, Overlay};
 use akhbar::tui::update::update;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
@@ -235,7 +235,11 @@ fn an_older_list_answer_is_dropped_and_selection_survives_a_reload() {
         Msg::ListLoaded {
             generation: old,
             rows,
-            total: 8,
+            counts: ListCounts {
+                all: 8,
+                listed: 8,
+                unread: 8,
+            },
         },
     );
     assert_eq!(state.selected_row().map(|r| r.id), Some(id));
@@ -245,7 +249,7 @@ fn an_older_list_answer_is_dropped_and_selection_survives_a_reload() {
         Msg::ListLoaded {
             generation: old - 1,
             rows: vec![],
-            total: 0,
+            counts: ListCounts::default(),
         },
     );
     assert_eq!(
@@ -622,4 +626,107 @@ fn opening_a_teaser_fetches_its_page_once_unless_the_feed_says_never() {
     state.full_text.feeds.insert(feed, FullTextMode::Always);
     rt.send(&mut state, code(KeyCode::Enter));
     assert!(rt.outside.iter().any(|e| matches!(e, Effect::FullText(_))));
+}
+
+#[test]
+fn a_long_list_has_its_true_totals_from_the_first_page_and_g_reaches_its_oldest() {
+    use akhbar::tui::runtime::{FIRST_PAGE, run_store_job};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.db");
+    let copies = FIRST_PAGE / SAMPLES.len() + 3;
+    let total = SAMPLES.len() * copies;
+    let mut db = store_at(&path, copies);
+    let rec = std::sync::Arc::new(akhbar::entities::Recognizer::load(None).unwrap());
+    let (mut state, _rt) = reader_without_list(akhbar::store::Store::open(&path).unwrap(), 120, 40);
+    let mut list = |state: &akhbar::tui::state::State| {
+        let mut pages = Vec::new();
+        run_store_job(
+            &mut db,
+            &rec,
+            &arabic_name,
+            StoreJob::List {
+                generation: state.list_generation,
+                query: state.filters.query(),
+            },
+            &mut || false,
+            &mut |m| pages.push(m),
+        );
+        pages
+    };
+    let pages = list(&state);
+    assert_eq!(pages.len(), 2, "a first page, then the rest");
+    let counts = |m: &Msg| match m {
+        Msg::ListLoaded { rows, counts, .. } => (rows.len(), *counts),
+        other => panic!("{other:?}"),
+    };
+    let all = total as i64;
+    let want = ListCounts {
+        all,
+        listed: all,
+        unread: all,
+    };
+    assert_eq!(counts(&pages[0]), (FIRST_PAGE, want));
+    assert_eq!(counts(&pages[1]), (total, want));
+    let header = |state: &akhbar::tui::state::State| rows(&screen(state))[0].clone();
+    let mut pages = pages.into_iter();
+    update(&mut state, pages.next().unwrap());
+    assert!(
+        header(&state).contains(&format!("{total} articles · {total} unread")),
+        "{}",
+        header(&state)
+    );
+    // `G` before the rest has come: the end of the first page now, the end of all later.
+    update(&mut state, key('G'));
+    assert_eq!(state.selected, FIRST_PAGE - 1);
+    update(&mut state, pages.next().unwrap());
+    assert_eq!(state.selected, total - 1);
+    let oldest = akhbar::store::Store::open(&path)
+        .unwrap()
+        .list_articles(&Default::default())
+        .unwrap()
+        .last()
+        .map(|r| r.id);
+    assert_eq!(state.selected_row().map(|r| r.id), oldest);
+    assert!(header(&state).contains(&format!("{total} articles")));
+    // A move made before the rest comes cancels the jump.
+    let mut again = list(&state).into_iter();
+    update(&mut state, again.next().unwrap());
+    update(&mut state, key('G'));
+    update(&mut state, key('k'));
+    assert_eq!(state.selected, FIRST_PAGE - 2);
+    update(&mut state, again.next().unwrap());
+    assert_eq!(state.selected, FIRST_PAGE - 2);
+}
+
+#[test]
+fn g_pressed_before_the_list_has_come_goes_to_its_end_when_it_comes() {
+    use akhbar::tui::runtime::run_store_job;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.db");
+    let mut db = store_at(&path, 2);
+    let rec = std::sync::Arc::new(akhbar::entities::Recognizer::load(None).unwrap());
+    let (mut state, _rt) = reader_without_list(akhbar::store::Store::open(&path).unwrap(), 120, 40);
+    // The first frame is drawn before the headlines are read; `G` typed then is kept.
+    update(&mut state, key('G'));
+    assert_eq!(state.selected, 0);
+    let mut pages = Vec::new();
+    run_store_job(
+        &mut db,
+        &rec,
+        &arabic_name,
+        StoreJob::List {
+            generation: state.list_generation,
+            query: state.filters.query(),
+        },
+        &mut || false,
+        &mut |m| pages.push(m),
+    );
+    for page in pages {
+        update(&mut state, page);
+    }
+    assert_eq!(state.rows.len(), SAMPLES.len() * 2);
+    assert_eq!(state.selected, state.rows.len() - 1);
+    // Once there, `g` and `G` move as always.
+    update(&mut state, key('g'));
+    assert_eq!(state.selected, 0);
 }

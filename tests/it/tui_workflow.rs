@@ -192,11 +192,11 @@ fn the_cursor_stays_on_the_top_headline_until_the_reader_moves_it() {
             content: "نص الخبر العاجل.".into(),
             ..Default::default()
         };
-        let item = Ingest {
-            hash: akhbar::ingest::content_hash(&a),
-            article: a,
-            spans: Some(Vec::new()),
-        };
+        let item = Ingest::new(
+            a.clone(),
+            akhbar::ingest::content_hash(&a),
+            Some(Vec::new()),
+        );
         rt.store
             .write_fetch(feed, &FeedMeta::default(), &[item], "v")
             .unwrap();

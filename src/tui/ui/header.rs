@@ -61,8 +61,13 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, state: &State) {
             space(),
         ]);
     }
-    let shown = state.rows.len();
-    let unread = state.rows.iter().filter(|r| !r.read).count();
+    // While only the first page of a long list is here, the store's counts are the truth.
+    let (shown, unread) = if (state.rows.len() as i64) < state.listed.0 {
+        state.listed
+    } else {
+        let unread = state.rows.iter().filter(|r| !r.read).count();
+        (state.rows.len() as i64, unread as i64)
+    };
     let counts = if state.list_error.is_some() && state.rows.is_empty() {
         tr!(l, "header-database-error")
     } else if f.any() {

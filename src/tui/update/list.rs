@@ -38,6 +38,7 @@ pub(super) fn set_company(
 }
 
 pub(super) fn move_selection(state: &mut State, delta: isize, fx: &mut Vec<Effect>) {
+    state.to_bottom = false;
     if state.rows.is_empty() {
         return;
     }

@@ -305,11 +305,7 @@ pub fn fill(store: &mut Store, copies: usize) {
                         .into_iter()
                         .map(|sp| (Field::Content, sp)),
                 );
-                items.push(Ingest {
-                    article,
-                    hash: guid,
-                    spans: Some(spans),
-                });
+                items.push(Ingest::new(article, guid, Some(spans)));
             }
         }
         let meta = FeedMeta {
