@@ -619,6 +619,9 @@ impl Store {
 
     /// Headlines, best match first for a search, else newest first.
     pub fn list_articles(&self, q: &ArticleQuery) -> Result<Vec<ArticleRow>> {
+        if let (Some(name), Some(_)) = (q.search_entity.as_deref(), q.search.as_deref()) {
+            return self.list_searching_entity(q, name);
+        }
         let searching = q.search.as_deref().and_then(search::match_expression);
         let mut sql = format!(
             "SELECT a.id, f.url, f.title, a.title, a.link, a.published, a.read, a.starred,
@@ -638,32 +641,10 @@ impl Store {
         // copy every listed row (100,000 with a filter that hits all) through temporary b-trees,
         // three times the cost of the rest of the query.
         let in_sql_order = q.limit.is_some() && searching.is_none() && q.company.is_none();
-        // A search naming a company the recognizer knows (`/Nvidia`) also finds the articles
-        // naming it in another spelling («إنفيديا»); those are ranked with the text's weakest.
-        let entity = match q.search_entity.as_deref().filter(|_| q.search.is_some()) {
-            Some(name) => self.names.borrow_mut().find(&self.conn, name)?,
-            None => None,
-        };
-        if let (Some(expr), Some(entity)) = (&searching, entity) {
-            sql = sql.replace("bm25(article_search, 4.0, 1.0)", "0.0");
-            args.push(expr.clone().into());
-            let text = args.len();
-            args.push(entity.into());
-            conds.push(format!(
-                "(a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH ?{text})
-                  OR a.id IN (SELECT article FROM article_companies WHERE company = ?{}))",
-                args.len()
-            ));
-        } else if let Some(expr) = searching {
+        if let Some(expr) = searching {
             sql.push_str(" JOIN article_search s ON s.rowid = a.id");
             args.push(expr.into());
             conds.push(format!("article_search MATCH ?{}", args.len()));
-        } else if let Some(entity) = entity {
-            args.push(entity.into());
-            conds.push(format!(
-                "a.id IN (SELECT article FROM article_companies WHERE company = ?{})",
-                args.len()
-            ));
         } else if q.search.as_deref().is_some_and(|s| !s.trim().is_empty()) {
             // A query with no searchable word matches nothing rather than everything.
             conds.push("0".into());
@@ -772,6 +753,35 @@ impl Store {
             rows.len() as i64,
             rows.iter().filter(|(_, read)| !read).count() as i64,
         ))
+    }
+
+    /// A search that names a company the recognizer knows (`/Nvidia`): the text's hits by
+    /// relevance, then the articles naming the company in another spelling («إنفيديا»), newest
+    /// first, under the same other filters.
+    fn list_searching_entity(&self, q: &ArticleQuery, name: &str) -> Result<Vec<ArticleRow>> {
+        let text = ArticleQuery {
+            search_entity: None,
+            limit: None,
+            ..q.clone()
+        };
+        let mut rows = self.list_articles(&text)?;
+        // With another company filter too, an article must name both: the text's hits only.
+        if q.company.as_deref().is_none_or(|c| c == name) {
+            let named = ArticleQuery {
+                company: Some(name.to_string()),
+                search: None,
+                search_entity: None,
+                limit: None,
+                ..q.clone()
+            };
+            let seen: std::collections::HashSet<i64> = rows.iter().map(|r| r.id).collect();
+            let more = self.list_articles(&named)?;
+            rows.extend(more.into_iter().filter(|r| !seen.contains(&r.id)));
+        }
+        if let Some(limit) = q.limit {
+            rows.truncate(limit);
+        }
+        Ok(rows)
     }
 
     /// Ids and read flags of what a query lists.
