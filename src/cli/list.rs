@@ -97,6 +97,9 @@ pub(crate) fn run(lib: &Library, args: &ListArgs) -> Result<ExitCode, Error> {
     } else {
         print_rows(lib, &rows);
     }
+    // The process ends here: freeing a list of every article, row by row, took a third of
+    // `list --json` at 100,000 rows. The operating system takes the memory back at once.
+    std::mem::forget(rows);
     Ok(ExitCode::SUCCESS)
 }
 

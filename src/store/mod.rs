@@ -687,7 +687,10 @@ impl Store {
         }
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let mut rows = stmt.query(rusqlite::params_from_iter(args))?;
-        let mut out: Vec<(f64, i64, ArticleRow)> = Vec::new();
+        // Rows and their sort keys apart: sorting moves only the small keys, and each row is
+        // moved once into place (a row is ~200 bytes; sorting 100,000 of them was mostly memmove).
+        let mut out: Vec<ArticleRow> = Vec::new();
+        let mut keys: Vec<(f64, i64, i64, usize)> = Vec::new();
         let mut names = self.names.borrow_mut();
         while let Some(r) = rows.next()? {
             let value: Option<Vec<u8>> = r.get(9)?;
@@ -703,20 +706,22 @@ impl Store {
                 companies: company_names(&self.conn, &mut names, value.as_deref())?,
                 language: r.get(8)?,
             };
-            out.push((r.get(11)?, r.get(10)?, row));
-        }
-        if !in_sql_order {
-            // bm25 (lower is better), then newest, then the later id.
-            out.sort_by(|a, b| {
-                a.0.total_cmp(&b.0)
-                    .then(b.1.cmp(&a.1))
-                    .then(b.2.id.cmp(&a.2.id))
-            });
-            if let Some(limit) = q.limit {
-                out.truncate(limit);
+            if !in_sql_order {
+                keys.push((r.get(11)?, r.get(10)?, row.id, out.len()));
             }
+            out.push(row);
         }
-        Ok(out.into_iter().map(|(_, _, row)| row).collect())
+        if in_sql_order {
+            return Ok(out);
+        }
+        // bm25 (lower is better), then newest, then the later id.
+        keys.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)).then(b.2.cmp(&a.2)));
+        keys.truncate(q.limit.unwrap_or(usize::MAX));
+        let mut slots: Vec<Option<ArticleRow>> = out.into_iter().map(Some).collect();
+        Ok(keys
+            .iter()
+            .filter_map(|&(_, _, _, at)| slots[at].take())
+            .collect())
     }
 
     /// How many articles a query lists, and how many of them are unread (the reader's header).
