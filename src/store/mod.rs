@@ -29,10 +29,18 @@ use std::path::Path;
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        StoreError::Sqlite(e)
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
+    // Not a `source`: the message already holds SQLite's, and printing the chain repeated it
+    // ("… malformed; … damaged …: database disk image is malformed: Error code 11: …").
     #[error("database: {0}{hint}", hint = damage_hint(.0))]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
     #[error("cannot create {0}: {1}")]
     Dir(String, std::io::Error),
     #[error(
@@ -1308,4 +1316,20 @@ fn index_article(tx: &Connection, id: i64) -> Result<()> {
     tx.prepare_cached("INSERT INTO article_search (rowid, title, body) VALUES (?1, ?2, ?3)")?
         .execute(params![id, t, b])?;
     Ok(())
+}
+
+#[cfg(test)]
+mod error_tests {
+    use super::StoreError;
+
+    #[test]
+    fn a_sqlite_error_is_said_once_with_its_hint() {
+        let corrupt = rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CORRUPT),
+            Some("database disk image is malformed".into()),
+        );
+        let shown = format!("{:#}", anyhow::Error::from(StoreError::from(corrupt)));
+        assert_eq!(shown.matches("malformed").count(), 1, "{shown}");
+        assert!(shown.contains("akhbar doctor --repair"), "{shown}");
+    }
 }
