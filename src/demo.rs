@@ -8,6 +8,7 @@ use crate::feed::parse::parse_feed_from;
 use crate::ingest;
 use crate::store::{FeedMeta, Store};
 use anyhow::{Context, anyhow};
+use std::path::PathBuf;
 
 /// Every demo feed lives under this origin; `.invalid` can never resolve, so nothing pretends
 /// to be a real site and a refresh of a demo feed fails fast instead of reaching anyone.
@@ -58,6 +59,35 @@ pub(crate) fn sources() -> Vec<FeedSource> {
             tags: vec!["demo".to_string()],
         })
         .collect()
+}
+
+/// The demo in a database of its own, never the user's: `akhbar --demo`'s reader and the
+/// reader's offline fallback.
+pub struct TemporaryDemo {
+    /// Holds the database file; removing it (on drop) removes the demo: keep it as long as
+    /// the database is open.
+    pub dir: tempfile::TempDir,
+    pub path: PathBuf,
+    pub store: Store,
+    /// How many articles it holds (0: this build bundles none).
+    pub articles: usize,
+}
+
+/// A temporary database holding every bundled demo feed.
+pub fn open_temporary(rec: &Recognizer) -> anyhow::Result<TemporaryDemo> {
+    let dir = tempfile::Builder::new()
+        .prefix("akhbar-demo")
+        .tempdir()
+        .context("cannot make a temporary directory for the demo")?;
+    let path = dir.path().join("demo.db");
+    let mut store = Store::open(&path)?;
+    let articles = load_into(&mut store, rec)?;
+    Ok(TemporaryDemo {
+        dir,
+        path,
+        store,
+        articles,
+    })
 }
 
 /// Load every bundled demo feed into `store`; returns how many articles were stored.

@@ -84,6 +84,8 @@ pub enum Msg {
         id: i64,
         result: Result<(), String>,
     },
+    /// The offline fallback's demo database is open with this many articles (0: this build
+    /// bundles none, and the reader stays on the user's), or could not be (the error).
     DemoLoaded(Result<usize, String>),
     /// A mark reached the database, or did not (the error).
     Saved {
@@ -113,7 +115,6 @@ pub enum Failure {
     Article,
     Entities,
     Companies,
-    DemoFeeds,
     Browser,
     Refresh,
     Copy,
@@ -139,6 +140,9 @@ pub enum Effect {
     Save(Mark),
     /// Save a mark over many articles, like a mark; answered by `Msg::BulkSaved`.
     SaveBulk(BulkMark),
+    /// Offline with nothing stored: if the user's database is still empty, go on over the
+    /// bundled demo feeds in a temporary database (never the user's); `Msg::DemoLoaded`.
+    OpenDemo,
     /// Say, after a moment, what quitting waits for (`Msg::StillSaving`, repeated).
     WatchSaves,
     /// Give the terminal back and stop (Ctrl-Z, SIGTSTP); take it again when continued.
@@ -199,8 +203,6 @@ pub enum StoreJob {
     Companies,
     /// Ask the recognizer which company an alias names.
     Resolve(String),
-    /// Load the bundled demo feeds if the cache is still empty.
-    Demo,
 }
 
 /// A layout request: the article, what it is laid out for, the search to highlight.

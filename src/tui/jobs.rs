@@ -2,7 +2,7 @@
 //! of that kind still waiting (as gitui's `AsyncSingleJob` keeps only the newest pending job),
 //! and a running job can ask whether a newer one of its kind arrived — so a long list stops
 //! after its first page when the user has already asked for another. Jobs of no kind (title
-//! spans, the demo load) are never dropped. Both runtimes use it: the threaded one waits on it, the synchronous one
+//! spans, companies) are never dropped. Both runtimes use it: the threaded one waits on it, the synchronous one
 //! drains it.
 
 use std::collections::VecDeque;

@@ -43,23 +43,21 @@ pub(crate) fn run(lib: &Library) -> anyhow::Result<Ended> {
     }
     let mut state = initial_state(lib);
     let recognizer = Arc::new(lib.recognizer()?);
-    // --demo: a temporary database, removed on exit, filled before the first frame.
+    // --demo: a temporary database, removed on exit, filled before the first frame. (The
+    // offline fallback opens the same, later: `run::Services::open_demo`.)
     let _demo_dir;
     let (store, path) = if lib.demo {
-        let dir = tempfile::tempdir()?;
-        let path = dir.path().join("demo.db");
-        let mut store = Store::open(&path)?;
-        let n = crate::demo::load_into(&mut store, &recognizer)?;
-        _demo_dir = Some(dir);
+        let demo = crate::demo::open_temporary(&recognizer)?;
+        _demo_dir = Some(demo.dir);
         state.demo = true;
         state.can_refresh = false;
         state.status = Some(state::Status {
-            text: crate::i18n::tr!(state.l10n, "status-demo-loaded", count = n),
+            text: crate::i18n::tr!(state.l10n, "status-demo-loaded", count = demo.articles),
             error: false,
             sticky: false,
             at: state.now,
         });
-        (store, path)
+        (demo.store, demo.path)
     } else {
         _demo_dir = None;
         let mut store = lib.open_store()?;
@@ -96,8 +94,6 @@ pub(crate) fn run(lib: &Library) -> anyhow::Result<Ended> {
     let refresh_every = (!lib.demo && lib.config.fetch.refresh_minutes > 0)
         .then(|| std::time::Duration::from_secs(lib.config.fetch.refresh_minutes * 60));
     let theme = state.theme.clone();
-    // Where the offline fallback's demo feeds go, if it comes to that: they leave with the reader.
-    let user_db = (!lib.demo).then(|| lib.db_path());
     let lib = Arc::new(lib.clone());
     let ended = runtime.block_on(async move {
         let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
@@ -145,11 +141,6 @@ pub(crate) fn run(lib: &Library) -> anyhow::Result<Ended> {
     // Workers blocked on I/O must not keep the process alive after quit.
     runtime.shutdown_background();
     let state = ended?;
-    if state.demo
-        && let Some(path) = user_db
-    {
-        remove_fallback_demo(&path);
-    }
     let not_saved = state.saves.not_saved(&state.l10n);
     if !not_saved.is_empty() {
         eprintln!(
@@ -169,15 +160,6 @@ pub(crate) fn run(lib: &Library) -> anyhow::Result<Ended> {
         None if !not_saved.is_empty() => Ended::NotSaved,
         None => Ended::Quit,
     })
-}
-
-/// The bundled demo feeds the offline fallback showed are not the user's news: out of their
-/// database when the reader ends (and at the next start, should this not happen).
-fn remove_fallback_demo(path: &std::path::Path) {
-    match Store::open(path).and_then(|mut s| s.remove_feeds_under(crate::demo::ORIGIN)) {
-        Ok(n) => tracing::info!("removed the {n} demo feeds of the offline fallback"),
-        Err(e) => tracing::warn!("cannot remove the offline fallback's demo feeds: {e}"),
-    }
 }
 
 /// How the reader ended, for the exit status.

@@ -50,6 +50,40 @@ pub struct Services {
     layout_jobs: Sender<LayoutJob>,
     /// A search's entity for the bulk marks (the list's store thread has its own).
     recognizer: Arc<Recognizer>,
+    /// The offline fallback's temporary database, once open (removed when the reader ends).
+    demo: Option<tempfile::TempDir>,
+}
+
+/// The store thread: queries on `reader`, changes through `writer`; it ends with its inbox.
+fn store_thread(
+    reader: Store,
+    writer: Writer,
+    rec: Arc<Recognizer>,
+    tx: UnboundedSender<Msg>,
+) -> std::io::Result<Sender<StoreJob>> {
+    let (store_jobs, mut store_inbox) = inbox::<StoreJob>();
+    let mut db = Connections { reader, writer };
+    let names = |_: &str| None;
+    std::thread::Builder::new()
+        .name("akhbar-store".into())
+        .spawn(move || {
+            while let Ok(job) = store_inbox.wait() {
+                if tx.is_closed() {
+                    return;
+                }
+                run_store_job(
+                    &mut db,
+                    &rec,
+                    &names,
+                    job,
+                    &mut || store_inbox.superseded(&StoreKind::List),
+                    &mut |m| {
+                        let _ = tx.send(m);
+                    },
+                );
+            }
+        })?;
+    Ok(store_jobs)
 }
 
 impl Services {
@@ -64,34 +98,7 @@ impl Services {
         theme: Theme,
         tx: UnboundedSender<Msg>,
     ) -> std::io::Result<Services> {
-        let (store_jobs, mut store_inbox) = inbox::<StoreJob>();
-        {
-            let mut db = Connections {
-                reader,
-                writer: writer.clone(),
-            };
-            let (rec, tx) = (Arc::clone(&recognizer), tx.clone());
-            let names = |_: &str| None;
-            std::thread::Builder::new()
-                .name("akhbar-store".into())
-                .spawn(move || {
-                    while let Ok(job) = store_inbox.wait() {
-                        if tx.is_closed() {
-                            return;
-                        }
-                        run_store_job(
-                            &mut db,
-                            &rec,
-                            &names,
-                            job,
-                            &mut || store_inbox.superseded(&StoreKind::List),
-                            &mut |m| {
-                                let _ = tx.send(m);
-                            },
-                        );
-                    }
-                })?;
-        }
+        let store_jobs = store_thread(reader, writer.clone(), Arc::clone(&recognizer), tx.clone())?;
         let (layout_jobs, mut layout_inbox) = inbox::<LayoutJob>();
         {
             let (rec, tx) = (Arc::clone(&recognizer), tx.clone());
@@ -116,11 +123,57 @@ impl Services {
             tx,
             store_jobs,
             layout_jobs,
+            demo: None,
         })
     }
 
+    /// The offline fallback: when the user's database is still empty, every job from now on
+    /// goes to the bundled demo feeds in a temporary database — the one `--demo` opens — and
+    /// the user's is never written to. Answered by `Msg::DemoLoaded` (nothing when the user's
+    /// database has articles after all: they stay on screen). Done in the loop, which waits
+    /// the moment fifteen articles take to store: no job may reach the old database after.
+    fn open_demo(&mut self) {
+        // Asked of the writer, not of the list the state has seen: that may be older.
+        let stored = self.writer.run_blocking(|s| s.article_count());
+        match stored {
+            Ok(Ok(0)) => {}
+            Ok(Ok(_)) => return,
+            Ok(Err(e)) => return self.demo_loaded(Err(e.to_string())),
+            Err(e) => return self.demo_loaded(Err(e.to_string())),
+        }
+        let switched = self.switch_to_demo();
+        self.demo_loaded(switched);
+    }
+
+    fn switch_to_demo(&mut self) -> Result<usize, String> {
+        let demo = crate::demo::open_temporary(&self.recognizer).map_err(|e| format!("{e:#}"))?;
+        if demo.articles == 0 {
+            return Ok(0);
+        }
+        let reader = Store::open_reader(&demo.path).map_err(|e| e.to_string())?;
+        let writer = Writer::spawn(demo.store).map_err(|e| e.to_string())?;
+        let store_jobs = store_thread(
+            reader,
+            writer.clone(),
+            Arc::clone(&self.recognizer),
+            self.tx.clone(),
+        )
+        .map_err(|e| e.to_string())?;
+        // The old store thread ends with its inbox; its answers are for an older list.
+        self.store_jobs = store_jobs;
+        self.writer = writer;
+        // Nothing of the demo is fetched.
+        self.refresher = None;
+        self.demo = Some(demo.dir);
+        Ok(demo.articles)
+    }
+
+    fn demo_loaded(&self, result: Result<usize, String>) {
+        let _ = self.tx.send(Msg::DemoLoaded(result));
+    }
+
     /// Carry out one effect; the ones only the terminal can do come back.
-    pub(crate) fn execute(&self, effect: Effect) -> Option<Effect> {
+    pub(crate) fn execute(&mut self, effect: Effect) -> Option<Effect> {
         match effect {
             // The workers stop only when we do: sending cannot fail before.
             Effect::Store(job) => {
@@ -157,6 +210,7 @@ impl Services {
                     let _ = tx.send(answer);
                 });
             }
+            Effect::OpenDemo => self.open_demo(),
             Effect::WatchSaves => self.watch_saves(),
             Effect::Refresh(feed) => self.refresh(feed),
             Effect::FullText(id) => self.full_text(id),
@@ -292,7 +346,7 @@ pub async fn event_loop(
     screen: &mut impl Screen,
     mut events: impl Stream<Item = std::io::Result<Event>> + Unpin,
     mut state: State,
-    services: Services,
+    mut services: Services,
     mut rx: UnboundedReceiver<Msg>,
     initial: Vec<Effect>,
     refresh_every: Option<Duration>,
@@ -332,9 +386,10 @@ pub async fn event_loop(
             },
             Some(m) = rx.recv() => m,
             _ = tick.tick() => Msg::Tick(chrono::Utc::now()),
+            // Not over the offline fallback's demo: it has nothing to fetch.
             _ = async {
                 match &mut refresh_timer { Some(t) => { t.tick().await; } None => std::future::pending::<()>().await }
-            } => Msg::Action(Action::RefreshAll),
+            }, if services.refresher.is_some() => Msg::Action(Action::RefreshAll),
         };
         // Everything already waiting is applied before the next frame: only the newest state
         // is drawn.

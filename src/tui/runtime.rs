@@ -155,20 +155,6 @@ pub fn run_store_job(
             canonical: rec.resolve(&query),
             query,
         }),
-        // Checked here, not in update: the list the state has seen may be older than the store.
-        StoreJob::Demo => {
-            let rec = Arc::clone(rec);
-            let loaded = db.write(move |s| match s.article_count() {
-                Ok(0) => Some(crate::demo::load_into(s, &rec).map_err(|e| format!("{e:#}"))),
-                Ok(_) => None,
-                Err(e) => Some(Err(e.to_string())),
-            });
-            match loaded {
-                Ok(Some(result)) => send(Msg::DemoLoaded(result)),
-                Ok(None) => {}
-                Err(e) => send(fail(Failure::DemoFeeds, &e)),
-            }
-        }
     }
 }
 

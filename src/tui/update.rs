@@ -227,11 +227,11 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             if results.iter().any(|r| !r.failed()) {
                 reload(state, &mut fx);
             }
-            // Nothing cached and nothing reachable: show the bundled demo feeds rather than
-            // an empty screen.
+            // Nothing cached and nothing reachable: show the bundled demo feeds (in a database
+            // of their own) rather than an empty screen.
             let none_reached = results.iter().all(FeedResult::failed);
             if none_reached && state.total_articles == 0 && !state.demo {
-                fx.push(Effect::Store(StoreJob::Demo));
+                fx.push(Effect::OpenDemo);
             }
         }
         Msg::FullText { id, result } => match result {
@@ -247,6 +247,8 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             Ok(0) => error(state, tr!(state.l10n, "status-offline")),
             Ok(_) => {
                 state.demo = true;
+                // The demo's database is not the one the feeds are fetched into.
+                state.can_refresh = false;
                 state.status = Some(Status {
                     text: tr!(state.l10n, "status-offline-demo"),
                     error: false,
@@ -263,7 +265,6 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
                 Failure::Article => tr!(l, "failed-article", error = e),
                 Failure::Entities => tr!(l, "failed-entities", error = e),
                 Failure::Companies => tr!(l, "failed-companies", error = e),
-                Failure::DemoFeeds => tr!(l, "failed-demo-feeds", error = e),
                 Failure::Browser => tr!(l, "failed-browser", error = e),
                 Failure::Refresh => tr!(l, "failed-refresh", error = e),
                 Failure::Copy => tr!(l, "failed-copy", error = e),

@@ -389,3 +389,73 @@ fn a_terminal_gone_with_a_mark_on_its_way_ends_after_saving_it_and_an_ending_sig
     let stored = Store::open(&path).unwrap().article(id).unwrap().unwrap();
     assert!(stored.row.read);
 }
+
+/// Every feed failed: a `RefreshFinished` of one unreachable feed.
+fn all_failed() -> Msg {
+    Msg::RefreshFinished(vec![akhbar::refresh::FeedResult {
+        feed: "http://127.0.0.1:9/feed.xml".into(),
+        title: None,
+        status: akhbar::refresh::FeedStatus::Error {
+            error: "connection refused".into(),
+        },
+    }])
+}
+
+#[test]
+fn offline_over_an_empty_database_the_demo_opens_in_a_database_of_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("akhbar.db");
+    let writer = Writer::spawn(Store::open(&path).unwrap()).unwrap();
+    let r = Running::start(&path, Store::open_reader(&path).unwrap(), writer);
+    r.messages.send(all_failed()).unwrap();
+    let demo_articles = akhbar::demo::open_temporary(&Recognizer::load(None).unwrap())
+        .unwrap()
+        .articles;
+    let f = wait_for(&r.frames, "the demo's headlines", |f| {
+        f.rows == demo_articles && f.selected_id.is_some()
+    });
+    assert_eq!(
+        f.status.as_deref(),
+        Some("offline: showing the bundled demo feeds")
+    );
+    // A mark in the demo goes to the demo's database.
+    r.keys.send(key('s')).unwrap();
+    wait_for(&r.frames, "the star on screen", |f| f.starred_of_selected);
+    let user = Store::open(&path).unwrap();
+    let nothing_in_the_users = || {
+        assert_eq!(user.article_count().unwrap(), 0);
+        assert_eq!(user.feeds().unwrap().len(), 0);
+    };
+    nothing_in_the_users();
+    r.keys.send(key('q')).unwrap();
+    let state = r.end();
+    assert!(state.demo && state.saves.not_saved(&state.l10n).is_empty());
+    nothing_in_the_users();
+}
+
+#[test]
+fn offline_with_articles_stored_the_reader_keeps_them_and_says_what_failed() {
+    let (_dir, path) = fresh(1);
+    let writer = Writer::spawn(Store::open(&path).unwrap()).unwrap();
+    let r = Running::start(&path, Store::open_reader(&path).unwrap(), writer);
+    // Sent at once: the state may not have seen the list yet; the runtime asks the database.
+    r.messages.send(all_failed()).unwrap();
+    let f = wait_for(&r.frames, "the user's articles and the error", |f| {
+        f.rows == SAMPLES.len()
+            && f.status
+                .as_deref()
+                .is_some_and(|s| s.contains("connection refused"))
+    });
+    assert!(f.selected_id.is_some());
+    r.keys.send(key('q')).unwrap();
+    let state = r.end();
+    assert!(!state.demo, "no demo over the user's articles");
+    let user = Store::open(&path).unwrap();
+    assert_eq!(user.article_count().unwrap(), SAMPLES.len() as i64);
+    assert!(
+        user.feeds()
+            .unwrap()
+            .iter()
+            .all(|f| !akhbar::demo::is_demo_url(&f.url))
+    );
+}

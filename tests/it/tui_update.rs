@@ -364,13 +364,25 @@ fn refresh_progress_errors_and_the_offline_fallback() {
     let status = state.status.clone().unwrap();
     assert!(status.error && status.text.contains("HTTP 503") && status.text.contains("2 of 2"));
     assert!(
-        fx.contains(&Effect::Store(StoreJob::Demo)),
+        fx.contains(&Effect::OpenDemo),
         "empty cache and no feed reached: demo feeds"
     );
-    update(&mut state, Msg::DemoLoaded(Ok(12)));
+    let fx = update(&mut state, Msg::DemoLoaded(Ok(12)));
     assert_eq!(
         state.status.as_ref().map(|s| s.text.as_str()),
         Some("offline: showing the bundled demo feeds")
+    );
+    assert!(state.demo, "the header says demo");
+    assert!(
+        fx.iter()
+            .any(|e| matches!(e, Effect::Store(StoreJob::List { .. }))),
+        "the list comes again, from the demo's database"
+    );
+    update(&mut state, key('r'));
+    assert_eq!(
+        state.status.as_ref().map(|s| s.text.as_str()),
+        Some("demo: no network, nothing to refresh"),
+        "nothing of the demo is fetched"
     );
 }
 
@@ -503,11 +515,10 @@ fn a_filter_that_hides_the_selection_goes_to_the_top_one_that_keeps_it_stays() {
 }
 
 #[test]
-fn the_demo_fallback_never_fills_a_cache_that_has_articles() {
-    // The state has not seen the list yet (total 0) when every feed fails.
-    let dir = tempfile::tempdir().unwrap();
-    let store = store_at(&dir.path().join("t.db"), 1);
-    let (mut state, mut rt) = reader_without_list(store, 80, 24);
+fn the_demo_fallback_is_asked_for_only_over_an_empty_list() {
+    // (Whether the database is still empty when it comes to it is the runtime's to check:
+    // tui_runtime.rs.)
+    let (mut state, mut rt, _d) = filled(80, 24);
     let failed = FeedResult {
         feed: "https://a.example/feed".into(),
         title: None,
@@ -517,27 +528,28 @@ fn the_demo_fallback_never_fills_a_cache_that_has_articles() {
     };
     rt.send(&mut state, Msg::RefreshFinished(vec![failed]));
     assert!(
-        state.status.as_ref().is_some_and(|s| s.error),
-        "the error is shown"
+        state
+            .status
+            .as_ref()
+            .is_some_and(|s| s.error && s.text.contains("connection refused")),
+        "the error is shown: {:?}",
+        state.status
     );
     assert!(
-        !state.demo
-            && state
-                .status
-                .as_ref()
-                .is_some_and(|s| !s.text.contains("offline")),
-        "the store has articles: no demo"
+        !state.demo && !rt.outside.contains(&Effect::OpenDemo),
+        "the user's articles stay: no demo"
     );
+    let dir = tempfile::tempdir().unwrap();
     let (mut empty_state, mut empty_rt) = reader(
         akhbar::store::Store::open(&dir.path().join("e.db")).unwrap(),
         80,
         24,
     );
     empty_rt.send(&mut empty_state, Msg::RefreshFinished(vec![]));
-    let text = empty_state.status.map(|s| s.text).unwrap_or_default();
-    assert!(
-        text.starts_with("offline: "),
-        "no feeds and an empty cache: {text}"
+    assert_eq!(
+        empty_rt.outside,
+        [Effect::OpenDemo],
+        "no feeds and an empty cache: the demo"
     );
 }
 

@@ -292,16 +292,15 @@ fn the_daily_routine_in_the_real_reader() {
     assert!(left.iter().all(|a| a["feed"] == server.url("/second.xml")));
 }
 
-/// Offline with an empty database, the reader shows the bundled demo feeds; they are not the
-/// user's news: once the reader ends, none is left in the database.
-#[test]
-fn the_offline_fallbacks_demo_feeds_leave_with_the_reader() {
-    use crate::support::{Env, path_str};
-    let _alone = crate::support::heavy();
-    let env = Env::new();
-    let db = env.db();
-    // Nobody listens on the discard port: every fetch fails at once.
-    let list = env.write("feeds.txt", "http://127.0.0.1:9/feed.xml\n");
+/// The reader in tmux over `db`, its one feed on a closed port of 127.0.0.1: every fetch fails.
+fn offline_reader(env: &crate::support::Env, db: &std::path::Path) -> crate::support::tmux::Tmux {
+    use crate::support::path_str;
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let list = env.write("feeds.txt", format!("http://127.0.0.1:{port}/feed.xml\n"));
     let config = env.write("reader.toml", "[display]\nshape = \"off\"\n");
     let home = env.dir.path();
     let command = format!(
@@ -310,23 +309,60 @@ fn the_offline_fallbacks_demo_feeds_leave_with_the_reader() {
          '{bin}' --db '{db}' --config '{config}' --feeds '{list}'; echo \"exit=$?\"; sleep 60",
         home = home.display(),
         bin = env!("CARGO_BIN_EXE_akhbar"),
-        db = path_str(&db),
+        db = path_str(db),
         config = config.display(),
         list = list.display(),
     );
-    let tmux = crate::support::tmux::Tmux::start("offline", 120, 40, &command);
+    crate::support::tmux::Tmux::start("offline", 120, 40, &command)
+}
+
+/// Offline with an empty database, the reader shows the bundled demo feeds from a temporary
+/// database: nothing of them is ever written to the user's, during the session or after.
+#[test]
+fn offline_over_an_empty_database_the_demo_never_enters_it() {
+    let _alone = crate::support::heavy();
+    let env = crate::support::Env::new();
+    let db = env.db();
+    let tmux = offline_reader(&env, &db);
     tmux.wait_for("offline: showing the bundled demo feeds");
-    tmux.wait_for("15 articles");
+    let screen = tmux.wait_for("15 articles");
+    assert!(screen.contains("demo"), "the header says demo:\n{screen}");
+    // A star in the demo stays in the demo.
+    tmux.keys(&["s"]);
+    tmux.wait_for("★");
+    let in_the_users = || {
+        let store = akhbar::store::Store::open(&db).unwrap();
+        let feeds = store.feeds().unwrap();
+        assert!(
+            feeds.iter().all(|f| !akhbar::demo::is_demo_url(&f.url)),
+            "{feeds:?}"
+        );
+        assert_eq!(feeds.len(), 1, "the user's own feed only");
+        assert_eq!(store.article_count().unwrap(), 0);
+    };
+    in_the_users();
+    tmux.keys(&["q"]);
+    tmux.wait_for("exit=0");
+    in_the_users();
+}
+
+/// Offline with articles stored, the reader shows them, and says which feed failed and why.
+#[test]
+fn offline_with_articles_stored_the_reader_shows_them() {
+    let _alone = crate::support::heavy();
+    let env = crate::support::Env::new();
+    let db = env.db();
+    drop(crate::support::tui::store_at(&db, 1));
+    let stored = crate::support::tui::SAMPLES.len();
+    let tmux = offline_reader(&env, &db);
+    let screen = tmux.wait_until("the error and the user's articles", |s| {
+        s.contains("1 of 1") && s.contains(&format!("{stored} articles"))
+    });
+    assert!(!screen.contains("demo"), "{screen}");
     tmux.keys(&["q"]);
     tmux.wait_for("exit=0");
     let store = akhbar::store::Store::open(&db).unwrap();
-    let feeds = store.feeds().unwrap();
-    assert!(
-        feeds.iter().all(|f| !akhbar::demo::is_demo_url(&f.url)),
-        "{feeds:?}"
-    );
-    assert_eq!(feeds.len(), 1, "the user's own feed stays");
-    assert_eq!(store.article_count().unwrap(), 0);
+    assert_eq!(store.article_count().unwrap(), stored as i64);
 }
 
 #[test]
