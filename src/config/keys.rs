@@ -56,6 +56,7 @@ actions! {
     FullArticle = "full_article",
     OpenLink = "open_link",
     CopyLink = "copy_link",
+    LinkList = "link_list",
     RefreshAll = "refresh_all",
     RefreshFeed = "refresh_feed",
     Entities = "entities",

@@ -4,6 +4,7 @@ use super::action::{ArticleLayout, Company, LayoutKey};
 use super::keys::Keymap;
 use crate::config::Mirror;
 use crate::entities::Kind;
+use crate::feed::Link;
 use crate::i18n::Localizer;
 use crate::store::{Article, ArticleQuery, ArticleRow, Field};
 use crate::text::terminal::TerminalKind;
@@ -95,11 +96,19 @@ impl Picker {
     }
 }
 
+/// The open article's links (`l`): pick one to open or copy.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LinkList {
+    pub links: Vec<Link>,
+    pub selected: usize,
+}
+
 #[derive(Clone, Debug)]
 pub enum Overlay {
     None,
     Help { scroll: usize },
     Picker(Picker),
+    Links(LinkList),
 }
 
 /// One entity of the open article, for `e` stepping.

@@ -15,6 +15,7 @@ use tui_input::{Input, InputRequest};
 
 mod article;
 mod bulk;
+mod links;
 mod list;
 mod marks;
 
@@ -353,6 +354,10 @@ fn on_key(state: &mut State, key: KeyEvent, fx: &mut Vec<Effect>) {
             }
             return;
         }
+        Overlay::Links(_) => {
+            links::on_key(state, &key, fx);
+            return;
+        }
         Overlay::Help { scroll } => {
             match state.keymap.action(&key) {
                 Some(Action::Down) => *scroll += 1,
@@ -536,6 +541,7 @@ fn on_action(state: &mut State, action: Action, fx: &mut Vec<Effect>) {
             Some(_) => error(state, tr!(state.l10n, "status-link-not-web")),
             None => info(state, tr!(state.l10n, "status-no-link")),
         },
+        Action::LinkList => links::open(state),
         Action::RefreshAll | Action::RefreshFeed => {
             if !state.can_refresh {
                 info(state, tr!(state.l10n, "status-demo-no-refresh"));

@@ -328,3 +328,19 @@ fn the_real_reader_stays_english_with_lang_en_us() {
         "{screen}"
     );
 }
+
+#[test]
+fn link_list_in_arabic() {
+    let (mut state, mut rt, _d) = filled_in(120, 40, arabic());
+    give_links(&mut state, &mut rt, &sample_links());
+    rt.send(&mut state, key('l'));
+    let term = screen(&state);
+    let text = rows(&term).join("\n");
+    assert!(text.contains(&visual("الروابط في المقال")), "{text}");
+    assert!(text.contains(&visual("بيان مايكروسوفت الرسمي")), "{text}");
+    assert!(
+        text.contains("https://news.microsoft.com/ar-xm/2025/"),
+        "{text}"
+    );
+    insta::assert_snapshot!("links_ar_120x40", term.backend());
+}

@@ -235,3 +235,26 @@ fn a_long_error_wraps_in_the_footer_instead_of_being_cut() {
     assert!(text.ends_with(&format!("article: {DAMAGED}")), "{lines:#?}");
     insta::assert_snapshot!("long_error_80x24", term.backend());
 }
+
+#[test]
+fn link_list_of_the_article() {
+    let (mut state, mut rt, _d) = filled(120, 40);
+    give_links(&mut state, &mut rt, &sample_links());
+    rt.send(&mut state, key('l'));
+    rt.send(&mut state, key('j'));
+    let term = screen(&state);
+    let text = rows(&term).join("\n");
+    assert!(text.contains("links in the article"), "{text}");
+    assert!(
+        text.contains("https://azure.microsoft.com/en-us/pricing/"),
+        "{text}"
+    );
+    assert!(text.contains(&visual("بيان مايكروسوفت الرسمي")), "{text}");
+    // The escape and the override are gone; the words around them stay.
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{202e}'),
+        "{text}"
+    );
+    assert!(text.contains("evil"), "{text}");
+    insta::assert_snapshot!("links_120x40", term.backend());
+}

@@ -742,3 +742,56 @@ fn g_pressed_before_the_list_has_come_goes_to_its_end_when_it_comes() {
     update(&mut state, key('g'));
     assert_eq!(state.selected, 0);
 }
+
+#[test]
+fn the_link_list_walks_opens_and_copies_the_articles_links() {
+    let (mut state, mut rt, _d) = filled(120, 40);
+    let links = sample_links();
+    give_links(&mut state, &mut rt, &links);
+    rt.send(&mut state, key('l'));
+    assert!(matches!(&state.overlay, Overlay::Links(l) if l.links == links && l.selected == 0));
+    rt.send(&mut state, key('j'));
+    rt.send(&mut state, code(KeyCode::Enter));
+    rt.send(&mut state, key('j'));
+    rt.send(&mut state, key('j')); // stays on the last
+    rt.send(&mut state, key('y'));
+    rt.send(&mut state, key('k'));
+    rt.send(&mut state, code(KeyCode::Down));
+    assert!(matches!(&state.overlay, Overlay::Links(l) if l.selected == 2));
+    assert_eq!(
+        rt.outside,
+        [
+            Effect::OpenLink(links[1].url.clone()),
+            Effect::Copy(links[2].url.clone())
+        ]
+    );
+    // Keys act on the list, not the reader beneath it.
+    assert_eq!(state.selected, 0);
+    rt.send(&mut state, code(KeyCode::Esc));
+    assert!(matches!(state.overlay, Overlay::None));
+    rt.send(&mut state, key('l'));
+    rt.send(&mut state, key('l'));
+    assert!(matches!(state.overlay, Overlay::None), "l closes it too");
+}
+
+#[test]
+fn the_link_list_refuses_a_link_that_is_not_web_and_says_when_there_are_none() {
+    let (mut state, mut rt, _d) = filled(120, 40);
+    rt.send(&mut state, key('l'));
+    assert!(matches!(&state.overlay, Overlay::Links(l) if l.links.is_empty()));
+    let fx = update(&mut state, code(KeyCode::Enter));
+    assert!(fx.is_empty(), "nothing to open: {fx:?}");
+    let text = rows(&screen(&state)).join("\n");
+    assert!(text.contains("this article has no links"), "{text}");
+    rt.send(&mut state, code(KeyCode::Esc));
+    // A database edited by hand can hold any address: it is not handed to the browser.
+    let bad = [akhbar::feed::Link {
+        text: "click".into(),
+        url: "javascript:alert(1)".into(),
+    }];
+    give_links(&mut state, &mut rt, &bad);
+    rt.send(&mut state, key('l'));
+    let fx = update(&mut state, code(KeyCode::Enter));
+    assert!(fx.is_empty(), "{fx:?}");
+    assert!(state.status.as_ref().is_some_and(|s| s.error));
+}

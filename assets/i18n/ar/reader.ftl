@@ -139,6 +139,11 @@ picker-no-companies = لا شركات في المقالات المحفوظة ب�
 picker-no-match = لا شركة تطابق
 picker-apply = تطبيق
 picker-cancel = إلغاء
+links-title = الروابط في المقال
+links-none = لا روابط في هذا المقال
+links-open = فتح
+links-copy = نسخ
+links-close = إغلاق
 search-matches = { PLURAL($count) ->
     [zero] لا نتائج
     [one] نتيجة واحدة
@@ -192,6 +197,7 @@ action-toggle_star = وضع نجمة/إزالتها
 action-full_article = جلب المقال كاملًا من صفحته
 action-open_link = فتح الرابط في المتصفح
 action-copy_link = نسخ الرابط (OSC 52)
+action-link_list = روابط المقال: فتح أحدها أو نسخه
 action-refresh_all = تحديث كل المصادر
 action-refresh_feed = تحديث مصدر هذا المقال
 action-entities = التنقل بين كيانات المقال

@@ -121,6 +121,11 @@ picker-no-companies = no companies in the cache yet
 picker-no-match = no company matches
 picker-apply = applies
 picker-cancel = cancels
+links-title = links in the article
+links-none = this article has no links
+links-open = opens
+links-copy = copies
+links-close = closes
 search-matches = { PLURAL($count) ->
     [one] { $count } match
    *[other] { $count } matches
@@ -170,6 +175,7 @@ action-toggle_star = star/unstar
 action-full_article = fetch the full article from its page
 action-open_link = open the link in the browser
 action-copy_link = copy the link (OSC 52)
+action-link_list = the article's links: open or copy one
 action-refresh_all = refresh every feed
 action-refresh_feed = refresh this article's feed
 action-entities = step through the article's entities

@@ -6,6 +6,7 @@ pub(crate) mod header;
 pub(crate) mod headlines;
 pub(crate) mod help;
 pub mod layout;
+pub(crate) mod links;
 pub(crate) mod picker;
 pub(crate) mod search;
 
@@ -36,6 +37,7 @@ pub fn draw(frame: &mut Frame, state: &State) {
     match &state.overlay {
         Overlay::Picker(p) => cursor = picker::draw(buf, area, p, state),
         Overlay::Help { scroll } => help::draw(buf, area, *scroll, state),
+        Overlay::Links(list) => links::draw(buf, area, list, state),
         Overlay::None => {}
     }
     if let Some(pos) = cursor {

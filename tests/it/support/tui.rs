@@ -424,3 +424,45 @@ pub fn rows(term: &Terminal<TestBackend>) -> Vec<String> {
         })
         .collect()
 }
+
+/// Links as an article's HTML gives them: Arabic words, English words, and words carrying
+/// an escape sequence and a bidi override (which must never reach the terminal).
+pub fn sample_links() -> Vec<akhbar::feed::Link> {
+    let link = |text: &str, url: &str| akhbar::feed::Link {
+        text: text.into(),
+        url: url.into(),
+    };
+    vec![
+        link(
+            "بيان مايكروسوفت الرسمي",
+            "https://news.microsoft.com/ar-xm/2025/",
+        ),
+        link(
+            "Azure pricing",
+            "https://azure.microsoft.com/en-us/pricing/",
+        ),
+        link(
+            "evil\u{1b}[31m red \u{202e}txt.exe",
+            "https://example.com/a?b=1",
+        ),
+    ]
+}
+
+/// Keep `links` with the first headline's article and show it again (previews come from the
+/// store, so the reader sees them as it would after a fetch).
+pub fn give_links(state: &mut State, rt: &mut SyncRuntime, links: &[akhbar::feed::Link]) {
+    use akhbar::tui::action::Msg;
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let id = state.rows[0].id;
+    rt.store.add_links(id, links).unwrap();
+    for c in ['j', 'k'] {
+        rt.send(
+            state,
+            Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
+        );
+    }
+    assert_eq!(
+        state.article.as_ref().map(|a| a.article.links.len()),
+        Some(links.len())
+    );
+}
