@@ -795,3 +795,46 @@ fn the_link_list_refuses_a_link_that_is_not_web_and_says_when_there_are_none() {
     assert!(fx.is_empty(), "{fx:?}");
     assert!(state.status.as_ref().is_some_and(|s| s.error));
 }
+
+#[test]
+fn enter_on_a_place_searches_for_it_as_the_article_writes_it() {
+    let (mut state, mut rt, _d) = filled(120, 40);
+    rt.send(&mut state, code(KeyCode::Enter));
+    let entities = state.article.as_ref().unwrap().entities.clone();
+    let at = entities
+        .iter()
+        .position(|e| e.canonical.as_deref() == Some("United States"))
+        .expect("the sample names a place");
+    for _ in 0..=at {
+        rt.send(&mut state, key('e'));
+    }
+    let hint = state.status.as_ref().unwrap().text.clone();
+    assert!(
+        hint.contains("United States") && hint.contains("searches"),
+        "{hint}"
+    );
+    rt.send(&mut state, code(KeyCode::Enter));
+    let name = "الولايات المتحدة";
+    assert_eq!(state.filters.search.as_deref(), Some(name));
+    assert_eq!(
+        state.filters.company, None,
+        "a place is not a company filter"
+    );
+    assert_eq!(state.focus, Focus::Headlines);
+    assert_eq!(state.article.as_ref().unwrap().focus, None);
+    let naming: Vec<&str> = SAMPLES
+        .iter()
+        .filter(|s| s.title.contains(name) || s.body.contains(name))
+        .map(|s| s.title)
+        .collect();
+    assert!(!naming.is_empty() && naming.len() < SAMPLES.len());
+    let mut shown: Vec<&str> = state.rows.iter().map(|r| r.title.as_str()).collect();
+    let mut want = naming.clone();
+    shown.sort();
+    want.sort();
+    assert_eq!(shown, want);
+    // Esc on the search prompt's filter is how it goes: `/` then Esc clears it.
+    rt.send(&mut state, key('/'));
+    rt.send(&mut state, code(KeyCode::Esc));
+    assert_eq!(state.rows.len(), SAMPLES.len());
+}

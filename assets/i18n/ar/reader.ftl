@@ -68,6 +68,8 @@ status-open-first = افتح مقالًا أولًا
 status-no-entities = لا كيانات في هذا المقال
 status-entity = { $kind } · { $name }
 status-entity-company = { $kind } · { $name } — { $key } للتصفية بها
+status-entity-search = { $kind } · { $name } — { $key } للبحث عنه
+status-entity-searched = البحث عن «{ $name }»
 refresh-no-feeds = لا مصادر للتحديث: أضف مصادرك بالأمر akhbar import FILE.opml
 refresh-failed = تعذّر تحديث { $failed } من { PLURAL($total) ->
     [one] مصدر واحد

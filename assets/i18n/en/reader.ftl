@@ -61,6 +61,8 @@ status-open-first = open an article first
 status-no-entities = no entities in this article
 status-entity = { $kind } · { $name }
 status-entity-company = { $kind } · { $name } — { $key } filters by it
+status-entity-search = { $kind } · { $name } — { $key } searches for it
+status-entity-searched = searching for “{ $name }”
 refresh-no-feeds = no feeds to refresh: akhbar import FILE.opml adds some
 refresh-failed = { $failed } of { PLURAL($total) ->
     [one] { $total } feed

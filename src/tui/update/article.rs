@@ -3,7 +3,7 @@
 use super::super::action::{Action, ArticleLayout, Effect, LayoutJob, LayoutKey};
 use super::super::state::{EntityRef, Focus, State};
 use super::info;
-use super::list::{is_arabic_letter, set_company};
+use super::list::{is_arabic_letter, refilter, set_company};
 use crate::i18n::tr;
 use crate::store::{Article, Field};
 use crate::tui::ui::layout::Panes;
@@ -136,6 +136,7 @@ pub(crate) fn entity_refs(article: &Article) -> Vec<EntityRef> {
 }
 
 pub(super) fn step_entity(state: &mut State, fx: &mut Vec<Effect>) {
+    use crate::entities::Kind;
     let Some(open) = &state.article else {
         info(state, tr!(state.l10n, "status-open-first"));
         return;
@@ -154,9 +155,20 @@ pub(super) fn step_entity(state: &mut State, fx: &mut Vec<Effect>) {
         let l = &state.l10n;
         let kind = kind_name(l, e.kind);
         let what = match (&e.canonical, e.kind) {
-            (Some(c), crate::entities::Kind::Org) => {
+            (Some(c), Kind::Org) => {
                 let key = state.keymap.first_label(Action::Open);
                 tr!(l, "status-entity-company", kind = kind, name = c, key = key)
+            }
+            (_, Kind::Place | Kind::Person | Kind::Product) if e.parent.is_none() => {
+                let key = state.keymap.first_label(Action::Open);
+                let name = e.canonical.as_deref().unwrap_or(&e.text);
+                tr!(
+                    l,
+                    "status-entity-search",
+                    kind = kind,
+                    name = name,
+                    key = key
+                )
             }
             (Some(c), _) => tr!(l, "status-entity", kind = kind, name = c),
             (None, _) => kind,
@@ -173,19 +185,46 @@ pub(super) fn set_entity_focus(state: &mut State, focus: Option<usize>, fx: &mut
     request_layout(state, fx);
 }
 
-/// Enter on a focused company (or a product of one) filters the headlines by it.
+/// Enter on a focused company (or a product of one) filters the headlines by it. Places, people
+/// and products of no known company cannot be a filter: Enter searches for the name as the
+/// article writes it (the store widens a name the recognizer knows to its other spellings).
+/// Figures (money, percentages, dates) do nothing.
 pub(super) fn apply_focused_entity(state: &mut State, fx: &mut Vec<Effect>) {
-    let company = state.article.as_ref().and_then(|open| {
+    use crate::entities::Kind;
+    enum Apply {
+        Company(String, String),
+        Search(String),
+    }
+    let apply = state.article.as_ref().and_then(|open| {
         let e = open.entities.get(open.focus?)?;
-        match e.kind {
-            crate::entities::Kind::Org => e.canonical.clone().map(|c| (c, e.text.clone())),
-            _ => e.parent.clone().map(|p| (p, e.text.clone())),
+        match (e.kind, &e.canonical, &e.parent) {
+            (Kind::Org, Some(c), _) => Some(Apply::Company(c.clone(), e.text.clone())),
+            (Kind::Org, None, _) => Some(Apply::Search(e.text.clone())),
+            (_, _, Some(p)) => Some(Apply::Company(p.clone(), e.text.clone())),
+            (Kind::Place | Kind::Person | Kind::Product, _, None) => {
+                Some(Apply::Search(e.text.clone()))
+            }
+            _ => None,
         }
     });
-    if let Some((canonical, text)) = company {
-        set_entity_focus(state, None, fx);
-        let label = if e_is_arabic(&text) { Some(text) } else { None };
-        set_company(state, canonical, label, fx);
+    match apply {
+        Some(Apply::Company(canonical, text)) => {
+            set_entity_focus(state, None, fx);
+            let label = if e_is_arabic(&text) { Some(text) } else { None };
+            set_company(state, canonical, label, fx);
+        }
+        Some(Apply::Search(name)) => {
+            set_entity_focus(state, None, fx);
+            let name = crate::text::sanitize(&name).trim().to_string();
+            info(
+                state,
+                tr!(state.l10n, "status-entity-searched", name = name.as_str()),
+            );
+            state.filters.search = Some(name);
+            state.focus = Focus::Headlines;
+            refilter(state, fx);
+        }
+        None => {}
     }
 }
 
