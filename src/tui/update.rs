@@ -89,6 +89,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
         Msg::Resize(w, h) => {
             state.size = (w, h);
             keep_selection_visible(state);
+            clamp_scroll(state);
         }
         Msg::Resumed => {}
         Msg::Saved { mark, result } => saved(state, mark, result, &mut fx),

@@ -838,3 +838,35 @@ fn enter_on_a_place_searches_for_it_as_the_article_writes_it() {
     rt.send(&mut state, code(KeyCode::Esc));
     assert_eq!(state.rows.len(), SAMPLES.len());
 }
+
+#[test]
+fn growing_the_window_at_the_end_of_an_article_brings_its_top_back() {
+    let (mut state, mut rt, _d) = filled(120, 14);
+    rt.send(&mut state, code(KeyCode::Enter));
+    rt.send(&mut state, key('G'));
+    let open = state.article.as_ref().unwrap();
+    assert!(open.scroll > 0, "a long article at the small size");
+    let first_line: String = open.layout.as_ref().unwrap().lines[0]
+        .spans
+        .iter()
+        .map(|s| s.content.as_ref())
+        .collect();
+    // Taller only: the width and so the layout stay; the scroll alone must follow.
+    rt.send(&mut state, Msg::Resize(120, 40));
+    let scroll = state.article.as_ref().unwrap().scroll;
+    // `G` goes to the last full page: the resize must have left the scroll there already.
+    rt.send(&mut state, key('G'));
+    assert_eq!(state.article.as_ref().unwrap().scroll, scroll);
+    assert_eq!(scroll, 0, "the whole sample fits at 40 rows");
+    let text = rows(&screen(&state)).join("\n");
+    assert!(text.contains(first_line.trim()), "the title shows: {text}");
+
+    // Narrower and taller: a layout for the new width arrives, and is clamped too.
+    rt.send(&mut state, Msg::Resize(120, 14));
+    rt.send(&mut state, key('G'));
+    assert!(state.article.as_ref().unwrap().scroll > 0);
+    rt.send(&mut state, Msg::Resize(90, 30));
+    let scroll = state.article.as_ref().unwrap().scroll;
+    rt.send(&mut state, key('G'));
+    assert_eq!(state.article.as_ref().unwrap().scroll, scroll);
+}

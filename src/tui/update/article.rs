@@ -104,10 +104,17 @@ pub(super) fn accept_layout(state: &mut State, layout: ArticleLayout) {
         {
             open.scroll = line.saturating_sub(rows / 3);
         }
-        open.scroll = open.scroll.min(layout.lines.len().saturating_sub(1));
         open.pending = None;
         open.layout = Some(layout);
     }
+    clamp_scroll(state);
+}
+
+/// Keep the last page full: no scrolling past the point where the text's end reaches the
+/// pane's bottom (after a resize, or a layout of fewer lines), so the title is not hidden
+/// above an emptied pane.
+pub(super) fn clamp_scroll(state: &mut State) {
+    scroll_article(state, 0);
 }
 
 /// The entities of an article in reading order: title first, then the body.
