@@ -16,7 +16,6 @@ pub mod update;
 
 use crate::library::Library;
 use crate::store::{Store, Writer};
-use action::{Effect, StoreJob};
 use std::io::IsTerminal;
 use std::sync::Arc;
 
@@ -84,13 +83,10 @@ pub(crate) fn run(lib: &Library) -> anyhow::Result<Ended> {
         .max_blocking_threads(std::thread::available_parallelism().map_or(2, |n| n.get()))
         .enable_all()
         .build()?;
-    let mut initial = vec![Effect::Store(StoreJob::List {
-        generation: state.list_generation,
-        query: state.filters.query(),
-    })];
-    if refresher.is_some() && lib.config.fetch.refresh_on_start {
-        initial.push(Effect::Refresh(None));
-    }
+    let initial = update::start(
+        &mut state,
+        refresher.is_some() && lib.config.fetch.refresh_on_start,
+    );
     let refresh_every = (!lib.demo && lib.config.fetch.refresh_minutes > 0)
         .then(|| std::time::Duration::from_secs(lib.config.fetch.refresh_minutes * 60));
     let theme = state.theme.clone();

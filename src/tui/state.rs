@@ -212,6 +212,9 @@ pub struct State {
     pub(crate) listed: (i64, i64),
     /// `G` was pressed before the whole list had arrived: the selection goes to its end then.
     pub(crate) to_bottom: bool,
+    /// The start-up refresh waits for the first list: fetching and parsing many feeds on the
+    /// same cores made the first headlines of a big cache come later.
+    pub(crate) refresh_when_listed: bool,
     pub list_generation: u64,
     pub(crate) list_loaded: bool,
     /// The newest list could not be read: why (shown whole in place of the headlines).
@@ -281,6 +284,7 @@ impl State {
             total_articles: 0,
             listed: (0, 0),
             to_bottom: false,
+            refresh_when_listed: false,
             list_generation: 0,
             list_loaded: false,
             list_error: None,

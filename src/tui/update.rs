@@ -64,6 +64,16 @@ fn wants_full_text(state: &State, article: &crate::store::Article) -> bool {
 const STATUS_SECONDS: i64 = 5;
 const WHEEL_STEP: usize = 3;
 
+/// What the reader does first: read the list and, when asked, refresh the feeds once that list
+/// has come (see `State::refresh_when_listed`).
+pub fn start(state: &mut State, refresh: bool) -> Vec<Effect> {
+    state.refresh_when_listed = refresh;
+    vec![Effect::Store(StoreJob::List {
+        generation: state.list_generation,
+        query: state.filters.query(),
+    })]
+}
+
 pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
     let mut fx = Vec::new();
     match msg {
@@ -102,6 +112,9 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             rows,
             counts,
         } => {
+            if std::mem::take(&mut state.refresh_when_listed) {
+                fx.push(Effect::Refresh(None));
+            }
             if generation != state.list_generation {
                 return fx; // an older query (search typed further since)
             }
@@ -136,6 +149,9 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             }
         }
         Msg::ListFailed { generation, error } => {
+            if std::mem::take(&mut state.refresh_when_listed) {
+                fx.push(Effect::Refresh(None));
+            }
             if generation != state.list_generation {
                 return fx;
             }

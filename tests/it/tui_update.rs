@@ -870,3 +870,44 @@ fn growing_the_window_at_the_end_of_an_article_brings_its_top_back() {
     rt.send(&mut state, key('G'));
     assert_eq!(state.article.as_ref().unwrap().scroll, scroll);
 }
+
+#[test]
+fn the_start_up_refresh_waits_for_the_first_list_and_runs_once() {
+    use akhbar::tui::action::{Effect, StoreJob};
+    let (mut state, _rt, _d) = filled(120, 40);
+    let first = akhbar::tui::update::start(&mut state, true);
+    assert!(
+        matches!(first.as_slice(), [Effect::Store(StoreJob::List { .. })]),
+        "only the list at first: {first:?}"
+    );
+    let listed = |state: &akhbar::tui::state::State| Msg::ListLoaded {
+        generation: state.list_generation,
+        rows: state.rows.clone(),
+        counts: ListCounts {
+            all: 8,
+            listed: 8,
+            unread: 8,
+        },
+    };
+    let msg = listed(&state);
+    let fx = update(&mut state, msg);
+    assert!(
+        fx.iter().any(|e| matches!(e, Effect::Refresh(None))),
+        "{fx:?}"
+    );
+    let msg = listed(&state);
+    let fx = update(&mut state, msg);
+    assert!(
+        !fx.iter().any(|e| matches!(e, Effect::Refresh(_))),
+        "{fx:?}"
+    );
+
+    let (mut state, _rt, _d) = filled(120, 40);
+    akhbar::tui::update::start(&mut state, false);
+    let msg = listed(&state);
+    let fx = update(&mut state, msg);
+    assert!(
+        !fx.iter().any(|e| matches!(e, Effect::Refresh(_))),
+        "{fx:?}"
+    );
+}
