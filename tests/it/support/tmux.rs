@@ -16,8 +16,11 @@ pub struct Tmux {
 impl Tmux {
     /// A detached `width`×`height` session running `command` (through `sh -c`).
     pub fn start(name: &str, width: u16, height: u16, command: &str) -> Tmux {
+        // One server per call: tests running side by side may share a session name.
+        static STARTED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = STARTED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let tmux = Tmux {
-            socket: format!("akhbar-{name}-{}", std::process::id()),
+            socket: format!("akhbar-{name}-{}-{n}", std::process::id()),
             session: name.to_string(),
         };
         let (w, h) = (width.to_string(), height.to_string());
