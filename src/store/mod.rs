@@ -657,32 +657,7 @@ impl Store {
             // A query with no searchable word matches nothing rather than everything.
             conds.push("0".into());
         }
-        if let Some(c) = &q.company {
-            // A name never stored is named by no article.
-            let id = self.names.borrow_mut().find(&self.conn, c)?.unwrap_or(-1);
-            args.push(id.into());
-            conds.push(format!(
-                "a.id IN (SELECT article FROM article_companies WHERE company = ?{})",
-                args.len()
-            ));
-        }
-        if let Some(feed) = &q.feed {
-            args.push(feed.clone().into());
-            conds.push(format!("f.url = ?{}", args.len()));
-        }
-        if let Some(tag) = &q.tag {
-            args.push(tag.clone().into());
-            conds.push(format!(
-                "EXISTS (SELECT 1 FROM json_each(f.tags) WHERE json_each.value = ?{})",
-                args.len()
-            ));
-        }
-        if q.unread {
-            conds.push("a.read = 0".into());
-        }
-        if q.starred {
-            conds.push("a.starred = 1".into());
-        }
+        self.filter_conditions(q, &mut conds, &mut args)?;
         if !conds.is_empty() {
             sql.push_str(" WHERE ");
             sql.push_str(&conds.join(" AND "));
@@ -755,8 +730,8 @@ impl Store {
         }
         let mut q = q.clone();
         q.limit = None;
-        if q.tag.is_some() || q.search_entity.is_some() {
-            // The workflow's filters are the list's own: count what it lists.
+        if q.search_entity.is_some() {
+            // A search naming an entity is two queries merged: count what it lists.
             let rows = self.list_articles(&q)?;
             let unread = rows.iter().filter(|r| !r.read).count() as i64;
             return Ok((rows.len() as i64, unread));
@@ -797,9 +772,47 @@ impl Store {
         Ok(rows)
     }
 
+    /// The filters other than a search, written once for the list and its counts (`a` is the
+    /// article, `f` its feed).
+    fn filter_conditions(
+        &self,
+        q: &ArticleQuery,
+        conds: &mut Vec<String>,
+        args: &mut Vec<rusqlite::types::Value>,
+    ) -> Result<()> {
+        if let Some(c) = &q.company {
+            // A name never stored is named by no article.
+            let id = self.names.borrow_mut().find(&self.conn, c)?.unwrap_or(-1);
+            args.push(id.into());
+            conds.push(format!(
+                "a.id IN (SELECT article FROM article_companies WHERE company = ?{})",
+                args.len()
+            ));
+        }
+        if let Some(feed) = &q.feed {
+            args.push(feed.clone().into());
+            conds.push(format!("f.url = ?{}", args.len()));
+        }
+        if let Some(tag) = &q.tag {
+            args.push(tag.clone().into());
+            conds.push(format!(
+                "EXISTS (SELECT 1 FROM json_each(f.tags) WHERE json_each.value = ?{})",
+                args.len()
+            ));
+        }
+        if q.unread {
+            conds.push("a.read = 0".into());
+        }
+        if q.starred {
+            conds.push("a.starred = 1".into());
+        }
+        Ok(())
+    }
+
     /// Ids and read flags of what a query lists.
     fn list_ids(&self, q: &ArticleQuery) -> Result<Vec<(i64, bool)>> {
-        let mut sql = String::from("SELECT a.id, a.read FROM articles a");
+        let mut sql =
+            String::from("SELECT a.id, a.read FROM articles a JOIN feeds f ON f.id = a.feed_id");
         let mut conds: Vec<String> = Vec::new();
         let mut args: Vec<rusqlite::types::Value> = Vec::new();
         if let Some(expr) = q.search.as_deref().and_then(search::match_expression) {
@@ -811,27 +824,7 @@ impl Store {
         } else if q.search.as_deref().is_some_and(|s| !s.trim().is_empty()) {
             conds.push("0".into());
         }
-        if let Some(c) = &q.company {
-            let id = self.names.borrow_mut().find(&self.conn, c)?.unwrap_or(-1);
-            args.push(id.into());
-            conds.push(format!(
-                "a.id IN (SELECT article FROM article_companies WHERE company = ?{})",
-                args.len()
-            ));
-        }
-        if let Some(feed) = &q.feed {
-            args.push(feed.clone().into());
-            conds.push(format!(
-                "a.feed_id = (SELECT id FROM feeds WHERE url = ?{})",
-                args.len()
-            ));
-        }
-        if q.unread {
-            conds.push("a.read = 0".into());
-        }
-        if q.starred {
-            conds.push("a.starred = 1".into());
-        }
+        self.filter_conditions(q, &mut conds, &mut args)?;
         if !conds.is_empty() {
             sql.push_str(" WHERE ");
             sql.push_str(&conds.join(" AND "));

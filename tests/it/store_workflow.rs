@@ -126,6 +126,9 @@ fn feed_tag_company_unread_and_search_combine() {
         ["مايكروسوفت تستثمر في الإمارات"]
     );
     assert!(titles(&store, &tag("رياضة")).is_empty());
+    // The header's counts take the same filters as the list.
+    assert_eq!(store.count_articles(&tag("تقنية")).unwrap(), (3, 3));
+    assert_eq!(store.count_articles(&tag("رياضة")).unwrap(), (0, 0));
     let feed_a = ArticleQuery {
         feed: Some(A.into()),
         ..Default::default()
