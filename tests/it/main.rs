@@ -35,6 +35,7 @@ mod text_snapshots;
 mod tui_arabic;
 mod tui_e2e;
 mod tui_exit;
+mod tui_feeds_workflow;
 mod tui_marks;
 mod tui_runtime;
 mod tui_screens;
