@@ -102,8 +102,8 @@ failed-leave-demo = cannot go back to your database: { $error }
 
 ## The help overlay's lines for the new actions.
 
-action-feeds_view = the feeds view: feeds by tag, views; Enter filters by one (Esc/q back)
-action-add_feed = add a feed by its or its site's address (then any tags)
-action-rename_feed = rename the selected feed (feeds view)
-action-remove = remove the selected feed, or delete the saved view (feeds view; asks y/n)
+action-feeds_view = the feeds view: by tag, and the views
+action-add_feed = add a feed (its or its site's address)
+action-rename_feed = rename the selected feed
+action-remove = remove the feed or saved view (asks)
 action-save_view = save the current filters as a view
