@@ -479,3 +479,214 @@ fn a_refresh_that_reaches_a_feed_takes_the_offline_demo_back_to_the_users_databa
     assert!(state.status.as_ref().unwrap().text.contains("back online"));
     assert!(!shown(&state).contains("demo"));
 }
+
+/// Issue 15's "done when", through the real binary in tmux over a loopback server, with the
+/// SQLite file checked after each step: add a feed from the reader (`a`, a site's page with a
+/// tag), fetch, open the feeds view, filter by the tag (and save that as a view), mark the feed
+/// read, star one article, open the starred view, remove the feed.
+#[test]
+fn the_feeds_workflow_in_the_real_reader() {
+    use crate::support::{Env, json_lines, path_str, stderr};
+    let _alone = crate::support::heavy();
+    let server = crate::cli_feeds::serve();
+    let env = Env::new();
+    let db = env.db();
+    let db = path_str(&db);
+    let added = env.run(&["--db", db, "add", &server.url("/second.xml"), "--tag", "tw"]);
+    assert!(added.status.success(), "{}", stderr(&added));
+    let config = env.write(
+        "reader.toml",
+        "[fetch]\nrefresh_on_start = false\nrefresh_minutes = 0\n[display]\nshape = \"off\"\n",
+    );
+    let home = env.dir.path();
+    let command = format!(
+        "env -u LC_ALL -u LC_MESSAGES HOME='{home}' XDG_STATE_HOME='{home}/state' \
+         XDG_DATA_HOME='{home}/data' LANG=C.UTF-8 TZ=UTC TERM=xterm-256color \
+         '{bin}' --db '{db}' --config '{config}'; echo \"exit=$?\"; sleep 60",
+        home = home.display(),
+        bin = env!("CARGO_BIN_EXE_akhbar"),
+        config = config.display(),
+    );
+    let feeds = || json_lines(&env.run(&["--db", db, "feeds", "--json"]));
+    let listed = |args: &[&str]| {
+        let mut all = vec!["--db", db, "list", "--json"];
+        all.extend_from_slice(args);
+        json_lines(&env.run(&all))
+    };
+    let ait = server.url("/feed.xml");
+    let of_ait = |feeds: &[serde_json::Value]| feeds.iter().find(|f| f["url"] == ait).cloned();
+    let tmux = crate::support::tmux::Tmux::start("feeds", 120, 40, &command);
+    tmux.wait_for("2 articles · 2 unread");
+
+    // Add: the site's page names the feed; its tag comes after the address.
+    tmux.keys(&["a"]);
+    tmux.wait_for("Add a feed");
+    tmux.text(&format!("{} تقنية", server.url("/site/")));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("added a feed, 3 new articles: «");
+    tmux.wait_for("5 articles · 5 unread");
+    let f = of_ait(&feeds()).expect("the feed is in the database");
+    assert_eq!(f["tags"], serde_json::json!(["تقنية"]));
+    assert_eq!(
+        (f["articles"].as_i64(), f["unread"].as_i64()),
+        (Some(3), Some(3))
+    );
+
+    // Fetch: every feed again (nothing new; both answered).
+    tmux.keys(&["r"]);
+    tmux.wait_for("2 feeds refreshed");
+    assert!(
+        feeds().iter().all(|f| f["last_error"].is_null()),
+        "{:?}",
+        feeds()
+    );
+    assert_eq!(listed(&[]).len(), 5);
+
+    // The feeds view: both tags with their feeds and counts.
+    tmux.keys(&["F"]);
+    let screen = tmux.wait_for("All articles");
+    assert!(screen.contains("tw (1 feed)"), "{screen}");
+    assert!(screen.contains("5/5") && screen.contains("3/3"), "{screen}");
+    // Rows: all, tw, its feed, تقنية, its feed.
+    tmux.keys(&["j", "j", "j", "Enter"]);
+    let screen = tmux.wait_until("the tag's three articles", |s| {
+        s.contains("tag:") && s.contains("3 of 5")
+    });
+    assert!(
+        !screen.contains("All articles"),
+        "back to the headlines:\n{screen}"
+    );
+    assert_eq!(listed(&["--tag", "تقنية"]).len(), 3);
+    // Saved as a view: `akhbar views` and `list --view` see it.
+    tmux.keys(&["V"]);
+    tmux.wait_for("Save the filters as the view:");
+    tmux.text("tech");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("saved the view «tech»");
+    let views = json_lines(&env.run(&["--db", db, "views", "--json"]));
+    assert_eq!(views.len(), 1, "{views:?}");
+    assert_eq!(
+        (views[0]["name"].as_str(), views[0]["origin"].as_str()),
+        (Some("tech"), Some("saved"))
+    );
+    assert_eq!(listed(&["--view", "tech"]).len(), 3);
+
+    // Mark the feed read from the feeds view (the cursor opens on the view chosen; the feed
+    // is the last row).
+    tmux.keys(&["F"]);
+    tmux.wait_for("All articles");
+    tmux.keys(&["G", "M"]);
+    tmux.wait_for("3 articles marked read");
+    tmux.wait_for("0/3");
+    let f = of_ait(&feeds()).unwrap();
+    assert_eq!(f["unread"].as_i64(), Some(0));
+    assert_eq!(listed(&["--unread"]).len(), 2);
+
+    // Star one article of it, then the starred view.
+    tmux.keys(&["Escape"]);
+    tmux.wait_until("the headlines", |s| !s.contains("All articles"));
+    tmux.keys(&["s"]);
+    tmux.wait_for("★");
+    let starred = listed(&["--starred"]);
+    assert_eq!(starred.len(), 1);
+    assert_eq!(starred[0]["feed"], ait.as_str());
+    tmux.keys(&["C", "S"]);
+    tmux.wait_until("the starred view", |s| {
+        s.contains("starred only") && s.contains("1 of 5")
+    });
+
+    // Remove the feed: the question names it, its articles and the starred one.
+    tmux.keys(&["S", "F"]);
+    tmux.wait_for("All articles");
+    tmux.keys(&["G", "d"]);
+    let asked = tmux.wait_for("y/n");
+    assert!(asked.contains("and its 3 articles"), "{asked}");
+    assert!(asked.contains("1 starred article goes too"), "{asked}");
+    assert_eq!(feeds().len(), 2, "nothing removed before the yes");
+    tmux.keys(&["y"]);
+    tmux.wait_for("and its 3 articles");
+    tmux.wait_until("the feed gone from the view", |s| {
+        !s.contains("3/3") && !s.contains("0/3")
+    });
+    let left = feeds();
+    assert_eq!(left.len(), 1, "{left:?}");
+    assert_eq!(left[0]["url"], server.url("/second.xml").as_str());
+    assert_eq!(listed(&[]).len(), 2);
+    assert!(listed(&["--starred"]).is_empty());
+    tmux.keys(&["q", "q"]);
+    tmux.wait_for("exit=0");
+}
+
+/// Offline over an empty database the demo shows; once the feed's server answers, `r` takes the
+/// reader back to the user's database and feeds, without a restart, and says so.
+#[test]
+fn r_in_the_offline_demo_goes_back_to_the_users_feeds_once_they_answer() {
+    use crate::support::{Env, json_lines, path_str};
+    let _alone = crate::support::heavy();
+    let env = Env::new();
+    let db = env.db();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let list = env.write("feeds.txt", format!("http://127.0.0.1:{port}/feed.xml\n"));
+    let config = env.write(
+        "reader.toml",
+        "[fetch]\nrefresh_minutes = 0\n[display]\nshape = \"off\"\n",
+    );
+    let home = env.dir.path();
+    let command = format!(
+        "env -u LC_ALL -u LC_MESSAGES HOME='{home}' XDG_STATE_HOME='{home}/state' \
+         XDG_DATA_HOME='{home}/data' LANG=C.UTF-8 TZ=UTC TERM=xterm-256color \
+         '{bin}' --db '{db}' --config '{config}' --feeds '{list}'; echo \"exit=$?\"; sleep 60",
+        home = home.display(),
+        bin = env!("CARGO_BIN_EXE_akhbar"),
+        db = path_str(&db),
+        config = config.display(),
+        list = list.display(),
+    );
+    let tmux = crate::support::tmux::Tmux::start("back", 120, 40, &command);
+    tmux.wait_for("offline: showing the bundled demo feeds");
+    tmux.wait_for("15 articles");
+    // The feed's server comes up on the address that failed.
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let listener = rt
+        .block_on(tokio::net::TcpListener::bind(("127.0.0.1", port)))
+        .unwrap();
+    let feed = crate::cli_feeds::rss("البوابة العربية", "ait", 3);
+    let app = axum::Router::new().route(
+        "/feed.xml",
+        axum::routing::get(move || {
+            let feed = feed.clone();
+            async move {
+                (
+                    [(axum::http::header::CONTENT_TYPE, "application/rss+xml")],
+                    feed,
+                )
+            }
+        }),
+    );
+    rt.spawn(async move { axum::serve(listener, app).await });
+    tmux.keys(&["r"]);
+    let screen = tmux.wait_for("back online: showing your own feeds");
+    let screen = if screen.contains("3 articles · 3 unread") {
+        screen
+    } else {
+        tmux.wait_for("3 articles · 3 unread")
+    };
+    assert!(!screen.contains("demo"), "{screen}");
+    // A mark now goes to the user's database.
+    tmux.keys(&["s"]);
+    tmux.wait_for("★");
+    let starred = json_lines(&env.run(&["--db", path_str(&db), "list", "--starred", "--json"]));
+    assert_eq!(starred.len(), 1);
+    let all = json_lines(&env.run(&["--db", path_str(&db), "list", "--json"]));
+    assert_eq!(all.len(), 3);
+    assert!(
+        all.iter()
+            .all(|a| !akhbar::demo::is_demo_url(a["feed"].as_str().unwrap()))
+    );
+    tmux.keys(&["q"]);
+    tmux.wait_for("exit=0");
+}

@@ -62,11 +62,12 @@ prompt-delete-view = Delete the saved view «{ $name }»?
 ## What happened.
 
 feeds-adding = adding { $url }… (finding the feed, then fetching it)
-feeds-added = added «{ $name }»: { PLURAL($count) ->
+# The name comes last: a number right after an Arabic name would join it (bidi rule W2).
+feeds-added = added a feed, { PLURAL($count) ->
     [zero] no articles yet
     [one] { $count } new article
    *[other] { $count } new articles
-}
+}: «{ $name }»
 feeds-added-fetch-failed = added «{ $name }», but its first fetch failed: { $reason }
 feeds-already = already subscribed: «{ $name }»
 feeds-removed = removed «{ $name }» and its { PLURAL($count) ->
