@@ -24,6 +24,7 @@ mod feed_hostile;
 mod feed_opml;
 mod layers;
 mod processes;
+mod readme_workflow;
 mod store;
 mod store_workflow;
 mod text_conformance;
