@@ -279,6 +279,11 @@ fn e_renames_the_selected_feed_and_refuses_an_empty_name() {
             .text
             .contains("a feed needs a name")
     );
+    let footer = rows(&screen(&state)).pop().unwrap();
+    assert!(
+        footer.contains("New name:") && footer.contains("a feed needs a name"),
+        "the refusal shows beside the prompt: {footer}"
+    );
     typed(&mut state, &mut rt, "Tech-WD عالم");
     rt.send(&mut state, code(KeyCode::Enter));
     assert!(state.prompt.is_none());

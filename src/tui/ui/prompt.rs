@@ -61,7 +61,12 @@ pub(crate) fn draw(
         return None;
     }
     let aw = line_width(&asked) as u16;
-    let hint = words(&tr!(l, "prompt-keys"), t.dim, state);
+    // Why Enter was refused (an empty name, a name the config has) takes the keys' place: the
+    // prompt holds the footer's one line.
+    let hint = match &state.status {
+        Some(s) if s.error => words(&s.text, t.error, state),
+        _ => words(&tr!(l, "prompt-keys"), t.dim, state),
+    };
     let room = area
         .width
         .saturating_sub(aw + 3 + line_width(&hint) as u16)

@@ -210,15 +210,18 @@ fn refuse_in_demo(state: &mut State) -> bool {
     state.demo
 }
 
+/// Open a prompt (a status from before would read as its answer: it goes).
+fn ask(state: &mut State, kind: PromptKind, input: Input) {
+    state.status = None;
+    state.prompt = Some(Prompt { kind, input });
+}
+
 /// a: ask for a feed's or a site's address.
 pub(super) fn ask_to_add(state: &mut State) {
     if refuse_in_demo(state) {
         return;
     }
-    state.prompt = Some(Prompt {
-        kind: PromptKind::AddFeed,
-        input: Input::default(),
-    });
+    ask(state, PromptKind::AddFeed, Input::default());
 }
 
 /// E: a new name for the feed under the cursor, prefilled with its name.
@@ -230,13 +233,14 @@ pub(super) fn ask_to_rename(state: &mut State) {
     let Some(feed) = feed else {
         return info(state, tr!(state.l10n, "feeds-rename-what"));
     };
-    state.prompt = Some(Prompt {
-        kind: PromptKind::Rename {
+    ask(
+        state,
+        PromptKind::Rename {
             id: feed.id,
             url: feed.url.clone(),
         },
-        input: Input::new(crate::text::sanitize(&feed.name()).replace('\n', " ")),
-    });
+        Input::new(crate::text::sanitize(&feed.name()).replace('\n', " ")),
+    );
 }
 
 /// d: remove the feed under the cursor, or delete the saved view — after a yes.
@@ -263,10 +267,7 @@ pub(super) fn ask_to_remove(state: &mut State) {
     } else {
         return info(state, tr!(state.l10n, "feeds-remove-what"));
     };
-    state.prompt = Some(Prompt {
-        kind: PromptKind::Confirm(confirm),
-        input: Input::default(),
-    });
+    ask(state, PromptKind::Confirm(confirm), Input::default());
 }
 
 /// V: a name for the current filters.
@@ -275,10 +276,7 @@ pub(super) fn ask_to_save_view(state: &mut State) {
         return info(state, tr!(state.l10n, "feeds-nothing-to-save"));
     }
     let name = state.filters.view.clone().unwrap_or_default();
-    state.prompt = Some(Prompt {
-        kind: PromptKind::SaveView,
-        input: Input::new(name),
-    });
+    ask(state, PromptKind::SaveView, Input::new(name));
 }
 
 /// A key while a prompt is open: it takes every key (Ctrl-C still quits: see `on_key`).
