@@ -159,6 +159,11 @@ fn f_lists_the_feeds_under_each_of_their_tags_with_counts_and_errors() {
     );
     assert!(text.contains("No tag (1 feed)"), "{text}");
     assert!(text.contains("✗ fetch failed"), "{text}");
+    // In red, the theme's error colour.
+    let term = screen(&state);
+    let buf = term.backend().buffer();
+    let mark = buf.content().iter().find(|c| c.symbol() == "✗").unwrap();
+    assert_eq!(mark.fg, ratatui::style::Color::LightRed);
     // The whole error shows for the feed under the cursor, sanitized.
     select(&mut state, &mut rt, on_feed(WIRE));
     let text = shown(&state);
@@ -694,4 +699,30 @@ fn r_in_the_offline_demo_goes_back_to_the_users_feeds_once_they_answer() {
     );
     tmux.keys(&["q"]);
     tmux.wait_for("exit=0");
+}
+
+#[test]
+fn a_long_error_is_read_whole_under_the_list() {
+    let (mut state, mut rt, _d) = tagged(80, 24, None);
+    let id = rt
+        .store
+        .feeds()
+        .unwrap()
+        .into_iter()
+        .find(|f| f.url == WIRE)
+        .unwrap()
+        .id;
+    let long = format!(
+        "TLS handshake failed: {} the end of the error",
+        "certificate chain invalid; ".repeat(16)
+    );
+    rt.store.record_failure(id, &long, None).unwrap();
+    rt.send(&mut state, key('F'));
+    select(&mut state, &mut rt, on_feed(WIRE));
+    let text = shown(&state);
+    assert!(text.contains("the end of the error"), "{text}");
+    assert!(
+        text.contains("All articles"),
+        "the list keeps its place:\n{text}"
+    );
 }

@@ -12,7 +12,8 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 
-/// Rows of the detail pane under the list (its rule included), on a screen tall enough.
+/// Rows of the detail pane under the list (its rule included), on a screen tall enough; a long
+/// error takes more, up to half the body.
 const DETAIL_ROWS: u16 = 5;
 
 pub(crate) fn draw(buf: &mut Buffer, area: Rect, view: &FeedsView, state: &State) {
@@ -64,7 +65,16 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, view: &FeedsView, state: &State
         }
         return;
     }
-    let detail_rows = if body.height >= 12 { DETAIL_ROWS } else { 0 };
+    let detail = if body.height >= 12 {
+        detail_lines(view, state, body.width, usize::from(body.height / 2 - 1))
+    } else {
+        Vec::new()
+    };
+    let detail_rows = if body.height >= 12 {
+        (detail.len() as u16 + 1).max(DETAIL_ROWS)
+    } else {
+        0
+    };
     let list = Rect {
         height: body.height - detail_rows,
         ..body
@@ -80,12 +90,12 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, view: &FeedsView, state: &State
         }
     }
     if detail_rows > 0 {
-        let detail = Rect {
+        let detail_area = Rect {
             y: list.bottom(),
             height: detail_rows,
             ..body
         };
-        draw_detail(buf, area, detail, view, state);
+        draw_detail(buf, area, detail_area, &detail, state);
     }
 }
 
@@ -201,17 +211,25 @@ fn draw_entry(
 
 /// Under the list: what the row under the cursor is — a feed's address, when it was last
 /// fetched and its whole last error (wrapped, in red); a view's filters; a tag's feeds.
-fn draw_detail(buf: &mut Buffer, screen: Rect, area: Rect, view: &FeedsView, state: &State) {
-    let t = &state.theme;
-    let l = &state.l10n;
+fn draw_detail(buf: &mut Buffer, screen: Rect, area: Rect, lines: &[Line<'static>], state: &State) {
     for x in screen.x..screen.right() {
-        buf[(x, area.y)].set_symbol("─").set_style(t.dim);
+        buf[(x, area.y)].set_symbol("─").set_style(state.theme.dim);
     }
     let text = Rect {
         y: area.y + 1,
         height: area.height - 1,
         ..area
     };
+    for (i, line) in lines.iter().take(usize::from(text.height)).enumerate() {
+        put_start(buf, text, text.y + i as u16, line, state);
+    }
+}
+
+/// The detail pane's lines for the row under the cursor, `width` cells wide, `rows` at most.
+fn detail_lines(view: &FeedsView, state: &State, width: u16, rows: usize) -> Vec<Line<'static>> {
+    let t = &state.theme;
+    let l = &state.l10n;
+    let text = Rect::new(0, 0, width, rows as u16);
     let opts = super::chrome_opts(state);
     let mut lines: Vec<Line<'static>> = Vec::new();
     match view.current() {
@@ -232,7 +250,7 @@ fn draw_detail(buf: &mut Buffer, screen: Rect, area: Rect, view: &FeedsView, sta
             match &f.last_error {
                 Some(e) => {
                     let e = tr!(l, "feeds-last-error", error = e.as_str());
-                    lines.extend(wrapped(&e, t.error, &opts, text.width, 3));
+                    lines.extend(wrapped(&e, t.error, &opts, text.width, rows - 1));
                 }
                 None if f.starred > 0 => lines.push(words(
                     &tr!(l, "feeds-starred", count = f.starred),
@@ -265,7 +283,6 @@ fn draw_detail(buf: &mut Buffer, screen: Rect, area: Rect, view: &FeedsView, sta
         }
         _ => {}
     }
-    for (i, line) in lines.iter().take(usize::from(text.height)).enumerate() {
-        put_start(buf, text, text.y + i as u16, line, state);
-    }
+    lines.truncate(rows);
+    lines
 }
