@@ -726,3 +726,14 @@ fn a_long_error_is_read_whole_under_the_list() {
         "the list keeps its place:\n{text}"
     );
 }
+
+#[test]
+fn keys_for_the_headlines_go_back_to_them_and_article_keys_do_nothing_here() {
+    let (mut state, mut rt, _d) = tagged(120, 40, None);
+    rt.send(&mut state, key('F'));
+    rt.send(&mut state, key('o'));
+    assert!(state.feeds_view.is_some());
+    assert!(rt.outside.is_empty(), "{:?}", rt.outside);
+    rt.send(&mut state, key('/'));
+    assert!(state.feeds_view.is_none() && state.search_input.is_some());
+}

@@ -89,7 +89,32 @@ pub(super) fn on_key(state: &mut State, key: &KeyEvent, fx: &mut Vec<Effect>) ->
                 super::refresh(state, Some(url), fx);
             }
         }
-        _ => return false,
+        // Keys that change what the headlines show: back to them, then act.
+        Some(
+            Action::Search
+            | Action::CompanyPicker
+            | Action::ClearCompany
+            | Action::UnreadOnly
+            | Action::StarredOnly
+            | Action::MarkAllRead,
+        ) => {
+            state.feeds_view = None;
+            return false;
+        }
+        // The reader's own keys that make sense here too.
+        Some(
+            Action::Help
+            | Action::RefreshAll
+            | Action::UndoMarks
+            | Action::CycleBidi
+            | Action::ToggleShape
+            | Action::AddFeed
+            | Action::RenameFeed
+            | Action::Remove
+            | Action::SaveView,
+        ) => return false,
+        // The rest act on an article, which the view does not show.
+        _ => {}
     }
     true
 }
