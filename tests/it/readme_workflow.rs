@@ -1,4 +1,4 @@
-//! The README says what the program does: its key table names every key bound by default
+//! The README and the messages say what the program does: the key table names every key bound by default
 //! (the help overlay is drawn from the same bindings) and no other, and its command list every
 //! subcommand of `akhbar --help` and no other.
 #![allow(clippy::unwrap_used)]
@@ -133,5 +133,37 @@ fn the_readme_command_list_matches_the_help() {
             commands.contains(c),
             "the README lists `akhbar {c}`, which --help does not"
         );
+    }
+}
+
+/// Fluent keeps one message per id: a second definition in another file silently replaced the
+/// first (the feed list's `feeds-summary` once replaced the CLI's).
+#[test]
+fn each_message_id_is_defined_once_per_language() {
+    for lang in ["en", "ar"] {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("assets/i18n")
+            .join(lang);
+        let mut seen: std::collections::HashMap<String, String> = Default::default();
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let file = path.file_name().unwrap().to_string_lossy().to_string();
+            for line in std::fs::read_to_string(&path).unwrap().lines() {
+                let Some((id, _)) = line.split_once(" =") else {
+                    continue;
+                };
+                if id.is_empty()
+                    || !id
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+                {
+                    continue;
+                }
+                if let Some(first) = seen.insert(id.to_string(), file.clone()) {
+                    panic!("{lang}: {id} is defined in {first} and again in {file}");
+                }
+            }
+        }
+        assert!(seen.len() > 100, "{lang}: {} ids", seen.len());
     }
 }
