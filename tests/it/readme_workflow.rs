@@ -1,6 +1,7 @@
-//! The README and the messages say what the program does: the key table names every key bound by default
-//! (the help overlay is drawn from the same bindings) and no other, and its command list every
-//! subcommand of `akhbar --help` and no other.
+//! The README and the messages say what the program does: the README's key table names every
+//! key bound by default (the help overlay is drawn from the same bindings) and no other, its
+//! command list every subcommand of `akhbar --help` and no other; each message id is defined
+//! once.
 #![allow(clippy::unwrap_used)]
 
 const README: &str = include_str!("../../README.md");
