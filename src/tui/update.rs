@@ -300,7 +300,11 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
                 // The demo's database is not the one the feeds are fetched into.
                 state.can_refresh = false;
                 state.status = Some(Status {
-                    text: tr!(state.l10n, "status-offline-demo"),
+                    text: tr!(
+                        state.l10n,
+                        "status-offline-demo",
+                        key = state.keymap.first_label(Action::RefreshAll)
+                    ),
                     error: false,
                     sticky: true,
                     at: state.now,

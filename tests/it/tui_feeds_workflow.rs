@@ -528,12 +528,18 @@ fn the_feeds_workflow_in_the_real_reader() {
     let tmux = crate::support::tmux::Tmux::start("feeds", 120, 40, &command);
     tmux.wait_for("2 articles · 2 unread");
 
-    // Add: the site's page names the feed; its tag comes after the address.
+    // Add from the feeds view: the site's page names the feed; its tag comes after the
+    // address. The cursor lands on the new feed, its address in the detail pane.
+    tmux.keys(&["F"]);
+    tmux.wait_for("All articles");
     tmux.keys(&["a"]);
     tmux.wait_for("Add a feed");
     tmux.text(&format!("{} تقنية", server.url("/site/")));
     tmux.keys(&["Enter"]);
     tmux.wait_for("added a feed, 3 new articles: «");
+    let screen = tmux.wait_for(&format!("{}  fetched", ait));
+    assert!(screen.contains("5/5"), "{screen}");
+    tmux.keys(&["Escape"]);
     tmux.wait_for("5 articles · 5 unread");
     let f = of_ait(&feeds()).expect("the feed is in the database");
     assert_eq!(f["tags"], serde_json::json!(["تقنية"]));

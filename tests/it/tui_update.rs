@@ -370,7 +370,7 @@ fn refresh_progress_errors_and_the_offline_fallback() {
     let fx = update(&mut state, Msg::DemoLoaded(Ok(12)));
     assert_eq!(
         state.status.as_ref().map(|s| s.text.as_str()),
-        Some("offline: showing the bundled demo feeds")
+        Some("offline: showing the bundled demo feeds · r: try your feeds again")
     );
     assert!(state.demo, "the header says demo");
     assert!(

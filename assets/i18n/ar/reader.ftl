@@ -43,7 +43,7 @@ status-fetching-full = جارٍ جلب المقال كاملًا…
 status-full-loaded = اكتمل تحميل المقال
 status-full-failed = المقال الكامل: { $error }
 status-offline = لا اتصال: تعذّر الوصول إلى أي مصدر
-status-offline-demo = لا اتصال: تُعرض المصادر التجريبية المرفقة
+status-offline-demo = لا اتصال: تُعرض المصادر التجريبية المرفقة · { $key }: محاولة مصادرك من جديد
 status-demo-loaded = عرض تجريبي: { PLURAL($count) ->
     [zero] لا مقالات مرفقة
     [one] مقال واحد مرفق

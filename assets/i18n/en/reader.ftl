@@ -40,7 +40,7 @@ status-fetching-full = fetching the full article…
 status-full-loaded = full article loaded
 status-full-failed = full article: { $error }
 status-offline = offline: no feed could be reached
-status-offline-demo = offline: showing the bundled demo feeds
+status-offline-demo = offline: showing the bundled demo feeds · { $key }: try your feeds again
 status-demo-loaded = demo: { PLURAL($count) ->
     [one] { $count } bundled article
    *[other] { $count } bundled articles

@@ -65,6 +65,8 @@ pub struct FeedsView {
     pub loaded: bool,
     /// The feed list could not be read: why.
     pub error: Option<String>,
+    /// The next list puts the cursor on this feed (one just added).
+    pub(crate) focus_url: Option<String>,
 }
 
 impl FeedsView {
@@ -122,6 +124,7 @@ impl FeedsView {
             offset: 0,
             loaded: true,
             error: None,
+            focus_url: None,
         }
     }
 

@@ -36,7 +36,14 @@ pub(super) fn loaded(state: &mut State, loaded: Result<(Vec<FeedStats>, Vec<Save
     match loaded {
         Ok((feeds, saved)) => {
             let mut view = FeedsView::build(feeds, merge_views(&state.config_views, saved));
-            if before.loaded {
+            let added = before.focus_url.as_ref().and_then(|url| {
+                view.entries
+                    .iter()
+                    .position(|e| matches!(e, Entry::Feed(i) if view.feeds[*i].url == *url))
+            });
+            if let Some(at) = added {
+                view.selected = at;
+            } else if before.loaded {
                 view.keep_cursor_from(before);
             } else {
                 // Opened: the cursor on what the headlines are filtered by.
@@ -430,6 +437,10 @@ pub(super) fn added(
             info(state, tr!(l, "feeds-added", name = name, count = stats.new));
         }
         _ => info(state, tr!(l, "feeds-added", name = name, count = 0)),
+    }
+    // The feeds view opens (or stays) with the cursor on it.
+    if let Some(view) = &mut state.feeds_view {
+        view.focus_url = Some(s.url.clone());
     }
     super::list::reload(state, fx);
     reload(state, fx);
