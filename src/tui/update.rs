@@ -18,6 +18,7 @@ mod bulk;
 mod feeds;
 mod links;
 mod list;
+mod manage;
 mod marks;
 
 use article::*;
@@ -110,8 +111,8 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
         Msg::FeedsLoaded(loaded) => feeds::loaded(state, loaded),
         m @ Msg::ViewResolved { .. } => feeds::view_resolved(state, m, &mut fx),
-        Msg::FeedAdded(result) => feeds::added(state, result, &mut fx),
-        Msg::Changed { change, result } => feeds::changed(state, change, result, &mut fx),
+        Msg::FeedAdded(result) => manage::added(state, result, &mut fx),
+        Msg::Changed { change, result } => manage::changed(state, change, result, &mut fx),
         Msg::DemoLeft(result) => match result {
             Ok(()) => {
                 state.demo = false;
@@ -357,7 +358,7 @@ fn on_key(state: &mut State, key: KeyEvent, fx: &mut Vec<Effect>) {
         return;
     }
     if state.prompt.is_some() {
-        feeds::prompt_key(state, &key, fx);
+        manage::prompt_key(state, &key, fx);
         return;
     }
     if let Some(input) = &mut state.search_input {
@@ -566,19 +567,19 @@ fn on_action(state: &mut State, action: Action, fx: &mut Vec<Effect>) {
         }
         Action::FeedsView if state.feeds_view.is_some() => state.feeds_view = None,
         Action::FeedsView => feeds::open(state, fx),
-        Action::AddFeed => feeds::ask_to_add(state),
+        Action::AddFeed => manage::ask_to_add(state),
         Action::RenameFeed | Action::Remove if state.feeds_view.is_some() => {
             if action == Action::RenameFeed {
-                feeds::ask_to_rename(state);
+                manage::ask_to_rename(state);
             } else {
-                feeds::ask_to_remove(state);
+                manage::ask_to_remove(state);
             }
         }
         Action::RenameFeed | Action::Remove => {
             let key = state.keymap.first_label(Action::FeedsView);
             info(state, tr!(state.l10n, "feeds-in-the-view", key = key));
         }
-        Action::SaveView => feeds::ask_to_save_view(state),
+        Action::SaveView => manage::ask_to_save_view(state),
         Action::Search => {
             let current = state.filters.search.clone().unwrap_or_default();
             state.search_input = Some(Input::new(current));
