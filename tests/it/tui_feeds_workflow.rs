@@ -743,3 +743,33 @@ fn keys_for_the_headlines_go_back_to_them_and_article_keys_do_nothing_here() {
     rt.send(&mut state, key('/'));
     assert!(state.feeds_view.is_none() && state.search_input.is_some());
 }
+
+#[test]
+fn a_long_feed_list_scrolls_only_as_far_as_the_cursor_needs() {
+    let (mut state, mut rt, _d) = tagged(80, 24, None);
+    let many: Vec<akhbar::feed::FeedSource> = (0..40)
+        .map(|i| akhbar::feed::FeedSource {
+            url: format!("https://feeds.example.org/{i:02}.xml"),
+            title: Some(format!("مصدر {i:02}")),
+            language: None,
+            tags: vec![],
+        })
+        .collect();
+    rt.store.add_feeds(&many).unwrap();
+    rt.send(&mut state, key('F'));
+    rt.send(&mut state, key('G'));
+    let list_top = |state: &State| rows(&screen(state))[2].clone();
+    let bottom_top = list_top(&state);
+    assert!(
+        !bottom_top.contains("All articles"),
+        "scrolled: {bottom_top}"
+    );
+    // Up a few rows: the cursor moves, the list stays.
+    for _ in 0..3 {
+        rt.send(&mut state, key('k'));
+    }
+    assert_eq!(list_top(&state), bottom_top);
+    // Back to the top: the list follows.
+    rt.send(&mut state, key('g'));
+    assert!(list_top(&state).contains("All articles"));
+}

@@ -61,6 +61,7 @@ pub struct FeedsView {
     pub views: Vec<ViewItem>,
     pub entries: Vec<Entry>,
     pub selected: usize,
+    /// The first row shown (the ui keeps the cursor's row in view whatever this says).
     pub(crate) offset: usize,
     pub loaded: bool,
     /// The feed list could not be read: why.
@@ -163,6 +164,16 @@ impl FeedsView {
             .saturating_add(delta)
             .clamp(0, selectable.len() as isize - 1) as usize;
         self.selected = selectable[to];
+    }
+
+    /// Scroll by as little as keeps the cursor's row among `rows` rows shown.
+    pub(crate) fn keep_visible(&mut self, rows: usize) {
+        let rows = rows.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + rows {
+            self.offset = self.selected + 1 - rows;
+        }
     }
 
     /// After a reload: the cursor back on what it was on (the same feed under the same tag,

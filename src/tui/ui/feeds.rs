@@ -80,8 +80,12 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, view: &FeedsView, state: &State
         ..body
     };
     let rows = usize::from(list.height);
-    // The cursor's row in view, the list scrolled by as little as that takes.
-    let first = view.selected.saturating_sub(rows.saturating_sub(1));
+    // Where `update` scrolled to, moved as little as keeps the cursor's row in view here (the
+    // detail pane may have grown).
+    let first = view
+        .offset
+        .min(view.selected)
+        .max(view.selected.saturating_sub(rows.saturating_sub(1)));
     for (i, entry) in view.entries.iter().enumerate().skip(first).take(rows) {
         let y = list.y + (i - first) as u16;
         draw_entry(buf, list, y, entry, view, state);

@@ -119,6 +119,11 @@ pub(super) fn on_key(state: &mut State, key: &KeyEvent, fx: &mut Vec<Effect>) ->
         // The rest act on an article, which the view does not show.
         _ => {}
     }
+    // The list's rows: the screen less header, title, detail pane and footer.
+    let rows = usize::from(state.size.1).saturating_sub(3 + 5);
+    if let Some(view) = &mut state.feeds_view {
+        view.keep_visible(rows);
+    }
     true
 }
 
