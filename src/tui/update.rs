@@ -113,24 +113,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
         m @ Msg::ViewResolved { .. } => feeds::view_resolved(state, m, &mut fx),
         Msg::FeedAdded(result) => manage::added(state, result, &mut fx),
         Msg::Changed { change, result } => manage::changed(state, change, result, &mut fx),
-        Msg::DemoLeft(result) => match result {
-            Ok(()) => {
-                state.demo = false;
-                state.offline_demo = false;
-                state.can_refresh = true;
-                // Article ids of the demo's database mean other articles in the user's.
-                state.title_lines.clear();
-                state.title_spans.clear();
-                state.article = None;
-                state.wanted_article = None;
-                state.bulk.undo = None;
-                state.filters_changed = true;
-                info(state, tr!(state.l10n, "status-back-online"));
-                reload(state, &mut fx);
-                feeds::reload(state, &mut fx);
-            }
-            Err(e) => error(state, tr!(state.l10n, "failed-leave-demo", error = e)),
-        },
+        Msg::DemoLeft(result) => back_from_the_demo(state, result, &mut fx),
         Msg::StillSaving { holder } => still_saving(state, holder),
         Msg::Signal(sig) => signal(state, sig, &mut fx),
         Msg::TerminalLost(e) => terminal_lost(state, e, &mut fx),
@@ -672,6 +655,26 @@ fn on_action(state: &mut State, action: Action, fx: &mut Vec<Effect>) {
             request_layout(state, fx);
         }
     }
+}
+
+/// The reader is on the user's database again (or could not get there): nothing keyed by the
+/// demo's article ids may stay, they name other articles in the user's.
+fn back_from_the_demo(state: &mut State, result: Result<(), String>, fx: &mut Vec<Effect>) {
+    if let Err(e) = result {
+        return error(state, tr!(state.l10n, "failed-leave-demo", error = e));
+    }
+    state.demo = false;
+    state.offline_demo = false;
+    state.can_refresh = true;
+    state.title_lines.clear();
+    state.title_spans.clear();
+    state.article = None;
+    state.wanted_article = None;
+    state.bulk.undo = None;
+    state.filters_changed = true;
+    info(state, tr!(state.l10n, "status-back-online"));
+    reload(state, fx);
+    feeds::reload(state, fx);
 }
 
 /// Refresh every feed (None) or one. While the offline demo shows, every feed of the user's
