@@ -114,7 +114,7 @@ pub(crate) enum Command {
         #[arg(long, value_name = "N")]
         max_per_feed: Option<u64>,
     },
-    /// Saved views: [views] in the config (and any saved in the database).
+    /// Saved views: [views] in the config, and those saved in the reader (V).
     Views {
         #[arg(long)]
         json: bool,

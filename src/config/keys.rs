@@ -64,6 +64,11 @@ actions! {
     ToggleShape = "toggle_shape",
     DividerLeft = "divider_left",
     DividerRight = "divider_right",
+    FeedsView = "feeds_view",
+    AddFeed = "add_feed",
+    RenameFeed = "rename_feed",
+    Remove = "remove",
+    SaveView = "save_view",
     Help = "help",
     Quit = "quit",
 }

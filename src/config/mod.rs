@@ -163,8 +163,8 @@ section! {
     UiSection / UiLayer {
         language: LanguageSetting = LanguageSetting,
         digits: DigitsSetting = DigitsSetting,
-        /// The command that opens a link (`%u`: the address; else it is added at the end);
-        /// empty: $BROWSER, else the desktop's opener.
+        /// The command that opens a link (`%u`: the address; else it is added at the end),
+        /// tried after $BROWSER and before the desktop's opener.
         browser: String = String,
     }
 }

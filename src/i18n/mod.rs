@@ -29,11 +29,11 @@ macro_rules! resources {
 pub(crate) const RESOURCES: [(Language, &[(&str, &str)]); 2] = [
     (
         Language::English,
-        resources!("en": "common.ftl", "reader.ftl", "cli.ftl", "workflow.ftl"),
+        resources!("en": "common.ftl", "reader.ftl", "cli.ftl", "workflow.ftl", "feeds.ftl"),
     ),
     (
         Language::Arabic,
-        resources!("ar": "common.ftl", "reader.ftl", "cli.ftl", "workflow.ftl"),
+        resources!("ar": "common.ftl", "reader.ftl", "cli.ftl", "workflow.ftl", "feeds.ftl"),
     ),
 ];
 

@@ -21,7 +21,7 @@ pub(crate) struct Subscription {
 
 /// The feed subscribed to.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Subscribed {
+pub struct Subscribed {
     pub(crate) id: i64,
     pub(crate) url: String,
     pub(crate) title: Option<String>,
@@ -37,7 +37,7 @@ pub(crate) struct Subscribed {
 
 /// Why nothing was added.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) enum SubscribeError {
+pub enum SubscribeError {
     /// Not an http(s) address.
     BadUrl(String),
     Unreachable {

@@ -1,7 +1,10 @@
 //! What can happen to the reader: user actions (named as in the config's [keys] table), messages
 //! (input events and worker results) and effects (work `update` asks the runtime to do).
 
+use crate::library::subscribe::{SubscribeError, Subscribed};
 use crate::refresh::FeedResult;
+use crate::store::feeds::FeedStats;
+use crate::store::views::{SavedView, ViewFilter};
 use crate::store::{Article, ArticleQuery, ArticleRow, StoredSpan};
 use crate::text::LayoutOptions;
 use chrono::{DateTime, Utc};
@@ -107,6 +110,47 @@ pub enum Msg {
     /// A worker could not do something the reader should hear about (`update` phrases it in
     /// the interface's language; the `String` is the error's own text).
     Failed(Failure, String),
+    /// The feeds with their counts and the views saved in the database, or why not.
+    FeedsLoaded(Result<(Vec<FeedStats>, Vec<SavedView>), String>),
+    /// A view's company and feed as the recognizer and the store know them (None: unknown).
+    ViewResolved {
+        name: String,
+        filter: ViewFilter,
+        /// (canonical, Arabic name)
+        company: Option<(String, Option<String>)>,
+        /// (address, name)
+        feed: Option<(String, String)>,
+    },
+    /// A feed was subscribed to from the reader (`a`), and fetched; or why not.
+    FeedAdded(Result<Subscribed, SubscribeError>),
+    /// A change to the feeds or views reached the database (false: there was nothing of that
+    /// name or address any more), or did not (the error).
+    Changed {
+        change: Change,
+        result: Result<bool, String>,
+    },
+    /// Back from the offline fallback's demo to the user's database, or why not.
+    DemoLeft(Result<(), String>),
+}
+
+/// A change to the feed list or the views, made from the reader.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Change {
+    RemovedFeed {
+        url: String,
+        name: String,
+        articles: i64,
+    },
+    RenamedFeed {
+        url: String,
+        name: String,
+    },
+    SavedView {
+        name: String,
+    },
+    DeletedView {
+        name: String,
+    },
 }
 
 /// What a worker could not do.
@@ -145,6 +189,15 @@ pub enum Effect {
     OpenDemo,
     /// Say, after a moment, what quitting waits for (`Msg::StillSaving`, repeated).
     WatchSaves,
+    /// Subscribe to a feed (or the one a site's page names) with these tags, then fetch it;
+    /// answered by `Msg::FeedAdded`.
+    AddFeed {
+        url: String,
+        tags: Vec<String>,
+    },
+    /// A refresh reached the user's feeds while the offline demo showed: go back to the
+    /// user's database (`Msg::DemoLeft`).
+    LeaveDemo,
     /// Give the terminal back and stop (Ctrl-Z, SIGTSTP); take it again when continued.
     Suspend,
     /// Continued after a stop: take the terminal again (its modes may have been reset).
@@ -203,6 +256,31 @@ pub enum StoreJob {
     Companies,
     /// Ask the recognizer which company an alias names.
     Resolve(String),
+    /// The feeds with their counts, and the views saved in the database.
+    Feeds,
+    /// A view's company (any alias) and feed (id, address or title) as the filters take them.
+    ResolveView {
+        name: String,
+        filter: ViewFilter,
+    },
+    /// Unsubscribe: the feed and its articles (starred ones too).
+    RemoveFeed {
+        url: String,
+        name: String,
+        articles: i64,
+    },
+    /// Give a feed a name of the reader's (kept over the feed's own title).
+    RenameFeed {
+        id: i64,
+        url: String,
+        name: String,
+    },
+    /// Save the filters under a name (in the database), replacing a view of that name.
+    SaveView {
+        name: String,
+        filter: ViewFilter,
+    },
+    DeleteView(String),
 }
 
 /// A layout request: the article, what it is laid out for, the search to highlight.

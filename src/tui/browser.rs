@@ -1,6 +1,8 @@
-//! Opening a link: `[ui] browser` when it is set, else `$BROWSER` (a `:`-separated list, `%s`
-//! for the address), else the desktop's opener — each tried in turn until one works. No shell
-//! sees the address: a command is split on spaces and the address is one argument.
+//! Opening a link: `$BROWSER` (a `:`-separated list, `%s` for the address) when it is set, then
+//! `[ui] browser`, then the desktop's opener — each tried in turn until one works: the
+//! environment of this run first, as the issue asks (and as `man`, `git` and `xdg-open` do), the
+//! config after it. No shell sees the address: a command is split on spaces and the address is
+//! one argument.
 
 use std::process::{Command, Stdio};
 
@@ -30,12 +32,6 @@ fn command_line(command: &str, placeholder: &str, link: &str) -> Option<Vec<Stri
 /// The commands to try for `link`, in order (the desktop's opener is tried after them).
 pub(crate) fn launchers(configured: &str, env_browser: Option<&str>, link: &str) -> Vec<Launcher> {
     let mut out = Vec::new();
-    if let Some(argv) = command_line(configured, "%u", link) {
-        out.push(Launcher {
-            source: "[ui] browser",
-            argv,
-        });
-    }
     for command in env_browser.unwrap_or_default().split(':') {
         if let Some(argv) = command_line(command, "%s", link) {
             out.push(Launcher {
@@ -43,6 +39,12 @@ pub(crate) fn launchers(configured: &str, env_browser: Option<&str>, link: &str)
                 argv,
             });
         }
+    }
+    if let Some(argv) = command_line(configured, "%u", link) {
+        out.push(Launcher {
+            source: "[ui] browser",
+            argv,
+        });
     }
     out
 }
@@ -96,7 +98,7 @@ mod tests {
     const LINK: &str = "https://aitnews.example/a?x=1&y=«خبر»";
 
     #[test]
-    fn the_config_first_then_each_browser_of_the_list_with_the_link_as_one_argument() {
+    fn each_browser_of_the_list_then_the_config_with_the_link_as_one_argument() {
         let got = launchers(
             "firefox --new-tab %u",
             Some("w3m:chromium --incognito %s"),
@@ -109,13 +111,13 @@ mod tests {
         assert_eq!(
             argv,
             [
-                vec!["firefox", "--new-tab", LINK],
                 vec!["w3m", LINK],
                 vec!["chromium", "--incognito", LINK],
+                vec!["firefox", "--new-tab", LINK],
             ]
         );
-        assert_eq!(got[0].source, "[ui] browser");
-        assert_eq!(got[1].source, "$BROWSER");
+        assert_eq!(got[0].source, "$BROWSER");
+        assert_eq!(got[2].source, "[ui] browser");
         assert!(launchers("", None, LINK).is_empty());
         assert!(launchers("  ", Some("::"), LINK).is_empty());
     }
@@ -145,8 +147,8 @@ mod tests {
         });
         let failures = none.expect_err("nothing could open it");
         assert_eq!(failures.len(), 3, "{failures:?}");
-        assert!(failures[0].starts_with("[ui] browser (/bin/false: exit status: 1)"));
-        assert!(failures[1].starts_with("$BROWSER (/nonexistent/b: "));
+        assert!(failures[0].starts_with("$BROWSER (/nonexistent/b: "));
+        assert!(failures[1].starts_with("[ui] browser (/bin/false: exit status: 1)"));
         assert_eq!(failures[2], "the desktop's opener (no desktop)");
     }
 }

@@ -33,6 +33,15 @@ pub(crate) fn initial_state(lib: &Library) -> state::State {
     state.full_text = lib.config.full_text.clone();
     state.split = lib.config.layout.split;
     state.mirror = lib.config.layout.mirror;
+    state.config_views = lib
+        .config
+        .views
+        .iter()
+        .map(|(name, filter)| crate::store::views::SavedView {
+            name: name.clone(),
+            filter: filter.clone(),
+        })
+        .collect();
     state
 }
 

@@ -162,10 +162,59 @@ impl Services {
         // The old store thread ends with its inbox; its answers are for an older list.
         self.store_jobs = store_jobs;
         self.writer = writer;
-        // Nothing of the demo is fetched.
-        self.refresher = None;
+        // The refresher stays on the user's database: `r` tries the user's feeds again, and
+        // when one answers the reader goes back to them (`leave_demo`).
         self.demo = Some(demo.dir);
         Ok(demo.articles)
+    }
+
+    /// A refresh reached the user's feeds while the offline demo showed: every job goes to
+    /// the user's database again (a new read connection, the refresher's writer), and the
+    /// demo's temporary database is removed. Answered by `Msg::DemoLeft`.
+    fn leave_demo(&mut self) {
+        let Some(refresher) = &self.refresher else {
+            return;
+        };
+        if self.demo.is_none() {
+            return;
+        }
+        let writer = refresher.writer.clone();
+        let switched = Store::open_reader(&self.lib.db_path())
+            .map_err(|e| e.to_string())
+            .and_then(|reader| {
+                store_thread(
+                    reader,
+                    writer.clone(),
+                    Arc::clone(&self.recognizer),
+                    self.tx.clone(),
+                )
+                .map_err(|e| e.to_string())
+            });
+        if let Ok(store_jobs) = &switched {
+            self.store_jobs = store_jobs.clone();
+            self.writer = writer;
+            self.demo = None;
+        }
+        let _ = self.tx.send(Msg::DemoLeft(switched.map(|_| ())));
+    }
+
+    /// `a` in the reader: subscribe as `akhbar add` does (discovery, check, first fetch), on
+    /// a tokio task; answered by `Msg::FeedAdded`.
+    fn add_feed(&self, url: String, tags: Vec<String>) {
+        // None in --demo, where update() asks for no feed.
+        let Some(refresher) = self.refresher.clone() else {
+            return;
+        };
+        let tx = self.tx.clone();
+        tokio::spawn(async move {
+            let request = crate::library::subscribe::Subscription {
+                url,
+                title: None,
+                tags,
+            };
+            let result = crate::library::subscribe::subscribe(&refresher, request).await;
+            let _ = tx.send(Msg::FeedAdded(result));
+        });
     }
 
     fn demo_loaded(&self, result: Result<usize, String>) {
@@ -211,6 +260,8 @@ impl Services {
                 });
             }
             Effect::OpenDemo => self.open_demo(),
+            Effect::LeaveDemo => self.leave_demo(),
+            Effect::AddFeed { url, tags } => self.add_feed(url, tags),
             Effect::WatchSaves => self.watch_saves(),
             Effect::Refresh(feed) => self.refresh(feed),
             Effect::FullText(id) => self.full_text(id),
@@ -287,7 +338,9 @@ impl Services {
         let Some(refresher) = self.refresher.clone() else {
             return;
         };
-        let (lib, writer, tx) = (Arc::clone(&self.lib), self.writer.clone(), self.tx.clone());
+        // The refresher's writer: the user's database, even while the offline demo shows.
+        let writer = refresher.writer.clone();
+        let (lib, tx) = (Arc::clone(&self.lib), self.tx.clone());
         let retention = lib.retention();
         tokio::spawn(async move {
             let feeds = writer
@@ -386,7 +439,7 @@ pub async fn event_loop(
             },
             Some(m) = rx.recv() => m,
             _ = tick.tick() => Msg::Tick(chrono::Utc::now()),
-            // Not over the offline fallback's demo: it has nothing to fetch.
+            // Not in --demo; over the offline fallback's demo it tries the user's feeds again.
             _ = async {
                 match &mut refresh_timer { Some(t) => { t.tick().await; } None => std::future::pending::<()>().await }
             }, if services.refresher.is_some() => Msg::Action(Action::RefreshAll),

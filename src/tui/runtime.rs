@@ -3,7 +3,8 @@
 //! writer, long lists in pages, marks, layouts with their cache.
 
 use super::action::{
-    ArticleLayout, BulkMark, Company, Failure, LayoutJob, ListCounts, Mark, MarkKind, Msg, StoreJob,
+    ArticleLayout, BulkMark, Change, Company, Failure, LayoutJob, ListCounts, Mark, MarkKind, Msg,
+    StoreJob,
 };
 use super::jobs::Supersede;
 use crate::entities::Recognizer;
@@ -155,7 +156,74 @@ pub fn run_store_job(
             canonical: rec.resolve(&query),
             query,
         }),
+        StoreJob::Feeds => {
+            let read = db.read();
+            let loaded = read
+                .feed_stats()
+                .and_then(|feeds| Ok((feeds, read.saved_views()?)))
+                .map_err(|e| e.to_string());
+            send(Msg::FeedsLoaded(loaded));
+        }
+        StoreJob::ResolveView { name, filter } => {
+            let company = filter.company.as_deref().and_then(|c| {
+                let canonical = rec.resolve(c)?;
+                let arabic = rec.arabic_name(&canonical).or_else(|| names(&canonical));
+                Some((canonical, arabic))
+            });
+            let feed = filter.feed.as_deref().and_then(|key| {
+                let row = db.read().find_feed(key).ok()??;
+                let name = crate::store::feeds::display_name(row.title.as_deref(), &row.url);
+                Some((row.url, name))
+            });
+            send(Msg::ViewResolved {
+                name,
+                filter,
+                company,
+                feed,
+            });
+        }
+        StoreJob::RemoveFeed {
+            url,
+            name,
+            articles,
+        } => {
+            let gone = url.clone();
+            let result = db.write(move |s| s.remove_feed(&gone));
+            send(changed(
+                Change::RemovedFeed {
+                    url,
+                    name,
+                    articles,
+                },
+                result,
+            ));
+        }
+        StoreJob::RenameFeed { id, url, name } => {
+            let title = name.clone();
+            let result = db.write(move |s| s.rename_feed(id, Some(&title)));
+            send(changed(Change::RenamedFeed { url, name }, result));
+        }
+        StoreJob::SaveView { name, filter } => {
+            let key = name.clone();
+            let result = db.write(move |s| s.save_view(&key, &filter).map(|()| true));
+            send(changed(Change::SavedView { name }, result));
+        }
+        StoreJob::DeleteView(name) => {
+            let key = name.clone();
+            let result = db.write(move |s| s.delete_view(&key));
+            send(changed(Change::DeletedView { name }, result));
+        }
     }
+}
+
+/// The answer to a change of the feed list or the views: whether there was something to
+/// change (a feed or view gone meanwhile was not), or why it failed.
+fn changed(change: Change, result: crate::store::Result<crate::store::Result<bool>>) -> Msg {
+    let result = match result {
+        Ok(Ok(done)) => Ok(done),
+        Ok(Err(e)) | Err(e) => Err(e.to_string()),
+    };
+    Msg::Changed { change, result }
 }
 
 /// Store a bulk mark; the answer for `update` (with the articles it changed, for undo).

@@ -16,6 +16,8 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use tui_input::Input;
 
+pub mod feeds;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Focus {
     Headlines,
@@ -30,14 +32,24 @@ pub struct Filters {
     /// How the header names it (the Arabic name when known).
     pub company_label: Option<String>,
     pub search: Option<String>,
-    pub(crate) unread: bool,
+    pub unread: bool,
     pub(crate) starred: bool,
+    /// A feed's address, chosen in the feeds view.
+    pub feed: Option<String>,
+    /// How the header names that feed.
+    pub feed_label: Option<String>,
+    /// A tag of the feeds, chosen in the feeds view.
+    pub tag: Option<String>,
+    /// The saved view the filters came from (the header names it).
+    pub view: Option<String>,
 }
 
 impl Filters {
     pub fn query(&self) -> ArticleQuery {
         ArticleQuery {
             company: self.company.clone(),
+            feed: self.feed.clone(),
+            tag: self.tag.clone(),
             search: self.search.clone().filter(|s| !s.trim().is_empty()),
             unread: self.unread,
             starred: self.starred,
@@ -46,7 +58,24 @@ impl Filters {
     }
 
     pub(crate) fn any(&self) -> bool {
-        self.company.is_some() || self.search.is_some() || self.unread || self.starred
+        self.company.is_some()
+            || self.search.is_some()
+            || self.unread
+            || self.starred
+            || self.feed.is_some()
+            || self.tag.is_some()
+    }
+
+    /// The filters as a view to save: the company by its canonical name, the feed by address.
+    pub(crate) fn as_view(&self) -> crate::store::views::ViewFilter {
+        crate::store::views::ViewFilter {
+            company: self.company.clone(),
+            tag: self.tag.clone(),
+            feed: self.feed.clone(),
+            search: self.search.clone().filter(|s| !s.trim().is_empty()),
+            unread: self.unread,
+            starred: self.starred,
+        }
     }
 }
 
@@ -224,6 +253,12 @@ pub struct State {
     pub(crate) offset: usize,
     pub focus: Focus,
     pub overlay: Overlay,
+    /// The feeds view (`F`) in place of the panes; None: the headlines.
+    pub feeds_view: Option<feeds::FeedsView>,
+    /// A line being typed (an address, a name) or a yes/no question, in the footer.
+    pub prompt: Option<feeds::Prompt>,
+    /// The config's `[views]` (the feeds view lists them beside those saved in the database).
+    pub config_views: Vec<crate::store::views::SavedView>,
     /// Some while the search line is being typed.
     pub search_input: Option<Input>,
     pub filters: Filters,
@@ -252,6 +287,9 @@ pub struct State {
     /// Refresh is possible (not --demo).
     pub(crate) can_refresh: bool,
     pub demo: bool,
+    /// The demo shows because no feed could be reached (not `--demo`): a refresh that reaches
+    /// one goes back to the user's database.
+    pub offline_demo: bool,
     pub(crate) dirty: bool,
     pub quit: bool,
     /// Read and star marks on their way to the database, and those that did not get there.
@@ -292,6 +330,9 @@ impl State {
             offset: 0,
             focus: Focus::Headlines,
             overlay: Overlay::None,
+            feeds_view: None,
+            prompt: None,
+            config_views: Vec::new(),
             search_input: None,
             filters: Filters::default(),
             wanted_article: None,
@@ -310,6 +351,7 @@ impl State {
             now,
             can_refresh: true,
             demo: false,
+            offline_demo: false,
             dirty: true,
             quit: false,
             saves: Default::default(),

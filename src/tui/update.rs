@@ -15,8 +15,10 @@ use tui_input::{Input, InputRequest};
 
 mod article;
 mod bulk;
+mod feeds;
 mod links;
 mod list;
+mod manage;
 mod marks;
 
 use article::*;
@@ -103,7 +105,15 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
         Msg::Resumed => {}
         Msg::Saved { mark, result } => saved(state, mark, result, &mut fx),
-        Msg::BulkSaved { bulk: b, result } => bulk::saved(state, b, result, &mut fx),
+        Msg::BulkSaved { bulk: b, result } => {
+            bulk::saved(state, b, result, &mut fx);
+            feeds::reload(state, &mut fx);
+        }
+        Msg::FeedsLoaded(loaded) => feeds::loaded(state, loaded),
+        m @ Msg::ViewResolved { .. } => feeds::view_resolved(state, m, &mut fx),
+        Msg::FeedAdded(result) => manage::added(state, result, &mut fx),
+        Msg::Changed { change, result } => manage::changed(state, change, result, &mut fx),
+        Msg::DemoLeft(result) => back_from_the_demo(state, result, &mut fx),
         Msg::StillSaving { holder } => still_saving(state, holder),
         Msg::Signal(sig) => signal(state, sig, &mut fx),
         Msg::TerminalLost(e) => terminal_lost(state, e, &mut fx),
@@ -244,6 +254,11 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             // What retention removed after the refresh leaves the list too.
             if results.iter().any(|r| !r.failed()) {
                 reload(state, &mut fx);
+                feeds::reload(state, &mut fx);
+            }
+            // The network is back while the offline demo shows: back to the user's feeds.
+            if state.offline_demo && results.iter().any(|r| !r.failed()) {
+                fx.push(Effect::LeaveDemo);
             }
             // Nothing cached and nothing reachable: show the bundled demo feeds (in a database
             // of their own) rather than an empty screen.
@@ -265,10 +280,15 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             Ok(0) => error(state, tr!(state.l10n, "status-offline")),
             Ok(_) => {
                 state.demo = true;
+                state.offline_demo = true;
                 // The demo's database is not the one the feeds are fetched into.
                 state.can_refresh = false;
                 state.status = Some(Status {
-                    text: tr!(state.l10n, "status-offline-demo"),
+                    text: tr!(
+                        state.l10n,
+                        "status-offline-demo",
+                        key = state.keymap.first_label(Action::RefreshAll)
+                    ),
                     error: false,
                     sticky: true,
                     at: state.now,
@@ -318,6 +338,10 @@ fn on_key(state: &mut State, key: KeyEvent, fx: &mut Vec<Effect>) {
     }
     if ctrl && key.code == KeyCode::Char('c') {
         quit(state, fx);
+        return;
+    }
+    if state.prompt.is_some() {
+        manage::prompt_key(state, &key, fx);
         return;
     }
     if let Some(input) = &mut state.search_input {
@@ -385,6 +409,9 @@ fn on_key(state: &mut State, key: KeyEvent, fx: &mut Vec<Effect>) {
             return;
         }
         Overlay::None => {}
+    }
+    if state.feeds_view.is_some() && feeds::on_key(state, &key, fx) {
+        return;
     }
     if let Some(a) = state
         .keymap
@@ -511,12 +538,31 @@ fn on_action(state: &mut State, action: Action, fx: &mut Vec<Effect>) {
             state.overlay = Overlay::Picker(picker);
             fx.push(Effect::Store(StoreJob::Companies));
         }
+        // Clears what was chosen — the company, the feed, the tag, the view — and keeps the
+        // toggles (unread, starred) and the search, which have keys of their own.
         Action::ClearCompany => {
-            if state.filters.company.take().is_some() {
-                state.filters.company_label = None;
+            let f = &mut state.filters;
+            if f.company.is_some() || f.feed.is_some() || f.tag.is_some() || f.view.is_some() {
+                (f.company, f.company_label) = (None, None);
+                (f.feed, f.feed_label, f.tag, f.view) = (None, None, None, None);
                 refilter(state, fx);
             }
         }
+        Action::FeedsView if state.feeds_view.is_some() => state.feeds_view = None,
+        Action::FeedsView => feeds::open(state, fx),
+        Action::AddFeed => manage::ask_to_add(state),
+        Action::RenameFeed | Action::Remove if state.feeds_view.is_some() => {
+            if action == Action::RenameFeed {
+                manage::ask_to_rename(state);
+            } else {
+                manage::ask_to_remove(state);
+            }
+        }
+        Action::RenameFeed | Action::Remove => {
+            let key = state.keymap.first_label(Action::FeedsView);
+            info(state, tr!(state.l10n, "feeds-in-the-view", key = key));
+        }
+        Action::SaveView => manage::ask_to_save_view(state),
         Action::Search => {
             let current = state.filters.search.clone().unwrap_or_default();
             state.search_input = Some(Input::new(current));
@@ -559,21 +605,16 @@ fn on_action(state: &mut State, action: Action, fx: &mut Vec<Effect>) {
             None => info(state, tr!(state.l10n, "status-no-link")),
         },
         Action::LinkList => links::open(state),
-        Action::RefreshAll | Action::RefreshFeed => {
-            if !state.can_refresh {
-                info(state, tr!(state.l10n, "status-demo-no-refresh"));
-            } else if state.refreshing.is_some() {
-                info(state, tr!(state.l10n, "status-already-refreshing"));
-            } else if action == Action::RefreshAll {
-                fx.push(Effect::Refresh(None));
-            } else if let Some(feed) = state
+        Action::RefreshAll => refresh(state, None, fx),
+        Action::RefreshFeed => {
+            if let Some(feed) = state
                 .article
                 .as_ref()
                 .filter(|_| in_article)
                 .map(|a| a.article.row.feed.clone())
                 .or_else(|| state.selected_row().map(|r| r.feed.clone()))
             {
-                fx.push(Effect::Refresh(Some(feed)));
+                refresh(state, Some(feed), fx);
             }
         }
         Action::Entities => step_entity(state, fx),
@@ -616,8 +657,47 @@ fn on_action(state: &mut State, action: Action, fx: &mut Vec<Effect>) {
     }
 }
 
+/// The reader is on the user's database again (or could not get there): nothing keyed by the
+/// demo's article ids may stay, they name other articles in the user's.
+fn back_from_the_demo(state: &mut State, result: Result<(), String>, fx: &mut Vec<Effect>) {
+    if let Err(e) = result {
+        return error(state, tr!(state.l10n, "failed-leave-demo", error = e));
+    }
+    state.demo = false;
+    state.offline_demo = false;
+    state.can_refresh = true;
+    state.title_lines.clear();
+    state.title_spans.clear();
+    state.article = None;
+    state.wanted_article = None;
+    state.bulk.undo = None;
+    state.filters_changed = true;
+    info(state, tr!(state.l10n, "status-back-online"));
+    reload(state, fx);
+    feeds::reload(state, fx);
+}
+
+/// Refresh every feed (None) or one. While the offline demo shows, every feed of the user's
+/// is tried again (the demo's own are not theirs to fetch).
+fn refresh(state: &mut State, feed: Option<String>, fx: &mut Vec<Effect>) {
+    if state.offline_demo {
+        if state.refreshing.is_some() {
+            info(state, tr!(state.l10n, "status-already-refreshing"));
+        } else {
+            info(state, tr!(state.l10n, "status-trying-your-feeds"));
+            fx.push(Effect::Refresh(None));
+        }
+    } else if !state.can_refresh {
+        info(state, tr!(state.l10n, "status-demo-no-refresh"));
+    } else if state.refreshing.is_some() {
+        info(state, tr!(state.l10n, "status-already-refreshing"));
+    } else {
+        fx.push(Effect::Refresh(feed));
+    }
+}
+
 fn on_mouse(state: &mut State, m: crossterm::event::MouseEvent, fx: &mut Vec<Effect>) {
-    if state.quitting {
+    if state.quitting || state.feeds_view.is_some() || state.prompt.is_some() {
         return;
     }
     if !matches!(state.overlay, Overlay::None) {

@@ -11,7 +11,7 @@ use axum::routing::get;
 use std::io::Write;
 use std::process::Stdio;
 
-fn rss(title: &str, prefix: &str, n: usize) -> String {
+pub(crate) fn rss(title: &str, prefix: &str, n: usize) -> String {
     let mut s = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>\
          <title>{title}</title><link>https://news.example/</link><language>ar</language>"

@@ -416,7 +416,7 @@ fn offline_over_an_empty_database_the_demo_opens_in_a_database_of_its_own() {
     });
     assert_eq!(
         f.status.as_deref(),
-        Some("offline: showing the bundled demo feeds")
+        Some("offline: showing the bundled demo feeds · r: try your feeds again")
     );
     // A mark in the demo goes to the demo's database.
     r.keys.send(key('s')).unwrap();

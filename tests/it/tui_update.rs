@@ -370,7 +370,7 @@ fn refresh_progress_errors_and_the_offline_fallback() {
     let fx = update(&mut state, Msg::DemoLoaded(Ok(12)));
     assert_eq!(
         state.status.as_ref().map(|s| s.text.as_str()),
-        Some("offline: showing the bundled demo feeds")
+        Some("offline: showing the bundled demo feeds · r: try your feeds again")
     );
     assert!(state.demo, "the header says demo");
     assert!(
@@ -378,12 +378,13 @@ fn refresh_progress_errors_and_the_offline_fallback() {
             .any(|e| matches!(e, Effect::Store(StoreJob::List { .. }))),
         "the list comes again, from the demo's database"
     );
-    update(&mut state, key('r'));
+    // r tries the user's feeds again (the demo's are not theirs to fetch).
+    let fx = update(&mut state, key('r'));
     assert_eq!(
         state.status.as_ref().map(|s| s.text.as_str()),
-        Some("demo: no network, nothing to refresh"),
-        "nothing of the demo is fetched"
+        Some("offline demo: trying your feeds again…"),
     );
+    assert_eq!(fx, [Effect::Refresh(None)]);
 }
 
 #[test]

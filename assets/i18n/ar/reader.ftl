@@ -43,7 +43,7 @@ status-fetching-full = جارٍ جلب المقال كاملًا…
 status-full-loaded = اكتمل تحميل المقال
 status-full-failed = المقال الكامل: { $error }
 status-offline = لا اتصال: تعذّر الوصول إلى أي مصدر
-status-offline-demo = لا اتصال: تُعرض المصادر التجريبية المرفقة
+status-offline-demo = لا اتصال: تُعرض المصادر التجريبية المرفقة · { $key }: محاولة مصادرك من جديد
 status-demo-loaded = عرض تجريبي: { PLURAL($count) ->
     [zero] لا مقالات مرفقة
     [one] مقال واحد مرفق
@@ -122,7 +122,7 @@ kind-date = تاريخ
 loading = جارٍ التحميل…
 empty-demo-none = لا مقالات: هذه النسخة بلا مصادر تجريبية مرفقة.
 empty-no-match = لا مقال يطابق عوامل التصفية.
-empty-no-match-keys = { $clear } يلغي تصفية الشركة · { $unread } يبدّل «غير المقروءة فقط» · { $search } ثم Esc يمسح البحث
+empty-no-match-keys = { $clear } يلغي تصفية الشركة أو المصدر أو الوسم · { $unread } يبدّل «غير المقروءة فقط» · { $search } ثم Esc يمسح البحث
 empty-cache = لا مقالات محفوظة بعد.
 empty-refresh = { $key }: تحديث المصادر الآن
 empty-import = أضف مصادرك بالأمر akhbar import FILE.opml
@@ -191,7 +191,7 @@ action-next_article = المقال التالي (ويُعلَّم مقروءًا
 action-prev_article = المقال السابق (ويُعلَّم مقروءًا)
 action-prev_match = نتيجة البحث السابقة (n: التالية)
 action-company_picker = اختيار شركة للتصفية بها
-action-clear_company = إلغاء تصفية الشركة
+action-clear_company = إلغاء تصفية الشركة والمصدر والوسم
 action-search = بحث فوري (Enter يُبقيه، Esc يمسحه)
 action-unread_only = غير المقروءة فقط: تشغيل/إيقاف
 action-toggle_read = تعليم كمقروء/غير مقروء

@@ -139,5 +139,5 @@ action-next_unread = غير المقروء التالي (ويُعلَّم مقر
 action-prev_unread = غير المقروء السابق
 action-starred_only = ذات النجمة فقط: تشغيل/إيقاف
 action-mark_all_read = تعليم كل المعروض مقروءًا
-action-mark_feed_read = تعليم مصدر المقال كله مقروءًا
+action-mark_feed_read = تعليم المصدر كله مقروءًا
 action-undo_marks = التراجع عن آخر تعليم بالجملة

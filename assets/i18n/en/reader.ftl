@@ -40,7 +40,7 @@ status-fetching-full = fetching the full article…
 status-full-loaded = full article loaded
 status-full-failed = full article: { $error }
 status-offline = offline: no feed could be reached
-status-offline-demo = offline: showing the bundled demo feeds
+status-offline-demo = offline: showing the bundled demo feeds · { $key }: try your feeds again
 status-demo-loaded = demo: { PLURAL($count) ->
     [one] { $count } bundled article
    *[other] { $count } bundled articles
@@ -104,7 +104,7 @@ kind-date = date
 loading = loading…
 empty-demo-none = No articles: this build bundles no demo feeds.
 empty-no-match = No article matches the filters.
-empty-no-match-keys = { $clear } clears the company · { $unread } toggles unread only · { $search } then Esc clears the search
+empty-no-match-keys = { $clear } clears the company, feed or tag · { $unread } toggles unread only · { $search } then Esc clears the search
 empty-cache = No articles in the cache yet.
 empty-refresh = { $key }: refresh the feeds now
 empty-import = akhbar import FILE.opml: add your feeds
@@ -169,7 +169,7 @@ action-next_article = next article (marks it read)
 action-prev_article = previous article (marks it read)
 action-prev_match = previous search hit (n: the next one)
 action-company_picker = pick a company to filter by
-action-clear_company = clear the company filter
+action-clear_company = clear company, feed, tag, view filters
 action-search = search (Enter keeps, Esc clears)
 action-unread_only = unread only on/off
 action-toggle_read = mark read/unread

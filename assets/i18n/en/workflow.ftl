@@ -95,5 +95,5 @@ action-next_unread = next unread article (marks it read)
 action-prev_unread = previous unread article
 action-starred_only = starred only on/off
 action-mark_all_read = mark all shown read (with the filters)
-action-mark_feed_read = mark this article's feed read
+action-mark_feed_read = mark the whole feed read
 action-undo_marks = undo the last mark-all / mark-feed

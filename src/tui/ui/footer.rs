@@ -14,6 +14,9 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, state: &State) -> Option<Positi
     if area.height == 0 {
         return None;
     }
+    if let Some(prompt) = &state.prompt {
+        return super::prompt::draw(buf, area, prompt, state);
+    }
     if let Some(input) = &state.search_input {
         return super::search::draw(buf, area, input, state);
     }
@@ -71,7 +74,7 @@ pub(crate) fn height(state: &State, width: u16, height: u16) -> u16 {
         return 0;
     }
     match &state.status {
-        Some(s) if s.error && state.search_input.is_none() => {
+        Some(s) if s.error && state.search_input.is_none() && state.prompt.is_none() => {
             let room = (height / 4).clamp(1, ERROR_LINES);
             status_lines(state, width.saturating_sub(2), room)
                 .len()
@@ -110,6 +113,9 @@ fn status_lines(state: &State, width: u16, rows: u16) -> Vec<Line<'static>> {
 }
 
 fn article_position(state: &State) -> Option<usize> {
+    if state.feeds_view.is_some() {
+        return None;
+    }
     let rows = super::layout::Panes::of(state).article_rows();
     let open = state.article.as_ref()?;
     let total = open.layout.as_ref()?.lines.len();
@@ -122,12 +128,23 @@ fn hints(state: &State, width: u16) -> Line<'static> {
     let km = &state.keymap;
     let l = &state.l10n;
     let list: Vec<(A, String)> = match state.focus {
+        _ if state.feeds_view.is_some() => vec![
+            (A::Down, tr!(l, "hint-move")),
+            (A::Open, tr!(l, "hint-filter")),
+            (A::AddFeed, tr!(l, "hint-add")),
+            (A::RenameFeed, tr!(l, "hint-rename")),
+            (A::Remove, tr!(l, "hint-remove")),
+            (A::MarkFeedRead, tr!(l, "hint-mark-read")),
+            (A::Back, tr!(l, "hint-headlines")),
+            (A::Help, tr!(l, "hint-help")),
+        ],
         Focus::Headlines => vec![
             (A::Down, tr!(l, "hint-move")),
             (A::Open, tr!(l, "hint-open")),
             (A::CompanyPicker, tr!(l, "hint-company")),
             (A::Search, tr!(l, "hint-search")),
             (A::UnreadOnly, tr!(l, "hint-unread")),
+            (A::FeedsView, tr!(l, "hint-feeds")),
             (A::RefreshAll, tr!(l, "hint-refresh")),
             (A::Help, tr!(l, "hint-help")),
             (A::Quit, tr!(l, "hint-quit")),

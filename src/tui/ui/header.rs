@@ -32,7 +32,37 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, state: &State) {
     if state.demo {
         start.extend([words(&tr!(l, "header-demo"), t.dim, state), space()]);
     }
+    if state.feeds_view.is_some() {
+        start.extend([
+            words(&tr!(l, "header-feeds-view"), t.accent, state),
+            space(),
+        ]);
+    }
     let f = &state.filters;
+    if let Some(view) = &f.view {
+        start.extend([
+            words(&tr!(l, "header-view"), t.dim, state),
+            space(),
+            fragment(view, t.accent, &state.opts, 24),
+            space(),
+        ]);
+    }
+    if let Some(tag) = &f.tag {
+        start.extend([
+            words(&tr!(l, "header-tag"), t.dim, state),
+            space(),
+            fragment(tag, t.accent, &state.opts, 24),
+            space(),
+        ]);
+    }
+    if let Some(feed) = f.feed_label.as_ref().or(f.feed.as_ref()) {
+        start.extend([
+            words(&tr!(l, "header-feed"), t.dim, state),
+            space(),
+            fragment(feed, t.accent, &state.opts, 24),
+            space(),
+        ]);
+    }
     if let Some(label) = &f.company_label {
         start.extend([
             words(&tr!(l, "header-company"), t.dim, state),

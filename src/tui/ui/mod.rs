@@ -1,6 +1,7 @@
 //! Drawing: one file per pane or widget; draw functions read state, never do I/O.
 
 pub(crate) mod article;
+pub(crate) mod feeds;
 pub(crate) mod footer;
 pub(crate) mod header;
 pub(crate) mod headlines;
@@ -8,6 +9,7 @@ pub(crate) mod help;
 pub mod layout;
 pub(crate) mod links;
 pub(crate) mod picker;
+pub(crate) mod prompt;
 pub(crate) mod search;
 
 use crate::text::{Direction, LayoutOptions, PreparedParagraph, cell_width};
@@ -24,14 +26,25 @@ pub fn draw(frame: &mut Frame, state: &State) {
     let panes = layout::panes(area, state);
     let buf = frame.buffer_mut();
     header::draw(buf, panes.header, state);
-    if let Some(r) = panes.headlines {
-        headlines::draw(buf, r, state);
-    }
-    if let Some(r) = panes.article {
-        article::draw(buf, r, state);
-    }
-    if let Some(d) = panes.divider {
-        draw_divider(buf, d, state, panes.stacked);
+    if let Some(view) = &state.feeds_view {
+        // In place of both panes, between the header and the footer.
+        let top = panes.header.bottom();
+        let body = Rect {
+            y: top,
+            height: panes.footer.y.saturating_sub(top),
+            ..area
+        };
+        feeds::draw(buf, body, view, state);
+    } else {
+        if let Some(r) = panes.headlines {
+            headlines::draw(buf, r, state);
+        }
+        if let Some(r) = panes.article {
+            article::draw(buf, r, state);
+        }
+        if let Some(d) = panes.divider {
+            draw_divider(buf, d, state, panes.stacked);
+        }
     }
     let mut cursor = footer::draw(buf, panes.footer, state);
     match &state.overlay {
