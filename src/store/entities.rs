@@ -140,14 +140,18 @@ pub(crate) fn encode(spans: &mut [CodedSpan]) -> Vec<u8> {
 
 /// The company ids at the head of a stored value (the list needs only these).
 pub(crate) fn decode_companies(b: &[u8]) -> Vec<i64> {
+    company_ids(b).collect()
+}
+
+/// [`decode_companies`] without collecting them.
+pub(crate) fn company_ids(b: &[u8]) -> impl Iterator<Item = i64> + '_ {
     let mut pos = 1;
-    if b.first() != Some(&FORMAT) {
-        return Vec::new();
-    }
-    let n = get_varint(b, &mut pos).unwrap_or(0);
-    (0..n)
-        .map_while(|_| get_varint(b, &mut pos).map(|v| v as i64))
-        .collect()
+    let n = if b.first() == Some(&FORMAT) {
+        get_varint(b, &mut pos).unwrap_or(0)
+    } else {
+        0
+    };
+    (0..n).map_while(move |_| get_varint(b, &mut pos).map(|v| v as i64))
 }
 
 /// Every span of a stored value. A value cut short or of an unknown format yields the spans

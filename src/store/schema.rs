@@ -123,4 +123,11 @@ pub(crate) const MIGRATIONS: &[Step] = &[
     ) WITHOUT ROWID;
     "#,
     ),
+    // 5: the search index's vocabulary, read before a search so the MATCH expression holds only
+    // the forms of each word that occur (a word's clitic forms are two dozen; most never do).
+    Step::Sql(
+        r#"
+    CREATE VIRTUAL TABLE article_search_vocab USING fts5vocab(article_search, 'row');
+    "#,
+    ),
 ];

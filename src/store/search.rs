@@ -61,10 +61,17 @@ fn core(word: &str) -> Option<&str> {
 /// An FTS5 MATCH expression for a user query, or None when it has no searchable word.
 /// Words are ANDed; `"..."` is a phrase; a trailing `*` makes a word a prefix.
 pub fn match_expression(query: &str) -> Option<String> {
+    match_expression_in(query, &|_| true)
+}
+
+/// [`match_expression`] keeping only the forms `occurs` says are in the index (a word none of
+/// whose forms occurs keeps itself, so the query still matches nothing). Prefix words keep
+/// every form: the index is asked for whole words.
+pub fn match_expression_in(query: &str, occurs: &dyn Fn(&str) -> bool) -> Option<String> {
     let mut parts = Vec::new();
     let mut rest = query;
     while let Some(start) = rest.find('"') {
-        push_terms(&rest[..start], &mut parts);
+        push_terms(&rest[..start], &mut parts, occurs);
         let after = &rest[start + 1..];
         let (phrase, tail) = match after.find('"') {
             Some(end) => (&after[..end], &after[end + 1..]),
@@ -74,11 +81,11 @@ pub fn match_expression(query: &str) -> Option<String> {
         let ws: Vec<&str> = words(&normalized).collect();
         match ws.split_first() {
             None => {}
-            Some((only, [])) => parts.push(term(only, false)),
+            Some((only, [])) => parts.push(term(only, false, occurs)),
             // The phrase with each form of its first word (the one that carries a clitic).
             Some((first, rest)) => {
                 let rest = rest.join(" ");
-                let alts: Vec<String> = forms(first)
+                let alts: Vec<String> = forms_in(first, false, occurs)
                     .iter()
                     .map(|f| format!("\"{f} {rest}\""))
                     .collect();
@@ -87,24 +94,52 @@ pub fn match_expression(query: &str) -> Option<String> {
         }
         rest = tail;
     }
-    push_terms(rest, &mut parts);
+    push_terms(rest, &mut parts, occurs);
     (!parts.is_empty()).then(|| parts.join(" AND "))
 }
 
-fn push_terms(text: &str, parts: &mut Vec<String>) {
+/// Every whole-word form a query's expression can hold (what [`match_expression_in`] asks
+/// `occurs` about).
+pub fn query_forms(query: &str) -> Vec<String> {
+    let asked = std::cell::RefCell::new(Vec::new());
+    match_expression_in(query, &|f| {
+        asked.borrow_mut().push(f.to_string());
+        true
+    });
+    let mut asked = asked.into_inner();
+    asked.sort();
+    asked.dedup();
+    asked
+}
+
+fn push_terms(text: &str, parts: &mut Vec<String>, occurs: &dyn Fn(&str) -> bool) {
     for raw in text.split_whitespace() {
         let prefix = raw.ends_with('*');
         let normalized = normalize_str(raw);
         for w in words(&normalized) {
-            parts.push(term(w, prefix));
+            parts.push(term(w, prefix, occurs));
         }
     }
 }
 
+/// The forms of `word` to ask for: those in the index, or the word alone when none is.
+fn forms_in(word: &str, prefix: bool, occurs: &dyn Fn(&str) -> bool) -> Vec<String> {
+    let all = forms(word);
+    if prefix {
+        return all;
+    }
+    let found: Vec<String> = all.iter().filter(|f| occurs(f)).cloned().collect();
+    if found.is_empty() {
+        vec![word.to_string()]
+    } else {
+        found
+    }
+}
+
 /// One word as a MATCH term: any of its forms, in the title or the body.
-fn term(word: &str, prefix: bool) -> String {
+fn term(word: &str, prefix: bool, occurs: &dyn Fn(&str) -> bool) -> String {
     let star = if prefix { "*" } else { "" };
-    let alts: Vec<String> = forms(word)
+    let alts: Vec<String> = forms_in(word, prefix, occurs)
         .iter()
         .map(|f| format!("\"{f}\"{star}"))
         .collect();
@@ -191,6 +226,33 @@ mod tests {
         let e = match_expression("\"الذكاء الاصطناعي\" سامسو*").unwrap_or_default();
         assert!(e.contains("\"للذكاء الاصطناعي\""), "{e}");
         assert!(e.contains("\"سامسو\"*") && e.contains("\"وسامسو\"*"), "{e}");
+    }
+
+    #[test]
+    fn forms_absent_from_the_index_are_left_out_and_a_word_with_none_keeps_itself() {
+        let asked = query_forms("الذكاء \"الطاقة الشمسية\" سامسو*");
+        // Asked in the index's folding (taa marbuta as haa).
+        for f in ["الذكاء", "ذكاء", "للذكاء", "الطاقه", "للطاقه"] {
+            assert!(asked.iter().any(|a| a == f), "{f} not asked in {asked:?}");
+        }
+        // A prefix word asks nothing: the index holds whole words.
+        assert!(!asked.iter().any(|a| a.starts_with("سامسو")), "{asked:?}");
+        let index = ["ذكاء", "والذكاء", "للطاقه", "wifi"];
+        let occurs = |f: &str| index.iter().any(|w| normalize_str(w) == f);
+        let e = match_expression_in("الذكاء", &occurs).unwrap_or_default();
+        assert_eq!(e, "{title body} : (\"ذكاء\" OR \"والذكاء\")");
+        let e = match_expression_in("\"الطاقة الشمسية\"", &occurs).unwrap_or_default();
+        assert_eq!(e, "{title body} : (\"للطاقه الشمسيه\")");
+        // No form of «هاتف» occurs: the word stays, alone, so the query matches nothing.
+        let e = match_expression_in("هاتف WiFi", &occurs).unwrap_or_default();
+        assert_eq!(e, "{title body} : (\"هاتف\") AND {title body} : (\"wifi\")");
+        let e = match_expression_in("سامسو*", &occurs).unwrap_or_default();
+        assert!(e.contains("\"سامسو\"*") && e.contains("\"وسامسو\"*"), "{e}");
+        // Asking about every form gives the expression without pruning.
+        assert_eq!(
+            match_expression_in("الذكاء سامسو*", &|_| true),
+            match_expression("الذكاء سامسو*")
+        );
     }
 
     #[test]
