@@ -8,13 +8,29 @@
 use super::action::{Msg, Signal};
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use tokio::sync::mpsc::UnboundedSender;
 
 /// Ending signals received before the loop is taken to be stuck.
 const PATIENCE: usize = 2;
 
+/// SIGCONTs received, counted in the handler itself: the messages coalesce signals that come
+/// before the loop reads them, and the terminal must know whether a stop followed its own.
+static CONTINUED: AtomicUsize = AtomicUsize::new(0);
+
+/// How many SIGCONTs have been received so far.
+pub(crate) fn continued() -> usize {
+    CONTINUED.load(Ordering::SeqCst)
+}
+
 /// From now on the signals come to the event loop as `Msg::Signal`.
 pub(crate) fn forward(tx: UnboundedSender<Msg>) -> std::io::Result<()> {
+    // SAFETY: the action only increments an atomic, which is async-signal-safe.
+    unsafe {
+        signal_hook::low_level::register(SIGCONT, || {
+            CONTINUED.fetch_add(1, Ordering::SeqCst);
+        })?;
+    }
     let mut signals = Signals::new([SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT])?;
     std::thread::Builder::new()
         .name("akhbar-signals".into())

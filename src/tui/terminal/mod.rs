@@ -17,15 +17,17 @@ use crossterm::terminal::{disable_raw_mode, enable_raw_mode};
 use output::{Output, Plan};
 use ratatui::Terminal;
 use std::io::{Stdout, Write, stdout};
-use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU8, AtomicUsize, Ordering};
 
 pub(crate) type Term = Terminal<Output<Stdout>>;
 
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 /// The [`Plan`] in force, packed, for `restore` from anywhere.
 static PLAN: AtomicU8 = AtomicU8::new(0);
-/// Set by `suspend` when it took the terminal back after a stop (see `resume`).
-static RETAKEN: AtomicBool = AtomicBool::new(false);
+/// How many SIGCONTs the terminal as taken now accounts for (`signals::continued`). Signals of
+/// one kind that arrive before the loop reads them come as one message, so a flag set by our
+/// own stop could swallow a SIGSTOP + SIGCONT that followed it; the count cannot.
+static TAKEN_THROUGH: AtomicUsize = AtomicUsize::new(0);
 
 /// What was found out about the terminal at take-over.
 #[derive(Debug)]
@@ -129,11 +131,12 @@ pub(crate) fn set_bidi_app(term: &mut Term, app: bool) -> std::io::Result<()> {
 /// Ctrl-Z or SIGTSTP: give the terminal back (what was found restored), stop, and take it
 /// again on `fg`.
 pub(crate) fn suspend(term: &mut Term) -> std::io::Result<()> {
+    let before = super::signals::continued();
     restore();
     super::signals::stop()?;
     take_again(term)?;
     // The SIGCONT that woke us comes next as a message: the terminal is ours already.
-    RETAKEN.store(true, Ordering::SeqCst);
+    TAKEN_THROUGH.store(before + 1, Ordering::SeqCst);
     Ok(())
 }
 
@@ -142,11 +145,14 @@ pub(crate) fn suspend(term: &mut Term) -> std::io::Result<()> {
 /// mode, reset the bidi mode and drawn on the screen meanwhile, so it is given back and taken
 /// again, and cleared for a whole redraw.
 pub(crate) fn resume(term: &mut Term) -> std::io::Result<()> {
-    if RETAKEN.swap(false, Ordering::SeqCst) || !is_active() {
+    let now = super::signals::continued();
+    if now <= TAKEN_THROUGH.load(Ordering::SeqCst) || !is_active() {
         return Ok(());
     }
     restore();
-    take_again(term)
+    take_again(term)?;
+    TAKEN_THROUGH.store(now, Ordering::SeqCst);
+    Ok(())
 }
 
 /// OSC 52: put `text` on the clipboard through the terminal (works over ssh and in tmux with
