@@ -156,6 +156,7 @@ impl Recognizer {
             gazetteer::EMBEDDED,
             gazetteer::PLACES,
             people::GIVEN_NAMES,
+            people::GIVEN_NAMES_DATA,
         ]);
         if let Some(u) = user.map(|(_, t)| t) {
             h ^= crate::hash::stable_hash(&[u]).rotate_left(1);

@@ -46,6 +46,9 @@ pub(super) type FnvBuild = BuildHasherDefault<Fnv>;
 type NameSet = HashSet<String, FnvBuild>;
 
 pub const GIVEN_NAMES: &str = include_str!("../../assets/given-names.txt");
+/// Given names from data packages (scripts/gen_given_names.py); loaded with the hand-written
+/// list, whose ambiguous names stay ambiguous.
+pub const GIVEN_NAMES_DATA: &str = include_str!("../../assets/given-names-data.txt");
 
 /// The given-name lexicons, normalized.
 pub struct People {
@@ -65,7 +68,7 @@ impl People {
             al_names: Vec::new(),
         };
         let mut section = "";
-        for line in GIVEN_NAMES.lines() {
+        for line in GIVEN_NAMES.lines().chain(GIVEN_NAMES_DATA.lines()) {
             let line = line.trim();
             if line.starts_with('#') || line.is_empty() {
                 continue;

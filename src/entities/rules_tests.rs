@@ -905,3 +905,47 @@ fn state_word_in_country_names() {
         vec!["الإمارات"]
     );
 }
+
+#[test]
+fn people_by_given_names_from_the_data_lexicon() {
+    // Given names from assets/given-names-data.txt (Wikidata, arabnamer): regional Arabic,
+    // Amazigh, Persian and transliterated European names start a name with no other cue.
+    for (text, want) in [
+        ("وحضر اللقاء لقمان الزعبي.", "لقمان الزعبي"),
+        ("ويرأس الوفد ثريا العبيدي.", "ثريا العبيدي"),
+        ("واستقبل الوزير ماسينيسا آيت علي.", "ماسينيسا آيت علي"),
+        ("ويشارك في الجلسة فولكر شميدت.", "فولكر شميدت"),
+        ("وحضر العرض أرتورو غارسيا.", "أرتورو غارسيا"),
+        ("ومثّل إيران خسرو نوري.", "خسرو نوري"),
+        ("وأعلنت سيلفيا مارتينيز أن النتائج جيدة.", "سيلفيا مارتينيز"),
+        // A data name that is an ordinary word too needs a cue: here a speech verb.
+        ("وقال ساري حنفي، مدير المركز، إن", "ساري حنفي"),
+    ] {
+        assert_eq!(of(text, Kind::Person), [want], "{text}");
+    }
+    // The same words, and the hand list's ambiguous names, without a cue are not people; nor are
+    // ordinary words that a name with a clitic or a transliteration would spell.
+    for text in [
+        "القرار ساري المفعول منذ أمس",
+        "وبدأنا مبكرا في التحضير",
+        "فإلى جانب ذلك أطلقت الشركة خدمتها",
+        "هذه أكبر عملية استحواذ في المنطقة",
+        "انتشر فيروس كورونا المستجد في العالم",
+        "أمل كبير في نجاح المشروع",
+        "كريم جدا مع العملاء",
+        "سعيد جدا بالنتائج المحققة",
+        "جمال التصميم لافت",
+        "نور الشمس يكفي لتشغيل الألواح",
+        "والقانون نافذ بعد نشره",
+    ] {
+        assert_eq!(of(text, Kind::Person), Vec::<String>::new(), "{text}");
+    }
+    // A data name joins no verb after a full name («يولى» is not a name word).
+    assert_eq!(
+        of(
+            "وكان عبد الفتاح السيسي يولى اهتماما بالتحول الرقمي",
+            Kind::Person
+        ),
+        ["عبد الفتاح السيسي"]
+    );
+}
