@@ -949,3 +949,49 @@ fn people_by_given_names_from_the_data_lexicon() {
         ["عبد الفتاح السيسي"]
     );
 }
+
+#[test]
+fn regional_organisations_and_outlets_from_the_lexicon() {
+    // Regional companies, banks, exchanges and outlets that real news names with no cue.
+    for (text, want) in [
+        ("وأعلنت هنقرستيشن عن توسعها في الرياض", "HungerStation"),
+        ("ونقلت نداء الوطن عن مصادر مطلعة", "Nidaa Al Watan"),
+        ("وذكرت صحيفة المال أن الصفقة اكتملت", "Al Mal"),
+        ("وحصلت سوناطراك على تمويل جديد", "Sonatrach"),
+        ("وارتفع سهم بنك مسقط في التداولات", "Bank Muscat"),
+        (
+            "وتراجع مؤشر بورصة الدار البيضاء أمس",
+            "Casablanca Stock Exchange",
+        ),
+        ("وأطلقت جيديا خدمة جديدة للتجار", "Geidea"),
+        ("وقالت إم بي سي مصر إن البرنامج يعود", "MBC Masr"),
+        ("بحسب ما نشرته إندبندنت عربية", "Independent Arabia"),
+        ("وأعلنت “ترابط جيتواي” عن جولة تمويل", "Tarabut"),
+    ] {
+        let found: Vec<Option<String>> = rec()
+            .find(text)
+            .into_iter()
+            .filter(|s| s.kind == Kind::Org)
+            .map(|s| s.canonical)
+            .collect();
+        assert!(
+            found.iter().any(|c| c.as_deref() == Some(want)),
+            "{text}: {found:?}"
+        );
+    }
+    // Names that are ordinary words need a cue: the words alone are not organisations.
+    for text in [
+        "تمويل إعادة إعمار المدينة بعد الحرب",
+        "ويبدو أن السوق تتجه إلى التعافي",
+        "ينتظر القطاع مستقبل مشرق في السنوات المقبلة",
+        "أعلنت روسيا اليوم فرض رسوم جديدة",
+        "نمشي خطوة خطوة نحو التحول الرقمي",
+        "وهو جهد يسير مقارنة بالنتائج",
+        "زيادة رأس المال إلى مليار ريال",
+        "أسعار الطماطم ارتفعت في الأسواق",
+        "وقال إن “الرؤية” للمستقبل واضحة",
+        "تعافت البورصة بعد خسائر الأسبوع",
+    ] {
+        assert_eq!(of(text, Kind::Org), Vec::<String>::new(), "{text}");
+    }
+}
