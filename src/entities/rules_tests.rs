@@ -967,6 +967,10 @@ fn regional_organisations_and_outlets_from_the_lexicon() {
         ("وقالت إم بي سي مصر إن البرنامج يعود", "MBC Masr"),
         ("بحسب ما نشرته إندبندنت عربية", "Independent Arabia"),
         ("وأعلنت “ترابط جيتواي” عن جولة تمويل", "Tarabut"),
+        // Legal names and local spellings of known companies.
+        ("ووقعت اتحاد اتصالات اتفاقية مع", "Mobily"),
+        ("شركة التعدين العربية السعودية تعلن أرباحها", "Ma'aden"),
+        ("وتدير شبكة ميك 1 في لبنان", "Alfa (Lebanon)"),
     ] {
         let found: Vec<Option<String>> = rec()
             .find(text)
@@ -991,7 +995,19 @@ fn regional_organisations_and_outlets_from_the_lexicon() {
         "أسعار الطماطم ارتفعت في الأسواق",
         "وقال إن “الرؤية” للمستقبل واضحة",
         "تعافت البورصة بعد خسائر الأسبوع",
+        // Names that are descriptions too need a company word, not any trigger.
+        "أطلقت منصة تداول جديدة للعملات الرقمية",
+        "واشترك في خدمة برايم الجديدة",
     ] {
         assert_eq!(of(text, Kind::Org), Vec::<String>::new(), "{text}");
     }
+    // Inside an institution's name a company's descriptive legal name is not the company.
+    let text = "تعمل وزارة الاتصالات التونسية على الخطة";
+    let orgs: Vec<(String, Option<String>)> = rec()
+        .find(text)
+        .into_iter()
+        .filter(|s| s.kind == Kind::Org)
+        .map(|s| (s.text, s.canonical))
+        .collect();
+    assert_eq!(orgs, [("وزارة الاتصالات التونسية".to_string(), None)]);
 }
