@@ -9,6 +9,7 @@ mod dates;
 mod evaluation;
 pub mod figures;
 pub mod gazetteer;
+mod gloss;
 pub mod lexicon;
 pub mod names;
 pub mod normalize;

@@ -1011,3 +1011,36 @@ fn regional_organisations_and_outlets_from_the_lexicon() {
         .collect();
     assert_eq!(orgs, [("وزارة الاتصالات التونسية".to_string(), None)]);
 }
+
+#[test]
+fn transliterated_names_before_a_latin_gloss() {
+    for (text, want) in [
+        (
+            "وقعت الحكومة اتفاقية مع كوانتوم نيكسوس (Quantum Nexus) لتطوير الخدمات",
+            "كوانتوم نيكسوس",
+        ),
+        ("واستحوذت سيلفر ليك (Silver Lake) على حصة", "سيلفر ليك"),
+        ("تعمل مع لكوانتوم (Quantum) منذ عام", "كوانتوم"),
+        // The legal form is not spoken: «بلو ستار» glosses «Blue Star Holding».
+        ("واشترت بلو ستار (Blue Star Holding) الأرض", "بلو ستار"),
+    ] {
+        assert!(
+            of(text, Kind::Org).contains(&want.to_string()),
+            "{text}: {:?}",
+            of(text, Kind::Org)
+        );
+    }
+    // Words that do not sound like the gloss, or are ordinary words, are not names.
+    for text in [
+        "وأعلنت الشركة (Reuters) أمس",
+        "وقال مصدر في الهيئة (TRA) إن",
+        "وتستخدم المنصة تقنية التعلم العميق (Deep Learning) في التحليل",
+        "بحسب تقرير كبير (Kraken Research) الجديد",
+    ] {
+        let arabic: Vec<String> = of(text, Kind::Org)
+            .into_iter()
+            .filter(|o| !o.is_ascii())
+            .collect();
+        assert!(arabic.is_empty(), "{text}: {arabic:?}");
+    }
+}
