@@ -374,6 +374,38 @@ impl People {
         false
     }
 
+    /// «جوزاف عون … الرئيس عون طلب»: a two-word run that starts with the surname of another
+    /// name found in the text, followed by a word that is no name (not a given name, not a
+    /// nasab particle), is that surname and a word after it: the run is cut to the surname.
+    fn trim_at_surnames(&self, t: &str, found: &mut [(usize, usize)]) {
+        let surnames: Vec<(&str, &str)> = found
+            .iter()
+            .filter_map(|&(s, e)| {
+                let (first, last) = t[s..e].split_once(' ')?;
+                let last = last.rsplit(' ').next().unwrap_or(last);
+                (name_word(last) && last.chars().count() >= 3).then_some((first, last))
+            })
+            .collect();
+        if surnames.is_empty() {
+            return;
+        }
+        for span in found.iter_mut() {
+            let text = &t[span.0..span.1];
+            let Some((first, second)) = text.split_once(' ') else {
+                continue;
+            };
+            let another = surnames.iter().any(|&(f, l)| l == first && f != first);
+            if another
+                && !second.contains(' ')
+                && !nasab_particle(second)
+                && !self.given.contains(second)
+                && !self.ambiguous.contains(second)
+            {
+                span.1 = span.0 + first.len();
+            }
+        }
+    }
+
     /// Surnames and repeated full names: every other mention of a name found in the text.
     fn propagate(
         &self,
@@ -382,6 +414,7 @@ impl People {
         found: &mut Vec<(usize, usize)>,
         blocked: &dyn Fn(usize, usize) -> bool,
     ) {
+        self.trim_at_surnames(t, found);
         let mut keys: HashSet<Vec<&str>, FnvBuild> = HashSet::default();
         for &(s, e) in found.iter() {
             let parts: Vec<&str> = t[s..e].split(' ').collect();

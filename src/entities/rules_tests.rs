@@ -1050,3 +1050,26 @@ fn transliterated_names_before_a_latin_gloss() {
         assert!(arabic.is_empty(), "{text}: {arabic:?}");
     }
 }
+
+#[test]
+fn a_surname_of_another_name_ends_a_run_before_a_word() {
+    let text = "والتقى رئيس الجمهورية العماد جوزاف عون، وزير الاتصالات. وأوضحت الوزارة أن \
+                الرئيس عون طلب ذلك من الوزير شارل الحاج.";
+    let people = of(text, Kind::Person);
+    assert_eq!(people, ["جوزاف عون", "عون", "شارل الحاج"], "{text}");
+    // Not when a name follows the surname: a nasab particle or a given name.
+    let text = "وقال أحمد محمد، المدير العام، إن ولي العهد الأمير محمد بن سلمان دعم المشروع";
+    assert!(
+        of(text, Kind::Person)
+            .iter()
+            .any(|p| p.ends_with("محمد بن سلمان")),
+        "{:?}",
+        of(text, Kind::Person)
+    );
+    let text = "وقال أحمد محمد، المدير العام، إن الشيخ محمد سلطان، رئيس الغرفة، حضر";
+    assert!(
+        of(text, Kind::Person).contains(&"محمد سلطان".to_string()),
+        "{:?}",
+        of(text, Kind::Person)
+    );
+}
