@@ -381,9 +381,15 @@ impl People {
         let surnames: Vec<(&str, &str)> = found
             .iter()
             .filter_map(|&(s, e)| {
-                let (first, last) = t[s..e].split_once(' ')?;
-                let last = last.rsplit(' ').next().unwrap_or(last);
-                (name_word(last) && last.chars().count() >= 3).then_some((first, last))
+                let parts: Vec<&str> = t[s..e].split(' ').collect();
+                let n = parts.len();
+                // A nasab chain's surname is «بن X», not X («تركي بن سعود بن محمد»).
+                let last = parts[n - 1];
+                let ok = n >= 2
+                    && !nasab_particle(parts[n - 2])
+                    && name_word(last)
+                    && last.chars().count() >= 3;
+                ok.then_some((parts[0], last))
             })
             .collect();
         if surnames.is_empty() {
@@ -395,8 +401,13 @@ impl People {
                 continue;
             };
             let another = surnames.iter().any(|&(f, l)| l == first && f != first);
+            // A given name that is no ordinary word starts a name of its own («سامي محمد» then
+            // «محمد السويل»; «عون» is also "help"), and an «ال» word after the surname is more
+            // likely a surname than a verb.
             if another
                 && !second.contains(' ')
+                && !second.starts_with("ال")
+                && !self.given.contains(first)
                 && !nasab_particle(second)
                 && !self.given.contains(second)
                 && !self.ambiguous.contains(second)

@@ -1057,6 +1057,19 @@ fn a_surname_of_another_name_ends_a_run_before_a_word() {
                 الرئيس عون طلب ذلك من الوزير شارل الحاج.";
     let people = of(text, Kind::Person);
     assert_eq!(people, ["جوزاف عون", "عون", "شارل الحاج"], "{text}");
+    // Not when the surname is a given name itself, nor for a nasab chain's last name.
+    let text = "وقعه الأمير تركي بن سعود بن محمد، وحضر الدكتور محمد السويل رئيس المدينة";
+    assert!(
+        of(text, Kind::Person).contains(&"محمد السويل".to_string()),
+        "{:?}",
+        of(text, Kind::Person)
+    );
+    let text = "قال سامي محمد، المدير، إن الدكتور محمد السويل حضر الاجتماع";
+    assert!(
+        of(text, Kind::Person).contains(&"محمد السويل".to_string()),
+        "{:?}",
+        of(text, Kind::Person)
+    );
     // Not when a name follows the surname: a nasab particle or a given name.
     let text = "وقال أحمد محمد، المدير العام، إن ولي العهد الأمير محمد بن سلمان دعم المشروع";
     assert!(
