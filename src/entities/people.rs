@@ -219,7 +219,17 @@ impl People {
                 || (!titled && c.orig_last(words[i]) == Some('ة'))
                 // «المدير العام لمتعامل الهاتف»: after a role alone, an unknown word with a glued
                 // «ل» is a preposition and its noun («لبنى», «لؤي» are in the lexicon).
-                || (!titled && !spoken && stem.starts_with('ل') && stem.chars().count() >= 4))
+                || (!titled && !spoken && stem.starts_with('ل') && stem.chars().count() >= 4)
+                // «عز العرب حسيبي، مديرا مؤقتا»: after a listed name alone, two accusatives
+                // (a role in the indefinite accusative and its adjective) are no name.
+                || (appositive
+                    && !titled
+                    && !spoken
+                    && !after_role
+                    && stem.ends_with('ا')
+                    && words.get(i + 1).is_some_and(|n| {
+                        n.joined && t[n.s..n.e].ends_with('ا') && !t[n.s..n.e].starts_with("ال")
+                    })))
         {
             return None;
         }
@@ -609,10 +619,46 @@ fn clitic_len(p: &People, w: &str) -> usize {
 
 /// «عبد العزيز», «عبد المجيد»: «عبد» + a definite word is one given name.
 fn compound_given(stem: &str, words: &[Word], i: usize, t: &str) -> bool {
-    stem == "عبد"
-        && words
-            .get(i + 1)
-            .is_some_and(|w| w.joined && t[w.s..w.e].starts_with("ال"))
+    let Some(next) = words.get(i + 1).filter(|w| w.joined) else {
+        return false;
+    };
+    let next = &t[next.s..next.e];
+    // «نور الدين», «عز العرب», «زين العابدين»: compounds whose first word alone is an ordinary
+    // word («نور» light, «عز» glory) but which together are only names.
+    (stem == "عبد" && next.starts_with("ال"))
+        || (next == "الدين"
+            && matches!(
+                stem,
+                "عز" | "نور"
+                    | "سيف"
+                    | "صلاح"
+                    | "بدر"
+                    | "علاء"
+                    | "محيي"
+                    | "محي"
+                    | "شمس"
+                    | "خير"
+                    | "تقي"
+                    | "جمال"
+                    | "كمال"
+                    | "عماد"
+                    | "فخر"
+                    | "زين"
+                    | "نصر"
+                    | "ضياء"
+                    | "حسام"
+                    | "شرف"
+                    | "عصام"
+                    | "نجم"
+                    | "سعد"
+                    | "بهاء"
+                    | "جلال"
+                    | "سراج"
+                    | "نظام"
+                    | "معين"
+            ))
+        || (stem == "عز" && next == "العرب")
+        || (stem == "زين" && next == "العابدين")
 }
 
 /// «وزير تكنولوجيا الاتصال، أنور معروف،»: a name right after a comma that closes a role phrase

@@ -1086,3 +1086,22 @@ fn a_surname_of_another_name_ends_a_run_before_a_word() {
         of(text, Kind::Person)
     );
 }
+
+#[test]
+fn compound_given_names_with_al_din() {
+    for (text, want) in [
+        ("وجرى تعيين عز العرب حسيبي، مديرا مؤقتا", "عز العرب حسيبي"),
+        ("وأكد نور الدين بوكروح أن الشبكة", "نور الدين بوكروح"),
+        ("بدل عز الدين المنتصر الذي أقيل أمس", "عز الدين المنتصر"),
+    ] {
+        assert_eq!(of(text, Kind::Person), [want], "{text}");
+    }
+    // The first words alone are ordinary words, and «الدين» after others is religion or debt.
+    for text in [
+        "نور الشمس يكفي لتشغيل الألواح",
+        "ارتفع الدين العام إلى مستوى قياسي",
+        "قال إن خدمة الدين الخارجي تضاعفت",
+    ] {
+        assert_eq!(of(text, Kind::Person), Vec::<String>::new(), "{text}");
+    }
+}
