@@ -206,6 +206,24 @@ impl People {
                 return None;
             }
         }
+        // «ويحمل اسم “مايت اكس”»: a quoted name after a naming word names a thing.
+        if i > 0
+            && t[words[i - 1].e..words[i].s].contains(['"', '«', '“', '\''])
+            && matches!(
+                word(i - 1),
+                "اسم"
+                    | "باسم"
+                    | "واسم"
+                    | "اسمه"
+                    | "اسمها"
+                    | "تسميه"
+                    | "بتسميه"
+                    | "عنوان"
+                    | "بعنوان"
+            )
+        {
+            return None;
+        }
         // Without a given name, the first word must look like one: no glued preposition or
         // conjunction, not a plural, not a verb.
         if !(given || ambiguous)

@@ -943,6 +943,9 @@ fn people_by_given_names_from_the_data_lexicon() {
         // «ألان» (Alain) would be «الآن» (now) once normalized; «آن» (Anne) would be «أن».
         "الآن استخدام التطبيق متاح للجميع",
         "وأكد أن الشركة ماضية في خطتها",
+        // A quoted name after a naming word names a thing, whatever its first word.
+        "يعمل الهاتف الجديد ويحمل إسم “مايت اكس”.",
+        "أطلقت الشركة منصة تحمل اسم «سيلفيا نت».",
     ] {
         assert_eq!(of(text, Kind::Person), Vec::<String>::new(), "{text}");
     }
