@@ -190,6 +190,30 @@ mod tests {
     }
 
     #[test]
+    fn no_two_embedded_entities_share_a_spelling() {
+        // The first entity loaded would silently win (docs/gazetteer.md): a spelling added for a
+        // new organisation must not already name another one. Places may repeat a gazetteer
+        // name on purpose (the gazetteer's entity keeps it), so only the gazetteer is checked.
+        let mut g = Gazetteer::default();
+        g.merge("gazetteer", EMBEDDED)
+            .unwrap_or_else(|e| panic!("{e:#}"));
+        let mut owner: HashMap<String, &str> = HashMap::new();
+        for e in &g.entities {
+            for a in &e.aliases {
+                let key = crate::entities::normalize::normalize_str(&a.surface);
+                if let Some(other) = owner.insert(key, &e.id) {
+                    assert_eq!(
+                        other, e.id,
+                        "«{}» names both {other} and {}",
+                        a.surface, e.id
+                    );
+                }
+            }
+        }
+        assert!(g.entities.len() >= 700, "{} entities", g.entities.len());
+    }
+
+    #[test]
     fn user_file_errors_name_file_line_and_key() {
         let bad = "[[entity]]\nid = \"a\"\nkind = \"org\"\nname = \"A\"\n\n[[entity]]\nid = \"b\"\nkind = \"company\"\nname = \"B\"\n";
         let e = Gazetteer::load(Some((Path::new("/u/g.toml"), bad)))

@@ -9,6 +9,7 @@ mod dates;
 mod evaluation;
 pub mod figures;
 pub mod gazetteer;
+mod gloss;
 pub mod lexicon;
 pub mod names;
 pub mod normalize;
@@ -156,6 +157,7 @@ impl Recognizer {
             gazetteer::EMBEDDED,
             gazetteer::PLACES,
             people::GIVEN_NAMES,
+            people::GIVEN_NAMES_DATA,
         ]);
         if let Some(u) = user.map(|(_, t)| t) {
             h ^= crate::hash::stable_hash(&[u]).rotate_left(1);

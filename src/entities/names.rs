@@ -427,6 +427,7 @@ impl Names {
             entity: None,
             prio: 2,
         }));
+        super::gloss::transliterated_glosses(t, out);
         let place_nisba = |w: &str| self.place_nisba(w);
         for &(at, tr) in &triggers {
             unknown_after_trigger(t, at, tr, out, &gaz, &place_nisba);

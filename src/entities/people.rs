@@ -46,6 +46,9 @@ pub(super) type FnvBuild = BuildHasherDefault<Fnv>;
 type NameSet = HashSet<String, FnvBuild>;
 
 pub const GIVEN_NAMES: &str = include_str!("../../assets/given-names.txt");
+/// Given names from data packages (scripts/gen_given_names.py); loaded with the hand-written
+/// list, whose ambiguous names stay ambiguous.
+pub const GIVEN_NAMES_DATA: &str = include_str!("../../assets/given-names-data.txt");
 
 /// The given-name lexicons, normalized.
 pub struct People {
@@ -65,7 +68,7 @@ impl People {
             al_names: Vec::new(),
         };
         let mut section = "";
-        for line in GIVEN_NAMES.lines() {
+        for line in GIVEN_NAMES.lines().chain(GIVEN_NAMES_DATA.lines()) {
             let line = line.trim();
             if line.starts_with('#') || line.is_empty() {
                 continue;
@@ -203,6 +206,24 @@ impl People {
                 return None;
             }
         }
+        // «ويحمل اسم “مايت اكس”»: a quoted name after a naming word names a thing.
+        if i > 0
+            && t[words[i - 1].e..words[i].s].contains(['"', '«', '“', '\''])
+            && matches!(
+                word(i - 1),
+                "اسم"
+                    | "باسم"
+                    | "واسم"
+                    | "اسمه"
+                    | "اسمها"
+                    | "تسميه"
+                    | "بتسميه"
+                    | "عنوان"
+                    | "بعنوان"
+            )
+        {
+            return None;
+        }
         // Without a given name, the first word must look like one: no glued preposition or
         // conjunction, not a plural, not a verb.
         if !(given || ambiguous)
@@ -216,7 +237,17 @@ impl People {
                 || (!titled && c.orig_last(words[i]) == Some('ة'))
                 // «المدير العام لمتعامل الهاتف»: after a role alone, an unknown word with a glued
                 // «ل» is a preposition and its noun («لبنى», «لؤي» are in the lexicon).
-                || (!titled && !spoken && stem.starts_with('ل') && stem.chars().count() >= 4))
+                || (!titled && !spoken && stem.starts_with('ل') && stem.chars().count() >= 4)
+                // «عز العرب حسيبي، مديرا مؤقتا»: after a listed name alone, two accusatives
+                // (a role in the indefinite accusative and its adjective) are no name.
+                || (appositive
+                    && !titled
+                    && !spoken
+                    && !after_role
+                    && stem.ends_with('ا')
+                    && words.get(i + 1).is_some_and(|n| {
+                        n.joined && t[n.s..n.e].ends_with('ا') && !t[n.s..n.e].starts_with("ال")
+                    })))
         {
             return None;
         }
@@ -371,6 +402,49 @@ impl People {
         false
     }
 
+    /// «جوزاف عون … الرئيس عون طلب»: a two-word run that starts with the surname of another
+    /// name found in the text, followed by a word that is no name (not a given name, not a
+    /// nasab particle), is that surname and a word after it: the run is cut to the surname.
+    fn trim_at_surnames(&self, t: &str, found: &mut [(usize, usize)]) {
+        let surnames: Vec<(&str, &str)> = found
+            .iter()
+            .filter_map(|&(s, e)| {
+                let parts: Vec<&str> = t[s..e].split(' ').collect();
+                let n = parts.len();
+                // A nasab chain's surname is «بن X», not X («تركي بن سعود بن محمد»).
+                let last = parts[n - 1];
+                let ok = n >= 2
+                    && !nasab_particle(parts[n - 2])
+                    && name_word(last)
+                    && last.chars().count() >= 3;
+                ok.then_some((parts[0], last))
+            })
+            .collect();
+        if surnames.is_empty() {
+            return;
+        }
+        for span in found.iter_mut() {
+            let text = &t[span.0..span.1];
+            let Some((first, second)) = text.split_once(' ') else {
+                continue;
+            };
+            let another = surnames.iter().any(|&(f, l)| l == first && f != first);
+            // A given name that is no ordinary word starts a name of its own («سامي محمد» then
+            // «محمد السويل»; «عون» is also "help"), and an «ال» word after the surname is more
+            // likely a surname than a verb.
+            if another
+                && !second.contains(' ')
+                && !second.starts_with("ال")
+                && !self.given.contains(first)
+                && !nasab_particle(second)
+                && !self.given.contains(second)
+                && !self.ambiguous.contains(second)
+            {
+                span.1 = span.0 + first.len();
+            }
+        }
+    }
+
     /// Surnames and repeated full names: every other mention of a name found in the text.
     fn propagate(
         &self,
@@ -379,6 +453,7 @@ impl People {
         found: &mut Vec<(usize, usize)>,
         blocked: &dyn Fn(usize, usize) -> bool,
     ) {
+        self.trim_at_surnames(t, found);
         let mut keys: HashSet<Vec<&str>, FnvBuild> = HashSet::default();
         for &(s, e) in found.iter() {
             let parts: Vec<&str> = t[s..e].split(' ').collect();
@@ -562,10 +637,46 @@ fn clitic_len(p: &People, w: &str) -> usize {
 
 /// «عبد العزيز», «عبد المجيد»: «عبد» + a definite word is one given name.
 fn compound_given(stem: &str, words: &[Word], i: usize, t: &str) -> bool {
-    stem == "عبد"
-        && words
-            .get(i + 1)
-            .is_some_and(|w| w.joined && t[w.s..w.e].starts_with("ال"))
+    let Some(next) = words.get(i + 1).filter(|w| w.joined) else {
+        return false;
+    };
+    let next = &t[next.s..next.e];
+    // «نور الدين», «عز العرب», «زين العابدين»: compounds whose first word alone is an ordinary
+    // word («نور» light, «عز» glory) but which together are only names.
+    (stem == "عبد" && next.starts_with("ال"))
+        || (next == "الدين"
+            && matches!(
+                stem,
+                "عز" | "نور"
+                    | "سيف"
+                    | "صلاح"
+                    | "بدر"
+                    | "علاء"
+                    | "محيي"
+                    | "محي"
+                    | "شمس"
+                    | "خير"
+                    | "تقي"
+                    | "جمال"
+                    | "كمال"
+                    | "عماد"
+                    | "فخر"
+                    | "زين"
+                    | "نصر"
+                    | "ضياء"
+                    | "حسام"
+                    | "شرف"
+                    | "عصام"
+                    | "نجم"
+                    | "سعد"
+                    | "بهاء"
+                    | "جلال"
+                    | "سراج"
+                    | "نظام"
+                    | "معين"
+            ))
+        || (stem == "عز" && next == "العرب")
+        || (stem == "زين" && next == "العابدين")
 }
 
 /// «وزير تكنولوجيا الاتصال، أنور معروف،»: a name right after a comma that closes a role phrase

@@ -905,3 +905,206 @@ fn state_word_in_country_names() {
         vec!["الإمارات"]
     );
 }
+
+#[test]
+fn people_by_given_names_from_the_data_lexicon() {
+    // Given names from assets/given-names-data.txt (Wikidata, arabnamer): regional Arabic,
+    // Amazigh, Persian and transliterated European names start a name with no other cue.
+    for (text, want) in [
+        ("وحضر اللقاء لقمان الزعبي.", "لقمان الزعبي"),
+        ("ويرأس الوفد ثريا العبيدي.", "ثريا العبيدي"),
+        ("واستقبل الوزير ماسينيسا آيت علي.", "ماسينيسا آيت علي"),
+        ("ويشارك في الجلسة فولكر شميدت.", "فولكر شميدت"),
+        ("وحضر العرض أرتورو غارسيا.", "أرتورو غارسيا"),
+        ("ومثّل إيران خسرو نوري.", "خسرو نوري"),
+        ("وأعلنت سيلفيا مارتينيز أن النتائج جيدة.", "سيلفيا مارتينيز"),
+        // A data name that is an ordinary word too needs a cue: here a speech verb.
+        ("وقال ساري حنفي، مدير المركز، إن", "ساري حنفي"),
+        // Hand-written spellings of the Levantine and Maghrebi press and of other languages.
+        ("وطلب الرئيس جوزاف عون من الحكومة", "جوزاف عون"),
+        ("وأشار هاكان فيدان إلى أن", "هاكان فيدان"),
+    ] {
+        assert_eq!(of(text, Kind::Person), [want], "{text}");
+    }
+    // The same words, and the hand list's ambiguous names, without a cue are not people; nor are
+    // ordinary words that a name with a clitic or a transliteration would spell.
+    for text in [
+        "القرار ساري المفعول منذ أمس",
+        "وبدأنا مبكرا في التحضير",
+        "فإلى جانب ذلك أطلقت الشركة خدمتها",
+        "هذه أكبر عملية استحواذ في المنطقة",
+        "انتشر فيروس كورونا المستجد في العالم",
+        "أمل كبير في نجاح المشروع",
+        "كريم جدا مع العملاء",
+        "سعيد جدا بالنتائج المحققة",
+        "جمال التصميم لافت",
+        "نور الشمس يكفي لتشغيل الألواح",
+        "والقانون نافذ بعد نشره",
+        // «ألان» (Alain) would be «الآن» (now) once normalized; «آن» (Anne) would be «أن».
+        "الآن استخدام التطبيق متاح للجميع",
+        "وأكد أن الشركة ماضية في خطتها",
+        // A quoted name after a naming word names a thing, whatever its first word.
+        "يعمل الهاتف الجديد ويحمل إسم “مايت اكس”.",
+        "أطلقت الشركة منصة تحمل اسم «سيلفيا نت».",
+    ] {
+        assert_eq!(of(text, Kind::Person), Vec::<String>::new(), "{text}");
+    }
+    // A data name joins no verb after a full name («يولى» is not a name word).
+    assert_eq!(
+        of(
+            "وكان عبد الفتاح السيسي يولى اهتماما بالتحول الرقمي",
+            Kind::Person
+        ),
+        ["عبد الفتاح السيسي"]
+    );
+}
+
+#[test]
+fn regional_organisations_and_outlets_from_the_lexicon() {
+    // Regional companies, banks, exchanges and outlets that real news names with no cue.
+    for (text, want) in [
+        ("وأعلنت هنقرستيشن عن توسعها في الرياض", "HungerStation"),
+        ("ونقلت نداء الوطن عن مصادر مطلعة", "Nidaa Al Watan"),
+        ("وذكرت صحيفة المال أن الصفقة اكتملت", "Al Mal"),
+        ("وحصلت سوناطراك على تمويل جديد", "Sonatrach"),
+        ("وارتفع سهم بنك مسقط في التداولات", "Bank Muscat"),
+        (
+            "وتراجع مؤشر بورصة الدار البيضاء أمس",
+            "Casablanca Stock Exchange",
+        ),
+        ("وأطلقت جيديا خدمة جديدة للتجار", "Geidea"),
+        ("وقالت إم بي سي مصر إن البرنامج يعود", "MBC Masr"),
+        ("بحسب ما نشرته إندبندنت عربية", "Independent Arabia"),
+        ("وأعلنت “ترابط جيتواي” عن جولة تمويل", "Tarabut"),
+        // Legal names and local spellings of known companies.
+        ("ووقعت اتحاد اتصالات اتفاقية مع", "Mobily"),
+        ("شركة التعدين العربية السعودية تعلن أرباحها", "Ma'aden"),
+        ("وتدير شبكة ميك 1 في لبنان", "Alfa (Lebanon)"),
+    ] {
+        let found: Vec<Option<String>> = rec()
+            .find(text)
+            .into_iter()
+            .filter(|s| s.kind == Kind::Org)
+            .map(|s| s.canonical)
+            .collect();
+        assert!(
+            found.iter().any(|c| c.as_deref() == Some(want)),
+            "{text}: {found:?}"
+        );
+    }
+    // Names that are ordinary words need a cue: the words alone are not organisations.
+    for text in [
+        "تمويل إعادة إعمار المدينة بعد الحرب",
+        "ويبدو أن السوق تتجه إلى التعافي",
+        "ينتظر القطاع مستقبل مشرق في السنوات المقبلة",
+        "أعلنت روسيا اليوم فرض رسوم جديدة",
+        "نمشي خطوة خطوة نحو التحول الرقمي",
+        "وهو جهد يسير مقارنة بالنتائج",
+        "زيادة رأس المال إلى مليار ريال",
+        "أسعار الطماطم ارتفعت في الأسواق",
+        "وقال إن “الرؤية” للمستقبل واضحة",
+        "تعافت البورصة بعد خسائر الأسبوع",
+        // Names that are descriptions too need a company word, not any trigger.
+        "أطلقت منصة تداول جديدة للعملات الرقمية",
+        "واشترك في خدمة برايم الجديدة",
+    ] {
+        assert_eq!(of(text, Kind::Org), Vec::<String>::new(), "{text}");
+    }
+    // Inside an institution's name a company's descriptive legal name is not the company.
+    let text = "تعمل وزارة الاتصالات التونسية على الخطة";
+    let orgs: Vec<(String, Option<String>)> = rec()
+        .find(text)
+        .into_iter()
+        .filter(|s| s.kind == Kind::Org)
+        .map(|s| (s.text, s.canonical))
+        .collect();
+    assert_eq!(orgs, [("وزارة الاتصالات التونسية".to_string(), None)]);
+}
+
+#[test]
+fn transliterated_names_before_a_latin_gloss() {
+    for (text, want) in [
+        (
+            "وقعت الحكومة اتفاقية مع كوانتوم نيكسوس (Quantum Nexus) لتطوير الخدمات",
+            "كوانتوم نيكسوس",
+        ),
+        ("واستحوذت سيلفر ليك (Silver Lake) على حصة", "سيلفر ليك"),
+        ("تعمل مع لكوانتوم (Quantum) منذ عام", "كوانتوم"),
+        // The legal form is not spoken: «بلو ستار» glosses «Blue Star Holding».
+        ("واشترت بلو ستار (Blue Star Holding) الأرض", "بلو ستار"),
+    ] {
+        assert!(
+            of(text, Kind::Org).contains(&want.to_string()),
+            "{text}: {:?}",
+            of(text, Kind::Org)
+        );
+    }
+    // Words that do not sound like the gloss, or are ordinary words, are not names.
+    for text in [
+        "وأعلنت الشركة (Reuters) أمس",
+        "وقال مصدر في الهيئة (TRA) إن",
+        "وتستخدم المنصة تقنية التعلم العميق (Deep Learning) في التحليل",
+        "بحسب تقرير كبير (Kraken Research) الجديد",
+    ] {
+        let arabic: Vec<String> = of(text, Kind::Org)
+            .into_iter()
+            .filter(|o| !o.is_ascii())
+            .collect();
+        assert!(arabic.is_empty(), "{text}: {arabic:?}");
+    }
+}
+
+#[test]
+fn a_surname_of_another_name_ends_a_run_before_a_word() {
+    let text = "والتقى رئيس الجمهورية العماد جوزاف عون، وزير الاتصالات. وأوضحت الوزارة أن \
+                الرئيس عون طلب ذلك من الوزير شارل الحاج.";
+    let people = of(text, Kind::Person);
+    assert_eq!(people, ["جوزاف عون", "عون", "شارل الحاج"], "{text}");
+    // Not when the surname is a given name itself, nor for a nasab chain's last name.
+    let text = "وقعه الأمير تركي بن سعود بن محمد، وحضر الدكتور محمد السويل رئيس المدينة";
+    assert!(
+        of(text, Kind::Person).contains(&"محمد السويل".to_string()),
+        "{:?}",
+        of(text, Kind::Person)
+    );
+    let text = "قال سامي محمد، المدير، إن الدكتور محمد السويل حضر الاجتماع";
+    assert!(
+        of(text, Kind::Person).contains(&"محمد السويل".to_string()),
+        "{:?}",
+        of(text, Kind::Person)
+    );
+    // Not when a name follows the surname: a nasab particle or a given name.
+    let text = "وقال أحمد محمد، المدير العام، إن ولي العهد الأمير محمد بن سلمان دعم المشروع";
+    assert!(
+        of(text, Kind::Person)
+            .iter()
+            .any(|p| p.ends_with("محمد بن سلمان")),
+        "{:?}",
+        of(text, Kind::Person)
+    );
+    let text = "وقال أحمد محمد، المدير العام، إن الشيخ محمد سلطان، رئيس الغرفة، حضر";
+    assert!(
+        of(text, Kind::Person).contains(&"محمد سلطان".to_string()),
+        "{:?}",
+        of(text, Kind::Person)
+    );
+}
+
+#[test]
+fn compound_given_names_with_al_din() {
+    for (text, want) in [
+        ("وجرى تعيين عز العرب حسيبي، مديرا مؤقتا", "عز العرب حسيبي"),
+        ("وأكد نور الدين بوكروح أن الشبكة", "نور الدين بوكروح"),
+        ("بدل عز الدين المنتصر الذي أقيل أمس", "عز الدين المنتصر"),
+    ] {
+        assert_eq!(of(text, Kind::Person), [want], "{text}");
+    }
+    // The first words alone are ordinary words, and «الدين» after others is religion or debt.
+    for text in [
+        "نور الشمس يكفي لتشغيل الألواح",
+        "ارتفع الدين العام إلى مستوى قياسي",
+        "قال إن خدمة الدين الخارجي تضاعفت",
+    ] {
+        assert_eq!(of(text, Kind::Person), Vec::<String>::new(), "{text}");
+    }
+}
