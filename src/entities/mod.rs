@@ -112,7 +112,10 @@ pub struct Span {
 /// The recognizer: gazetteer + figure rules, built once.
 pub struct Recognizer {
     gaz: Gazetteer,
-    names: Names,
+    /// The name matcher, built at the first `find`: what only resolves names (`list`,
+    /// `companies`, the reader up to its first frame) skips building its automata, half of
+    /// loading the recognizer.
+    names: std::sync::OnceLock<Option<Names>>,
     /// Normalized alias, canonical name or id → entity.
     lookup: HashMap<String, usize>,
     version: String,
@@ -142,7 +145,6 @@ impl Recognizer {
         };
         let user = user_file.zip(user_text.as_deref());
         let gaz = Gazetteer::load(user)?;
-        let names = Names::build(&gaz)?;
         let mut lookup = HashMap::new();
         for (i, e) in gaz.entities.iter().enumerate() {
             for key in std::iter::once(e.name.as_str())
@@ -165,10 +167,24 @@ impl Recognizer {
         let version = format!("{:08x}-{h:016x}", rules >> 32);
         Ok(Recognizer {
             gaz,
-            names,
+            names: std::sync::OnceLock::new(),
             lookup,
             version,
         })
+    }
+
+    /// The name matcher, built on first use. Building fails only when the automata outgrow
+    /// their limits (millions of names); then names go unmarked and the log says why.
+    fn matcher(&self) -> Option<&Names> {
+        self.names
+            .get_or_init(|| match Names::build(&self.gaz) {
+                Ok(names) => Some(names),
+                Err(e) => {
+                    tracing::error!("the gazetteer's names cannot be matched: {e:#}");
+                    None
+                }
+            })
+            .as_ref()
     }
 
     /// All spans in `text`, sorted by start, non-overlapping.
@@ -177,8 +193,9 @@ impl Recognizer {
         let t = norm.text.as_str();
         let mut names: Vec<NameCand> = Vec::new();
         let mut bare = Vec::new();
-        self.names
-            .find(&self.gaz, text, &norm.offsets, t, &mut names, &mut bare);
+        if let Some(matcher) = self.matcher() {
+            matcher.find(&self.gaz, text, &norm.offsets, t, &mut names, &mut bare);
+        }
         let mut figs = Vec::new();
         figures::find(t, &bare, &mut figs);
         let mut cands: Vec<Cand> = names
