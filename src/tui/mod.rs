@@ -103,6 +103,7 @@ pub(crate) fn run(lib: &Library) -> anyhow::Result<Ended> {
     let ended = runtime.block_on(async move {
         let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
         signals::forward(tx.clone())?;
+        signals::watch_terminal()?;
         let typed = tx.clone();
         let services = run::Services::start(
             Arc::clone(&lib),

@@ -9,6 +9,7 @@ use super::action::{Msg, Signal};
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
 use tokio::sync::mpsc::UnboundedSender;
 
 /// Ending signals received before the loop is taken to be stuck.
@@ -45,6 +46,9 @@ pub(crate) fn forward(tx: UnboundedSender<Msg>) -> std::io::Result<()> {
                     continue;
                 }
                 ending += 1;
+                if ending == 1 {
+                    end_unless_ended(signal);
+                }
                 if ending > PATIENCE || tx.send(Msg::Signal(signal)).is_err() {
                     tracing::warn!("signal {number}: ending at once");
                     super::terminal::restore();
@@ -53,6 +57,61 @@ pub(crate) fn forward(tx: UnboundedSender<Msg>) -> std::io::Result<()> {
             }
         })?;
     Ok(())
+}
+
+/// How long the event loop has to end by itself after an ending signal or a hang-up.
+const GRACE: Duration = Duration::from_secs(5);
+
+/// After an ending signal the loop saves the marks and ends in milliseconds; if it has not
+/// after [`GRACE`] it is stuck (see [`watch_terminal`]): give the terminal back and end by the
+/// signal, so that one SIGTERM or SIGHUP always ends the reader.
+fn end_unless_ended(signal: Signal) {
+    let spawned = std::thread::Builder::new()
+        .name("akhbar-ending".into())
+        .spawn(move || {
+            std::thread::sleep(GRACE);
+            tracing::warn!("the reader did not end within {GRACE:?} of a signal: ending at once");
+            super::terminal::restore();
+            end_by(signal);
+        });
+    if let Err(e) = spawned {
+        tracing::warn!("cannot watch the reader's end: {e}");
+    }
+}
+
+/// A terminal that hangs up while crossterm waits for a key traps crossterm's reader in a loop
+/// (read() keeps answering 0 or EIO, which it retries: crossterm issue #793), so the event loop
+/// never sees the hang-up, nor any signal's message, and one core spins for ever. This thread
+/// looks at the terminal once a second; once it has hung up, the loop has [`GRACE`] to end by
+/// itself, then the process ends as by SIGHUP. (A terminal that goes away usually sends SIGHUP
+/// too, but not to a reader that is not its session's leader.)
+pub(crate) fn watch_terminal() -> std::io::Result<()> {
+    std::thread::Builder::new()
+        .name("akhbar-tty-watch".into())
+        .spawn(|| {
+            loop {
+                std::thread::sleep(Duration::from_secs(1));
+                if hung_up(libc::STDIN_FILENO) {
+                    break;
+                }
+            }
+            std::thread::sleep(GRACE);
+            tracing::warn!("the terminal hung up and the reader did not end: ending at once");
+            end_by(Signal::HangUp);
+        })?;
+    Ok(())
+}
+
+/// Whether the terminal on `fd` has hung up (its other side closed).
+fn hung_up(fd: i32) -> bool {
+    let mut poll = libc::pollfd {
+        fd,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    // SAFETY: one valid pollfd, a zero timeout; poll only writes `revents`.
+    let n = unsafe { libc::poll(&mut poll, 1, 0) };
+    n > 0 && poll.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
 }
 
 fn from_number(number: i32) -> Option<Signal> {

@@ -37,6 +37,15 @@ fn pty() -> Pty {
         )
     };
     assert_eq!(rc, 0, "openpty: {}", std::io::Error::last_os_error());
+    // Neither end may leak into the child beyond its stdio: a child holding the master keeps
+    // its own terminal alive for ever (it can never hang up).
+    for fd in [master, slave] {
+        // SAFETY: fcntl on a descriptor just opened here.
+        assert_eq!(
+            unsafe { libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC) },
+            0
+        );
+    }
     // SAFETY: both descriptors were just opened and are owned here alone.
     unsafe {
         Pty {
@@ -361,4 +370,39 @@ fn vte_mode_is_given_back_on_a_stop_and_set_again_before_the_alternate_screen_on
         "{:?}",
         String::from_utf8_lossy(&rest)
     );
+}
+
+/// The terminal goes away under a reader that is not its session's leader (no SIGHUP comes):
+/// crossterm's key reader then retries read() for ever (crossterm issue #793) and the event
+/// loop never runs again. The reader must still end, not spin on one core for ever.
+#[test]
+fn a_terminal_that_goes_away_without_a_signal_ends_the_reader() {
+    let (_env, mut pty, mut child) = start(&[], &[]);
+    let mut master = pty.master.try_clone().unwrap();
+    read_until(
+        &mut master,
+        |b| contains(b, b"\x1b[c").is_some(),
+        Duration::from_secs(20),
+    );
+    pty.master.write_all(b"\x1b[?65;1;9c").unwrap();
+    read_until(
+        &mut master,
+        |b| contains(b, b"akhbar").is_some(),
+        Duration::from_secs(20),
+    );
+    // The terminal's other side closes: the slave now answers EIO and polls as hung up.
+    drop(pty);
+    drop(master);
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("the reader was still running 30 s after its terminal went away");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    assert!(!status.success(), "{status:?}");
 }
