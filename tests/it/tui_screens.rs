@@ -258,3 +258,18 @@ fn link_list_of_the_article() {
     assert!(text.contains("evil"), "{text}");
     insta::assert_snapshot!("links_120x40", term.backend());
 }
+
+/// A search with no hit in the demo says that nothing matches, not that the build has no demo.
+#[test]
+fn a_search_with_no_hit_in_the_demo_says_nothing_matches() {
+    let (mut state, mut rt, _d) = filled(120, 40);
+    state.demo = true;
+    rt.send(&mut state, key('/'));
+    for c in "زززقق".chars() {
+        rt.send(&mut state, key(c));
+    }
+    rt.send(&mut state, enter());
+    let text = rows(&screen(&state)).join("\n");
+    assert!(text.contains("No article matches the filters"), "{text}");
+    assert!(!text.contains("bundles no demo"), "{text}");
+}

@@ -184,7 +184,7 @@ fn draw_empty(buf: &mut Buffer, area: Rect, state: &State) {
     }
     let lines: Vec<(String, Style)> = if !state.list_loaded {
         vec![(tr!(l, "loading"), t.dim)]
-    } else if state.demo {
+    } else if state.demo && !state.filters.any() {
         vec![(tr!(l, "empty-demo-none"), Style::default())]
     } else if state.filters.any() {
         vec![
