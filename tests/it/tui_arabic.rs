@@ -280,7 +280,9 @@ fn the_real_reader_follows_lang_ar_eg_in_tmux() {
     assert_arabic_chrome(&[header.to_string(), last.to_string()], "header/footer");
 
     tmux.keys(&["?"]);
-    let help = tmux.wait_for(&visual("اختيار شركة للتصفية بها"));
+    let help = tmux.wait_until("the whole help", |s| {
+        s.contains(&visual("اختيار شركة للتصفية بها")) && s.contains("q/Ctrl-c")
+    });
     assert!(
         help.contains(&visual("المفاتيح")) && help.contains("q/Ctrl-c"),
         "{help}"
@@ -292,7 +294,11 @@ fn the_real_reader_follows_lang_ar_eg_in_tmux() {
     tmux.keys(&["Escape"]);
     tmux.wait_until("help closed", |s| !s.contains('┌'));
     tmux.keys(&["c"]);
-    let picker = tmux.wait_for("Microsoft");
+    // The whole picker, its hint row included: a capture can fall between two writes of a
+    // frame (seen once under load: the hint row cut after «↑↓»).
+    let picker = tmux.wait_until("the picker with its hint", |s| {
+        s.contains("Microsoft") && s.lines().any(|l| l.contains('└') && l.contains("Enter"))
+    });
     let title = picker.lines().find(|l| l.contains('┌')).unwrap();
     assert!(title.contains(&visual("الشركة")), "{picker}");
     let hint = picker.lines().find(|l| l.contains('└')).unwrap();
