@@ -211,16 +211,7 @@ impl Store {
             // A query with no searchable word matches nothing rather than everything.
             conds.push("0".into());
         }
-        let mut joins = Vec::new();
-        self.filter_conditions(q, &mut joins, &mut conds, &mut args)?;
-        for join in &joins {
-            sql.push(' ');
-            sql.push_str(join);
-        }
-        if !conds.is_empty() {
-            sql.push_str(" WHERE ");
-            sql.push_str(&conds.join(" AND "));
-        }
+        self.push_filters(q, &mut sql, conds, &mut args)?;
         if in_sql_order {
             sql.push_str(" ORDER BY COALESCE(a.published, a.fetched) DESC, a.id DESC");
             if let Some(limit) = q.limit {
@@ -324,14 +315,15 @@ impl Store {
     }
 
     /// The filters other than a search, written once for the list and its counts (`a` is the
-    /// article, `f` its feed).
-    fn filter_conditions(
+    /// article, `f` its feed): their joins, then `WHERE` with `conds` (the search's) and theirs.
+    fn push_filters(
         &self,
         q: &ArticleQuery,
-        joins: &mut Vec<String>,
-        conds: &mut Vec<String>,
+        sql: &mut String,
+        mut conds: Vec<String>,
         args: &mut Vec<rusqlite::types::Value>,
     ) -> Result<()> {
+        let mut joins: Vec<String> = Vec::new();
         if let Some(c) = &q.company {
             // A name never stored is named by no article.
             let id = self.names.borrow_mut().find(&self.conn, c)?.unwrap_or(-1);
@@ -360,6 +352,14 @@ impl Store {
         if q.starred {
             conds.push("a.starred = 1".into());
         }
+        for join in &joins {
+            sql.push(' ');
+            sql.push_str(join);
+        }
+        if !conds.is_empty() {
+            sql.push_str(" WHERE ");
+            sql.push_str(&conds.join(" AND "));
+        }
         Ok(())
     }
 
@@ -378,16 +378,7 @@ impl Store {
         } else if q.search.as_deref().is_some_and(|s| !s.trim().is_empty()) {
             conds.push("0".into());
         }
-        let mut joins = Vec::new();
-        self.filter_conditions(q, &mut joins, &mut conds, &mut args)?;
-        for join in &joins {
-            sql.push(' ');
-            sql.push_str(join);
-        }
-        if !conds.is_empty() {
-            sql.push_str(" WHERE ");
-            sql.push_str(&conds.join(" AND "));
-        }
+        self.push_filters(q, &mut sql, conds, &mut args)?;
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| {
             Ok((r.get(0)?, r.get(1)?))
