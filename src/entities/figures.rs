@@ -68,10 +68,20 @@ fn parse_number(t: &str, i: usize) -> Option<Number> {
             digits: j - i,
         });
     }
-    if dot_group(end) && dot_group(end + 4) {
+    // «12.067,52», «1.234.567,8»: dot thousands before a decimal comma (the Maghrebi and
+    // European way) — a dot group followed by a comma and digits is never a decimal.
+    let decimal_comma =
+        |at: usize| b.get(at) == Some(&b',') && b.get(at + 1).is_some_and(u8::is_ascii_digit);
+    if dot_group(end) && (dot_group(end + 4) || decimal_comma(end + 4)) {
         while dot_group(end) {
             text.push_str(&t[end + 1..end + 4]);
             end += 4;
+        }
+        if decimal_comma(end) {
+            let k = digit_run(b, end + 1);
+            text.push('.');
+            text.push_str(&t[end + 1..k]);
+            end = k;
         }
         return Some(Number {
             end,
@@ -199,6 +209,14 @@ fn units(t: &str, at: usize) -> Option<(usize, Option<Kind>, f64, f64)> {
     {
         mult = m;
         end = e;
+        // «13 ألف مليار دينار»: a larger scale right after multiplies (13e12).
+        if let Some((s2, e2)) = next_word(t, end)
+            && let Some((m2, false)) = scale(&t[s2..e2])
+            && m2 > m
+        {
+            mult = m * m2;
+            end = e2;
+        }
     }
     let (tail_end, add) = if mult > 1.0 {
         compound_tail(t, end, mult)
@@ -401,6 +419,11 @@ fn figure_at(t: &str, i: usize) -> Option<Figure> {
     let mut second = None;
     if let Some((s, e)) = range_second(t, num.end) {
         second = Some((s, e));
+    }
+    if second.is_none()
+        && let Some(f) = range_with_units_first(t, start, &num, kind)
+    {
+        return Some(f);
     }
     let (uend, ukind, mult, add) = units(t, second.map_or(num.end, |(_, e)| e))?;
     let ranged = second.is_some()
@@ -671,4 +694,35 @@ fn has_scale(t: &str, f: &Figure) -> bool {
     t[f.start..f.end]
         .split(|c: char| !is_word_char(c))
         .any(|w| scale(w).is_some())
+}
+
+/// «بين 565 مليون ريال و592 مليونا»: after «بين», a first end written with its scale and
+/// currency and a second one after «و»; one figure with the first end's value.
+fn range_with_units_first(
+    t: &str,
+    start: usize,
+    num: &Number,
+    kind: Option<Kind>,
+) -> Option<Figure> {
+    let (ps, pe) = prev_word(t, start)?;
+    let (off, stem) = lead_stem(&t[ps..pe]);
+    if stem != "بين" {
+        return None;
+    }
+    let (e1, k1, m1, a1) = units(t, num.end)?;
+    if e1 == num.end {
+        return None;
+    }
+    let (s2, e2) = range_second(t, e1)?;
+    if !t[e1..s2].contains('و') {
+        return None;
+    }
+    let (end, k2, _, _) = units(t, e2)?;
+    Some(Figure {
+        start: ps + off,
+        end,
+        kind: k1.or(k2).or(kind).unwrap_or(Kind::Number),
+        value: Some(num.value * m1 + a1),
+        iso: None,
+    })
 }

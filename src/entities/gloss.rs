@@ -115,6 +115,21 @@ fn plausible(w: &str) -> bool {
         && !super::people::function_word(w)
         && !super::orgs::closed_class(w)
         && super::lexicon::trigger(w).is_none()
+        && !owned_trigger(w)
+}
+
+/// «شركته (xAI)», «منصتها (X)»: a trigger word with a possessive pronoun is the noun, not
+/// the name.
+fn owned_trigger(w: &str) -> bool {
+    ["ها", "هم", "ه"].iter().any(|p| {
+        w.strip_suffix(p).is_some_and(|stem| {
+            // The feminine ة is written ت before a pronoun: «شركت|ه» → «شركه».
+            let stem = stem
+                .strip_suffix('ت')
+                .map_or_else(|| stem.to_string(), |s| format!("{s}ه"));
+            super::lexicon::trigger(&stem).is_some()
+        })
+    })
 }
 
 /// Whether an Arabic word sounds like a Latin one: the same first sound, and for the first word

@@ -288,6 +288,44 @@ fn complement(w: &str) -> bool {
     w.starts_with("لل") && w.chars().count() >= 5
 }
 
+/// «للحصول على», «للوصول إلى»: a «لل» verbal noun of getting or reaching with the preposition
+/// its verb governs is a purpose, not a line of business («البنك المركزي للحصول على رخصة»;
+/// but «حصلت الهيئة العامة للاستثمار على جائزة»).
+fn purpose(t: &str, words: &[Word], k: usize) -> bool {
+    let w = &t[words[k].s..words[k].e];
+    matches!(
+        w.strip_prefix("لل").unwrap_or_default(),
+        "حصول"
+            | "وصول"
+            | "تعرف"
+            | "تغلب"
+            | "قضاء"
+            | "اطلاع"
+            | "توصل"
+            | "حفاظ"
+            | "رد"
+    ) && k + 1 < words.len()
+        && words[k + 1].joined
+        && matches!(&t[words[k + 1].s..words[k + 1].e], "علي" | "الي")
+}
+
+/// «غرفة تجارة وصناعة أبوظبي», «غرفة دبي»: «غرفة» is a chamber before a trade or a place;
+/// otherwise a room («غرفة العمليات», «غرفة الأخبار»).
+fn chamber(t: &str, words: &[Word], i: usize, known: &Known) -> bool {
+    let Some(next) = words.get(i + 1).filter(|w| w.joined) else {
+        return false;
+    };
+    let w = &t[next.s..next.e];
+    let w = w.strip_prefix("ال").unwrap_or(w);
+    matches!(w, "تجاره" | "صناعه" | "ملاحه" | "زراعه" | "تجار")
+        || (known.name_at)(next.s).is_some_and(|(_, place)| place)
+}
+
+/// «يُمكّن», «يقدم»: a short word starting with ي is an imperfect verb, which ends a name.
+fn imperfect_verb(w: &str) -> bool {
+    w.starts_with('ي') && (3..=5).contains(&w.chars().count())
+}
+
 pub(super) fn closed_class(w: &str) -> bool {
     matches!(
         w,
@@ -355,6 +393,10 @@ pub fn institutions(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize
             continue;
         }
         let joined = |k: usize| k < words.len() && words[k].joined;
+        if head == "غرفه" && !chamber(t, words, i, known) {
+            i += 1;
+            continue;
+        }
         // «مجلس إدارة البنك المركزي», «مجلس أمناء الجامعة»: a board is named by the body it
         // governs; the body's name starts after it.
         if head == "مجلس" && joined(i + 1) && matches!(word(i + 1), "اداره" | "امناء")
@@ -440,13 +482,26 @@ pub fn institutions(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize
                 && k + 1 < words.len()
                 && words[k + 1].joined
                 && definite(word(k + 1));
+            // «الشركة القابضة لكهرباء مصر»: after a legal adjective, a ل complement closed by a
+            // place the lexicon knows (not after any name: «البنك المركزي لتحول مصر»).
+            let place_complement = k > i + 1
+                && matches!(word(k - 1), "القابضه" | "العامه" | "الوطنيه")
+                && w.starts_with('ل')
+                && !w.starts_with("لل")
+                && w.chars().count() >= 4
+                // «البنك الدولي لحكومة مصر» gives to a state, it is not the bank's name.
+                && !matches!(&w['ل'.len_utf8()..], "حكومه" | "دوله" | "شعب" | "سكان" | "مواطني")
+                && (closed || def)
+                && k + 1 < words.len()
+                && words[k + 1].joined
+                && (known.name_at)(words[k + 1].s).is_some_and(|(_, place)| place);
             if !w.chars().all(is_arabic_letter)
                 || closed_class(w)
                 || w == "راس"
                 || w.chars().count() < 2
                 || stop_word(w)
-                || (glued(w) && !short_complement)
-                || (proper && !nisba(w) && !complement(w) && !short_complement)
+                || (glued(w) && !short_complement && !place_complement)
+                || (proper && !nisba(w) && !complement(w) && !short_complement && !place_complement)
             {
                 break;
             }
@@ -458,6 +513,19 @@ pub fn institutions(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize
                 && words[k + 1].joined
                 && (known.name_at)(words[k + 1].s).is_some_and(|(_, place)| place);
             if super::lexicon::trigger(w).is_some() && !definite(w) && !named_by_place {
+                break;
+            }
+            if complement(w) && purpose(t, words, k) {
+                break;
+            }
+            if place_complement {
+                let end = (known.name_at)(words[k + 1].s).map_or(words[k + 1].e, |(e, _)| e);
+                let mut j = k + 1;
+                while j + 1 < words.len() && words[j + 1].s < end {
+                    j += 1;
+                }
+                last = j;
+                comp = true;
                 break;
             }
             if complement(w) || short_complement {
@@ -505,7 +573,7 @@ pub fn institutions(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize
                         || participle
                         || w.ends_with('ي')
                         || w.ends_with("يه")
-                        || matches!(w, "العامه" | "العام" | "العليا"))
+                        || matches!(w, "العامه" | "العام" | "العليا" | "القابضه"))
                     {
                         break;
                     }
@@ -533,7 +601,7 @@ pub fn institutions(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize
                 k += 2;
                 continue;
             }
-            if closed || def || w.starts_with('و') && parts == 0 {
+            if closed || def || w.starts_with('و') && parts == 0 || imperfect_verb(w) {
                 break;
             }
             last = k;
@@ -587,6 +655,10 @@ pub fn company_words(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usiz
         if !words[k].joined || !COMPANY_WORDS.contains(&word(k)) {
             continue;
         }
+        if let Some(first) = after_company_trigger(t, words, k) {
+            out.push((words[first].s, line_of_business_end(t, words, k)));
+            continue;
+        }
         let mut first = k;
         while first > 0 && k - first < 3 && words[first].joined {
             let w = word(first - 1);
@@ -635,17 +707,46 @@ pub fn company_words(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usiz
             } else {
                 0
             };
-            // «… القابضة للاتصالات»: a «لل» line of business after the company word is its.
-            let mut last = k;
-            if k + 1 < words.len()
-                && words[k + 1].joined
-                && complement(word(k + 1))
-                && !matches!(word(k + 1), "للانباء")
-            {
-                last = k + 1;
-            }
-            out.push((words[first].s + skip, words[last].e));
+            out.push((words[first].s + skip, line_of_business_end(t, words, k)));
         }
     }
     out
+}
+
+/// «… القابضة للاتصالات»: a «لل» line of business after the company word at `k` is the name's;
+/// where the name ends.
+fn line_of_business_end(t: &str, words: &[Word], k: usize) -> usize {
+    let next = k + 1;
+    if next < words.len()
+        && words[next].joined
+        && complement(&t[words[next].s..words[next].e])
+        && &t[words[next].s..words[next].e] != "للانباء"
+        && !purpose(t, words, next)
+    {
+        words[next].e
+    } else {
+        words[k].e
+    }
+}
+
+/// «شركة مواد الإعمار القابضة»: after an indefinite company word, one to three plain words
+/// (definite ones too) up to the company word at `k` are the name; the first of them.
+fn after_company_trigger(t: &str, words: &[Word], k: usize) -> Option<usize> {
+    let word = |j: usize| &t[words[j].s..words[j].e];
+    for first in (k.saturating_sub(3)..k).rev() {
+        if first == 0 || !words[first].joined {
+            return None;
+        }
+        let w = word(first);
+        if !words[first].arabic || closed_class(w) || glued(w) || stop_word(w) {
+            return None;
+        }
+        let before = word(first - 1);
+        let before = before.strip_prefix('و').unwrap_or(before);
+        let before = before.strip_prefix('ل').unwrap_or(before);
+        if matches!(before, "شركه" | "مجموعه") {
+            return Some(first);
+        }
+    }
+    None
 }
