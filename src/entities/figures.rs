@@ -430,6 +430,19 @@ fn figure_at(t: &str, i: usize) -> Option<Figure> {
         && (ukind.is_some()
             || mult != 1.0
             || prev_word(t, i).is_some_and(|(s, e)| lead_stem(&t[s..e]).1 == "بين"));
+    if let Some((s2, e2)) = second
+        && ukind.is_none()
+        && mult == 1.0
+        && let Some(mut f) = day_range(t, start, &num, s2, e2)
+    {
+        // «بين 25 و27 أغسطس»: «بين» belongs to a range.
+        if let Some((ps, pe)) = prev_word(t, start)
+            && lead_stem(&t[ps..pe]).1 == "بين"
+        {
+            f.start = ps + lead_stem(&t[ps..pe]).0;
+        }
+        return Some(f);
+    }
     if second.is_some() && !ranged {
         let (e, k, m, a) = units(t, num.end)?;
         return finish(t, start, &num, e, k.or(kind), m != 1.0, value * m + a);
@@ -724,5 +737,32 @@ fn range_with_units_first(
         kind: k1.or(k2).or(kind).unwrap_or(Kind::Number),
         value: Some(num.value * m1 + a1),
         iso: None,
+    })
+}
+
+/// «من 4 إلى 6 يونيو 2014», «25 و27 أغسطس»: two days sharing the month (and year) written
+/// after the second are one date span, valued as the first day.
+fn day_range(t: &str, start: usize, first: &Number, s2: usize, e2: usize) -> Option<Figure> {
+    if !first.plain_int || first.digits > 2 || !(1.0..=31.0).contains(&first.value) {
+        return None;
+    }
+    let second = parse_number(t, s2)?;
+    if !second.plain_int || second.digits > 2 || second.value <= first.value {
+        return None;
+    }
+    let d = dates::day_first(t, s2, e2, second.value)?;
+    // The ISO value ends with the day: swap in the first one.
+    let iso = format!("{}{:02}", &d.iso[..d.iso.len() - 2], first.value as u32);
+    let value = if d.value == second.value {
+        first.value
+    } else {
+        d.value
+    };
+    Some(Figure {
+        start,
+        end: d.end,
+        kind: Kind::Date,
+        value: Some(value),
+        iso: Some(iso),
     })
 }

@@ -1264,3 +1264,35 @@ fn figures_round_five() {
         .count();
     assert_eq!(n, 2);
 }
+
+#[test]
+fn day_ranges_round_five() {
+    for (text, span, iso) in [
+        (
+            "يعقد في الدار البيضاء خلال الفترة من 4 إلى 6 يونيو 2014.",
+            "4 إلى 6 يونيو 2014",
+            "2014-06-04",
+        ),
+        (
+            "المنعقدة بجدة بين 25 و27 أغسطس",
+            "بين 25 و27 أغسطس",
+            "--08-25",
+        ),
+    ] {
+        let f = figure(text);
+        assert_eq!(
+            (f.kind, f.text.as_str(), f.canonical.as_deref()),
+            (Kind::Date, span, Some(iso)),
+            "{text}"
+        );
+    }
+    // Numbers that are not days stay numbers: no month after, or not a rising pair.
+    let f = figure("بين 4 و6 شركات ناشئة");
+    assert_eq!(f.kind, Kind::Number);
+    let n: Vec<Span> = rec()
+        .find("خسر 25 إلى 7 أغسطس")
+        .into_iter()
+        .filter(|s| s.kind == Kind::Date && s.text.starts_with("25"))
+        .collect();
+    assert!(n.is_empty(), "{n:?}");
+}
