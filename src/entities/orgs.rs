@@ -293,20 +293,44 @@ fn complement(w: &str) -> bool {
 /// but «حصلت الهيئة العامة للاستثمار على جائزة»).
 fn purpose(t: &str, words: &[Word], k: usize) -> bool {
     let w = &t[words[k].s..words[k].e];
-    matches!(
-        w.strip_prefix("لل").unwrap_or_default(),
-        "حصول"
-            | "وصول"
-            | "تعرف"
-            | "تغلب"
-            | "قضاء"
-            | "اطلاع"
-            | "توصل"
-            | "حفاظ"
-            | "رد"
-    ) && k + 1 < words.len()
-        && words[k + 1].joined
-        && matches!(&t[words[k + 1].s..words[k + 1].e], "علي" | "الي")
+    let Some(next) = words.get(k + 1).filter(|n| n.joined) else {
+        return false;
+    };
+    let next = &t[next.s..next.e];
+    let governed = matches!(next, "علي" | "الي" | "مع" | "في")
+        || (next.starts_with('ب') && next.chars().count() >= 3);
+    governed
+        && matches!(
+            w.strip_prefix("لل").unwrap_or_default(),
+            "حصول"
+                | "وصول"
+                | "تعرف"
+                | "تغلب"
+                | "قضاء"
+                | "اطلاع"
+                | "توصل"
+                | "حفاظ"
+                | "رد"
+                | "مطالبه"
+                | "تعاقد"
+                | "تفاوض"
+                | "مشاركه"
+        )
+}
+
+/// «وكيل وزارة الخارجية للمعلومات والتقنية»: after a deputy's or adviser's title, a «لل»
+/// complement is the portfolio of the role, not part of the body's name.
+fn deputy_before(t: &str, words: &[Word], i: usize) -> bool {
+    i > 0 && words[i].joined && {
+        let w = &t[words[i - 1].s..words[i - 1].e];
+        let deputy = |w: &str| {
+            matches!(
+                w,
+                "وكيل" | "مساعد" | "نائب" | "مستشار" | "وكيله" | "مستشاره"
+            )
+        };
+        deputy(w) || w.strip_prefix('و').is_some_and(deputy)
+    }
 }
 
 /// «غرفة تجارة وصناعة أبوظبي», «غرفة دبي»: «غرفة» is a chamber before a trade or a place;
@@ -526,6 +550,9 @@ pub fn institutions(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize
                 }
                 last = j;
                 comp = true;
+                break;
+            }
+            if (complement(w) || short_complement) && deputy_before(t, words, i) && closed {
                 break;
             }
             if complement(w) || short_complement {

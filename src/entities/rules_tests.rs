@@ -1118,8 +1118,30 @@ fn institution_ends_before_a_purpose_round_five() {
     ] {
         assert_eq!(of(text, Kind::Org), [want], "{text}");
     }
+    for (text, want) in [
+        (
+            "توجهت هيئة تنظيم قطاع الاتصالات للمطالبة بعدم منح تراخيص",
+            "هيئة تنظيم قطاع الاتصالات",
+        ),
+        // After a deputy's title the complement is the role's portfolio.
+        (
+            "وحضر وكيل وزارة التخطيط للشؤون الاقتصادية الاجتماع",
+            "وزارة التخطيط",
+        ),
+        ("وقال مساعد وزارة المالية للشؤون الفنية إن", "وزارة المالية"),
+    ] {
+        assert_eq!(of(text, Kind::Org), [want], "{text}");
+    }
     // A line of business still belongs to the name, even before a preposition.
     for (text, want) in [
+        (
+            "وقال رئيس الهيئة الوطنية للاتصالات في بيان",
+            "الهيئة الوطنية للاتصالات",
+        ),
+        (
+            "تعاونت الشركة المصرية للاتصالات مع جامعة",
+            "الشركة المصرية للاتصالات",
+        ),
         (
             "حصلت الهيئة العامة للاستثمار على جائزة",
             "الهيئة العامة للاستثمار",
