@@ -181,6 +181,16 @@ impl People {
         let lexical = !stem.starts_with("ال") || self.al_names.iter().any(|n| n == stem);
         let given = lexical && self.given.contains(stem) || compound_given(stem, words, i, t);
         let ambiguous = lexical && self.ambiguous.contains(stem);
+        // «الخبير البنكي معز بيوض»: after a title, a definite nisba followed by a given name
+        // describes the person; the name starts after it.
+        if titled
+            && stem.starts_with("ال")
+            && stem.ends_with('ي')
+            && !given
+            && self.given_after(c, i)
+        {
+            return None;
+        }
         // The costlier cues only when the cheap ones say nothing.
         let lazy = !(given || titled || spoken);
         let appositive = lazy && i > 0 && (listed || apposition(t, words, &c.role, i));
@@ -297,6 +307,12 @@ impl People {
             if !(named || given || titled) && wk.chars().count() >= 5 && wk.ends_with("ات") {
                 break; // «المعلومات»: a plural noun ends the name
             }
+            // «معز بيوض توضيحات»: a long plural ends it after a given name too (surnames in
+            // «ات» are short: «بركات», «الزيات»).
+            if !named && !wk.starts_with("ال") && wk.chars().count() >= 7 && wk.ends_with("ات")
+            {
+                break;
+            }
             let closes = c.closes_after(k);
             let accept = if count == 1 {
                 named || !glued_particle(wk) || closes
@@ -335,6 +351,13 @@ impl People {
             }
         };
         ok.then_some((i, last))
+    }
+
+    /// Whether the word after `i` (joined to it) is a given name.
+    fn given_after(&self, c: &Ctx, i: usize) -> bool {
+        c.words
+            .get(i + 1)
+            .is_some_and(|n| n.joined && self.given.contains(&c.t[n.s..n.e]))
     }
 
     /// «ومحسن», «والدكتور»: a conjunction starting another name or phrase, where a run stops
@@ -1157,7 +1180,9 @@ fn common_word(w: &str) -> bool {
     nationality(w)
         || matches!(
             w,
-            "مصدر"
+            // «ابن خال رأس النظام»: the head of something, not a name.
+            "راس"
+                | "مصدر"
                 | "مصادر"
                 | "مسؤولون"
                 | "محللون"

@@ -1318,3 +1318,25 @@ fn day_ranges_round_five() {
         .collect();
     assert!(n.is_empty(), "{n:?}");
 }
+
+#[test]
+fn people_round_five() {
+    for (text, want) in [
+        // A descriptive nisba after a title belongs to the title.
+        ("قدّم الخبير البنكي معز بيوض توضيحات بشأن الدفع", "معز بيوض"),
+        ("قال الإعلامي المصري عمرو أديب إن", "عمرو أديب"),
+        // A long plural ends a name even after a given name; short «ات» surnames stay, and
+        // so do surnames with the article («السادات»).
+        ("قال أحمد بركات إن السوق تتغير", "أحمد بركات"),
+        ("قال محمد عرفات تصريحات مهمة", "محمد عرفات"),
+    ] {
+        assert_eq!(of(text, Kind::Person), [want], "{text}");
+    }
+    // «رأس النظام» is a role: the head of the regime.
+    for text in [
+        "الشركات تحت إدارة رجل أعمال ابن خال رأس النظام، وقد وضعت",
+        "قال ابن عم رأس المجلس إن",
+    ] {
+        assert_eq!(of(text, Kind::Person), Vec::<String>::new(), "{text}");
+    }
+}
