@@ -210,7 +210,7 @@ Dhi Qar | ذي قار
 Muthanna | المثنى
 Nasiriyah | الناصرية
 Kut | الكوت
-Kurdistan | كردستان
+Kurdistan | كردستان العراق/كردستان
 Abu Ghraib | أبو غريب
 Ramallah | رام الله
 Nablus | نابلس
