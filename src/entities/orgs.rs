@@ -345,6 +345,36 @@ fn chamber(t: &str, words: &[Word], i: usize, known: &Known) -> bool {
         || (known.name_at)(next.s).is_some_and(|(_, place)| place)
 }
 
+/// Heads that are masculine nouns: a masculine nisba after their name agrees with them.
+const MASCULINE_HEADS: &[&str] = &["صندوق", "مصرف", "بنك", "معهد", "ديوان", "مجلس", "اتحاد"];
+
+/// «المصري», «السعودي», «الدولي» right after word `k`: a masculine nisba that is no time or
+/// rank word («اجتماع مجلس الوزراء الأسبوعي» is the meeting's).
+fn masculine_nisba_after(t: &str, words: &[Word], k: usize) -> bool {
+    let Some(n) = words.get(k + 1).filter(|n| n.joined) else {
+        return false;
+    };
+    let w = &t[n.s..n.e];
+    w.starts_with("ال")
+        && w.ends_with('ي')
+        && w.chars().count() >= 5
+        && !stop_word(w)
+        && !matches!(
+            w,
+            "الاسبوعي"
+                | "الشهري"
+                | "السنوي"
+                | "اليومي"
+                | "الدوري"
+                | "الرئيسي"
+                | "التنفيذي"
+                | "الاستثنائي"
+                | "العادي"
+                | "الحكومي"
+                | "الماضي"
+        )
+}
+
 /// «يُمكّن», «يقدم»: a short word starting with ي is an imperfect verb, which ends a name.
 fn imperfect_verb(w: &str) -> bool {
     w.starts_with('ي') && (3..=5).contains(&w.chars().count())
@@ -647,6 +677,11 @@ pub fn institutions(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize
             && COUNCILS.contains(&word(i + 1));
         if one_word_council {
             last = i + 1;
+            // «مجلس الوزراء المصري»: a masculine nisba agrees with the council (a feminine one
+            // with the session before it).
+            if masculine_nisba_after(t, words, last) {
+                last += 1;
+            }
         }
         let ok = if def {
             parts >= 1 && (comp || fixed)
@@ -662,10 +697,18 @@ pub fn institutions(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize
             closed && (proper || one_word_council || association)
         };
         // A name the gazetteer knows from its head on («لجنة التجارة الفيدرالية») keeps its span.
-        let known_head = (known.name_at)(words[i].s + off).is_some_and(|(_, place)| !place);
-        if ok && !known_head {
+        let known_head = (known.name_at)(words[i].s + off).filter(|&(_, place)| !place);
+        if ok && known_head.is_none() {
             out.push((words[i].s + off, words[last].e));
             i = last + 1;
+        } else if let Some((end, _)) = known_head
+            && MASCULINE_HEADS.contains(&head)
+            && let Some(k) = (i..words.len()).find(|&k| words[k].e == end)
+            && masculine_nisba_after(t, words, k)
+        {
+            // «صندوق الاستثمارات العامة السعودي»: a known institution and its nisba.
+            out.push((words[i].s + off, words[k + 1].e));
+            i = k + 2;
         } else {
             i += 1;
         }

@@ -1340,3 +1340,34 @@ fn people_round_five() {
         assert_eq!(of(text, Kind::Person), Vec::<String>::new(), "{text}");
     }
 }
+
+#[test]
+fn masculine_nisba_after_a_council_or_known_fund_round_five() {
+    for (text, want) in [
+        (
+            "بحضور رئيس مجلس الوزراء المصري المهندس",
+            "مجلس الوزراء المصري",
+        ),
+        (
+            "المملوكة لصندوق الاستثمارات العامة السعودي، على إنشاء",
+            "صندوق الاستثمارات العامة السعودي",
+        ),
+    ] {
+        assert!(
+            of(text, Kind::Org).contains(&want.to_string()),
+            "{text}: {:?}",
+            of(text, Kind::Org)
+        );
+    }
+    // Time and rank adjectives, and feminine ones, belong to what comes before.
+    for (text, want) in [
+        ("خلال اجتماع مجلس الوزراء الأسبوعي أمس", "مجلس الوزراء"),
+        ("خلال جلسة مجلس الشعب الأسبوعية", "مجلس الشعب"),
+        (
+            "قرر صندوق الاستثمارات العامة الأسبوعي",
+            "صندوق الاستثمارات العامة",
+        ),
+    ] {
+        assert_eq!(of(text, Kind::Org), [want], "{text}");
+    }
+}
