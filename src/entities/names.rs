@@ -737,6 +737,8 @@ fn merge_local_subsidiaries(t: &str, cands: &mut [NameCand]) {
             && s == c.end + 1
             && t[s..e].starts_with("لل")
             && t[s..e].chars().count() >= 5
+            // «البنك المركزي المصري للحصول على رخصة»: a purpose, not a line of business.
+            && !next_word(t, e).is_some_and(|(a, b)| super::orgs::purpose_phrase(&t[s..e], &t[a..b]))
         {
             c.end = e;
             if let Some((s2, e2)) = next_word(t, e)

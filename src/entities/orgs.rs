@@ -292,11 +292,14 @@ fn complement(w: &str) -> bool {
 /// its verb governs is a purpose, not a line of business («البنك المركزي للحصول على رخصة»;
 /// but «حصلت الهيئة العامة للاستثمار على جائزة»).
 fn purpose(t: &str, words: &[Word], k: usize) -> bool {
-    let w = &t[words[k].s..words[k].e];
-    let Some(next) = words.get(k + 1).filter(|n| n.joined) else {
-        return false;
-    };
-    let next = &t[next.s..next.e];
+    words
+        .get(k + 1)
+        .filter(|n| n.joined)
+        .is_some_and(|n| purpose_phrase(&t[words[k].s..words[k].e], &t[n.s..n.e]))
+}
+
+/// `purpose` on two words: the «لل» word and the word after it.
+pub(super) fn purpose_phrase(w: &str, next: &str) -> bool {
     let governed = matches!(next, "علي" | "الي" | "مع" | "في")
         || (next.starts_with('ب') && next.chars().count() >= 3);
     governed
