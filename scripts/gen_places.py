@@ -35,6 +35,7 @@ COMMON = {
     "سانت",
     "جامايكا",
     "ديلي",  # Dili / "daily" in transliterated English titles («ديلي ميل»)
+    "إب",  # Ibb: two letters, «واب» is the Maghrebi "web" («موقع واب»)
 }
 # Not places, or too ambiguous to be worth a pattern.
 SKIP = {

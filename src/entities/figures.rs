@@ -443,6 +443,11 @@ fn figure_at(t: &str, i: usize) -> Option<Figure> {
         }
         return Some(f);
     }
+    if let Some((s2, e2)) = second
+        && let Some(f) = year_range(t, start, &num, s2, e2)
+    {
+        return Some(f);
+    }
     if second.is_some() && !ranged {
         let (e, k, m, a) = units(t, num.end)?;
         return finish(t, start, &num, e, k.or(kind), m != 1.0, value * m + a);
@@ -560,7 +565,8 @@ fn range_second(t: &str, at: usize) -> Option<(usize, usize)> {
     let p = skip_spaces(t, at);
     let rest = &t[p..];
     let after = if let Some(r) = rest.strip_prefix('و') {
-        p + (rest.len() - r.len())
+        // «و2015», «و 2015».
+        skip_spaces(t, p + (rest.len() - r.len()))
     } else if let Some(r) = rest
         .strip_prefix("الي")
         .or_else(|| rest.strip_prefix("حتي"))
@@ -764,5 +770,33 @@ fn day_range(t: &str, start: usize, first: &Number, s2: usize, e2: usize) -> Opt
         kind: Kind::Date,
         value: Some(value),
         iso: Some(iso),
+    })
+}
+
+/// «بين عامي 2013 و2015», «خلال عامي 2023 و 2024»: two years after the dual «عامي» are one
+/// date span, valued as the first.
+fn year_range(t: &str, start: usize, first: &Number, s2: usize, e2: usize) -> Option<Figure> {
+    let year = |n: &Number| n.plain_int && n.digits == 4 && (1900.0..=2100.0).contains(&n.value);
+    let second = parse_number(t, s2)?;
+    if !year(first) || !year(&second) || second.end != e2 {
+        return None;
+    }
+    let (ws, we) = prev_word(t, start)?;
+    let (off, stem) = lead_stem(&t[ws..we]);
+    if !matches!(stem, "عامي" | "سنتي") {
+        return None;
+    }
+    let mut from = ws + off;
+    if let Some((ps, pe)) = prev_word(t, ws)
+        && lead_stem(&t[ps..pe]).1 == "بين"
+    {
+        from = ps + lead_stem(&t[ps..pe]).0;
+    }
+    Some(Figure {
+        start: from,
+        end: e2,
+        kind: Kind::Date,
+        value: Some(first.value),
+        iso: Some(dates::iso(Some(first.value as u32), None, None)),
     })
 }

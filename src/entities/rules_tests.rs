@@ -1376,3 +1376,34 @@ fn masculine_nisba_after_a_council_or_known_fund_round_five() {
         assert_eq!(of(text, Kind::Org), [want], "{text}");
     }
 }
+
+#[test]
+fn year_ranges_round_five() {
+    for (text, span) in [
+        (
+            "ارتفعت المبيعات بين عامي 2013 و 2015 بشكل كبير",
+            "بين عامي 2013 و 2015",
+        ),
+        ("خلال عامي 2023 و2024 نمت السوق", "عامي 2023 و2024"),
+    ] {
+        let f = figure(text);
+        assert_eq!(
+            (f.kind, f.text.as_str(), f.canonical.as_deref()),
+            (
+                Kind::Date,
+                span,
+                Some(span.split(' ').find(|w| w.len() == 4).unwrap_or_default())
+            ),
+            "{text}"
+        );
+    }
+    // Two years without the dual are two dates; a year and an amount are not a range.
+    let n = rec()
+        .find("في 2013 و2015 تغيرت السوق")
+        .into_iter()
+        .filter(|s| s.kind == Kind::Date)
+        .count();
+    assert_eq!(n, 2);
+    let f = figure("بين 20 و 30 مليون دولار");
+    assert_eq!((f.kind, f.value), (Kind::Money, Some(20e6)));
+}
