@@ -719,11 +719,51 @@ pub fn institutions(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize
     out
 }
 
-/// Company names ending with a company word, as (start, end); the name before the word is one to
-/// three words (or a gazetteer name) not broken by punctuation.
-pub fn company_words(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize)> {
+/// «هلا أخبار – ناقشت …», «الوقائع الإخبارية :منذ …»: a line opening with one to three words
+/// that end with a news word, then a dash or a colon, is the outlet's dateline (no place
+/// needed); as (start, end).
+fn dateline_outlets(t: &str, words: &[Word]) -> Vec<(usize, usize)> {
     let word = |k: usize| &t[words[k].s..words[k].e];
     let mut out = Vec::new();
+    for k in 0..words.len() {
+        if !matches!(word(k), "اخبار" | "الاخباريه" | "الاخباري" | "نيوز")
+        {
+            continue;
+        }
+        if !t[words[k].e..]
+            .trim_start_matches(' ')
+            .starts_with(['–', '-', ':'])
+        {
+            continue;
+        }
+        let mut first = k;
+        while first > 0 && k - first < 2 && words[first].joined {
+            first -= 1;
+        }
+        let line_start = t[..words[first].s].trim_end_matches(' ');
+        let opens_line = line_start.is_empty() || line_start.ends_with('\n');
+        // «آخر أخبار –», «وتابع أهم أخبار»: a sentence's words, not a name's.
+        let plain = |w: &str| {
+            !closed_class(w)
+                && !glued(w)
+                && !(w.starts_with('و') && w.chars().count() > 3)
+                && !super::people::speech_verb(w)
+                && !matches!(w, "اخر" | "اهم" | "ابرز" | "احدث" | "كل" | "جميع" | "تابع")
+        };
+        if first == k || !opens_line || (first..=k).any(|j| !words[j].arabic || !plain(word(j))) {
+            continue;
+        }
+        out.push((words[first].s, words[k].e));
+    }
+    out
+}
+
+/// Company names ending with a company word, as (start, end); the name before the word is one to
+/// three words (or a gazetteer name) not broken by punctuation. Outlets opening a dateline
+/// with a news word are among them (`dateline_outlets`).
+pub fn company_words(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize)> {
+    let word = |k: usize| &t[words[k].s..words[k].e];
+    let mut out = dateline_outlets(t, words);
     for k in 1..words.len() {
         if !words[k].joined || !COMPANY_WORDS.contains(&word(k)) {
             continue;

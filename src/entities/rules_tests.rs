@@ -1407,3 +1407,30 @@ fn year_ranges_round_five() {
     let f = figure("بين 20 و 30 مليون دولار");
     assert_eq!((f.kind, f.value), (Kind::Money, Some(20e6)));
 }
+
+#[test]
+fn dateline_outlets_with_a_news_word_round_five() {
+    for (text, want) in [
+        ("هلا أخبار – ناقشت لجنة الأزمة الترتيبات", "هلا أخبار"),
+        (
+            "خبر أول.\nالوقائع الاخبارية :منذ أن أعلنت الحكومة",
+            "الوقائع الاخبارية",
+        ),
+        ("صدى نيوز - أعلنت الشركة", "صدى نيوز"),
+    ] {
+        assert!(
+            of(text, Kind::Org).contains(&want.to_string()),
+            "{text}: {:?}",
+            of(text, Kind::Org)
+        );
+    }
+    // Not inside a sentence, not without the dash, not «آخر الأخبار».
+    for text in [
+        "وتابع آخر أخبار – السوق",
+        "قرأ الناس أهم أخبار اليوم في الصحف",
+        "أهم أخبار السوق اليوم",
+        "في أخبار - السوق",
+    ] {
+        assert_eq!(of(text, Kind::Org), Vec::<String>::new(), "{text}");
+    }
+}
