@@ -758,12 +758,56 @@ fn dateline_outlets(t: &str, words: &[Word]) -> Vec<(usize, usize)> {
     out
 }
 
+/// «الشركة التونسية "النقل للسيارات"», «للمجموعة الصينية «بي واي دي»»: a quoted name right
+/// after a definite company word and its nationality is the company; as (start, end).
+fn described_quoted_companies(t: &str, words: &[Word]) -> Vec<(usize, usize)> {
+    const OPEN: [char; 4] = ['"', '“', '«', '”'];
+    const CLOSE: [char; 4] = ['"', '”', '»', '“'];
+    let word = |k: usize| &t[words[k].s..words[k].e];
+    let mut out = Vec::new();
+    for k in 2..words.len() {
+        // Only an opening quote (and spaces) between the nationality and the name.
+        let gap = t[words[k - 1].e..words[k].s].trim();
+        if gap.chars().count() != 1 || !gap.starts_with(OPEN) {
+            continue;
+        }
+        let company = matches!(
+            word(k - 2),
+            "الشركه"
+                | "المجموعه"
+                | "للشركه"
+                | "للمجموعه"
+                | "والشركه"
+                | "والمجموعه"
+                | "بالشركه"
+        );
+        if !company || !words[k - 1].joined || !nisba(word(k - 1)) || !word(k - 1).ends_with("يه")
+        {
+            continue;
+        }
+        // The name runs to the closing quote, at most four words on.
+        let mut last = k;
+        while last + 1 < words.len() && last - k < 3 && words[last + 1].joined {
+            last += 1;
+        }
+        let after = words
+            .get(last + 1)
+            .map_or(&t[words[last].e..], |n| &t[words[last].e..n.s]);
+        if after.trim_start().starts_with(CLOSE) {
+            out.push((words[k].s, words[last].e));
+        }
+    }
+    out
+}
+
 /// Company names ending with a company word, as (start, end); the name before the word is one to
 /// three words (or a gazetteer name) not broken by punctuation. Outlets opening a dateline
-/// with a news word are among them (`dateline_outlets`).
+/// with a news word (`dateline_outlets`) and quoted names after «الشركة» and a nationality
+/// (`described_quoted_companies`) are among them.
 pub fn company_words(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize)> {
     let word = |k: usize| &t[words[k].s..words[k].e];
     let mut out = dateline_outlets(t, words);
+    out.extend(described_quoted_companies(t, words));
     for k in 1..words.len() {
         if !words[k].joined || !COMPANY_WORDS.contains(&word(k)) {
             continue;

@@ -1434,3 +1434,34 @@ fn dateline_outlets_with_a_news_word_round_five() {
         assert_eq!(of(text, Kind::Org), Vec::<String>::new(), "{text}");
     }
 }
+
+#[test]
+fn quoted_company_after_a_described_company_round_five() {
+    for (text, want) in [
+        (
+            "وأدرجت البورصة الشركة التونسية \"النقل للسيارات\" يوم الخميس",
+            "النقل للسيارات",
+        ),
+        (
+            "الرئيس المدير العام للشركة التونسية \"النقل لتوزيع السيارات\"، أعلن",
+            "النقل لتوزيع السيارات",
+        ),
+        (
+            "تعاقدت مع المجموعة الصينية «بي واي دي» لبناء مصنع",
+            "بي واي دي",
+        ),
+    ] {
+        assert!(
+            of(text, Kind::Org).contains(&want.to_string()),
+            "{text}: {:?}",
+            of(text, Kind::Org)
+        );
+    }
+    // A quoted phrase after other words, or a long quotation, is no company.
+    for text in [
+        "وقالت الشركة التونسية \"إننا نتوقع نموا كبيرا في السوق هذا العام\"",
+        "ووصفت الصحيفة الشركة بأنها \"رائدة\" في مجالها",
+    ] {
+        assert_eq!(of(text, Kind::Org), Vec::<String>::new(), "{text}");
+    }
+}
