@@ -265,9 +265,29 @@ fn left_ok(t: &str, i: usize) -> bool {
             let before = i - 1;
             !char_before(t, before).is_some_and(|c| c.is_ascii_alphanumeric())
         }
-        Some(c) if is_arabic_letter(c) => clitic_before(t, i).is_some_and(|p| !p.is_empty()),
+        Some(c) if is_arabic_letter(c) => {
+            clitic_before(t, i).is_some_and(|p| !p.is_empty()) || glued_word(t, i).is_some()
+        }
         Some(c) => !is_word_char(c),
     }
+}
+
+/// «بنحو500 مليون», «بين10 إلى15», «إلى70 ألف»: a figure's lead word or a preposition glued to
+/// its digits (Arabic-Indic digits are often typed so). The glued word's start (after a clitic)
+/// and whether it belongs to the figure's span (a lead word does, a preposition does not).
+fn glued_word(t: &str, i: usize) -> Option<(usize, bool)> {
+    let run = t[..i]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_arabic_letter(c))
+        .last()
+        .map(|(k, _)| k)?;
+    let w = &t[run..i];
+    let (off, stem) = lead_stem(w);
+    if matches!(stem, "نحو" | "حوالي" | "قرابه" | "زهاء" | "بين") {
+        return Some((run + off, true));
+    }
+    matches!(w, "الي" | "حتي" | "في" | "من" | "بين").then_some((run, false))
 }
 
 /// Words before `pos`, nearest first, up to three, with their starts.
@@ -397,7 +417,8 @@ fn figure_at(t: &str, i: usize) -> Option<Figure> {
     if char_at(t, num.end).is_some_and(|c| c.is_ascii_alphabetic()) {
         return None; // «5G», «4o», «10GB»
     }
-    let mut start = i;
+    let glued = glued_word(t, i).filter(|&(_, lead)| lead);
+    let mut start = glued.map_or(i, |(s, _)| s);
     let mut value = num.value;
     let mut kind = None;
     // Currency sign or percent sign before the number: «$100», «%20».
@@ -429,7 +450,8 @@ fn figure_at(t: &str, i: usize) -> Option<Figure> {
     let ranged = second.is_some()
         && (ukind.is_some()
             || mult != 1.0
-            || prev_word(t, i).is_some_and(|(s, e)| lead_stem(&t[s..e]).1 == "بين"));
+            || prev_word(t, i).is_some_and(|(s, e)| lead_stem(&t[s..e]).1 == "بين")
+            || glued.is_some_and(|(s, _)| t[s..i].ends_with("بين")));
     if let Some((s2, e2)) = second
         && ukind.is_none()
         && mult == 1.0
@@ -571,7 +593,8 @@ fn range_second(t: &str, at: usize) -> Option<(usize, usize)> {
         .strip_prefix("الي")
         .or_else(|| rest.strip_prefix("حتي"))
     {
-        if char_at(r, 0).is_some_and(is_word_char) {
+        // «إلى15»: digits may be glued to it, letters may not («إليها»).
+        if char_at(r, 0).is_some_and(|c| is_word_char(c) && !c.is_ascii_digit()) {
             return None;
         }
         skip_spaces(t, p + (rest.len() - r.len()))

@@ -1465,3 +1465,30 @@ fn quoted_company_after_a_described_company_round_five() {
         assert_eq!(of(text, Kind::Org), Vec::<String>::new(), "{text}");
     }
 }
+
+#[test]
+fn digits_glued_to_lead_words_round_five() {
+    // Arabic-Indic digits typed right after the word before them.
+    for (text, span, value) in [
+        (
+            "بتكلفة تقدر بنحو٥٠٠ مليون دولار من أجل",
+            "نحو٥٠٠ مليون دولار",
+            5e8,
+        ),
+        ("لإقامة ما بين١٠ إلى١٥ منطقة صناعية", "بين١٠ إلى١٥", 10.0),
+        ("فرص عمل تصل إلى٧٠ ألف وظيفة", "٧٠ ألف", 7e4),
+    ] {
+        let f = figure(text);
+        assert_eq!((f.text.as_str(), f.value), (span, Some(value)), "{text}");
+    }
+    // Other words glued to digits stay out («رقم٥» is a label, «GPT-4» a model).
+    for text in ["انظر الجدول رقم٥ في التقرير", "أطلقت نموذج GPT-4 الجديد"]
+    {
+        let n = rec()
+            .find(text)
+            .into_iter()
+            .filter(|s| s.kind.is_figure())
+            .count();
+        assert_eq!(n, 0, "{text}");
+    }
+}
