@@ -417,6 +417,15 @@ fn figure_at(t: &str, i: usize) -> Option<Figure> {
     if char_at(t, num.end).is_some_and(|c| c.is_ascii_alphabetic()) {
         return None; // «5G», «4o», «10GB»
     }
+    // «مؤتمر LEAP 2025», «معرض GITEX 2024», «Expo 2020»: a year closing a Latin name is the
+    // name's (not «Q1 2025», not a Latin month).
+    if num.plain_int
+        && num.digits == 4
+        && let Some((ps, pe)) = prev_word(t, i)
+        && latin_name_word(&t[ps..pe])
+    {
+        return None;
+    }
     let glued = glued_word(t, i).filter(|&(_, lead)| lead);
     let mut start = glued.map_or(i, |(s, _)| s);
     let mut value = num.value;
@@ -822,4 +831,20 @@ fn year_range(t: &str, start: usize, first: &Number, s2: usize, e2: usize) -> Op
         value: Some(first.value),
         iso: Some(dates::iso(Some(first.value as u32), None, None)),
     })
+}
+
+/// A Latin word of three letters or more (case is folded by now) that is not a month or an
+/// English function word («LEAP», «Expo»; not «March», «since»).
+fn latin_name_word(w: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let w = w.to_ascii_lowercase();
+    w.len() >= 3
+        && w.bytes().all(|b| b.is_ascii_alphabetic())
+        && !MONTHS.iter().any(|m| w.starts_with(m))
+        && !matches!(
+            w.as_str(),
+            "the" | "and" | "for" | "from" | "since" | "until" | "year" | "fiscal" | "end"
+        )
 }

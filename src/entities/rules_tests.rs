@@ -1492,3 +1492,31 @@ fn digits_glued_to_lead_words_round_five() {
         assert_eq!(n, 0, "{text}");
     }
 }
+
+#[test]
+fn year_closing_a_latin_name_round_five() {
+    for text in [
+        "أعلنت المملكة خلال فعاليات مؤتمر LEAP 2025 في الرياض",
+        "شاركت الشركة في معرض GITEX 2024 بدبي",
+    ] {
+        let n = rec()
+            .find(text)
+            .into_iter()
+            .filter(|s| s.kind.is_figure())
+            .count();
+        assert_eq!(n, 0, "{text}");
+    }
+    // A quarter or an English word before a year, and an Arabic word, keep the date.
+    for text in [
+        "ارتفعت الإيرادات في Q1 2025 بقوة",
+        "the report since 2025 عن الشركة",
+        "أطلقت الشركة المنتج في عام 2025",
+    ] {
+        let n = rec()
+            .find(text)
+            .into_iter()
+            .filter(|s| s.kind == Kind::Date)
+            .count();
+        assert_eq!(n, 1, "{text}");
+    }
+}
