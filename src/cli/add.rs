@@ -52,6 +52,7 @@ pub(crate) fn run(lib: &Library, args: &AddArgs) -> Result<ExitCode, Error> {
     };
     let name = crate::store::feeds::display_name(s.title.as_deref(), &s.url);
     let name = crate::text::sanitize(&name).replace('\n', " ");
+    let name = super::placeable(lib, &name);
     if let Some(page) = &s.found_on {
         say(
             lib,

@@ -321,6 +321,20 @@ fn keep_paths_ltr(line: &str) -> String {
         .join(" ")
 }
 
+/// A name (a feed's title) as it goes into a message. In an Arabic interface the whole line is
+/// laid out when it is said, so the name stays logical; in a left-to-right one the line is
+/// printed as it is, so the name is laid out alone here, as one visual line: it reads right on
+/// a terminal that does not reorder, and the message's own numbers never join it.
+pub(crate) fn placeable(lib: &Library, name: &str) -> String {
+    if lib.l10n.is_rtl() {
+        return name.to_string();
+    }
+    let width = crate::text::cell_width(name);
+    list::visual_cell(name, width, &lib.layout_options())
+        .trim_end()
+        .to_string()
+}
+
 /// One human line (see [`say_all`]).
 pub(crate) fn say(lib: &Library, line: &str) -> bool {
     say_all(lib, &[line.to_string()])

@@ -39,6 +39,7 @@ pub(crate) fn run(lib: &Library, args: &RemoveArgs) -> Result<ExitCode, Error> {
         &feed.url,
     ))
     .replace('\n', " ");
+    let name = super::placeable(lib, &name);
     if !args.yes {
         let stdin = std::io::stdin();
         if !stdin.is_terminal() {
@@ -57,6 +58,8 @@ pub(crate) fn run(lib: &Library, args: &RemoveArgs) -> Result<ExitCode, Error> {
             count = stats.0,
             note = note
         );
+        // Laid out as the command's other lines (right to left in Arabic).
+        let question = super::lay_out(lib, &[question]).join("\n");
         let mut stderr = std::io::stderr();
         let _ = write!(stderr, "{question} ");
         let _ = stderr.flush();

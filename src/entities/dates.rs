@@ -89,10 +89,18 @@ fn second_month(t: &str, end: usize) -> Option<usize> {
     })
 }
 
-/// A year after `pos`, maybe after «عام»/«سنة» and with a glued «م»: (end, year).
+/// A year after `pos`, maybe after «عام»/«سنة» (or «من عام») and with a glued «م»: (end, year).
 fn year_after(t: &str, pos: usize) -> Option<(usize, u32)> {
     let mut p = skip_spaces(t, pos);
+    let mut from = pos;
+    // «30 سبتمبر من عام 2023»: «من» is the date's only with a year word after it.
     if let Some((s, e)) = next_word(t, pos)
+        && &t[s..e] == "من"
+        && next_word(t, e).is_some_and(|(a, b)| year_word(&t[a..b]))
+    {
+        from = e;
+    }
+    if let Some((s, e)) = next_word(t, from)
         && year_word(&t[s..e])
     {
         p = skip_spaces(t, e);
@@ -177,7 +185,12 @@ pub fn year_back(t: &str, start: usize, year: u32) -> Option<(usize, String)> {
             said = true;
         }
     }
-    let Some((ms, m)) = month_before(t, s) else {
+    // «شهر ديسمبر من عام 2018»: the month before «من عام».
+    let month = month_before(t, s).or_else(|| {
+        let (ps, _) = prev_word(t, s).filter(|&(a, b)| said && &t[a..b] == "من")?;
+        month_before(t, ps)
+    });
+    let Some((ms, m)) = month else {
         return said.then(|| (s, iso(Some(year), None, None)));
     };
     s = ms;
@@ -209,6 +222,13 @@ pub fn year_back(t: &str, start: usize, year: u32) -> Option<(usize, String)> {
         && (1..=31).contains(&d)
     {
         day = Some(d);
+        s = ps;
+    } else if let Some((ps, pe)) = prev_word(t, ds)
+        && matches!(&t[ps..pe], "اول" | "الاول")
+        && (ds < s || &t[ps..pe] == "اول")
+    {
+        // «أول سبتمبر 2011», «الأول من جانفي 1996»: the first day («الأول» needs «من»).
+        day = Some(1);
         s = ps;
     }
     Some((s, iso(Some(year), Some(m), day)))

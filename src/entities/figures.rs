@@ -9,7 +9,7 @@ use super::Kind;
 use super::dates;
 use super::lexicon::{
     approximation, bare_scale, currency_adjective, currency_word, figure_lead_word, number_word,
-    scale,
+    scale, year_word,
 };
 use super::scan::{
     char_at, char_before, clitic_before, is_arabic_letter, is_space, is_word_char, next_word,
@@ -173,15 +173,28 @@ fn compound_tail(t: &str, at: usize, mult: f64) -> (usize, f64) {
         return (at, 0.0);
     };
     match next_word(t, n.end) {
-        Some((a, b))
-            if (a == n.end || a == n.end + 1)
-                && scale(&t[a..b]).is_some_and(|(m, dual)| !dual && m < mult) =>
-        {
-            let (m, _) = scale(&t[a..b]).unwrap_or((1.0, false));
-            (b, n.value * m)
+        Some((a, b)) if a == n.end || a == n.end + 1 => {
+            // «738مليوندرهم»: the currency glued to the scale ends the scale word early.
+            let b = scale_glued_to_currency(&t[a..b]).map_or(b, |len| a + len);
+            match scale(&t[a..b]) {
+                Some((m, false)) if m < mult => (b, n.value * m),
+                _ => (at, 0.0),
+            }
         }
         _ => (at, 0.0),
     }
+}
+
+/// «مليوندرهم»: a scale word with a currency word glued after it (a missing space, common in
+/// some outlets' copy): the scale word's length.
+fn scale_glued_to_currency(w: &str) -> Option<usize> {
+    if scale(w).is_some() || currency_word(w) {
+        return None;
+    }
+    w.char_indices()
+        .skip(3)
+        .map(|(k, _)| k)
+        .find(|&k| scale(&w[..k]).is_some() && currency_word(&w[k..]))
 }
 
 /// What follows a number: (end, kind, multiplier, amount added by a compound).
@@ -190,7 +203,11 @@ fn units(t: &str, at: usize) -> Option<(usize, Option<Kind>, f64, f64)> {
     let mut mult = 1.0;
     let mut kind = None;
     // Glued suffixes: «2004م», «1446هـ», «10مليارات».
-    let glued = word_end(t, at);
+    let mut glued = word_end(t, at);
+    let split = scale_glued_to_currency(&t[at..glued]);
+    if let Some(len) = split {
+        glued = at + len;
+    }
     if glued > at {
         let w = &t[at..glued];
         match w {
@@ -203,7 +220,8 @@ fn units(t: &str, at: usize) -> Option<(usize, Option<Kind>, f64, f64)> {
     if t[p..].starts_with('%') {
         return Some((p + 1, Some(Kind::Percent), 1.0, 0.0));
     }
-    if let Some((s, e)) = next_word(t, end)
+    if let Some((s, e)) =
+        next_word(t, end).map(|(s, e)| (s, split.filter(|_| s == at).map_or(e, |len| at + len)))
         && let Some((m, dual)) = scale(&t[s..e])
         && !dual
     {
@@ -417,15 +435,6 @@ fn figure_at(t: &str, i: usize) -> Option<Figure> {
     if char_at(t, num.end).is_some_and(|c| c.is_ascii_alphabetic()) {
         return None; // «5G», «4o», «10GB»
     }
-    // «مؤتمر LEAP 2025», «معرض GITEX 2024», «Expo 2020»: a year closing a Latin name is the
-    // name's (not «Q1 2025», not a Latin month).
-    if num.plain_int
-        && num.digits == 4
-        && let Some((ps, pe)) = prev_word(t, i)
-        && latin_name_word(&t[ps..pe])
-    {
-        return None;
-    }
     let glued = glued_word(t, i).filter(|&(_, lead)| lead);
     let mut start = glued.map_or(i, |(s, _)| s);
     let mut value = num.value;
@@ -445,6 +454,14 @@ fn figure_at(t: &str, i: usize) -> Option<Figure> {
             _ => {}
         }
     }
+    // «(35) مليار دولار»: a number in parentheses before its scale or currency.
+    if char_before(t, i) == Some('(')
+        && t[num.end..].starts_with(')')
+        && let Some((e, k, m, a)) =
+            units(t, num.end + 1).filter(|&(_, k, m, _)| k.is_some() || m != 1.0)
+    {
+        return finish(t, i - 1, &num, e, k.or(kind), m != 1.0, value * m + a);
+    }
     // A range: «13 إلى 16%», «بين 20 و30 مليار دولار», «20-30».
     let mut second = None;
     if let Some((s, e)) = range_second(t, num.end) {
@@ -456,11 +473,20 @@ fn figure_at(t: &str, i: usize) -> Option<Figure> {
         return Some(f);
     }
     let (uend, ukind, mult, add) = units(t, second.map_or(num.end, |(_, e)| e))?;
-    let ranged = second.is_some()
-        && (ukind.is_some()
-            || mult != 1.0
-            || prev_word(t, i).is_some_and(|(s, e)| lead_stem(&t[s..e]).1 == "بين")
-            || glued.is_some_and(|(s, _)| t[s..i].ends_with("بين")));
+    // «بين عامي 2013 و2015»: the year word between «بين» and the first year.
+    let year_word_before = prev_word(t, i).filter(|&(s, e)| year_word(&t[s..e]));
+    let between_at = year_word_before.map_or(i, |(s, _)| s);
+    let between = prev_word(t, between_at).is_some_and(|(s, e)| lead_stem(&t[s..e]).1 == "بين")
+        || glued.is_some_and(|(s, _)| t[s..i].ends_with("بين"));
+    let ranged = second.is_some() && (ukind.is_some() || mult != 1.0 || between);
+    // «Digital Now 2025», «“طيبة سات 1”»: a bare number closing a Latin name or a short
+    // quoted one is the name's (a number with a scale, currency or percent stays a figure).
+    if ukind.is_none()
+        && mult == 1.0
+        && (after_latin_word(t, i) || closes_quoted_name(t, i, num.end))
+    {
+        return None;
+    }
     if let Some((s2, e2)) = second
         && ukind.is_none()
         && mult == 1.0
@@ -474,21 +500,32 @@ fn figure_at(t: &str, i: usize) -> Option<Figure> {
         }
         return Some(f);
     }
-    if let Some((s2, e2)) = second
-        && let Some(f) = year_range(t, start, &num, s2, e2)
-    {
-        return Some(f);
-    }
     if second.is_some() && !ranged {
         let (e, k, m, a) = units(t, num.end)?;
         return finish(t, start, &num, e, k.or(kind), m != 1.0, value * m + a);
     }
     if ranged {
         let end = uend;
-        if let Some((ps, pe)) = prev_word(t, start)
+        let from = if start == i { between_at } else { start };
+        if let Some((ps, pe)) = prev_word(t, from)
             && lead_stem(&t[ps..pe]).1 == "بين"
         {
             start = ps + lead_stem(&t[ps..pe]).0;
+        }
+        // Two years with nothing after them are a span of dates; its value is the first.
+        let years = ukind.is_none()
+            && mult == 1.0
+            && [(i, num.end), second.unwrap_or((i, num.end))]
+                .iter()
+                .all(|&(s, e)| is_year(&t[s..e]));
+        if years {
+            return Some(Figure {
+                start,
+                end,
+                kind: Kind::Date,
+                value: Some(value),
+                iso: Some(dates::iso(Some(value as u32), None, None)),
+            });
         }
         value *= mult;
         let kind = ukind.or(kind).unwrap_or(Kind::Number);
@@ -591,12 +628,57 @@ fn finish(
     })
 }
 
+/// The word before the number at `i` (a space between) is a Latin word: the number ends a name
+/// or a model («Windows 11», «GITEX Global 2024»; the text is lowercased, so no capital to ask).
+fn after_latin_word(t: &str, i: usize) -> bool {
+    let Some((s, e)) = prev_word(t, i) else {
+        return false;
+    };
+    let w = &t[s..e];
+    e < i
+        && t[e..i].bytes().all(|b| b == b' ')
+        && w.len() >= 2
+        && w.bytes().all(|b| b.is_ascii_alphanumeric())
+        && w.bytes().any(|b| b.is_ascii_alphabetic())
+}
+
+/// The number `i..end` is the last word of a short quoted name: a closing quote right after
+/// it, and an opening one at most three words before with letters between («“طيبة سات 1”»).
+fn closes_quoted_name(t: &str, i: usize, end: usize) -> bool {
+    if !matches!(char_at(t, end), Some('”' | '»' | '"')) {
+        return false;
+    }
+    let mut p = i;
+    for _ in 0..3 {
+        let Some((s, _)) = prev_word(t, p) else {
+            return false;
+        };
+        if matches!(char_before(t, s), Some('“' | '«' | '"')) {
+            return t[s..i].chars().any(is_arabic_letter)
+                || t[s..i].chars().any(|c| c.is_ascii_alphabetic());
+        }
+        if t[s..p].contains(['”', '»', '"', '.', '،', ',']) {
+            return false;
+        }
+        p = s;
+    }
+    false
+}
+
+/// Four digits that can be a year of the news (1900–2100).
+fn is_year(digits: &str) -> bool {
+    digits.len() == 4
+        && digits
+            .parse::<u32>()
+            .is_ok_and(|y| (1900..=2100).contains(&y))
+}
+
 /// The second number of a range after the first one ends at `at`: (start, end of its digits).
 fn range_second(t: &str, at: usize) -> Option<(usize, usize)> {
     let p = skip_spaces(t, at);
     let rest = &t[p..];
     let after = if let Some(r) = rest.strip_prefix('و') {
-        // «و2015», «و 2015».
+        // «و2015», «و 2015»
         skip_spaces(t, p + (rest.len() - r.len()))
     } else if let Some(r) = rest
         .strip_prefix("الي")
@@ -805,46 +887,162 @@ fn day_range(t: &str, start: usize, first: &Number, s2: usize, e2: usize) -> Opt
     })
 }
 
-/// «بين عامي 2013 و2015», «خلال عامي 2023 و 2024»: two years after the dual «عامي» are one
-/// date span, valued as the first.
-fn year_range(t: &str, start: usize, first: &Number, s2: usize, e2: usize) -> Option<Figure> {
-    let year = |n: &Number| n.plain_int && n.digits == 4 && (1900.0..=2100.0).contains(&n.value);
-    let second = parse_number(t, s2)?;
-    if !year(first) || !year(&second) || second.end != e2 {
-        return None;
-    }
-    let (ws, we) = prev_word(t, start)?;
-    let (off, stem) = lead_stem(&t[ws..we]);
-    if !matches!(stem, "عامي" | "سنتي") {
-        return None;
-    }
-    let mut from = ws + off;
-    if let Some((ps, pe)) = prev_word(t, ws)
-        && lead_stem(&t[ps..pe]).1 == "بين"
-    {
-        from = ps + lead_stem(&t[ps..pe]).0;
-    }
-    Some(Figure {
-        start: from,
-        end: e2,
-        kind: Kind::Date,
-        value: Some(first.value),
-        iso: Some(dates::iso(Some(first.value as u32), None, None)),
-    })
-}
+#[cfg(test)]
+mod tests {
+    use super::{Figure, Kind, find};
+    use crate::entities::normalize::normalize_str;
 
-/// A Latin word of three letters or more (case is folded by now) that is not a month or an
-/// English function word («LEAP», «Expo»; not «March», «since»).
-fn latin_name_word(w: &str) -> bool {
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    let w = w.to_ascii_lowercase();
-    w.len() >= 3
-        && w.bytes().all(|b| b.is_ascii_alphabetic())
-        && !MONTHS.iter().any(|m| w.starts_with(m))
-        && !matches!(
-            w.as_str(),
-            "the" | "and" | "for" | "from" | "since" | "until" | "year" | "fiscal" | "end"
-        )
+    /// The figures of `text` (normalized, as the recognizer gives it): (span, kind, ISO, value).
+    fn figures(text: &str) -> Vec<(String, Kind, Option<String>, Option<f64>)> {
+        let t = normalize_str(text);
+        let mut out: Vec<Figure> = Vec::new();
+        find(&t, &[], &mut out);
+        out.into_iter()
+            .map(|f| (t[f.start..f.end].to_string(), f.kind, f.iso, f.value))
+            .collect()
+    }
+
+    fn one(text: &str, span: &str, kind: Kind, iso: Option<&str>, value: f64) {
+        assert_eq!(
+            figures(text),
+            vec![(
+                normalize_str(span),
+                kind,
+                iso.map(str::to_string),
+                Some(value)
+            )],
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_date_with_min_am_before_its_year_is_one_span() {
+        one(
+            "وانتهت في 30 سبتمبر من عام 2023 المرحلة",
+            "30 سبتمبر من عام 2023",
+            Kind::Date,
+            Some("2023-09-30"),
+            2023.0,
+        );
+        one(
+            "بدأ في شهر ديسمبر من عام 2018 العمل",
+            "شهر ديسمبر من عام 2018",
+            Kind::Date,
+            Some("2018-12"),
+            2018.0,
+        );
+        // «من» without a year word after it is not the date's.
+        assert_eq!(
+            figures("في 30 سبتمبر من 2023 شركة")
+                .iter()
+                .filter(|f| f.1 == Kind::Date)
+                .count(),
+            2
+        );
+    }
+
+    #[test]
+    fn the_first_of_a_month_by_its_ordinal() {
+        one(
+            "منذ أول سبتمبر 2011 تعمل",
+            "أول سبتمبر 2011",
+            Kind::Date,
+            Some("2011-09-01"),
+            2011.0,
+        );
+        one(
+            "في الأول من جانفي 1996 صدر",
+            "الأول من جانفي 1996",
+            Kind::Date,
+            Some("1996-01-01"),
+            1996.0,
+        );
+        // «الأول» with no «من» is an adjective of what comes before («الربع الأول يناير»).
+        one(
+            "الربع الأول يناير 2020 كان",
+            "يناير 2020",
+            Kind::Date,
+            Some("2020-01"),
+            2020.0,
+        );
+    }
+
+    #[test]
+    fn two_years_between_are_one_date_span() {
+        one(
+            "نفذت بين عامي 2013 و 2015 مشاريع",
+            "بين عامي 2013 و 2015",
+            Kind::Date,
+            Some("2013"),
+            2013.0,
+        );
+        one(
+            "ما بين 2013 و2015 نما",
+            "بين 2013 و2015",
+            Kind::Date,
+            Some("2013"),
+            2013.0,
+        );
+        // A range of amounts stays a number.
+        one("بين 20 و 30 شركة", "بين 20 و 30", Kind::Number, None, 20.0);
+        // Two years without «بين» are two dates.
+        assert_eq!(figures("في عامي 2013 و 2015 نما").len(), 2);
+    }
+
+    #[test]
+    fn a_bare_number_ending_a_latin_or_quoted_name_is_the_names() {
+        for text in [
+            "خلال مؤتمر Digital Now 2025 بالدار البيضاء",
+            "يعمل بنظام Windows 11 الجديد",
+            "أطلق قمر “طيبة سات 1” بنجاح",
+            "تطبيق «توكلنا 2» الجديد",
+        ] {
+            assert_eq!(figures(text), vec![], "{text}");
+        }
+        // With a scale, a currency or a percent it is a figure; a long quotation ending with
+        // a year is no name.
+        one(
+            "استثمرت Nvidia 5 مليارات دولار",
+            "5 مليارات دولار",
+            Kind::Money,
+            None,
+            5e9,
+        );
+        one(
+            "وقال: “سنطلق الخدمة في جميع المدن خلال 2026”",
+            "2026",
+            Kind::Date,
+            Some("2026"),
+            2026.0,
+        );
+    }
+
+    #[test]
+    fn a_number_in_parentheses_before_its_scale() {
+        one(
+            "بقيمة (35) مليار دولار أمريكي",
+            "(35) مليار دولار أمريكي",
+            Kind::Money,
+            None,
+            35e9,
+        );
+        one(
+            "نحو (10.8) مليار دولار",
+            "نحو (10.8) مليار دولار",
+            Kind::Money,
+            None,
+            10.8e9,
+        );
+        // Digits glued to the words, and the currency glued to the scale.
+        one(
+            "بلغت 25مليارا و738مليوندرهم هذا العام",
+            "25مليارا و738مليوندرهم",
+            Kind::Money,
+            None,
+            25.738e9,
+        );
+        one("بقيمة 5مليوندرهم", "5مليوندرهم", Kind::Money, None, 5e6);
+        // A number in parentheses alone stays a number without them.
+        one("المادة (35) من القانون", "35", Kind::Number, None, 35.0);
+    }
 }

@@ -744,11 +744,12 @@ fn dateline_outlets(t: &str, words: &[Word]) -> Vec<(usize, usize)> {
         let opens_line = line_start.is_empty() || line_start.ends_with('\n');
         // «آخر أخبار –», «وتابع أهم أخبار»: a sentence's words, not a name's.
         let plain = |w: &str| {
-            !closed_class(w)
-                && !glued(w)
-                && !(w.starts_with('و') && w.chars().count() > 3)
-                && !super::people::speech_verb(w)
-                && !matches!(w, "اخر" | "اهم" | "ابرز" | "احدث" | "كل" | "جميع" | "تابع")
+            let sentence_word = closed_class(w)
+                || glued(w)
+                || (w.starts_with('و') && w.chars().count() > 3)
+                || super::people::speech_verb(w)
+                || matches!(w, "اخر" | "اهم" | "ابرز" | "احدث" | "كل" | "جميع" | "تابع");
+            !sentence_word
         };
         if first == k || !opens_line || (first..=k).any(|j| !words[j].arabic || !plain(word(j))) {
             continue;

@@ -175,6 +175,24 @@ fn add_a_site_by_its_page_then_list_and_remove_it() {
         "{}",
         stdout(&removed)
     );
+    // The English line names the Arabic feed laid out on its own, as `feeds` shows it, not
+    // in logical order (which a terminal without bidi shows backwards and unjoined).
+    let opts = akhbar::text::LayoutOptions {
+        direction: akhbar::text::Direction::Rtl,
+        bidi: akhbar::text::BidiMode::App,
+        shape: true,
+    };
+    let p = akhbar::text::PreparedParagraph::new("البوابة", &[], Default::default(), &opts);
+    let shown = akhbar::text::line_to_plain(&p.lines(100)[0])
+        .trim()
+        .to_string();
+    assert_ne!(shown, "البوابة");
+    assert!(
+        stdout(&removed).starts_with(&format!("removed {shown} ")),
+        "{}",
+        stdout(&removed)
+    );
+    assert!(table.contains(&shown), "{table}");
     assert!(feeds_json(&env).is_empty());
     let left = env.run(&["--db", db, "list", "--json"]);
     assert!(json_lines(&left).is_empty());

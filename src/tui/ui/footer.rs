@@ -123,7 +123,7 @@ fn article_position(state: &State) -> Option<usize> {
 }
 
 /// The hints that fit in `width` cells, whole: a narrow screen drops the last ones rather than
-/// cutting a word.
+/// cutting a word, but keeps the help key.
 fn hints(state: &State, width: u16) -> Line<'static> {
     let km = &state.keymap;
     let l = &state.l10n;
@@ -151,37 +151,61 @@ fn hints(state: &State, width: u16) -> Line<'static> {
         ],
         Focus::Article => vec![
             (A::Down, tr!(l, "hint-scroll")),
+            // The way back before the article's own keys: a narrow screen keeps it.
+            (A::Back, tr!(l, "hint-back")),
             (A::NextUnread, tr!(l, "hint-next")),
             (A::Entities, tr!(l, "hint-entities")),
             (A::FullArticle, tr!(l, "hint-full-text")),
             (A::OpenLink, tr!(l, "hint-browser")),
-            (A::Back, tr!(l, "hint-back")),
             (A::Help, tr!(l, "hint-help")),
             (A::Quit, tr!(l, "hint-quit")),
         ],
     };
-    let mut segments = vec![Line::raw(" ")];
+    // Each hint as (key, what, cells it needs without its separator).
+    let items: Vec<(A, String, Line<'static>, usize)> = list
+        .iter()
+        .map(|(action, what)| {
+            let key = if *action == A::Down {
+                format!("{}/{}", km.first_label(A::Down), km.first_label(A::Up))
+            } else {
+                km.first_label(*action)
+            };
+            let what = words(what, Default::default(), state);
+            let need = crate::text::cell_width(&key) + 1 + line_width(&what);
+            (*action, key, what, need)
+        })
+        .collect();
+    let all: usize =
+        1 + items.iter().map(|i| i.3).sum::<usize>() + 3 * items.len().saturating_sub(1);
+    // When not all fit, the help key stays (it lists every other key): the hints before it
+    // give way from the end instead.
+    let help_need = items
+        .iter()
+        .find(|i| i.0 == A::Help)
+        .filter(|_| all > usize::from(width))
+        .map_or(0, |i| 3 + i.3);
+    let mut kept = Vec::new();
     let mut used = 1;
-    for (i, (action, what)) in list.iter().enumerate() {
-        let key = if *action == A::Down {
-            format!("{}/{}", km.first_label(A::Down), km.first_label(A::Up))
-        } else {
-            km.first_label(*action)
-        };
-        let what = words(what, Default::default(), state);
-        let sep = if i > 0 { 3 } else { 0 };
-        let need = sep + crate::text::cell_width(&key) + 1 + line_width(&what);
-        if used + need > usize::from(width) {
+    for item in items.iter().filter(|i| help_need == 0 || i.0 != A::Help) {
+        let sep = if kept.is_empty() { 0 } else { 3 };
+        if used + sep + item.3 + help_need > usize::from(width) {
             break;
         }
-        used += need;
+        used += sep + item.3;
+        kept.push(item);
+    }
+    if help_need > 0 && used + help_need <= usize::from(width) {
+        kept.extend(items.iter().filter(|i| i.0 == A::Help));
+    }
+    let mut segments = vec![Line::raw(" ")];
+    for (i, (_, key, what, _)) in kept.into_iter().enumerate() {
         if i > 0 {
             segments.push(Line::styled(" · ", state.theme.dim));
         }
         // The key as it is bound: its own segment, so it is never reordered or mirrored.
-        segments.push(Line::styled(key, state.theme.accent));
+        segments.push(Line::styled(key.clone(), state.theme.accent));
         segments.push(Line::raw(" "));
-        segments.push(what);
+        segments.push(what.clone());
     }
     row(segments, state)
 }
