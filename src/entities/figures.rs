@@ -640,6 +640,8 @@ fn after_latin_word(t: &str, i: usize) -> bool {
         && w.len() >= 2
         && w.bytes().all(|b| b.is_ascii_alphanumeric())
         && w.bytes().any(|b| b.is_ascii_alphabetic())
+        // A quarter, a half or a fiscal year names a time, not a product: «Q1 2025», «FY 2024».
+        && !matches!(w, "q1" | "q2" | "q3" | "q4" | "h1" | "h2" | "fy" | "since" | "in")
 }
 
 /// The number `i..end` is the last word of a short quoted name: a closing quote right after
@@ -998,6 +1000,14 @@ mod tests {
             "تطبيق «توكلنا 2» الجديد",
         ] {
             assert_eq!(figures(text), vec![], "{text}");
+        }
+        // A quarter or a fiscal year before a year is a time: the year is a date.
+        for text in ["أرباح Q1 2025 ارتفعت", "في FY 2024 حققت"] {
+            assert_eq!(
+                figures(text).iter().map(|f| f.1).collect::<Vec<_>>(),
+                vec![Kind::Date],
+                "{text}"
+            );
         }
         // With a scale, a currency or a percent it is a figure; a long quotation ending with
         // a year is no name.
