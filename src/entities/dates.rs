@@ -233,3 +233,85 @@ pub fn year_back(t: &str, start: usize, year: u32) -> Option<(usize, String)> {
     }
     Some((s, iso(Some(year), Some(m), day)))
 }
+
+/// A date in digits at `i`: day/month/year as the Arab press writes it («28/6/2024»,
+/// «05-11-2023») or year/month/day («2024/6/28»); one separator, «/» or «-» (a dot is a
+/// thousands separator). (end, ISO value).
+pub fn numeric(t: &str, i: usize) -> Option<(usize, String)> {
+    let b = t.as_bytes();
+    let run = |from: usize| from + b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let e1 = run(i);
+    let sep = *b.get(e1).filter(|c| matches!(c, b'/' | b'-'))?;
+    let e2 = run(e1 + 1);
+    if b.get(e2) != Some(&sep) {
+        return None;
+    }
+    let e3 = run(e2 + 1);
+    if e2 == e1 + 1 || e3 == e2 + 1 || b.get(e3).is_some_and(|c| c.is_ascii_digit() || *c == sep) {
+        return None;
+    }
+    let (a, m, c) = (&t[i..e1], &t[e1 + 1..e2], &t[e2 + 1..e3]);
+    let (year, day) = match (a.len(), c.len()) {
+        (4, 1..=2) => (a, c),
+        (1..=2, 4) => (c, a),
+        _ => return None,
+    };
+    let (year, month, day) = (
+        year.parse::<u32>().ok()?,
+        m.parse::<u8>().ok()?,
+        day.parse::<u32>().ok()?,
+    );
+    let valid = (1900..=2100).contains(&year)
+        && m.len() <= 2
+        && (1..=12).contains(&month)
+        && (1..=31).contains(&day);
+    valid.then(|| (e3, iso(Some(year), Some(month), Some(day))))
+}
+
+/// A range of days across months after the day-first date `d`: «إلى», «حتى» or a dash, then
+/// another day-first date. (end, ISO value of the first day — with the second's year when the
+/// first has none — and the numeric value as `day_first` gives it.)
+pub fn across_months(t: &str, d: &Date) -> Option<(usize, String, f64)> {
+    let p = skip_spaces(t, d.end);
+    let rest = &t[p..];
+    let after = if let Some(r) = rest
+        .strip_prefix("الي")
+        .or_else(|| rest.strip_prefix("حتي"))
+    {
+        if char_at(r, 0).is_some_and(super::scan::is_word_char) {
+            return None;
+        }
+        skip_spaces(t, p + (rest.len() - r.len()))
+    } else if let Some(r) = rest.strip_prefix('-').or_else(|| rest.strip_prefix('–')) {
+        skip_spaces(t, p + (rest.len() - r.len()))
+    } else {
+        return None;
+    };
+    let b = t.as_bytes();
+    let digits = b[after..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let day: f64 = t[after..after + digits].parse().ok()?;
+    let second = day_first(t, after, after + digits, day)?;
+    let first_year = d.iso.len() >= 10 && !d.iso.starts_with("--");
+    if first_year {
+        return Some((second.end, d.iso.clone(), d.value));
+    }
+    // The first has no year: take the second's, if it has one («--06-30» + «2024-07-02»).
+    let iso = match second
+        .iso
+        .strip_suffix(&second.iso[second.iso.len().saturating_sub(6)..])
+    {
+        Some(year) if !year.is_empty() && !year.starts_with('-') => {
+            format!("{year}{}", &d.iso[1..])
+        }
+        _ => d.iso.clone(),
+    };
+    let value = if iso.starts_with("--") {
+        d.value
+    } else {
+        second.value
+    };
+    Some((second.end, iso, value))
+}

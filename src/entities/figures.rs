@@ -185,6 +185,17 @@ fn compound_tail(t: &str, at: usize, mult: f64) -> (usize, f64) {
     }
 }
 
+/// «ر.ق», «د.إ», «ج.م»: a currency abbreviated with a dot (normalized), not followed by a
+/// letter; its length.
+fn currency_abbreviation(rest: &str) -> Option<usize> {
+    const ABBREVIATIONS: [&str; 14] = [
+        "ر.ق", "ر.س", "ر.ع", "د.ا", "د.ك", "د.ب", "د.ج", "د.ت", "د.م", "د.ل", "د.ع", "ج.م", "ل.س",
+        "ل.ل",
+    ];
+    let a = ABBREVIATIONS.iter().find(|a| rest.starts_with(**a))?;
+    (!char_at(rest, a.len()).is_some_and(is_word_char)).then_some(a.len())
+}
+
 /// «مليوندرهم»: a scale word with a currency word glued after it (a missing space, common in
 /// some outlets' copy): the scale word's length.
 fn scale_glued_to_currency(w: &str) -> Option<usize> {
@@ -247,6 +258,9 @@ fn units(t: &str, at: usize) -> Option<(usize, Option<Kind>, f64, f64)> {
         && matches!(sym, '$' | '€' | '£')
     {
         return Some((p + sym.len_utf8(), Some(Kind::Money), mult, add));
+    }
+    if let Some(len) = currency_abbreviation(&t[p..]) {
+        return Some((p + len, Some(Kind::Money), mult, add));
     }
     if let Some((s, e)) = next_word(t, end) {
         let w = &t[s..e];
@@ -431,6 +445,15 @@ fn figure_at(t: &str, i: usize) -> Option<Figure> {
     {
         return None;
     }
+    if let Some((end, iso)) = dates::numeric(t, i) {
+        return Some(Figure {
+            start: i,
+            end,
+            kind: Kind::Date,
+            value: iso.get(..4).and_then(|y| y.parse().ok()),
+            iso: Some(iso),
+        });
+    }
     let num = parse_number(t, i)?;
     if char_at(t, num.end).is_some_and(|c| c.is_ascii_alphabetic()) {
         return None; // «5G», «4o», «10GB»
@@ -596,12 +619,18 @@ fn finish(
         && num.digits <= 2
         && let Some(d) = dates::day_first(t, start, num.end, value)
     {
+        // «23 يونيو إلى 2 يوليوز 2024»: a range across months is one span, valued as its first
+        // day (with the year written at its end).
+        let (end, iso, value) = match dates::across_months(t, &d) {
+            Some((end, iso, value)) => (end, iso, value),
+            None => (d.end, d.iso, d.value),
+        };
         return Some(Figure {
             start: d.start,
-            end: d.end,
+            end,
             kind: Kind::Date,
-            value: Some(d.value),
-            iso: Some(d.iso),
+            value: Some(value),
+            iso: Some(iso),
         });
     }
     if year_like && let Some((ds, iso)) = dates::year_back(t, start, value as u32) {
@@ -1025,6 +1054,49 @@ mod tests {
             Some("2026"),
             2026.0,
         );
+    }
+
+    #[test]
+    fn numeric_dates_and_abbreviated_currencies() {
+        for (text, span, iso) in [
+            ("وقعت في 28/6/2024 الاتفاقية", "28/6/2024", "2024-06-28"),
+            ("بتاريخ 2024/6/28 صدر", "2024/6/28", "2024-06-28"),
+            ("في 05-11-2023 تم", "05-11-2023", "2023-11-05"),
+        ] {
+            let y: f64 = iso[..4].parse().unwrap_or_default();
+            one(text, span, Kind::Date, Some(iso), y);
+        }
+        // Not a day and a month, or no year: no date.
+        for text in ["القرار 45/13/2024 صدر", "بنسبة 3/4 من", "رقم 12/2024 صدر"]
+        {
+            assert!(
+                figures(text)
+                    .iter()
+                    .all(|f| f.1 != Kind::Date || f.0 != normalize_str(text)),
+                "{text}: {:?}",
+                figures(text)
+            );
+        }
+        one(
+            "تقام من 23 يونيو إلى 2 يوليوز بالرباط",
+            "23 يونيو إلى 2 يوليوز",
+            Kind::Date,
+            Some("--06-23"),
+            23.0,
+        );
+        one(
+            "من 30 يونيو حتى 2 يوليو 2024 عقد",
+            "30 يونيو حتى 2 يوليو 2024",
+            Kind::Date,
+            Some("2024-06-30"),
+            2024.0,
+        );
+        // Two dates joined by «و» are two.
+        assert_eq!(figures("في 3 مايو و5 يونيو وقعت").len(), 2);
+        one("بلغ 500 ر.ق للسهم", "500 ر.ق", Kind::Money, None, 500.0);
+        one("بقيمة 2 مليون د.إ", "2 مليون د.إ", Kind::Money, None, 2e6);
+        // «ر.» followed by a word is not a currency.
+        assert_eq!(figures("رقم 5 ر.قال")[0].1, Kind::Number);
     }
 
     #[test]
