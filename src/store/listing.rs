@@ -501,17 +501,28 @@ impl RowSink for Count {
     }
 }
 
-// Columns borrowed from the row, not copied (a wrong type is an error naming the column).
+// Columns borrowed from the row, not copied (a wrong type or invalid UTF-8 is an error naming
+// the column). Text is checked with simdutf8: the standard library's check of the Arabic
+// titles was 6% of listing every article.
 fn text<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> Result<&'r str> {
-    r.get_ref(i)?
-        .as_str()
-        .map_err(|e| conversion(i, rusqlite::types::Type::Text, e))
+    text_or_null(r, i)?.ok_or_else(|| {
+        conversion(
+            i,
+            rusqlite::types::Type::Text,
+            rusqlite::types::FromSqlError::InvalidType,
+        )
+    })
 }
 
 fn text_or_null<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> Result<Option<&'r str>> {
-    r.get_ref(i)?
-        .as_str_or_null()
-        .map_err(|e| conversion(i, rusqlite::types::Type::Text, e))
+    use rusqlite::types::{FromSqlError, Type, ValueRef};
+    match r.get_ref(i)? {
+        ValueRef::Text(bytes) => simdutf8::basic::from_utf8(bytes)
+            .map(Some)
+            .map_err(|e| conversion(i, Type::Text, FromSqlError::Other(Box::new(e)))),
+        ValueRef::Null => Ok(None),
+        _ => Err(conversion(i, Type::Text, FromSqlError::InvalidType)),
+    }
 }
 
 fn blob_or_null<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> Result<Option<&'r [u8]>> {
