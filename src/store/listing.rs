@@ -200,13 +200,16 @@ impl Store {
             None => false,
         };
         let mut sql = format!(
-            "SELECT a.id, a.feed_id, a.title, a.link, a.published, a.read, a.starred,
-                    a.language, a.entities, COALESCE(a.published, a.fetched), {}
+            "SELECT a.id, a.feed_id, a.title, a.link, a.published,
+                    (a.read != 0) + 2 * (a.starred != 0), a.language, a.entities,
+                    COALESCE(a.published, a.fetched){}
              FROM articles a",
+            // Each column read costs ~175 instructions a row through rusqlite: the flags come
+            // as one, and a rank only when there is one.
             if ranked {
-                "bm25(article_search, 4.0, 1.0)"
+                ", bm25(article_search, 4.0, 1.0)"
             } else {
-                "0.0"
+                ""
             }
         );
         let mut conds: Vec<String> = Vec::new();
@@ -247,13 +250,14 @@ impl Store {
                 continue; // not possible while foreign keys hold: such a row has no feed to show
             };
             slots.clear();
-            if let Some(value) = blob_or_null(r, 8)? {
+            if let Some(value) = blob_or_null(r, 7)? {
                 for id in super::entities::company_ids(value) {
                     slots.extend(list_names.slot(&self.conn, &mut names, id)?);
                 }
             }
             list_names.sort(&mut slots);
             let companies: Vec<&str> = slots.iter().map(|&s| list_names.name(s)).collect();
+            let flags: i64 = r.get(5)?;
             let row = RowRef {
                 id: r.get(0)?,
                 feed: &feed.url,
@@ -261,9 +265,9 @@ impl Store {
                 title: text(r, 2)?,
                 link: text_or_null(r, 3)?,
                 published: ts(r.get(4)?),
-                read: r.get(5)?,
-                starred: r.get(6)?,
-                language: text_or_null(r, 7)?.or(feed.language.as_deref()),
+                read: flags & 1 != 0,
+                starred: flags & 2 != 0,
+                language: text_or_null(r, 6)?.or(feed.language.as_deref()),
                 companies: &companies,
             };
             let item = sink.keep(&row);
@@ -272,7 +276,8 @@ impl Store {
                     return Ok(());
                 }
             } else {
-                keys.push((sort_key(r.get(10)?, r.get(9)?, row.id), items.len()));
+                let rank = if ranked { r.get(9)? } else { 0.0 };
+                keys.push((sort_key(rank, r.get(8)?, row.id), items.len()));
                 items.push(Some(item));
             }
         }
