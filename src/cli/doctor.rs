@@ -150,6 +150,12 @@ fn repair_now(ctx: &Library, path: &Path) -> Result<ExitCode, Error> {
             backup = salvage.backup.display().to_string()
         ),
     );
+    if salvage.without_texts > 0 {
+        show(
+            ctx,
+            &tr!(l, "doctor-texts-lost", count = salvage.without_texts),
+        );
+    }
     let mut store = ctx.open_store()?;
     let rec = ctx.recognizer()?;
     let n = crate::library::index::reindex_stale(&mut store, &rec, false)?;

@@ -158,10 +158,12 @@ impl Store {
             return Ok(());
         }
         let tx = self.write_tx()?;
-        let stored: Option<String> =
-            tx.query_row("SELECT links FROM articles WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })?;
+        let stored: Option<String> = tx.query_row(
+            "SELECT t.links FROM articles a LEFT JOIN article_texts t ON t.id = a.id
+             WHERE a.id = ?1",
+            [id],
+            |r| r.get(0),
+        )?;
         let mut all = parse_links(stored.as_deref());
         for l in links {
             if !all.iter().any(|k| k.url == l.url) {
@@ -169,7 +171,8 @@ impl Store {
             }
         }
         tx.execute(
-            "UPDATE articles SET links = ?2 WHERE id = ?1",
+            "INSERT INTO article_texts (id, links) VALUES (?1, ?2)
+             ON CONFLICT (id) DO UPDATE SET links = excluded.links",
             params![id, super::links_json(&all)],
         )?;
         tx.commit()?;

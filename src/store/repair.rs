@@ -31,12 +31,17 @@ pub struct Salvage {
     pub backup: PathBuf,
     pub feeds: Tally,
     pub articles: Tally,
+    /// Articles kept whose texts (in their own table since schema 6) could not be read: kept
+    /// with their headline, link and flags, and empty texts.
+    pub without_texts: usize,
 }
 
 const FEED_COLS: &str = "id, url, title, site_link, language, tags, etag, last_modified, \
     last_checked, last_ok, last_error, last_error_at, failures, retry_after, full_text, added";
 const ARTICLE_COLS: &str = "id, feed_id, guid, title, link, published, author, categories, \
-    summary, content, full_content, language, content_hash, fetched, updated, read, starred";
+    language, content_hash, fetched, updated, read, starred";
+/// An article's texts: in `article_texts` since schema 6, in `articles` before.
+const TEXT_COLS: &str = "id, summary, content, full_content";
 
 /// How far past the last known id to look for rows when no scan could list them all.
 const PROBE_PAST: i64 = 10_000;
@@ -103,8 +108,30 @@ fn salvage_from(work: &Path, fresh: &mut Store, salvage: &mut Salvage) -> anyhow
     let Ok(old) = Store::open_unchecked(work) else {
         return Ok(());
     };
-    salvage.feeds = copy_table(old.conn(), fresh, "feeds", FEED_COLS)?;
-    salvage.articles = copy_table(old.conn(), fresh, "articles", ARTICLE_COLS)?;
+    salvage.feeds = copy_table(old.conn(), fresh, "feeds", "feeds", FEED_COLS)?;
+    salvage.articles = copy_table(old.conn(), fresh, "articles", "articles", ARTICLE_COLS)?;
+    let texts_apart = old
+        .conn()
+        .query_row(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'article_texts'",
+            [],
+            |_| Ok(()),
+        )
+        .is_ok();
+    let texts_from = if texts_apart {
+        "article_texts"
+    } else {
+        "articles"
+    };
+    // An article whose texts cannot be read is kept with empty ones (the tally counts articles).
+    copy_table(old.conn(), fresh, texts_from, "article_texts", TEXT_COLS)?;
+    let without_texts: i64 = fresh.conn().query_row(
+        "SELECT count(*) FROM articles a
+         WHERE NOT EXISTS (SELECT 1 FROM article_texts t WHERE t.id = a.id)",
+        [],
+        |r| r.get(0),
+    )?;
+    salvage.without_texts = usize::try_from(without_texts).unwrap_or(0);
     // Copied articles carry no entities yet: mark them for re-indexing, and rebuild search.
     fresh
         .conn()
@@ -138,7 +165,13 @@ fn restore_header(path: &Path) -> std::io::Result<()> {
 }
 
 /// Copy rows one id at a time so that a damaged page loses only the rows on it.
-fn copy_table(old: &Connection, fresh: &mut Store, table: &str, cols: &str) -> Result<Tally> {
+fn copy_table(
+    old: &Connection,
+    fresh: &mut Store,
+    table: &str,
+    into: &str,
+    cols: &str,
+) -> Result<Tally> {
     let known = known_rows(old, table);
     // Whether the ids looked at cover every id the table can hold.
     let mut bounded = true;
@@ -164,7 +197,7 @@ fn copy_table(old: &Connection, fresh: &mut Store, table: &str, cols: &str) -> R
     let n = cols.split(',').count();
     let placeholders: Vec<String> = (1..=n).map(|i| format!("?{i}")).collect();
     let insert = format!(
-        "INSERT OR IGNORE INTO {table} ({cols}) VALUES ({})",
+        "INSERT OR IGNORE INTO {into} ({cols}) VALUES ({})",
         placeholders.join(", ")
     );
     let select = format!("SELECT {cols} FROM {table} WHERE rowid = ?1");

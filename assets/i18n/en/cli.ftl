@@ -52,6 +52,10 @@ doctor-run-repair = run `akhbar doctor --repair` to move the damaged file aside 
 doctor-repair-later = once that is resolved, `akhbar doctor --repair` moves the damaged file aside and saves what can be read
 doctor-not-repaired = not repaired: { $why }; nothing was changed
 doctor-repaired = repaired: kept { $feeds } and { $articles }; the damaged file is kept as { $backup }
+doctor-texts-lost = { PLURAL($count) ->
+    [one] { $count } article was kept without its text (unreadable): its headline and link remain
+   *[other] { $count } articles were kept without their text (unreadable): their headlines and links remain
+}
 doctor-not-created = not created yet (made on first use)
 doctor-empty-file = empty file (becomes a new database on first use)
 doctor-not-a-file = NOT A FILE: it is { $kind }; --db must name a database file
