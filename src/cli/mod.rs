@@ -70,7 +70,7 @@ pub(crate) enum Command {
         #[arg(long, value_name = "SECS")]
         timeout: Option<u64>,
     },
-    /// List articles, newest first (or by relevance with --search, up to 20,000 matches).
+    /// List articles, newest first (or by relevance with --search, when it matches at most half of them).
     List(list::ListArgs),
     /// Show one article laid out as the reader shows it.
     Show(show::ShowArgs),

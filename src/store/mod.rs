@@ -231,9 +231,6 @@ pub struct Store {
     conn: Connection,
     /// Entity names by id and ids by name (store/entities.rs).
     names: std::cell::RefCell<entities::Names>,
-    /// A search whose words match more articles than this lists them newest first rather than
-    /// by bm25 (store/listing.rs); a field so that tests can lower it.
-    ranked_hits: usize,
 }
 
 fn now() -> i64 {
@@ -358,7 +355,6 @@ impl Store {
         Store {
             conn,
             names: Default::default(),
-            ranked_hits: listing::RANKED_HITS,
         }
     }
 
