@@ -268,25 +268,31 @@ pub fn numeric(t: &str, i: usize) -> Option<(usize, String)> {
     valid.then(|| (e3, iso(Some(year), Some(month), Some(day))))
 }
 
+/// After the first end of a range at `at`: «إلى», «حتى» or a dash, and the spaces after it;
+/// where the second end starts. Digits may be glued to the word («إلى15»), letters may not
+/// («إليها»).
+pub fn range_to(t: &str, at: usize) -> Option<usize> {
+    let p = skip_spaces(t, at);
+    let rest = &t[p..];
+    let r = if let Some(r) = rest
+        .strip_prefix("الي")
+        .or_else(|| rest.strip_prefix("حتي"))
+    {
+        if char_at(r, 0).is_some_and(|c| super::scan::is_word_char(c) && !c.is_ascii_digit()) {
+            return None;
+        }
+        r
+    } else {
+        rest.strip_prefix('-').or_else(|| rest.strip_prefix('–'))?
+    };
+    Some(skip_spaces(t, p + (rest.len() - r.len())))
+}
+
 /// A range of days across months after the day-first date `d`: «إلى», «حتى» or a dash, then
 /// another day-first date. (end, ISO value of the first day — with the second's year when the
 /// first has none — and the numeric value as `day_first` gives it.)
 pub fn across_months(t: &str, d: &Date) -> Option<(usize, String, f64)> {
-    let p = skip_spaces(t, d.end);
-    let rest = &t[p..];
-    let after = if let Some(r) = rest
-        .strip_prefix("الي")
-        .or_else(|| rest.strip_prefix("حتي"))
-    {
-        if char_at(r, 0).is_some_and(super::scan::is_word_char) {
-            return None;
-        }
-        skip_spaces(t, p + (rest.len() - r.len()))
-    } else if let Some(r) = rest.strip_prefix('-').or_else(|| rest.strip_prefix('–')) {
-        skip_spaces(t, p + (rest.len() - r.len()))
-    } else {
-        return None;
-    };
+    let after = range_to(t, d.end)?;
     let b = t.as_bytes();
     let digits = b[after..].iter().take_while(|c| c.is_ascii_digit()).count();
     if !(1..=2).contains(&digits) {

@@ -707,23 +707,10 @@ fn is_year(digits: &str) -> bool {
 /// The second number of a range after the first one ends at `at`: (start, end of its digits).
 fn range_second(t: &str, at: usize) -> Option<(usize, usize)> {
     let p = skip_spaces(t, at);
-    let rest = &t[p..];
-    let after = if let Some(r) = rest.strip_prefix('و') {
+    let after = match t[p..].strip_prefix('و') {
         // «و2015», «و 2015»
-        skip_spaces(t, p + (rest.len() - r.len()))
-    } else if let Some(r) = rest
-        .strip_prefix("الي")
-        .or_else(|| rest.strip_prefix("حتي"))
-    {
-        // «إلى15»: digits may be glued to it, letters may not («إليها»).
-        if char_at(r, 0).is_some_and(|c| is_word_char(c) && !c.is_ascii_digit()) {
-            return None;
-        }
-        skip_spaces(t, p + (rest.len() - r.len()))
-    } else if let Some(r) = rest.strip_prefix('-').or_else(|| rest.strip_prefix('–')) {
-        skip_spaces(t, p + (rest.len() - r.len()))
-    } else {
-        return None;
+        Some(r) => skip_spaces(t, p + (t.len() - p - r.len())),
+        None => dates::range_to(t, at)?,
     };
     let b = t.as_bytes();
     if !b.get(after).is_some_and(u8::is_ascii_digit) {
