@@ -582,18 +582,9 @@ mod tests {
     #[test]
     #[allow(clippy::unwrap_used)] // a test: a failure is the panic
     fn a_search_matching_more_than_half_of_the_articles_lists_newest_first() {
-        use crate::feed::{FeedSource, NewArticle};
+        use crate::feed::NewArticle;
         use chrono::TimeZone;
-        let mut store = Store::open_in_memory().unwrap();
-        store
-            .add_feeds(&[FeedSource {
-                url: "https://ait.example/feed".into(),
-                title: None,
-                language: None,
-                tags: Vec::new(),
-            }])
-            .unwrap();
-        let feed = store.feeds().unwrap()[0].id;
+        let (mut store, feed) = crate::store::in_memory_with_a_feed();
         let write = |store: &mut Store, items: &[(&str, &str, &str, i32)]| {
             let items: Vec<super::super::Ingest> = items
                 .iter()

@@ -1144,5 +1144,22 @@ mod error_tests {
     }
 }
 
+/// A store in memory with one feed, for tests: (store, the feed's id).
+#[cfg(test)]
+#[allow(clippy::unwrap_used)] // a test's setup: a failure is the panic
+pub(crate) fn in_memory_with_a_feed() -> (Store, i64) {
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .add_feeds(&[crate::feed::FeedSource {
+            url: "https://ait.example/feed".into(),
+            title: None,
+            language: None,
+            tags: Vec::new(),
+        }])
+        .unwrap();
+    let feed = store.feeds().unwrap()[0].id;
+    (store, feed)
+}
+
 #[cfg(test)]
 mod schema6_tests;

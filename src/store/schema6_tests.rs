@@ -149,16 +149,7 @@ fn a_schema_5_cache_keeps_its_texts_flags_entities_and_search_with_the_texts_apa
 
 #[test]
 fn texts_follow_their_article_through_writes_and_removals() {
-    let mut store = Store::open_in_memory().unwrap();
-    store
-        .add_feeds(&[FeedSource {
-            url: "https://ait.example/feed".into(),
-            title: None,
-            language: None,
-            tags: Vec::new(),
-        }])
-        .unwrap();
-    let feed = store.feeds().unwrap()[0].id;
+    let (mut store, feed) = crate::store::in_memory_with_a_feed();
     let item = |summary: &str| {
         let article = NewArticle {
             guid: "g".into(),
