@@ -12,6 +12,7 @@ use crate::i18n::Localizer;
 use crate::store::{Store, StoreError};
 use crate::text::terminal::{TerminalChoice, TerminalKind};
 use crate::text::{BidiMode, LayoutOptions, ShapeMode};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -91,8 +92,19 @@ impl Library {
     pub(crate) fn open_store_current(&self) -> anyhow::Result<(Store, Recognizer)> {
         let mut store = self.open_store()?;
         let rec = self.recognizer()?;
-        index::ensure_entities_current(&mut store, &rec)?;
+        index::ensure_entities_current(&mut store, &rec, &|n| self.announce_reindex(n))?;
         Ok((store, rec))
+    }
+
+    /// Said on stderr (when it is a terminal) before a long re-index of stored entities.
+    pub(crate) fn announce_reindex(&self, count: usize) {
+        if std::io::stderr().is_terminal() {
+            let l = &self.l10n;
+            eprintln!(
+                "akhbar: {}",
+                crate::i18n::tr!(l, "reindex-start", count = count)
+            );
+        }
     }
 
     /// The recognizer: the bundled gazetteer plus the user's additions.

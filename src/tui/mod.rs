@@ -69,7 +69,9 @@ pub(crate) fn run(lib: &Library) -> anyhow::Result<Ended> {
     } else {
         _demo_dir = None;
         let mut store = lib.open_store()?;
-        crate::library::index::ensure_entities_current(&mut store, &recognizer)?;
+        crate::library::index::ensure_entities_current(&mut store, &recognizer, &|n| {
+            lib.announce_reindex(n)
+        })?;
         (store, lib.db_path())
     };
     // Two roles: the store thread reads on its own connection; every change goes through the

@@ -39,6 +39,14 @@ import-done = استُورد من { $file } { PLURAL($count) ->
     [many] { $count } مصدرًا
    *[other] { $count } مصدر
 } (جديدة { $new }، وموجودة من قبل { $present })
+reindex-start = تحديث كيانات { PLURAL($count) ->
+    [zero] لا مقالات
+    [one] مقال واحد
+    [two] مقالين
+    [few] { $count } مقالات
+    [many] { $count } مقالًا
+   *[other] { $count } مقال
+} بعد تغيّر المعجم أو القواعد (مرة واحدة، بضع ثوانٍ)…
 reindex-done = أُعيدت فهرسة كيانات { PLURAL($count) ->
     [zero] لا مقالات
     [one] مقال واحد

@@ -28,6 +28,10 @@ import-done = imported { PLURAL($count) ->
     [one] { $count } feed
    *[other] { $count } feeds
 } from { $file } ({ $new } new, { $present } already present)
+reindex-start = updating the entities of { PLURAL($count) ->
+    [one] { $count } article
+   *[other] { $count } articles
+} for the changed gazetteer or rules (once, a few seconds)…
 reindex-done = re-indexed the entities of { PLURAL($count) ->
     [one] { $count } article
    *[other] { $count } articles
