@@ -3,10 +3,11 @@
 
 use super::Kind;
 use super::gazetteer::{Gazetteer, Tier};
+use super::lexicon::WordHashBuild;
 use super::lexicon::{self, Trigger, not_a_name, trigger};
 use super::normalize::{is_ignorable, normalize_str};
 use super::orgs;
-use super::people::{FnvBuild, People};
+use super::people::People;
 use super::scan::{
     char_at, char_before, clitic_before, is_arabic_letter, is_word_char, next_word, prev_word,
     split_words, stems,
@@ -103,7 +104,7 @@ pub struct Names {
     pats: Vec<Pat>,
     people: People,
     /// One-word place names (normalized), to read nisba adjectives («الفلسطينية» ← فلسطين).
-    places: HashSet<String, FnvBuild>,
+    places: HashSet<String, WordHashBuild>,
 }
 
 /// Light form used for hamza-exact comparison: marks dropped, case folded, letters kept.
@@ -123,7 +124,7 @@ impl Names {
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut strings: Vec<String> = Vec::new();
         let mut pats: Vec<Pat> = Vec::new();
-        let mut places: HashSet<String, FnvBuild> = HashSet::default();
+        let mut places: HashSet<String, WordHashBuild> = HashSet::default();
         fn add(
             index: &mut HashMap<String, usize>,
             key: String,
@@ -791,8 +792,8 @@ fn propagate_names(t: &str, words: &[super::scan::Word], out: &mut Vec<NameCand>
         return;
     }
     // Names by their first word (clitics stripped), so the text is walked once.
-    // Looked up for every word of the text: FNV, not SipHash.
-    let mut by_first: HashMap<&str, Vec<(&str, Kind)>, FnvBuild> = HashMap::default();
+    // Looked up for every word of the text: WordHash, not SipHash.
+    let mut by_first: HashMap<&str, Vec<(&str, Kind)>, WordHashBuild> = HashMap::default();
     for (name, kind) in &names {
         let first = name.split(' ').next().unwrap_or(name);
         by_first
@@ -800,7 +801,7 @@ fn propagate_names(t: &str, words: &[super::scan::Word], out: &mut Vec<NameCand>
             .or_default()
             .push((name.as_str(), *kind));
     }
-    let existing: HashSet<(usize, usize), FnvBuild> =
+    let existing: HashSet<(usize, usize), WordHashBuild> =
         out.iter().map(|c| (c.start, c.end)).collect();
     let mut extra = Vec::new();
     for w in words {
@@ -891,11 +892,10 @@ fn quoted(t: &str, s: usize, e: usize) -> bool {
 /// Latin names inside Arabic: more Arabic letters than Latin ones (a byte count over the first
 /// 64 KiB, which is representative of an article and bounds the cost on huge inputs).
 fn mostly_arabic(t: &str) -> bool {
-    let (mut latin, mut arabic) = (0usize, 0usize);
-    for &c in &t.as_bytes()[..t.len().min(1 << 16)] {
-        latin += usize::from(c.is_ascii_alphabetic());
-        arabic += usize::from(matches!(c, 0xD8..=0xDB));
-    }
+    let head = &t.as_bytes()[..t.len().min(1 << 16)];
+    // Two counts, each a loop the compiler vectorizes.
+    let latin = head.iter().filter(|c| c.is_ascii_alphabetic()).count();
+    let arabic = head.iter().filter(|c| matches!(c, 0xD8..=0xDB)).count();
     latin > 0 && arabic > latin
 }
 

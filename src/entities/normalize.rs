@@ -21,6 +21,9 @@ pub const CLITIC_PREFIXES: &[&str] = &[
     "فل", "فك", "ال", "و", "ف", "ب", "ل", "ك",
 ];
 
+/// The letters clitic prefixes start with (a test checks): a word starting otherwise has none.
+pub const CLITIC_FIRST_LETTERS: [char; 6] = ['و', 'ف', 'ب', 'ل', 'ك', 'ا'];
+
 /// What one original character becomes.
 enum Fold {
     Drop,
@@ -225,6 +228,7 @@ mod tests {
         }
         for c in CLITIC_PREFIXES {
             assert_eq!(normalize_str(c), *c);
+            assert!(c.starts_with(CLITIC_FIRST_LETTERS), "{c}");
         }
     }
 }

@@ -140,7 +140,7 @@ const FIXED_ADJECTIVES: &[&str] = &[
 ];
 
 /// «X القابضة», «X كابيتال»: words that end a company's name.
-const COMPANY_WORDS: &[&str] = &[
+pub(super) const COMPANY_WORDS: &[&str] = &[
     "القابضه",
     "كابيتال",
     "فينشرز",
@@ -584,7 +584,7 @@ pub fn company_words(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usiz
     let word = |k: usize| &t[words[k].s..words[k].e];
     let mut out = Vec::new();
     for k in 1..words.len() {
-        if !words[k].joined || !COMPANY_WORDS.contains(&word(k)) {
+        if !words[k].joined || !company_word(word(k)) {
             continue;
         }
         let mut first = k;
