@@ -111,22 +111,24 @@ impl People {
             t,
             words,
             blocked,
-            role: words.iter().map(|w| role_word(&t[w.s..w.e])).collect(),
+            cls: words.iter().map(|w| class(&t[w.s..w.e])).collect(),
         };
         let w = |i: usize| &t[words[i].s..words[i].e];
         let mut found: Vec<(usize, usize)> = Vec::new();
         let mut i = 0;
         while i < words.len() {
             // «بقلم رنا الصباغ، لارا دعمس، سامي شحرور»: a name right after a listed name.
-            let listed = found.last().is_some_and(|&(_, e)| {
-                let gap = t[e..words[i].s].trim();
-                // «لارا دعمس (OCCRP)، سامي شحرور»: an affiliation in parentheses between them.
-                let gap = match gap.strip_prefix('(').and_then(|g| g.split_once(')')) {
-                    Some((inside, rest)) if inside.len() < 40 => rest.trim(),
-                    _ => gap,
-                };
-                matches!(gap, "،" | ",")
-            });
+            // (Only spaces before the word: no comma, so not listed.)
+            let listed = !words[i].joined
+                && found.last().is_some_and(|&(_, e)| {
+                    let gap = t[e..words[i].s].trim();
+                    // «لارا دعمس (OCCRP)، سامي شحرور»: an affiliation in parentheses between them.
+                    let gap = match gap.strip_prefix('(').and_then(|g| g.split_once(')')) {
+                        Some((inside, rest)) if inside.len() < 40 => rest.trim(),
+                        _ => gap,
+                    };
+                    matches!(gap, "،" | ",")
+                });
             match self.name_at(&c, i, listed) {
                 Some((first, last)) => {
                     found.push((words[first].s + clitic_len(self, w(first)), words[last].e));
@@ -149,9 +151,18 @@ impl People {
             return None;
         }
         let stem = &word(i)[clitic_len(self, word(i))..];
-        let prev = (i > 0 && words[i].joined).then(|| word(i - 1));
-        let titled = prev.is_some_and(title) || dotted_title(t, words, i);
-        let spoken = prev.is_some_and(speech_verb);
+        let stem_class = if stem.len() == word(i).len() {
+            c.cls[i]
+        } else {
+            class(stem)
+        };
+        let prev = if i > 0 && words[i].joined {
+            c.cls[i - 1]
+        } else {
+            0
+        };
+        let titled = prev & class::TITLE != 0 || dotted_title(t, words, i);
+        let spoken = prev & class::SPEECH != 0;
         // Few given names start like the article («الياس», «الكسندر»): most words need no
         // look-up.
         let lexical = !stem.starts_with("ال") || self.al_names.iter().any(|n| n == stem);
@@ -159,12 +170,12 @@ impl People {
         let ambiguous = lexical && self.ambiguous.contains(stem);
         // The costlier cues only when the cheap ones say nothing.
         let lazy = !(given || titled || spoken);
-        let appositive = lazy && i > 0 && (listed || apposition(t, words, &c.role, i));
+        let appositive = lazy && i > 0 && (listed || apposition(t, words, &c.cls, i));
         let after_role =
-            lazy && i > 0 && words[i].joined && self.role_phrase_ends(t, words, &c.role, i);
+            lazy && i > 0 && words[i].joined && self.role_phrase_ends(t, words, &c.cls, i);
         // A listed given name that is also a role noun («رائد» pioneer) is the name.
         if !(given || ambiguous || titled || spoken || after_role || appositive)
-            || !(name_word(stem)
+            || !(name_word_class(stem, stem_class)
                 || ((given || ambiguous && titled) && stem.chars().all(is_arabic_letter)))
             || (c.blocked)(words[i].s, words[i].e)
         {
@@ -245,7 +256,7 @@ impl People {
                 let next_ok = k + 1 < words.len()
                     && words[k + 1].joined
                     && words[k + 1].arabic
-                    && name_word(word(k + 1));
+                    && name_word_class(word(k + 1), c.cls[k + 1]);
                 if !next_ok {
                     break;
                 }
@@ -258,15 +269,19 @@ impl People {
             let ali = wk == "علي" && c.orig_last(words[k]) == Some('ي');
             let nisba_surname = count == 1
                 && (given || titled)
-                && nationality(wk)
+                && c.cls[k] & class::NATIONALITY != 0
                 && (c.closes_after(k)
-                    || (k + 1 < words.len() && words[k + 1].joined && c.role[k + 1]));
+                    || (k + 1 < words.len() && words[k + 1].joined && c.role(k + 1)));
             if nisba_surname {
                 last = k;
                 count += 1;
                 break;
             }
-            if !ali && (!name_word(wk) || self.another_name(wk) || c.verb_like(words[k])) {
+            if !ali
+                && (!name_word_class(wk, c.cls[k])
+                    || self.another_name(wk)
+                    || c.verb_like(words[k]))
+            {
                 break;
             }
             let named = self.given.contains(wk) || self.ambiguous.contains(wk);
@@ -283,7 +298,7 @@ impl People {
                 let short_glued = matches!(wk.chars().next(), Some('ب' | 'ل' | 'ك' | 'ف'))
                     && (wk.chars().count() <= 3 || !(wk.starts_with("بو") || wk.starts_with("بن")));
                 named
-                    || (wk.starts_with("ال") && !common_word(wk))
+                    || (wk.starts_with("ال") && c.cls[k] & class::COMMON == 0)
                     || (closes && !glued_particle(wk) && !short_glued)
             };
             if !accept {
@@ -293,8 +308,8 @@ impl People {
             count += 1;
         }
         let next = (last + 1 < words.len()).then(|| words[last + 1]);
-        let role_after = next.is_some_and(|n| n.joined && c.role[last + 1])
-            || comma_then_role(t, words, &c.role, last);
+        let role_after = next.is_some_and(|n| n.joined && c.role(last + 1))
+            || comma_then_role(t, words, &c.cls, last);
         let closed = c.closes_after(last);
         let strong = given || titled || nasab;
         // An appositive name is closed by punctuation: «…، أنور معروف، أنه».
@@ -328,9 +343,10 @@ impl People {
     /// Whether the words before `i` end a role phrase: a role word within the eight words
     /// before, and right before `i` the institution or company it belongs to («رئيس مجلس
     /// إدارة الشركة …», «الرئيس التنفيذي للمجموعة …») or a role word itself («مساعد …»).
-    fn role_phrase_ends(&self, t: &str, words: &[Word], role: &[bool], i: usize) -> bool {
+    fn role_phrase_ends(&self, t: &str, words: &[Word], cls: &[u16], i: usize) -> bool {
+        let role = |k: usize| cls[k] & class::ROLE != 0;
         let prev = &t[words[i - 1].s..words[i - 1].e];
-        if role[i - 1] || role_tail(prev) {
+        if role(i - 1) || role_tail(prev) {
             return true;
         }
         let institution = matches!(
@@ -355,7 +371,7 @@ impl People {
                 | "ديوان"
                 | "غرفه"
         );
-        if institution && (i.saturating_sub(9)..i - 1).any(|k| role[k]) {
+        if institution && (i.saturating_sub(9)..i - 1).any(role) {
             return true;
         }
         // «وزير الاتصالات جمال الجراح», «نقيب الصحافة عوني الكعكي», «محافظ مصرف ليبيا المركزي
@@ -367,11 +383,10 @@ impl People {
         let mut k = i - 1;
         while k > 0 && i - k <= 4 && words[k].joined {
             k -= 1;
-            let w = &t[words[k].s..words[k].e];
-            if role[k] {
+            if role(k) {
                 return true;
             }
-            if function_word(w) || !words[k].arabic {
+            if cls[k] & class::FUNCTION != 0 || !words[k].arabic {
                 return false;
             }
         }
@@ -517,11 +532,15 @@ struct Ctx<'a> {
     t: &'a str,
     words: &'a [Word],
     blocked: &'a dyn Fn(usize, usize) -> bool,
-    /// `role_word` of every word, asked of the same words by several cues.
-    role: Vec<bool>,
+    /// `class` of every word, asked of the same words by several cues.
+    cls: Vec<u16>,
 }
 
 impl Ctx<'_> {
+    fn role(&self, k: usize) -> bool {
+        self.cls[k] & class::ROLE != 0
+    }
+
     /// A verb or a noun carrying a pronoun: «ستقوم» (future), «كلفه», «نظيره» (written with
     /// final ه, not ة, in the original), «قولها».
     fn verb_like(&self, w: Word) -> bool {
@@ -553,8 +572,7 @@ impl Ctx<'_> {
         match self.words.get(k + 1) {
             None => true,
             Some(n) => {
-                let w = &self.t[n.s..n.e];
-                !n.joined || function_word(w) || self.role[k + 1] || speech_verb(w)
+                !n.joined || self.cls[k + 1] & (class::FUNCTION | class::ROLE | class::SPEECH) != 0
             }
         }
     }
@@ -657,27 +675,32 @@ fn compound_given(stem: &str, words: &[Word], i: usize, t: &str) -> bool {
 
 /// «وزير تكنولوجيا الاتصال، أنور معروف،»: a name right after a comma that closes a role phrase
 /// (a role word among the ten words before the comma).
-fn apposition(t: &str, words: &[Word], role: &[bool], i: usize) -> bool {
+fn apposition(t: &str, words: &[Word], cls: &[u16], i: usize) -> bool {
+    // Only spaces before the word (most words): no comma.
+    if words[i].joined {
+        return false;
+    }
     let gap = t[words[i - 1].e..words[i].s].trim();
     (gap == "،" || gap == "," || gap == "»،" || gap == "»,")
-        && (i.saturating_sub(10)..i).any(|k| role[k])
+        && (i.saturating_sub(10)..i).any(|k| cls[k] & class::ROLE != 0)
         && !(i.saturating_sub(3)..i).any(|k| !words[k + 1].joined && k + 1 < i)
 }
 
 /// «د. الجابر»: the abbreviated doctor title, a lone «د» followed by a dot.
 fn dotted_title(t: &str, words: &[Word], i: usize) -> bool {
     i > 0
+        && !words[i].joined
         && &t[words[i - 1].s..words[i - 1].e] == "د"
         && t[words[i - 1].e..words[i].s].trim() == "."
 }
 
 /// «X، الرئيس التنفيذي»: a comma and a role right after the run ending at word `last`.
-fn comma_then_role(t: &str, words: &[Word], role: &[bool], last: usize) -> bool {
-    let Some(n) = words.get(last + 1) else {
+fn comma_then_role(t: &str, words: &[Word], cls: &[u16], last: usize) -> bool {
+    let Some(n) = words.get(last + 1).filter(|n| !n.joined) else {
         return false;
     };
     let gap = t[words[last].e..n.s].trim();
-    (gap == "،" || gap == "," || gap == "-" || gap == "–") && role[last + 1]
+    (gap == "،" || gap == "," || gap == "-" || gap == "–") && cls[last + 1] & class::ROLE != 0
 }
 
 fn nasab_particle(w: &str) -> bool {
@@ -712,12 +735,17 @@ fn preposition_with_pronoun(w: &str) -> bool {
 
 /// A word that may be part of a name: Arabic, two letters or more, not a closed-class word.
 fn name_word(w: &str) -> bool {
-    w.chars().count() >= 2
+    name_word_class(w, class(w))
+}
+
+/// `name_word` of a word whose `class` is known.
+fn name_word_class(w: &str, bits: u16) -> bool {
+    // Function, role and title words, speech verbs, ordinary words; trigger, scale, currency
+    // and month words; company words («الوطنية موبايل محمد»: a company word ends a company's
+    // name, not a person's).
+    bits & class::NOT_NAME == 0
+        && w.chars().count() >= 2
         && w.chars().all(is_arabic_letter)
-        // Function, role and title words, speech verbs, ordinary words; trigger, scale,
-        // currency and month words; company words («الوطنية موبايل محمد»: a company word ends a
-        // company's name, not a person's).
-        && class(w) & class::NOT_NAME == 0
         && !preposition_with_pronoun(w)
 }
 
@@ -802,12 +830,6 @@ pub(super) fn title(w: &str) -> bool {
 
 pub(super) fn speech_verb(w: &str) -> bool {
     class(w) & class::SPEECH != 0
-}
-
-/// Nationality adjectives: after a role they describe it («وزير الاتصالات المصري»); right after
-/// a given name or a title and a name they are a surname («السيد صبيح المصري»).
-fn nationality(w: &str) -> bool {
-    class(w) & class::NATIONALITY != 0
 }
 
 /// Ordinary words often found after a cue that are not names (and the nationality adjectives).
@@ -1148,6 +1170,8 @@ const SPEECH_VERBS: &[&str] = &[
     "قالا",
 ];
 
+/// Nationality adjectives: after a role they describe it («وزير الاتصالات المصري»); right after
+/// a given name or a title and a name they are a surname («السيد صبيح المصري»).
 const NATIONALITIES: &[&str] = &[
     "الامريكي",
     "الايراني",
