@@ -39,6 +39,27 @@ impl Hasher for WordHash {
 
 pub(super) type WordHashBuild = BuildHasherDefault<WordHash>;
 
+/// A 64-bit sketch of a small set of words (a bit for each word's length and last byte): a word
+/// whose bit is clear is not in the set, known without hashing it. For the per-text name sets
+/// looked up with every word of the text.
+#[derive(Clone, Copy, Default)]
+pub(super) struct WordSketch(u64);
+
+impl WordSketch {
+    fn bit(w: &str) -> u64 {
+        let last = w.as_bytes().last().copied().unwrap_or(0);
+        1 << ((w.len() * 7 + usize::from(last)) & 63)
+    }
+
+    pub(super) fn add(&mut self, w: &str) {
+        self.0 |= Self::bit(w);
+    }
+
+    pub(super) fn may_hold(self, w: &str) -> bool {
+        self.0 & Self::bit(w) != 0
+    }
+}
+
 /// What a trigger word says about the name that follows it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Trigger {

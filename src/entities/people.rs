@@ -14,7 +14,7 @@
 //! four words (six with nasab), or one after a title. Every full name found then marks its
 //! surname and its other mentions in the same text («زين العابدين بن علي … بن علي»).
 
-use super::lexicon::WordHashBuild;
+use super::lexicon::{WordHashBuild, WordSketch};
 use super::scan::{Word, is_arabic_letter};
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -466,8 +466,10 @@ impl People {
         // Keys by their first word: one look-up per word of the text (WordHash, not SipHash).
         let mut by_first: std::collections::HashMap<&str, Vec<&Vec<&str>>, WordHashBuild> =
             std::collections::HashMap::default();
+        let mut firsts = WordSketch::default();
         for key in &keys {
             by_first.entry(key[0]).or_default().push(key);
+            firsts.add(key[0]);
         }
         let mut extra = Vec::new();
         // `found` is sorted: one pointer walks it along the words.
@@ -489,6 +491,7 @@ impl People {
                         .filter(|c| first.starts_with(**c))
                         .map(|c| c.len()),
                 )
+                .filter(|&c| firsts.may_hold(&first[c..]))
                 .filter_map(|c| by_first.get(&first[c..]).map(|ks| (c, ks)));
             'keys: for (c, ks) in candidates {
                 for key in ks {
