@@ -606,3 +606,37 @@ pub fn number_word(word: &str) -> Option<f64> {
         _ => return None,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_tables_and_sketch() {
+        assert_eq!(scale("مليارين"), Some((1e9, true)));
+        assert_eq!(scale("bn"), Some((1e9, false)));
+        assert_eq!(scale("مليارات"), Some((1e9, false)));
+        assert_eq!(scale("ملي"), None);
+        assert_eq!(month_number("ماي", None), Some((5, 1)));
+        assert_eq!(month_number("كانون", Some("الثاني")), Some((1, 2)));
+        assert_eq!(month_number("تشرين", Some("الاول")), Some((10, 2)));
+        assert_eq!(month_number("كانون", None), None);
+        assert!(currency_word("دولار") && currency_word("usd") && !currency_word("دول"));
+        assert_eq!(trigger("شركه"), Some(Trigger::Org));
+        let mut sketch = WordSketch::default();
+        for w in ["محمد", "الجابر", "ab", ""] {
+            sketch.add(w);
+        }
+        for w in ["محمد", "الجابر", "ab", ""] {
+            assert!(sketch.may_hold(w), "{w}");
+        }
+        // Words differing only in the middle hash apart too (first and last eight bytes).
+        let hash = |w: &str| {
+            let mut h = WordHash::default();
+            h.write(w.as_bytes());
+            h.finish()
+        };
+        assert_ne!(hash("الاتصالات"), hash("الاتصالاث"));
+        assert_ne!(hash("ab"), hash("ba"));
+    }
+}

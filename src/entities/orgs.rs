@@ -679,3 +679,43 @@ pub fn company_words(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usiz
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::normalize::normalize_str;
+
+    /// `stem_of`'s table holds every form the rules give a head to: for the forms it was built
+    /// from, and every word of the fixtures, it answers as `head_form` does.
+    #[test]
+    fn head_table_answers_as_the_rules() {
+        let fixtures = [
+            include_str!("../../tests/fixtures/entities-real/tuning.txt"),
+            include_str!("../../tests/fixtures/entities-real/tuning2.txt"),
+            include_str!("../../tests/fixtures/entities-real/tuning3.txt"),
+            include_str!("../../tests/fixtures/entities/passages.txt"),
+        ]
+        .map(normalize_str)
+        .join(" ");
+        let mut forms: Vec<String> = fixtures
+            .split(|c: char| !crate::entities::scan::is_word_char(c))
+            .map(str::to_string)
+            .collect();
+        for h in STRONG_HEADS.iter().chain(WEAK_HEADS).chain(DEFINITE_HEADS) {
+            forms.push(h.to_string());
+            for c in CLITIC_PREFIXES {
+                forms.push(format!("{c}{h}"));
+                forms.push(format!("{c}{}", h.strip_prefix("ال").unwrap_or(h)));
+            }
+        }
+        let mut heads = 0;
+        for w in &forms {
+            assert_eq!(stem_of(w), head_form(w), "{w}");
+            heads += usize::from(!stem_of(w).1.is_empty());
+        }
+        assert!(heads > 500, "{heads}");
+        assert_eq!(stem_of("والهيئه"), (2, "الهيئه"));
+        assert_eq!(stem_of("لوزاره"), (2, "وزاره"));
+        assert!(company_word("القابضه") && !company_word("الشركه"));
+    }
+}

@@ -1321,3 +1321,26 @@ fn role_tail(w: &str) -> bool {
         "التنفيذي" | "العام" | "المنتدب" | "الاول" | "الاعلامي" | "التنفيذيه"
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The class table gives each list's words, with the clitics each list allows.
+    #[test]
+    fn class_table_keeps_each_lists_words_and_clitics() {
+        assert!(role_word("الرئيس") && role_word("والرئيس") && !role_word("فالرئيس"));
+        assert!(title("الشيخ") && title("والشيخ") && title("الامير") && !title("والامير"));
+        assert!(speech_verb("قال") && speech_verb("وقال") && speech_verb("فقال"));
+        assert!(!speech_verb("بقال"));
+        assert!(function_word("في") && !function_word("وفيه"));
+        assert!(common_word("المصري") && common_word("مصادر") && !common_word("محمد"));
+        // The lexicon's words are no name words: trigger, scale, currency, month, company word.
+        for w in ["شركه", "مليار", "دولار", "ابريل", "كانون", "القابضه"]
+        {
+            assert!(!name_word(w), "{w}");
+        }
+        assert!(name_word("محمد") && name_word("الجابر"));
+        assert!(!name_word("معه") && !name_word("م") && !name_word("abc"));
+    }
+}
