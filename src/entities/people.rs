@@ -346,31 +346,11 @@ impl People {
     fn role_phrase_ends(&self, t: &str, words: &[Word], cls: &[u16], i: usize) -> bool {
         let role = |k: usize| cls[k] & class::ROLE != 0;
         let prev = &t[words[i - 1].s..words[i - 1].e];
-        if role(i - 1) || role_tail(prev) {
+        if cls[i - 1] & (class::ROLE | class::ROLE_TAIL) != 0 {
             return true;
         }
-        let institution = matches!(
-            prev.strip_prefix("لل")
-                .or_else(|| prev.strip_prefix("ال"))
-                .unwrap_or(prev),
-            "شركه"
-                | "مجموعه"
-                | "مؤسسه"
-                | "هيئه"
-                | "وزاره"
-                | "بنك"
-                | "جامعه"
-                | "منظمه"
-                | "حكومه"
-                | "وزراء"
-                | "جمهوريه"
-                | "اداره"
-                | "دوله"
-                | "نواب"
-                | "برلمان"
-                | "ديوان"
-                | "غرفه"
-        );
+        // An institution or company word, maybe with «ال» or «لل».
+        let institution = cls[i - 1] & class::INSTITUTION != 0;
         if institution && (i.saturating_sub(9)..i - 1).any(role) {
             return true;
         }
@@ -768,6 +748,10 @@ mod class {
     pub const COMMON: u16 = 1 << 5;
     /// Trigger, scale, currency, month and company words.
     pub const LEXICAL: u16 = 1 << 6;
+    /// Ends a role phrase right before a name («المدير العام X»).
+    pub const ROLE_TAIL: u16 = 1 << 7;
+    /// A body a role belongs to, maybe with «ال» or «لل» («رئيس مجلس إدارة الشركة X»).
+    pub const INSTITUTION: u16 = 1 << 8;
     /// What keeps a word out of a name (`name_word`).
     pub const NOT_NAME: u16 = FUNCTION | ROLE | TITLE | SPEECH | COMMON | LEXICAL;
 }
@@ -799,6 +783,14 @@ fn class(w: &str) -> u16 {
         }
         for w in COMMON_WORDS {
             add(w.to_string(), class::COMMON);
+        }
+        for w in ROLE_TAILS {
+            add(w.to_string(), class::ROLE_TAIL);
+        }
+        for w in INSTITUTIONS {
+            add(w.to_string(), class::INSTITUTION);
+            add(format!("ال{w}"), class::INSTITUTION);
+            add(format!("لل{w}"), class::INSTITUTION);
         }
         let lexical = super::lexicon::TRIGGERS
             .iter()
@@ -1315,12 +1307,35 @@ const COMMON_WORDS: &[&str] = &[
 
 /// Words that end a role phrase right before a name («الرئيس التنفيذي لـ… X» is handled by
 /// the institution; «المدير العام X», «الوزير المنتدب X»).
-fn role_tail(w: &str) -> bool {
-    matches!(
-        w,
-        "التنفيذي" | "العام" | "المنتدب" | "الاول" | "الاعلامي" | "التنفيذيه"
-    )
-}
+const ROLE_TAILS: &[&str] = &[
+    "التنفيذي",
+    "العام",
+    "المنتدب",
+    "الاول",
+    "الاعلامي",
+    "التنفيذيه",
+];
+
+/// Institutions and companies a role belongs to («رئيس مجلس إدارة الشركة …»).
+const INSTITUTIONS: &[&str] = &[
+    "شركه",
+    "مجموعه",
+    "مؤسسه",
+    "هيئه",
+    "وزاره",
+    "بنك",
+    "جامعه",
+    "منظمه",
+    "حكومه",
+    "وزراء",
+    "جمهوريه",
+    "اداره",
+    "دوله",
+    "نواب",
+    "برلمان",
+    "ديوان",
+    "غرفه",
+];
 
 #[cfg(test)]
 mod tests {
