@@ -451,6 +451,10 @@ impl People {
             by_first.entry(key[0]).or_default().push(key);
             firsts.add(key[0]);
         }
+        // The longest key that matches wins, whatever order the set gives its keys in.
+        for ks in by_first.values_mut() {
+            ks.sort_unstable_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+        }
         let mut extra = Vec::new();
         // `found` is sorted: one pointer walks it along the words.
         let mut f = 0;
