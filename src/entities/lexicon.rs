@@ -1,7 +1,64 @@
 //! Closed word lists, all in normalized form (see normalize.rs).
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
+
+/// The hash of the word sets: they are looked up for nearly every word, so a word is hashed by
+/// its length and its first and last eight bytes in a few instructions (FNV-1a took four a
+/// byte); SipHash's protection against crafted keys buys nothing for a fixed lexicon.
+#[derive(Default)]
+pub(super) struct WordHash(u64);
+
+impl Hasher for WordHash {
+    fn finish(&self) -> u64 {
+        // Fold the high half of a 128-bit product down: every input bit reaches the low bits
+        // that pick the bucket.
+        let m = u128::from(self.0) * 0x9E37_79B9_7F4A_7C15;
+        (m as u64) ^ ((m >> 64) as u64)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let n = bytes.len();
+        let (head, tail) = if n >= 8 {
+            let word = |at: usize| {
+                let mut b = [0u8; 8];
+                b.copy_from_slice(&bytes[at..at + 8]);
+                u64::from_le_bytes(b)
+            };
+            (word(0), word(n - 8))
+        } else {
+            let mut b = [0u8; 8];
+            b[..n].copy_from_slice(bytes);
+            (u64::from_le_bytes(b), 0)
+        };
+        self.0 = (self.0.rotate_left(23) ^ head ^ tail.rotate_left(29) ^ n as u64)
+            .wrapping_mul(0x0100_0000_01b3);
+    }
+}
+
+pub(super) type WordHashBuild = BuildHasherDefault<WordHash>;
+
+/// A 64-bit sketch of a small set of words (a bit for each word's length and last byte): a word
+/// whose bit is clear is not in the set, known without hashing it. For the per-text name sets
+/// looked up with every word of the text.
+#[derive(Clone, Copy, Default)]
+pub(super) struct WordSketch(u64);
+
+impl WordSketch {
+    fn bit(w: &str) -> u64 {
+        let last = w.as_bytes().last().copied().unwrap_or(0);
+        1 << ((w.len() * 7 + usize::from(last)) & 63)
+    }
+
+    pub(super) fn add(&mut self, w: &str) {
+        self.0 |= Self::bit(w);
+    }
+
+    pub(super) fn may_hold(self, w: &str) -> bool {
+        self.0 & Self::bit(w) != 0
+    }
+}
 
 /// What a trigger word says about the name that follows it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -119,15 +176,8 @@ impl Trigger {
 
 /// The trigger a word (clitics already stripped) is, if any.
 pub fn trigger(word: &str) -> Option<Trigger> {
-    // Asked for nearly every word by several rules: a hash instead of a scan of the list.
-    static MAP: LazyLock<HashMap<&str, Trigger, super::people::FnvBuild>> = LazyLock::new(|| {
-        let mut m = HashMap::default();
-        for (w, t) in TRIGGERS {
-            // The first listed is the one a word is.
-            m.entry(*w).or_insert(*t);
-        }
-        m
-    });
+    static MAP: LazyLock<HashMap<&str, Trigger, WordHashBuild>> =
+        LazyLock::new(|| word_map(TRIGGERS.iter().copied()));
     MAP.get(word).copied()
 }
 
@@ -248,27 +298,69 @@ pub fn not_a_name(word: &str) -> bool {
         )
 }
 
+/// Scale words: (word, multiplier, is dual form).
+pub const SCALES: &[(&str, f64, bool)] = &[
+    ("الف", 1e3, false),
+    ("الاف", 1e3, false),
+    ("الفا", 1e3, false),
+    ("thousand", 1e3, false),
+    ("الفي", 1e3, true),
+    ("الفان", 1e3, true),
+    ("الفين", 1e3, true),
+    ("مليون", 1e6, false),
+    ("ملايين", 1e6, false),
+    ("مليونا", 1e6, false),
+    ("million", 1e6, false),
+    ("m", 1e6, false),
+    ("مليوني", 1e6, true),
+    ("مليونان", 1e6, true),
+    ("مليونين", 1e6, true),
+    ("مليار", 1e9, false),
+    ("مليارات", 1e9, false),
+    ("مليارا", 1e9, false),
+    // «ملايير»: the Maghrebi plural of مليار.
+    ("ملايير", 1e9, false),
+    ("بليون", 1e9, false),
+    ("بلايين", 1e9, false),
+    ("بليونا", 1e9, false),
+    ("billion", 1e9, false),
+    ("bn", 1e9, false),
+    ("ملياري", 1e9, true),
+    ("ملياران", 1e9, true),
+    ("مليارين", 1e9, true),
+    ("بليوني", 1e9, true),
+    ("بليونين", 1e9, true),
+    ("تريليون", 1e12, false),
+    ("تريليونات", 1e12, false),
+    ("تريليونا", 1e12, false),
+    ("ترليون", 1e12, false),
+    ("ترليونات", 1e12, false),
+    ("trillion", 1e12, false),
+    ("tn", 1e12, false),
+    ("تريليوني", 1e12, true),
+    ("تريليونان", 1e12, true),
+    ("تريليونين", 1e12, true),
+    ("ترليوني", 1e12, true),
+];
+
+/// A word list as a set: the lists are asked about nearly every word, and one hash look-up
+/// costs less than comparing with each word of a long list.
+fn word_map<V: Copy>(
+    items: impl Iterator<Item = (&'static str, V)>,
+) -> HashMap<&'static str, V, WordHashBuild> {
+    let mut m = HashMap::default();
+    for (w, v) in items {
+        // The first listed is the one a word is.
+        m.entry(w).or_insert(v);
+    }
+    m
+}
+
 /// Scale words: (multiplier, is dual form).
 pub fn scale(word: &str) -> Option<(f64, bool)> {
-    Some(match word {
-        "الف" | "الاف" | "الفا" | "thousand" => (1e3, false),
-        "الفي" | "الفان" | "الفين" => (1e3, true),
-        "مليون" | "ملايين" | "مليونا" | "million" | "m" => (1e6, false),
-        "مليوني" | "مليونان" | "مليونين" => (1e6, true),
-        // «ملايير»: the Maghrebi plural of مليار.
-        "مليار" | "مليارات" | "مليارا" | "ملايير" | "بليون" | "بلايين" | "بليونا" | "billion"
-        | "bn" => (1e9, false),
-        "ملياري" | "ملياران" | "مليارين" | "بليوني" | "بليونين" => {
-            (1e9, true)
-        }
-        "تريليون" | "تريليونات" | "تريليونا" | "ترليون" | "ترليونات" | "trillion" | "tn" => {
-            (1e12, false)
-        }
-        "تريليوني" | "تريليونان" | "تريليونين" | "ترليوني" => {
-            (1e12, true)
-        }
-        _ => return None,
-    })
+    static MAP: LazyLock<HashMap<&str, (f64, bool), WordHashBuild>> =
+        LazyLock::new(|| word_map(SCALES.iter().map(|&(w, m, d)| (w, (m, d)))));
+    MAP.get(word).copied()
 }
 
 /// Scale words that stand for a figure on their own («مليار دولار» = 1e9, «ملياري» = 2e9).
@@ -282,50 +374,54 @@ pub fn bare_scale(word: &str) -> Option<(f64, bool)> {
     }
 }
 
+/// Currency words (Arabic and Latin codes).
+pub const CURRENCIES: &[&str] = &[
+    "دولار",
+    "دولارا",
+    "دولارات",
+    "الدولارات",
+    "يورو",
+    "ريال",
+    "ريالا",
+    "ريالات",
+    "درهم",
+    "درهما",
+    "دراهم",
+    "جنيه",
+    "جنيها",
+    "جنيهات",
+    "دينار",
+    "دينارا",
+    "دنانير",
+    "يوان",
+    "وون",
+    "ين",
+    "روبيه",
+    "ليره",
+    "ليرات",
+    "روبل",
+    "فرنك",
+    "دج",
+    "فلس",
+    "قرش",
+    "قرشا",
+    "قروش",
+    "فلسا",
+    "فلوس",
+    "usd",
+    "eur",
+    "sar",
+    "aed",
+    "egp",
+    "kwd",
+    "qar",
+    "dollars",
+];
+
 pub fn currency_word(word: &str) -> bool {
-    matches!(
-        word,
-        "دولار"
-            | "دولارا"
-            | "دولارات"
-            | "الدولارات"
-            | "يورو"
-            | "ريال"
-            | "ريالا"
-            | "ريالات"
-            | "درهم"
-            | "درهما"
-            | "دراهم"
-            | "جنيه"
-            | "جنيها"
-            | "جنيهات"
-            | "دينار"
-            | "دينارا"
-            | "دنانير"
-            | "يوان"
-            | "وون"
-            | "ين"
-            | "روبيه"
-            | "ليره"
-            | "ليرات"
-            | "روبل"
-            | "فرنك"
-            | "دج"
-            | "فلس"
-            | "قرش"
-            | "قرشا"
-            | "قروش"
-            | "فلسا"
-            | "فلوس"
-            | "usd"
-            | "eur"
-            | "sar"
-            | "aed"
-            | "egp"
-            | "kwd"
-            | "qar"
-            | "dollars"
-    )
+    static SET: LazyLock<HashMap<&str, (), WordHashBuild>> =
+        LazyLock::new(|| word_map(CURRENCIES.iter().map(|&w| (w, ()))));
+    SET.contains_key(word)
 }
 
 /// Nationality adjectives that follow a currency («دولار أمريكي», «جنيه إسترليني»).
@@ -373,40 +469,71 @@ pub fn month(word: &str, next: Option<&str>) -> Option<usize> {
 /// (يناير، يونيه …), Levantine (كانون الثاني، شباط، آب …), Algerian and Tunisian (جانفي، فيفري،
 /// أفريل، ماي، جوان، جويلية، أوت …) and Moroccan (يوليوز، غشت، شتنبر، نونبر، دجنبر).
 pub fn month_number(word: &str, next: Option<&str>) -> Option<(u8, usize)> {
-    let m = match word {
-        "يناير" | "جانفي" => 1,
-        "فبراير" | "فيفري" | "شباط" => 2,
-        "مارس" | "اذار" => 3,
-        "ابريل" | "افريل" | "نيسان" => 4,
-        "مايو" | "ماي" | "ايار" => 5,
-        "يونيو" | "يونيه" | "جوان" | "حزيران" => 6,
-        "يوليو" | "يوليه" | "جويليه" | "جويلية" | "يوليوز" | "تموز" => {
-            7
-        }
-        "اغسطس" | "اوت" | "غشت" | "اب" => 8,
-        "سبتمبر" | "شتنبر" | "ايلول" => 9,
-        "اكتوبر" => 10,
-        "نوفمبر" | "نونبر" => 11,
-        "ديسمبر" | "دجنبر" | "دسمبر" => 12,
-        "كانون" | "تشرين" => {
-            let second = match next {
-                Some("الاول") => 0,
-                Some("الثاني") => 1,
-                _ => return None,
-            };
-            return Some((
-                if word == "كانون" {
-                    [12, 1][second]
-                } else {
-                    [10, 11][second]
-                },
-                2,
-            ));
-        }
+    static MAP: LazyLock<HashMap<&str, u8, WordHashBuild>> =
+        LazyLock::new(|| word_map(MONTHS.iter().copied()));
+    if let Some(&m) = MAP.get(word) {
+        return Some((m, 1));
+    }
+    if !TWO_WORD_MONTHS.contains(&word) {
+        return None;
+    }
+    let second = match next {
+        Some("الاول") => 0,
+        Some("الثاني") => 1,
         _ => return None,
     };
-    Some((m, 1))
+    Some((
+        if word == "كانون" {
+            [12, 1][second]
+        } else {
+            [10, 11][second]
+        },
+        2,
+    ))
 }
+
+/// One-word month names and their numbers.
+pub const MONTHS: &[(&str, u8)] = &[
+    ("يناير", 1),
+    ("جانفي", 1),
+    ("فبراير", 2),
+    ("فيفري", 2),
+    ("شباط", 2),
+    ("مارس", 3),
+    ("اذار", 3),
+    ("ابريل", 4),
+    ("افريل", 4),
+    ("نيسان", 4),
+    ("مايو", 5),
+    ("ماي", 5),
+    ("ايار", 5),
+    ("يونيو", 6),
+    ("يونيه", 6),
+    ("جوان", 6),
+    ("حزيران", 6),
+    ("يوليو", 7),
+    ("يوليه", 7),
+    ("جويليه", 7),
+    ("جويلية", 7),
+    ("يوليوز", 7),
+    ("تموز", 7),
+    ("اغسطس", 8),
+    ("اوت", 8),
+    ("غشت", 8),
+    ("اب", 8),
+    ("سبتمبر", 9),
+    ("شتنبر", 9),
+    ("ايلول", 9),
+    ("اكتوبر", 10),
+    ("نوفمبر", 11),
+    ("نونبر", 11),
+    ("ديسمبر", 12),
+    ("دجنبر", 12),
+    ("دسمبر", 12),
+];
+
+/// Levantine months named by two words: «كانون الثاني», «تشرين الأول».
+pub const TWO_WORD_MONTHS: [&str; 2] = ["كانون", "تشرين"];
 
 /// Words before a year that make it a date and belong in the span («عام 2019»).
 pub fn year_word(word: &str) -> bool {
@@ -478,4 +605,38 @@ pub fn number_word(word: &str) -> Option<f64> {
         "تسعين" | "تسعون" => 90.0,
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_tables_and_sketch() {
+        assert_eq!(scale("مليارين"), Some((1e9, true)));
+        assert_eq!(scale("bn"), Some((1e9, false)));
+        assert_eq!(scale("مليارات"), Some((1e9, false)));
+        assert_eq!(scale("ملي"), None);
+        assert_eq!(month_number("ماي", None), Some((5, 1)));
+        assert_eq!(month_number("كانون", Some("الثاني")), Some((1, 2)));
+        assert_eq!(month_number("تشرين", Some("الاول")), Some((10, 2)));
+        assert_eq!(month_number("كانون", None), None);
+        assert!(currency_word("دولار") && currency_word("usd") && !currency_word("دول"));
+        assert_eq!(trigger("شركه"), Some(Trigger::Org));
+        let mut sketch = WordSketch::default();
+        for w in ["محمد", "الجابر", "ab", ""] {
+            sketch.add(w);
+        }
+        for w in ["محمد", "الجابر", "ab", ""] {
+            assert!(sketch.may_hold(w), "{w}");
+        }
+        // Words differing only in the middle hash apart too (first and last eight bytes).
+        let hash = |w: &str| {
+            let mut h = WordHash::default();
+            h.write(w.as_bytes());
+            h.finish()
+        };
+        assert_ne!(hash("الاتصالات"), hash("الاتصالاث"));
+        assert_ne!(hash("ab"), hash("ba"));
+    }
 }

@@ -4,9 +4,10 @@
 use super::Kind;
 use super::gazetteer::{Gazetteer, Tier};
 use super::lexicon::{self, Trigger, not_a_name, trigger};
+use super::lexicon::{WordHashBuild, WordSketch};
 use super::normalize::{is_ignorable, normalize_str};
 use super::orgs;
-use super::people::{FnvBuild, People};
+use super::people::People;
 use super::scan::{
     char_at, char_before, clitic_before, is_arabic_letter, is_word_char, next_word, prev_word,
     split_words, stems,
@@ -103,7 +104,7 @@ pub struct Names {
     pats: Vec<Pat>,
     people: People,
     /// One-word place names (normalized), to read nisba adjectives («الفلسطينية» ← فلسطين).
-    places: HashSet<String, FnvBuild>,
+    places: HashSet<String, WordHashBuild>,
 }
 
 /// Light form used for hamza-exact comparison: marks dropped, case folded, letters kept.
@@ -123,7 +124,7 @@ impl Names {
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut strings: Vec<String> = Vec::new();
         let mut pats: Vec<Pat> = Vec::new();
-        let mut places: HashSet<String, FnvBuild> = HashSet::default();
+        let mut places: HashSet<String, WordHashBuild> = HashSet::default();
         fn add(
             index: &mut HashMap<String, usize>,
             key: String,
@@ -222,11 +223,14 @@ impl Names {
                 );
             }
         }
-        // Contiguous NFA: measured as fast as the DFA on Arabic news (benches/entities.rs) and
-        // builds in a third of the time, which keeps `Recognizer::load` well under 20 ms.
+        // Contiguous NFA, dense to depth 6 (callgrind, three tuning parts): 4% fewer
+        // instructions in `find` than the default depth for 15% more to build (80 M, +4 MB).
+        // The DFA saves 10% more in `find` but takes 468 M instructions and 18 MB more to build
+        // (docs/gazetteer.md "Speed").
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .dense_depth(6)
             .build(&strings)?;
         Ok(Names {
             ac,
@@ -512,7 +516,14 @@ fn datelines(t: &str, out: &mut Vec<NameCand>, gaz: &GazIndex) {
         let line_start = start;
         start += line.len() + 1;
         // «A – B» (B up to «:», «)» or the line's end), or «A (B)», near the line's start.
-        let (a, b) = if let Some(d) = line.find(['–', '-']).filter(|&d| d < 80) {
+        // Only the line's start is searched (a long paragraph is one line): a dash or
+        // parenthesis starting before byte 80 ends by byte 83.
+        let mut head_len = line.len().min(83);
+        while !line.is_char_boundary(head_len) {
+            head_len -= 1;
+        }
+        let head = &line[..head_len];
+        let (a, b) = if let Some(d) = head.find(['–', '-']).filter(|&d| d < 80) {
             let dash_len = line[d..].chars().next().map_or(1, char::len_utf8);
             let inner = line[d + dash_len..].trim_start();
             let inner = inner.strip_prefix('(').unwrap_or(inner);
@@ -525,7 +536,7 @@ fn datelines(t: &str, out: &mut Vec<NameCand>, gaz: &GazIndex) {
                 (line_start, line_start + d),
                 (line_start + b_start, line_start + b_start + b_len),
             )
-        } else if let Some(o) = line.find('(').filter(|&o| o < 80)
+        } else if let Some(o) = head.find('(').filter(|&o| o < 80)
             && let Some(c) = line[o..].find(')')
         {
             let after = line[o + c + 1..].trim();
@@ -793,21 +804,26 @@ fn propagate_names(t: &str, words: &[super::scan::Word], out: &mut Vec<NameCand>
         return;
     }
     // Names by their first word (clitics stripped), so the text is walked once.
-    // Looked up for every word of the text: FNV, not SipHash.
-    let mut by_first: HashMap<&str, Vec<(&str, Kind)>, FnvBuild> = HashMap::default();
+    // Looked up for every word of the text: WordHash, not SipHash.
+    let mut by_first: HashMap<&str, Vec<(&str, Kind)>, WordHashBuild> = HashMap::default();
+    let mut firsts = WordSketch::default();
     for (name, kind) in &names {
         let first = name.split(' ').next().unwrap_or(name);
+        firsts.add(first);
         by_first
             .entry(first)
             .or_default()
             .push((name.as_str(), *kind));
     }
-    let existing: HashSet<(usize, usize), FnvBuild> =
+    let existing: HashSet<(usize, usize), WordHashBuild> =
         out.iter().map(|c| (c.start, c.end)).collect();
     let mut extra = Vec::new();
     for w in words {
         let word = &t[w.s..w.e];
         for off in stems(word) {
+            if !firsts.may_hold(&word[off..]) {
+                continue;
+            }
             let Some(list) = by_first.get(&word[off..]) else {
                 continue;
             };
@@ -893,10 +909,12 @@ fn quoted(t: &str, s: usize, e: usize) -> bool {
 /// Latin names inside Arabic: more Arabic letters than Latin ones (a byte count over the first
 /// 64 KiB, which is representative of an article and bounds the cost on huge inputs).
 fn mostly_arabic(t: &str) -> bool {
-    let (mut latin, mut arabic) = (0usize, 0usize);
-    for &c in &t.as_bytes()[..t.len().min(1 << 16)] {
-        latin += usize::from(c.is_ascii_alphabetic());
-        arabic += usize::from(matches!(c, 0xD8..=0xDB));
+    let head = &t.as_bytes()[..t.len().min(1 << 16)];
+    // Branch-free counts (a loop the compiler vectorizes): `| 0x20` folds A–Z onto a–z.
+    let (mut latin, mut arabic) = (0u32, 0u32);
+    for &c in head {
+        latin += u32::from((c | 0x20).wrapping_sub(b'a') < 26);
+        arabic += u32::from(c.wrapping_sub(0xD8) < 4);
     }
     latin > 0 && arabic > latin
 }

@@ -5,7 +5,11 @@
 //!   «سامسونج الكترونيكس», «أورونج فرانس تلكوم»;
 //! - other mentions of a name found once in the same text.
 
+use super::lexicon::WordHashBuild;
+use super::normalize::CLITIC_PREFIXES;
 use super::scan::{Word, is_arabic_letter};
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 /// Heads that always start an institution's name when a name follows them.
 pub(super) const STRONG_HEADS: &[&str] = &[
@@ -140,7 +144,7 @@ const FIXED_ADJECTIVES: &[&str] = &[
 ];
 
 /// «X القابضة», «X كابيتال»: words that end a company's name.
-const COMPANY_WORDS: &[&str] = &[
+pub(super) const COMPANY_WORDS: &[&str] = &[
     "القابضه",
     "كابيتال",
     "فينشرز",
@@ -174,12 +178,15 @@ const COMPANY_WORDS: &[&str] = &[
     "بوست",
 ];
 
-/// The last letters of the heads (`stem_of`'s quick rejection).
+/// The last letters of the heads (`head_form`'s quick rejection).
 pub(super) const HEAD_LAST_LETTERS: &[char] = &['د', 'ز', 'س', 'ع', 'ف', 'ق', 'ك', 'ن', 'ه', 'ي'];
 
 /// A word that ends a company's name («القابضه», «موبايل», «كابيتال»).
 pub(super) fn company_word(w: &str) -> bool {
-    COMPANY_WORDS.contains(&w)
+    // Asked of every word: a hash look-up, not a scan of the list.
+    static SET: LazyLock<HashSet<&str, WordHashBuild>> =
+        LazyLock::new(|| COMPANY_WORDS.iter().copied().collect());
+    SET.contains(w)
 }
 
 /// A person's name starting at word `k` inside an institution's name: a royal title and a name
@@ -225,6 +232,29 @@ pub struct Known<'a> {
 /// A head noun, maybe after a clitic: (offset of the span start in the word, head in its
 /// dictionary form). «لوزارة» → (2, وزاره); «والهيئة» → (2, الهيئه); «للهيئة» → (2, الهيئه).
 fn stem_of(w: &str) -> (usize, &'static str) {
+    // Asked of every word: every form a head can take (a head, or a clitic and a head or a
+    // definite head's noun) is looked up in a table of `head_form`'s answers, built once.
+    static FORMS: LazyLock<HashMap<String, (usize, &'static str), WordHashBuild>> =
+        LazyLock::new(|| {
+            let mut forms = HashMap::default();
+            for h in STRONG_HEADS.iter().chain(WEAK_HEADS).chain(DEFINITE_HEADS) {
+                // After a clitic a definite head keeps only its noun («وال|هيئه», «لل|هيئه»).
+                let noun = h.strip_prefix("ال").unwrap_or(h);
+                let clitic_forms = CLITIC_PREFIXES.iter().map(|c| format!("{c}{noun}"));
+                for form in std::iter::once(h.to_string()).chain(clitic_forms) {
+                    let found = head_form(&form);
+                    if !found.1.is_empty() {
+                        forms.insert(form, found);
+                    }
+                }
+            }
+            forms
+        });
+    FORMS.get(w).copied().unwrap_or((0, ""))
+}
+
+/// `stem_of` worked out from the lists (what its table holds).
+fn head_form(w: &str) -> (usize, &'static str) {
     // Every head ends with one of these letters (a test checks): most words are rejected by
     // their last one.
     if !w
@@ -259,7 +289,7 @@ fn stem_of(w: &str) -> (usize, &'static str) {
     {
         return (0, "");
     }
-    for c in super::normalize::CLITIC_PREFIXES {
+    for c in CLITIC_PREFIXES {
         let Some(rest) = w.strip_prefix(c) else {
             continue;
         };
@@ -810,7 +840,7 @@ pub fn company_words(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usiz
     let mut out = dateline_outlets(t, words);
     out.extend(described_quoted_companies(t, words));
     for k in 1..words.len() {
-        if !words[k].joined || !COMPANY_WORDS.contains(&word(k)) {
+        if !words[k].joined || !company_word(word(k)) {
             continue;
         }
         if let Some(first) = after_company_trigger(t, words, k) {
@@ -907,4 +937,44 @@ fn after_company_trigger(t: &str, words: &[Word], k: usize) -> Option<usize> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::normalize::normalize_str;
+
+    /// `stem_of`'s table holds every form the rules give a head to: for the forms it was built
+    /// from, and every word of the fixtures, it answers as `head_form` does.
+    #[test]
+    fn head_table_answers_as_the_rules() {
+        let fixtures = [
+            include_str!("../../tests/fixtures/entities-real/tuning.txt"),
+            include_str!("../../tests/fixtures/entities-real/tuning2.txt"),
+            include_str!("../../tests/fixtures/entities-real/tuning3.txt"),
+            include_str!("../../tests/fixtures/entities/passages.txt"),
+        ]
+        .map(normalize_str)
+        .join(" ");
+        let mut forms: Vec<String> = fixtures
+            .split(|c: char| !crate::entities::scan::is_word_char(c))
+            .map(str::to_string)
+            .collect();
+        for h in STRONG_HEADS.iter().chain(WEAK_HEADS).chain(DEFINITE_HEADS) {
+            forms.push(h.to_string());
+            for c in CLITIC_PREFIXES {
+                forms.push(format!("{c}{h}"));
+                forms.push(format!("{c}{}", h.strip_prefix("ال").unwrap_or(h)));
+            }
+        }
+        let mut heads = 0;
+        for w in &forms {
+            assert_eq!(stem_of(w), head_form(w), "{w}");
+            heads += usize::from(!stem_of(w).1.is_empty());
+        }
+        assert!(heads > 500, "{heads}");
+        assert_eq!(stem_of("والهيئه"), (2, "الهيئه"));
+        assert_eq!(stem_of("لوزاره"), (2, "وزاره"));
+        assert!(company_word("القابضه") && !company_word("الشركه"));
+    }
 }

@@ -1,6 +1,6 @@
 //! Word-level helpers over normalized text (byte offsets, always on char boundaries).
 
-use super::normalize::CLITIC_PREFIXES;
+use super::normalize::{CLITIC_FIRST_LETTERS, CLITIC_PREFIXES};
 pub use crate::text::is_arabic_letter;
 
 /// A letter or digit of any script: what may not touch a name on its right.
@@ -119,8 +119,14 @@ pub fn word_end(t: &str, pos: usize) -> usize {
 
 /// Ways to read `word` as clitic + stem: the stem offsets (within `word`), longest clitic last.
 pub fn stems(word: &str) -> impl Iterator<Item = usize> + '_ {
-    std::iter::once(0).chain(
+    // Asked of nearly every word: a word that starts with no clitic's letter skips the list.
+    let clitics = if word.starts_with(CLITIC_FIRST_LETTERS) {
         CLITIC_PREFIXES
+    } else {
+        &[]
+    };
+    std::iter::once(0).chain(
+        clitics
             .iter()
             .rev()
             .filter(move |c| word.len() > c.len() + 2 && word.starts_with(**c))
