@@ -31,7 +31,7 @@ import-done = imported { PLURAL($count) ->
 reindex-start = updating the entities of { PLURAL($count) ->
     [one] { $count } article
    *[other] { $count } articles
-} for the changed gazetteer or rules (once, a few seconds)…
+} for the changed gazetteer or rules (once)…
 reindex-done = re-indexed the entities of { PLURAL($count) ->
     [one] { $count } article
    *[other] { $count } articles
