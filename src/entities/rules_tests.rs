@@ -1501,3 +1501,35 @@ fn year_closing_a_latin_name_round_five() {
         .count();
     assert_eq!(n, 1);
 }
+
+#[test]
+fn weak_brands_licensed_by_a_list_round_six() {
+    for (text, want) in [
+        (
+            "سارعت شركات الاتصالات الثلاث (زين، أمنية، وأورانج) لمساندة الجهود",
+            &["زين", "أمنية", "أورانج"][..],
+        ),
+        (
+            "بحضور ممثلين عن شركات الاتصالات زين وأورانج وأمنية",
+            &["زين", "أورانج", "أمنية"][..],
+        ),
+        ("وتنافس أمنية، أورانج على السوق", &["أمنية", "أورانج"][..]),
+    ] {
+        let orgs = of(text, Kind::Org);
+        for w in want {
+            assert!(orgs.contains(&w.to_string()), "{text}: {orgs:?}");
+        }
+    }
+    // Weak names alone, a place beside them, or a space with no comma or و, license nothing.
+    for (text, word) in [
+        ("كانت أمنية وزين أن ينجح المشروع", "أمنية"),
+        ("زار الوفد الأردن وأمنية الجميع أن ينجح", "أمنية"),
+        ("قالت أورانج أمنية الشركة أن تتوسع", "أمنية"),
+    ] {
+        assert!(
+            !of(text, Kind::Org).contains(&word.to_string()),
+            "{text}: {:?}",
+            of(text, Kind::Org)
+        );
+    }
+}
