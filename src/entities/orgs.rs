@@ -742,21 +742,45 @@ fn dateline_outlets(t: &str, words: &[Word]) -> Vec<(usize, usize)> {
         }
         let line_start = t[..words[first].s].trim_end_matches(' ');
         let opens_line = line_start.is_empty() || line_start.ends_with('\n');
-        // «آخر أخبار –», «وتابع أهم أخبار»: a sentence's words, not a name's.
-        let plain = |w: &str| {
-            let sentence_word = closed_class(w)
-                || glued(w)
-                || (w.starts_with('و') && w.chars().count() > 3)
-                || super::people::speech_verb(w)
-                || matches!(w, "اخر" | "اهم" | "ابرز" | "احدث" | "كل" | "جميع" | "تابع");
-            !sentence_word
-        };
-        if first == k || !opens_line || (first..=k).any(|j| !words[j].arabic || !plain(word(j))) {
+        if first == k
+            || !opens_line
+            || (first..=k).any(|j| !words[j].arabic || !dateline_word(word(j)))
+        {
             continue;
         }
         out.push((words[first].s, words[k].e));
     }
     out
+}
+
+/// «آخر أخبار –», «وتابع أهم أخبار»: a sentence's words, not an outlet's name.
+fn dateline_word(w: &str) -> bool {
+    let sentence_word = closed_class(w)
+        || glued(w)
+        || (w.starts_with('و') && w.chars().count() > 3)
+        || super::people::speech_verb(w)
+        || matches!(w, "اخر" | "اهم" | "ابرز" | "احدث" | "كل" | "جميع" | "تابع");
+    !sentence_word
+}
+
+/// «أحداث اليوم -» alone on the first line, the story below: two or three words and a dash
+/// with nothing after them on the text's opening line name the outlet, as a place dateline
+/// would. «اليوم» may close the name («بغداد اليوم»); a line that is one name the gazetteer
+/// knows (a place) is that name, not an outlet.
+fn bare_dateline_outlet(t: &str, words: &[Word], known: &Known) -> Option<(usize, usize)> {
+    let last = (0..words.len().min(3))
+        .take_while(|&k| k == 0 || words[k].joined)
+        .last()?;
+    let rest = t[words[last].e..].trim_start_matches(' ');
+    let after_dash = rest.strip_prefix(['–', '-'])?.trim_start_matches(' ');
+    let story = after_dash.strip_prefix('\n')?;
+    let word = |k: usize| &t[words[k].s..words[k].e];
+    let plain = (0..=last)
+        .all(|k| words[k].arabic && (dateline_word(word(k)) || (k == last && word(k) == "اليوم")));
+    let one_known = (known.name_at)(words[0].s).is_some_and(|(end, _)| end >= words[last].e);
+    let opens = t[..words[0].s].trim().is_empty();
+    (last > 0 && plain && !one_known && opens && !story.trim().is_empty())
+        .then(|| (words[0].s, words[last].e))
 }
 
 /// «الشركة التونسية "النقل للسيارات"», «للمجموعة الصينية «بي واي دي»»: a quoted name right
@@ -808,6 +832,7 @@ fn described_quoted_companies(t: &str, words: &[Word]) -> Vec<(usize, usize)> {
 pub fn company_words(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize)> {
     let word = |k: usize| &t[words[k].s..words[k].e];
     let mut out = dateline_outlets(t, words);
+    out.extend(bare_dateline_outlet(t, words, known));
     out.extend(described_quoted_companies(t, words));
     for k in 1..words.len() {
         if !words[k].joined || !COMPANY_WORDS.contains(&word(k)) {

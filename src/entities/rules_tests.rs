@@ -1533,3 +1533,29 @@ fn weak_brands_licensed_by_a_list_round_six() {
         );
     }
 }
+
+#[test]
+fn bare_dateline_outlets_round_six() {
+    for (text, want) in [
+        ("أحداث اليوم -\nشاركت الشركة في مشروع الربط", "أحداث اليوم"),
+        ("صدى الشمال –\nأعلنت الهيئة عن خطة جديدة", "صدى الشمال"),
+    ] {
+        assert!(
+            of(text, Kind::Org).contains(&want.to_string()),
+            "{text}: {:?}",
+            of(text, Kind::Org)
+        );
+    }
+    // Not inside the text, not with words after the dash, not one word, not a known place,
+    // not a sentence's words.
+    for text in [
+        "خبر أول.\nأحداث اليوم -\nشاركت الشركة في المشروع",
+        "أحداث اليوم - شاركت الشركة في المشروع",
+        "عاجل -\nشاركت الشركة في المشروع",
+        "المنطقة الشرقية -\nشاركت الشركة في المشروع",
+        "آخر الأخبار -\nشاركت الشركة في المشروع",
+        "أحداث اليوم -",
+    ] {
+        assert_eq!(of(text, Kind::Org), Vec::<String>::new(), "{text}");
+    }
+}
