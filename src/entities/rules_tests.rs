@@ -1559,3 +1559,31 @@ fn bare_dateline_outlets_round_six() {
         assert_eq!(of(text, Kind::Org), Vec::<String>::new(), "{text}");
     }
 }
+
+#[test]
+fn hyphenated_local_companies_round_six() {
+    for (text, want) in [
+        (
+            "وقال الرئيس التنفيذي لبنك الإمارات دبي الوطني- مصر إن المصرف تقدم بطلب",
+            "بنك الإمارات دبي الوطني- مصر",
+        ),
+        ("وأعلنت أورانج-تونس عن عرض جديد", "أورانج-تونس"),
+    ] {
+        assert!(
+            of(text, Kind::Org).contains(&want.to_string()),
+            "{text}: {:?}",
+            of(text, Kind::Org)
+        );
+    }
+    // An outlet's dateline and a dash spaced on both sides keep the place apart.
+    for (text, place) in [
+        ("شفق نيوز- بغداد\nأعلنت الوزارة عن خطة", "بغداد"),
+        ("وقالت أورانج - تونس هي السوق الأهم", "تونس"),
+    ] {
+        assert!(
+            of(text, Kind::Place).contains(&place.to_string()),
+            "{text}: {:?}",
+            rec().find(text)
+        );
+    }
+}
