@@ -1183,6 +1183,11 @@ fn prev_trigger(t: &str, s: usize) -> Option<Trigger> {
         Some(c) if super::scan::is_letter(c) => super::scan::letters_before(t, s, 12),
         _ => s,
     };
+    // «تطبيقة ” Pay Direct”»: an opening quote between the trigger and the name.
+    let ws = t[..ws]
+        .trim_end_matches(' ')
+        .strip_suffix(['"', '“', '«', '”'])
+        .map_or(ws, str::len);
     triggered(t, ws)
 }
 

@@ -1587,3 +1587,33 @@ fn hyphenated_local_companies_round_six() {
         );
     }
 }
+
+#[test]
+fn maghrebi_app_word_round_six() {
+    for (text, want) in [
+        (
+            "من المنتظر أن تدخل تطبيقة ” Pay Direct” حيز الاستغلال",
+            "Pay Direct",
+        ),
+        ("وأطلقت الشركة تطبيقة \"دفعتي\" للدفع عبر الهاتف", "دفعتي"),
+        ("وتتيح تطبيقة Flouci الدفع بالدينار", "Flouci"),
+        ("وتتيح تطبيق ” Pay Direct” الدفع", "Pay Direct"),
+    ] {
+        assert!(
+            of(text, Kind::Product).contains(&want.to_string()),
+            "{text}: {:?}",
+            rec().find(text)
+        );
+    }
+    // The word itself, or an adjective after it, is no name.
+    for text in [
+        "وأطلقت الشركة تطبيقة جديدة للدفع عبر الهاتف",
+        "وقال صاحب التطبيقة إن الخدمات مبتكرة",
+    ] {
+        assert!(
+            rec().find(text).is_empty(),
+            "{text}: {:?}",
+            rec().find(text)
+        );
+    }
+}
