@@ -1617,3 +1617,21 @@ fn maghrebi_app_word_round_six() {
         );
     }
 }
+
+#[test]
+fn foreign_names_shaped_as_duals_need_a_cue_round_six() {
+    // «ملفين» two files, «بنكين» two banks: no Melvin, no «نكين».
+    for text in [
+        "وقال إن لديه علم بملفين قيد الدرس لشركتين أجنبيتين",
+        "تقدمت خمسة بنوك تشمل بنكين حكوميين وهما الأهلي ومصر",
+    ] {
+        assert_eq!(of(text, Kind::Person), Vec::<String>::new(), "{text}");
+    }
+    // With a cue the name still counts.
+    let text = "وقال الرئيس التنفيذي ملفين جونز إن الشركة ستتوسع";
+    assert!(
+        of(text, Kind::Person).contains(&"ملفين جونز".to_string()),
+        "{text}: {:?}",
+        of(text, Kind::Person)
+    );
+}
