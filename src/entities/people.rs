@@ -174,7 +174,8 @@ impl People {
         }
         let stem = &word(i)[clitic_len(self, word(i))..];
         let prev = (i > 0 && words[i].joined).then(|| word(i - 1));
-        let titled = prev.is_some_and(title) || dotted_title(t, words, i);
+        // A byline names its writer as surely as a title.
+        let titled = prev.is_some_and(title) || dotted_title(t, words, i) || byline(t, words, i);
         let spoken = prev.is_some_and(speech_verb);
         // Few given names start like the article («الياس», «الكسندر»): most words need no
         // look-up.
@@ -1078,6 +1079,17 @@ fn bare_title(w: &str) -> bool {
             | "الشاب"
             | "الشابه"
     )
+}
+
+/// «كتبت/ آية عبد الهادي», «بقلم: سامي», «إعداد - …»: a byline (written by, by the pen of, prepared
+/// by), a slash, a colon or a dash, then the writer.
+fn byline(t: &str, words: &[super::scan::Word], i: usize) -> bool {
+    i > 0
+        && matches!(
+            &t[words[i - 1].s..words[i - 1].e],
+            "كتب" | "كتبت" | "بقلم" | "اعداد"
+        )
+        && matches!(t[words[i - 1].e..words[i].s].trim(), "/" | ":" | "-")
 }
 
 pub(super) fn speech_verb(w: &str) -> bool {

@@ -1635,3 +1635,31 @@ fn foreign_names_shaped_as_duals_need_a_cue_round_six() {
         of(text, Kind::Person)
     );
 }
+
+#[test]
+fn bylines_cue_a_writer_round_six() {
+    for (text, want) in [
+        (
+            "كتبت/ آية عبد الهادي\nالمحفظة الإلكترونية أداة مالية",
+            "آية عبد الهادي",
+        ),
+        ("كتب: وليد الشريف\nأعلنت الشركة عن نتائجها", "وليد الشريف"),
+        (
+            "بقلم / منار سالم\nتتجه البنوك إلى التحول الرقمي",
+            "منار سالم",
+        ),
+    ] {
+        assert!(
+            of(text, Kind::Person).contains(&want.to_string()),
+            "{text}: {:?}",
+            rec().find(text)
+        );
+    }
+    // The verb in a sentence, or a thing written, is no byline.
+    for text in [
+        "وكتبت الصحيفة أن أمنية المستثمرين أن تستقر الأسواق",
+        "كتبت الصحيفة: أمنية المستثمرين أن تستقر الأسواق",
+    ] {
+        assert_eq!(of(text, Kind::Person), Vec::<String>::new(), "{text}");
+    }
+}
