@@ -340,7 +340,10 @@ impl People {
         let strong = given || titled || nasab;
         // An appositive name is closed by punctuation: «…، أنور معروف، أنه».
         let appositive = appositive && words.get(last + 1).is_none_or(|n| !n.joined);
-        let cued = titled || spoken || after_role || role_after || appositive;
+        // «ماجد بن رافد العرقوبي»: «بن» or «بنت» right after an ambiguous given name makes it
+        // a name (not «ابن», also the noun «son», nor «أبو» and «آل», which open names alone).
+        let son_of = nasab && matches!(words.get(i + 1).map(|n| &t[n.s..n.e]), Some("بن" | "بنت"));
+        let cued = titled || spoken || after_role || role_after || appositive || son_of;
         let ok = match count {
             1 => titled && (closed || role_after),
             _ => {

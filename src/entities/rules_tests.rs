@@ -1663,3 +1663,28 @@ fn bylines_cue_a_writer_round_six() {
         assert_eq!(of(text, Kind::Person), Vec::<String>::new(), "{text}");
     }
 }
+
+#[test]
+fn son_of_cues_an_ambiguous_given_name_round_six() {
+    for (text, want) in [
+        (
+            "فيما مثل \"مدن\" ماجد بن رافد العرقوبي.",
+            "ماجد بن رافد العرقوبي",
+        ),
+        ("وحضر الاجتماع ماجد بن رافد.", "ماجد بن رافد"),
+        ("وحضرت الحفل أمل بنت سعيد الهاشمي.", "أمل بنت سعيد الهاشمي"),
+    ] {
+        assert!(
+            of(text, Kind::Person).contains(&want.to_string()),
+            "{text}: {:?}",
+            of(text, Kind::Person)
+        );
+    }
+    // Without «بن» the ambiguous name needs another cue; «ابن» is also the noun «son».
+    for text in [
+        "وحضر الاجتماع ماجد العرقوبي.",
+        "وكان الأمل ابن اللحظة في السوق",
+    ] {
+        assert_eq!(of(text, Kind::Person), Vec::<String>::new(), "{text}");
+    }
+}
