@@ -1890,7 +1890,7 @@ fn industry(w: &str) -> bool {
 }
 
 /// Events named like companies: «معرض دبي للطيران», «مؤتمر Digital Now».
-fn event_word(w: &str) -> bool {
+pub(super) fn event_word(w: &str) -> bool {
     matches!(
         w,
         "معرض"

@@ -1688,3 +1688,37 @@ fn son_of_cues_an_ambiguous_given_name_round_six() {
         assert_eq!(of(text, Kind::Person), Vec::<String>::new(), "{text}");
     }
 }
+
+#[test]
+fn quoted_name_before_a_latin_org_round_six() {
+    for (text, want) in [
+        (
+            "وهي “قطر الوطني الأهلي” (QNB)، و”المؤسسة العربية المصرفية” (ABC)",
+            &["قطر الوطني الأهلي", "المؤسسة العربية المصرفية"][..],
+        ),
+        ("وأعلن «بيت التمويل» (KFH) نتائجه", &["بيت التمويل"][..]),
+    ] {
+        let orgs = of(text, Kind::Org);
+        for w in want {
+            assert!(orgs.contains(&w.to_string()), "{text}: {orgs:?}");
+        }
+    }
+    // An event's name, a long quotation, or quotes with words between them and the Latin name.
+    for (text, not) in [
+        (
+            "في قمة \"مبادرة مستقبل الاستثمار\" (FII) لهذا العام",
+            "مبادرة مستقبل الاستثمار",
+        ),
+        (
+            "وقال \"إن السوق تنمو بسرعة كبيرة هذا العام\" (Reuters)",
+            "إن السوق تنمو بسرعة كبيرة هذا العام",
+        ),
+        ("ووصف \"الصفقة\" بأنها مهمة (Reuters)", "الصفقة"),
+    ] {
+        assert!(
+            !of(text, Kind::Org).contains(&not.to_string()),
+            "{text}: {:?}",
+            of(text, Kind::Org)
+        );
+    }
+}
