@@ -825,6 +825,39 @@ fn described_quoted_companies(t: &str, words: &[Word]) -> Vec<(usize, usize)> {
     out
 }
 
+/// «في تصريح لـ “افريكان مانجر”», «في حديث مع «الشرق»»: a quoted name right after a statement
+/// or an interview given to someone is the outlet that took it; as (start, end).
+fn interview_outlets(t: &str, words: &[Word]) -> Vec<(usize, usize)> {
+    const OPEN: [char; 4] = ['"', '“', '«', '”'];
+    const CLOSE: [char; 4] = ['"', '”', '»', '“'];
+    let word = |k: usize| &t[words[k].s..words[k].e];
+    let mut out = Vec::new();
+    for k in 2..words.len() {
+        let gap = t[words[k - 1].e..words[k].s].trim();
+        if gap.chars().count() != 1 || !gap.starts_with(OPEN) {
+            continue;
+        }
+        let interview = matches!(
+            word(k - 2),
+            "تصريح" | "تصريحات" | "حديث" | "مقابله" | "حوار" | "لقاء"
+        );
+        if !interview || !words[k - 1].joined || !matches!(word(k - 1), "ل" | "مع") {
+            continue;
+        }
+        let mut last = k;
+        while last + 1 < words.len() && last - k < 3 && words[last + 1].joined {
+            last += 1;
+        }
+        let after = words
+            .get(last + 1)
+            .map_or(&t[words[last].e..], |n| &t[words[last].e..n.s]);
+        if after.trim_start().starts_with(CLOSE) && (k..=last).all(|j| words[j].arabic) {
+            out.push((words[k].s, words[last].e));
+        }
+    }
+    out
+}
+
 /// Company names ending with a company word, as (start, end); the name before the word is one to
 /// three words (or a gazetteer name) not broken by punctuation. Outlets opening a dateline
 /// with a news word (`dateline_outlets`) and quoted names after «الشركة» and a nationality
@@ -833,6 +866,7 @@ pub fn company_words(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usiz
     let word = |k: usize| &t[words[k].s..words[k].e];
     let mut out = dateline_outlets(t, words);
     out.extend(bare_dateline_outlet(t, words, known));
+    out.extend(interview_outlets(t, words));
     out.extend(described_quoted_companies(t, words));
     for k in 1..words.len() {
         if !words[k].joined || !COMPANY_WORDS.contains(&word(k)) {

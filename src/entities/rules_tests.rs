@@ -1722,3 +1722,28 @@ fn quoted_name_before_a_latin_org_round_six() {
         );
     }
 }
+
+#[test]
+fn outlet_quoted_after_an_interview_round_six() {
+    for (text, want) in [
+        (
+            "وأكد صاحب التطبيقة في تصريح لـ “افريكان مانجر” أن الخدمات مبتكرة",
+            "افريكان مانجر",
+        ),
+        ("وقال في مقابلة مع «صدى البلد» إن البنك", "صدى البلد"),
+    ] {
+        assert!(
+            of(text, Kind::Org).contains(&want.to_string()),
+            "{text}: {:?}",
+            of(text, Kind::Org)
+        );
+    }
+    // A quotation after the statement word, or a quote after another word, is no outlet.
+    for text in [
+        "وقال في تصريح \"إن السوق تنمو\" أمس",
+        "وأشار في حديثه إلى “التحول الرقمي” في القطاع",
+        "وعاد إلى “التحول الرقمي” في القطاع",
+    ] {
+        assert_eq!(of(text, Kind::Org), Vec::<String>::new(), "{text}");
+    }
+}
