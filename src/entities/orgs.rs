@@ -876,12 +876,24 @@ pub fn company_words(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usiz
             out.push((words[first].s, line_of_business_end(t, words, k)));
             continue;
         }
+        // «(ترك تيلكوم)»: parentheses or quotes around the whole name say it is one, so a
+        // first word shaped like a verb is the name's.
+        let closed = t[words[k].e..]
+            .trim_start_matches(' ')
+            .starts_with([')', '"', '”', '»', '“']);
+        let opened = |j: usize| {
+            t[..words[j].s]
+                .trim_end_matches(' ')
+                .ends_with(['(', '"', '“', '«', '”'])
+        };
         let mut first = k;
         while first > 0 && k - first < 3 && words[first].joined {
             let w = word(first - 1);
             let (_, stem) = stem_of(w);
             let letters = w.chars().count();
-            let verb_like = letters <= 5 && matches!(w.chars().next(), Some('ي' | 'ت' | 'ن'));
+            let verb_like = letters <= 5
+                && matches!(w.chars().next(), Some('ي' | 'ت' | 'ن'))
+                && !(closed && opened(first - 1));
             if closed_class(w)
                 || verb_like
                 || glued(w)

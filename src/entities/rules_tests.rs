@@ -1747,3 +1747,28 @@ fn outlet_quoted_after_an_interview_round_six() {
         assert_eq!(of(text, Kind::Org), Vec::<String>::new(), "{text}");
     }
 }
+
+#[test]
+fn enclosed_company_with_a_verb_shaped_first_word_round_six() {
+    for (text, want) in [
+        ("ومن ثم (ترك تيلكوم) و(فودافون) بنسبة 6%", "ترك تيلكوم"),
+        ("وقعت \"تنمية القابضة\" عقدا جديدا", "تنمية القابضة"),
+    ] {
+        assert!(
+            of(text, Kind::Org).contains(&want.to_string()),
+            "{text}: {:?}",
+            of(text, Kind::Org)
+        );
+    }
+    // Unenclosed, or enclosed with more after the company word, the verb stays a verb.
+    for (text, not) in [
+        ("وقال إن الحكومة ترك تيلكوم تعمل وحدها", "ترك تيلكوم"),
+        ("وقال (ترك تيلكوم الجديدة) عبارة", "ترك تيلكوم"),
+    ] {
+        assert!(
+            !of(text, Kind::Org).contains(&not.to_string()),
+            "{text}: {:?}",
+            of(text, Kind::Org)
+        );
+    }
+}
