@@ -135,6 +135,26 @@ def clitic_clash(key):
     return any(nf(c + key) >= 3.0 and nf(c + key) > f - 0.3 for c in "وفبلك")
 
 
+def inflected_word(key):
+    """A name that is the dual of a common noun («ملفين» = two files, not Melvin), or becomes one
+    behind a clitic («نكين» in «بنكين», two banks): a person only with a cue. The noun has three
+    letters or more, is frequent with the article as nouns are, and far more frequent than the
+    name. Only foreign names are tested: Arabic ones shaped as duals are names as duals
+    («حسنين», «نورين»), and frequency alone cannot tell «ملفين» from «دارين»."""
+    for form in [key] + [c + key for c in "وفبلك"]:
+        if form[-2:] not in ("ين", "ان"):
+            continue
+        stem = form[:-2]
+        # The feminine ة is written ت before the ending: «شركتين» → «شركه».
+        stems = [stem] + ([stem[:-1] + "ه"] if stem.endswith("ت") else [])
+        if any(
+            len(s) >= 3 and nf(s) >= 4.3 and nf("ال" + s) >= 4.0 and nf(s) >= nf(key) + 1.5
+            for s in stems
+        ):
+            return True
+    return False
+
+
 def hand_sections():
     sections, cur = {}, None
     for line in open(HAND, encoding="utf-8"):
@@ -215,7 +235,8 @@ def main():
         surname = key.endswith("ي") or key.endswith("زاده")
         if candidate(key, count, 5) and not surname and key not in given | ambiguous:
             if not clitic_clash(key):
-                (ambiguous if ordinary_word(key, True) else foreign).add(key)
+                word = ordinary_word(key, True) or inflected_word(key)
+                (ambiguous if word else foreign).add(key)
 
     dictionary = json.load(
         open(os.path.join(package_dir("arabnamer"), "data", "dict_FINAL.json"),
@@ -228,7 +249,7 @@ def main():
             # A transliteration that is an Arabic word as well («دون» Don, «بان» Ban, «روس»
             # Ross, «كورونا»).
             if not clitic_clash(key):
-                word = ordinary_word(key, True) or key in ALSO_WORDS
+                word = ordinary_word(key, True) or key in ALSO_WORDS or inflected_word(key)
                 (ambiguous if word else foreign).add(key)
 
     # Latin: the Census names common enough to matter, less those that are English words too

@@ -56,6 +56,56 @@ pub(super) fn transliterated_glosses(t: &str, out: &mut Vec<NameCand>) {
         });
     }
     out.extend(found);
+    quoted_before_gloss(t, out);
+}
+
+/// «“قطر الوطني الأهلي” (QNB)», «”المؤسسة العربية المصرفية” (ABC)»: a quoted Arabic name of one
+/// to five words right before a Latin organisation in parentheses is the same organisation,
+/// however it sounds (the Latin is often its initials). A longer quotation is no name.
+fn quoted_before_gloss(t: &str, out: &mut Vec<NameCand>) {
+    const QUOTES: [char; 4] = ['"', '“', '«', '”'];
+    let mut found = Vec::new();
+    for c in out.iter().filter(|c| c.kind == Kind::Org && c.start >= 2) {
+        if !t[c.start..c.end].starts_with(|ch: char| ch.is_ascii_alphabetic())
+            || !t[..c.start].ends_with('(')
+            || !t[c.end..].starts_with(')')
+        {
+            continue;
+        }
+        let before = t[..c.start - 1].trim_end_matches(' ');
+        let Some(inner) = before
+            .strip_suffix(QUOTES.as_slice())
+            .or_else(|| before.strip_suffix('»'))
+        else {
+            continue;
+        };
+        let Some(open) = inner.rfind(QUOTES) else {
+            continue;
+        };
+        let quote_len = inner[open..].chars().next().map_or(1, char::len_utf8);
+        let name = inner[open + quote_len..].trim_matches(' ');
+        let words = name.split(' ').count();
+        if name.is_empty() || words > 5 || !name.chars().all(|ch| ch == ' ' || is_arabic_letter(ch))
+        {
+            continue;
+        }
+        // «قمة "مبادرة مستقبل الاستثمار" (FII)»: an event's name, not an organisation's.
+        let event = |w: &str| super::scan::stems(w).any(|o| super::names::event_word(&w[o..]));
+        let word_before = inner[..open].trim_end_matches(' ').rsplit(' ').next();
+        if name.split(' ').next().is_some_and(event) || word_before.is_some_and(event) {
+            continue;
+        }
+        let quoted = &inner[open + quote_len..];
+        let start = open + quote_len + (quoted.len() - quoted.trim_start_matches(' ').len());
+        found.push(NameCand {
+            start,
+            end: start + name.len(),
+            kind: Kind::Org,
+            entity: c.entity,
+            prio: 1,
+        });
+    }
+    out.extend(found);
 }
 
 /// The longest run of Arabic words ending `before` (as byte offsets into it) that sounds like

@@ -98,6 +98,8 @@ pub const TRIGGERS: &[(&str, Trigger)] = &[
     ("تطبيق", Trigger::Product),
     ("تطبيقا", Trigger::Product),
     ("تطبيقي", Trigger::Product),
+    // Maghrebi «تطبيقة» (an app).
+    ("تطبيقه", Trigger::Product),
     ("خدمه", Trigger::Product),
     ("موقع", Trigger::Org),
     ("صحيفه", Trigger::Org),

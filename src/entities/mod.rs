@@ -359,9 +359,15 @@ fn merge_local_companies(
     while i + 1 < chosen.len() {
         let (a, b) = (&chosen[i], &chosen[i + 1]);
         let place = &t[b.start..b.end];
+        // «بنك الإمارات دبي الوطني- مصر»: a hyphen glued to either side joins them too, but
+        // not on a line's opening words («شفق نيوز- بغداد» is a dateline) nor spaced on both
+        // sides (a title's dash).
+        let gap = &t[a.end..b.start];
+        let before = t[..a.start].trim_end_matches(' ');
+        let opens_line = before.is_empty() || before.ends_with('\n');
         if a.kind == Kind::Org
             && b.kind == Kind::Place
-            && &t[a.end..b.start] == " "
+            && (gap == " " || (matches!(gap, "-" | "- " | " -") && !opens_line))
             && !(place.starts_with("ال") && place.ends_with("يه"))
             && !place.contains(' ')
         {

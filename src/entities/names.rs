@@ -88,6 +88,46 @@ fn coordinated(t: &str, word_start: usize, kind: Kind, raws: &[Raw], g: &Gazette
     })
 }
 
+/// «(زين، أمنية، وأورانج)», «زين وأورانج وأمنية»: in a list joined by commas or و, a weak alias
+/// is licensed when another member of the same kind counted, before or after it. A list of weak
+/// aliases alone licenses nothing («أمنية وزين» stay words).
+fn license_lists(t: &str, raws: &mut [Raw], g: &Gazetteer) {
+    let joined = |end: usize, start: usize| {
+        if start <= end || start - end > 8 {
+            return false;
+        }
+        let gap = &t[end..start];
+        let (rest, and) = match gap.trim_end_matches(' ').strip_suffix('و') {
+            Some(rest) => (rest, true),
+            None => (gap, false),
+        };
+        rest.chars().all(|c| c == ' ' || c == '،' || c == ',') && (and || rest.contains(['،', ',']))
+    };
+    let mut order: Vec<usize> = (0..raws.len()).collect();
+    order.sort_by_key(|&i| raws[i].start);
+    // Walk forward then backward so a licence crosses the whole list either way.
+    for pass in 0..2 {
+        for k in 0..order.len() {
+            let pos = if pass == 0 { k } else { order.len() - 1 - k };
+            let i = order[pos];
+            if raws[i].licensed {
+                continue;
+            }
+            let kind = g.entities[raws[i].entity].kind;
+            // Overlapping matches aside, a list's neighbours are next to each other by start.
+            let near = &order[pos.saturating_sub(4)..(pos + 5).min(order.len())];
+            let listed = near.iter().map(|&j| &raws[j]).any(|r| {
+                r.licensed
+                    && g.entities[r.entity].kind == kind
+                    && (joined(r.end, raws[i].start) || joined(raws[i].end, r.start))
+            });
+            if listed {
+                raws[i].licensed = true;
+            }
+        }
+    }
+}
+
 /// A name candidate in normalized coordinates.
 #[derive(Clone, Debug)]
 pub struct NameCand {
@@ -340,6 +380,7 @@ impl Names {
                 }
             }
         }
+        license_lists(t, &mut raws, g);
         let anchored: HashSet<usize> = raws
             .iter()
             .filter(|r| r.licensed)
@@ -1160,6 +1201,11 @@ fn prev_trigger(t: &str, s: usize) -> Option<Trigger> {
         Some(c) if super::scan::is_letter(c) => super::scan::letters_before(t, s, 12),
         _ => s,
     };
+    // «تطبيقة ” Pay Direct”»: an opening quote between the trigger and the name.
+    let ws = t[..ws]
+        .trim_end_matches(' ')
+        .strip_suffix(['"', '“', '«', '”'])
+        .map_or(ws, str::len);
     triggered(t, ws)
 }
 
@@ -1862,7 +1908,7 @@ fn industry(w: &str) -> bool {
 }
 
 /// Events named like companies: «معرض دبي للطيران», «مؤتمر Digital Now».
-fn event_word(w: &str) -> bool {
+pub(super) fn event_word(w: &str) -> bool {
     matches!(
         w,
         "معرض"

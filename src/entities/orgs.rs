@@ -772,21 +772,45 @@ fn dateline_outlets(t: &str, words: &[Word]) -> Vec<(usize, usize)> {
         }
         let line_start = t[..words[first].s].trim_end_matches(' ');
         let opens_line = line_start.is_empty() || line_start.ends_with('\n');
-        // «آخر أخبار –», «وتابع أهم أخبار»: a sentence's words, not a name's.
-        let plain = |w: &str| {
-            let sentence_word = closed_class(w)
-                || glued(w)
-                || (w.starts_with('و') && w.chars().count() > 3)
-                || super::people::speech_verb(w)
-                || matches!(w, "اخر" | "اهم" | "ابرز" | "احدث" | "كل" | "جميع" | "تابع");
-            !sentence_word
-        };
-        if first == k || !opens_line || (first..=k).any(|j| !words[j].arabic || !plain(word(j))) {
+        if first == k
+            || !opens_line
+            || (first..=k).any(|j| !words[j].arabic || !dateline_word(word(j)))
+        {
             continue;
         }
         out.push((words[first].s, words[k].e));
     }
     out
+}
+
+/// «آخر أخبار –», «وتابع أهم أخبار»: a sentence's words, not an outlet's name.
+fn dateline_word(w: &str) -> bool {
+    let sentence_word = closed_class(w)
+        || glued(w)
+        || (w.starts_with('و') && w.chars().count() > 3)
+        || super::people::speech_verb(w)
+        || matches!(w, "اخر" | "اهم" | "ابرز" | "احدث" | "كل" | "جميع" | "تابع");
+    !sentence_word
+}
+
+/// «أحداث اليوم -» alone on the first line, the story below: two or three words and a dash
+/// with nothing after them on the text's opening line name the outlet, as a place dateline
+/// would. «اليوم» may close the name («بغداد اليوم»); a line that is one name the gazetteer
+/// knows (a place) is that name, not an outlet.
+fn bare_dateline_outlet(t: &str, words: &[Word], known: &Known) -> Option<(usize, usize)> {
+    let last = (0..words.len().min(3))
+        .take_while(|&k| k == 0 || words[k].joined)
+        .last()?;
+    let rest = t[words[last].e..].trim_start_matches(' ');
+    let after_dash = rest.strip_prefix(['–', '-'])?.trim_start_matches(' ');
+    let story = after_dash.strip_prefix('\n')?;
+    let word = |k: usize| &t[words[k].s..words[k].e];
+    let plain = (0..=last)
+        .all(|k| words[k].arabic && (dateline_word(word(k)) || (k == last && word(k) == "اليوم")));
+    let one_known = (known.name_at)(words[0].s).is_some_and(|(end, _)| end >= words[last].e);
+    let opens = t[..words[0].s].trim().is_empty();
+    (last > 0 && plain && !one_known && opens && !story.trim().is_empty())
+        .then(|| (words[0].s, words[last].e))
 }
 
 /// «الشركة التونسية "النقل للسيارات"», «للمجموعة الصينية «بي واي دي»»: a quoted name right
@@ -831,6 +855,39 @@ fn described_quoted_companies(t: &str, words: &[Word]) -> Vec<(usize, usize)> {
     out
 }
 
+/// «في تصريح لـ “افريكان مانجر”», «في حديث مع «الشرق»»: a quoted name right after a statement
+/// or an interview given to someone is the outlet that took it; as (start, end).
+fn interview_outlets(t: &str, words: &[Word]) -> Vec<(usize, usize)> {
+    const OPEN: [char; 4] = ['"', '“', '«', '”'];
+    const CLOSE: [char; 4] = ['"', '”', '»', '“'];
+    let word = |k: usize| &t[words[k].s..words[k].e];
+    let mut out = Vec::new();
+    for k in 2..words.len() {
+        let gap = t[words[k - 1].e..words[k].s].trim();
+        if gap.chars().count() != 1 || !gap.starts_with(OPEN) {
+            continue;
+        }
+        let interview = matches!(
+            word(k - 2),
+            "تصريح" | "تصريحات" | "حديث" | "مقابله" | "حوار" | "لقاء"
+        );
+        if !interview || !words[k - 1].joined || !matches!(word(k - 1), "ل" | "مع") {
+            continue;
+        }
+        let mut last = k;
+        while last + 1 < words.len() && last - k < 3 && words[last + 1].joined {
+            last += 1;
+        }
+        let after = words
+            .get(last + 1)
+            .map_or(&t[words[last].e..], |n| &t[words[last].e..n.s]);
+        if after.trim_start().starts_with(CLOSE) && (k..=last).all(|j| words[j].arabic) {
+            out.push((words[k].s, words[last].e));
+        }
+    }
+    out
+}
+
 /// Company names ending with a company word, as (start, end); the name before the word is one to
 /// three words (or a gazetteer name) not broken by punctuation. Outlets opening a dateline
 /// with a news word (`dateline_outlets`) and quoted names after «الشركة» and a nationality
@@ -838,6 +895,8 @@ fn described_quoted_companies(t: &str, words: &[Word]) -> Vec<(usize, usize)> {
 pub fn company_words(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize)> {
     let word = |k: usize| &t[words[k].s..words[k].e];
     let mut out = dateline_outlets(t, words);
+    out.extend(bare_dateline_outlet(t, words, known));
+    out.extend(interview_outlets(t, words));
     out.extend(described_quoted_companies(t, words));
     for k in 1..words.len() {
         if !words[k].joined || !company_word(word(k)) {
@@ -847,12 +906,24 @@ pub fn company_words(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usiz
             out.push((words[first].s, line_of_business_end(t, words, k)));
             continue;
         }
+        // «(ترك تيلكوم)»: parentheses or quotes around the whole name say it is one, so a
+        // first word shaped like a verb is the name's.
+        let closed = t[words[k].e..]
+            .trim_start_matches(' ')
+            .starts_with([')', '"', '”', '»', '“']);
+        let opened = |j: usize| {
+            t[..words[j].s]
+                .trim_end_matches(' ')
+                .ends_with(['(', '"', '“', '«', '”'])
+        };
         let mut first = k;
         while first > 0 && k - first < 3 && words[first].joined {
             let w = word(first - 1);
             let (_, stem) = stem_of(w);
             let letters = w.chars().count();
-            let verb_like = letters <= 5 && matches!(w.chars().next(), Some('ي' | 'ت' | 'ن'));
+            let verb_like = letters <= 5
+                && matches!(w.chars().next(), Some('ي' | 'ت' | 'ن'))
+                && !(closed && opened(first - 1));
             if closed_class(w)
                 || verb_like
                 || glued(w)

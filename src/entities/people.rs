@@ -161,7 +161,8 @@ impl People {
         } else {
             0
         };
-        let titled = prev & class::TITLE != 0 || dotted_title(t, words, i);
+        // A byline names its writer as surely as a title.
+        let titled = prev & class::TITLE != 0 || dotted_title(t, words, i) || byline(t, words, i);
         let spoken = prev & class::SPEECH != 0;
         // Few given names start like the article («الياس», «الكسندر»): most words need no
         // look-up.
@@ -330,7 +331,10 @@ impl People {
         let strong = given || titled || nasab;
         // An appositive name is closed by punctuation: «…، أنور معروف، أنه».
         let appositive = appositive && words.get(last + 1).is_none_or(|n| !n.joined);
-        let cued = titled || spoken || after_role || role_after || appositive;
+        // «ماجد بن رافد العرقوبي»: «بن» or «بنت» right after an ambiguous given name makes it
+        // a name (not «ابن», also the noun «son», nor «أبو» and «آل», which open names alone).
+        let son_of = nasab && matches!(words.get(i + 1).map(|n| &t[n.s..n.e]), Some("بن" | "بنت"));
+        let cued = titled || spoken || after_role || role_after || appositive || son_of;
         let ok = match count {
             1 => titled && (closed || role_after),
             _ => {
@@ -848,6 +852,17 @@ pub(super) fn role_word(w: &str) -> bool {
 /// Titles before a name («المهندس حازم متولي», «الشيخ …», «الإعلامية لميس الحديدي»).
 pub(super) fn title(w: &str) -> bool {
     class(w) & class::TITLE != 0
+}
+
+/// «كتبت/ آية عبد الهادي», «بقلم: سامي», «إعداد - …»: a byline (written by, by the pen of, prepared
+/// by), a slash, a colon or a dash, then the writer.
+fn byline(t: &str, words: &[super::scan::Word], i: usize) -> bool {
+    i > 0
+        && matches!(
+            &t[words[i - 1].s..words[i - 1].e],
+            "كتب" | "كتبت" | "بقلم" | "اعداد"
+        )
+        && matches!(t[words[i - 1].e..words[i].s].trim(), "/" | ":" | "-")
 }
 
 pub(super) fn speech_verb(w: &str) -> bool {
