@@ -354,23 +354,15 @@ fn lead_stem(w: &str) -> (usize, &str) {
 /// Extend `start` left over approximation words; returns the new start.
 fn approx_start(t: &str, start: usize) -> usize {
     let before = words_before(t, start);
-    let words: Vec<&str> = before
-        .iter()
-        .enumerate()
-        .map(|(i, (_, w))| {
-            if i == 0 || i + 1 == before.len() {
-                lead_stem(w).1
-            } else {
-                w
-            }
-        })
-        .collect();
     // The farthest word of the approximation may carry a clitic; try each length.
-    for n in (1..=words.len()).rev() {
-        let mut ws: Vec<&str> = before[..n].iter().map(|(_, w)| *w).collect();
+    for n in (1..=before.len()).rev() {
+        let mut ws = [""; 3];
+        for (w, &(_, b)) in ws.iter_mut().zip(&before[..n]) {
+            *w = b;
+        }
         let (off, stem) = lead_stem(ws[n - 1]);
         ws[n - 1] = stem;
-        if approximation(&ws) == n {
+        if approximation(&ws[..n]) == n {
             return before[n - 1].0 + off;
         }
     }

@@ -821,7 +821,11 @@ fn described_quoted_companies(t: &str, words: &[Word]) -> Vec<(usize, usize)> {
     let word = |k: usize| &t[words[k].s..words[k].e];
     let mut out = Vec::new();
     for k in 2..words.len() {
-        // Only an opening quote (and spaces) between the nationality and the name.
+        // Only an opening quote (and spaces) between the nationality and the name; a joined
+        // word has only spaces there (most words: no trim).
+        if words[k].joined {
+            continue;
+        }
         let gap = t[words[k - 1].e..words[k].s].trim();
         if gap.chars().count() != 1 || !gap.starts_with(OPEN) {
             continue;

@@ -26,10 +26,18 @@ pub const GIVEN_NAMES: &str = include_str!("../../assets/given-names.txt");
 /// list, whose ambiguous names stay ambiguous.
 pub const GIVEN_NAMES_DATA: &str = include_str!("../../assets/given-names-data.txt");
 
+/// What the given-name lexicon says of a word (one look-up answers both questions).
+mod lexeme {
+    /// A given name, and no ordinary word.
+    pub const GIVEN: u8 = 1;
+    /// A given name that is also an ordinary word («كريم», «أمل») or two letters or fewer.
+    pub const AMBIGUOUS: u8 = 2;
+}
+
 /// The given-name lexicons, normalized.
 pub struct People {
-    given: NameSet,
-    ambiguous: NameSet,
+    /// Given and ambiguous names (`lexeme`), in one map: most words are asked about both.
+    names: HashMap<String, u8, WordHashBuild>,
     latin: NameSet,
     /// The given and ambiguous names that start with «ال».
     al_names: Vec<String>,
@@ -37,9 +45,10 @@ pub struct People {
 
 impl People {
     pub fn load() -> People {
+        let mut given = NameSet::default();
+        let mut ambiguous = NameSet::default();
         let mut p = People {
-            given: NameSet::default(),
-            ambiguous: NameSet::default(),
+            names: HashMap::default(),
             latin: NameSet::default(),
             al_names: Vec::new(),
         };
@@ -60,33 +69,50 @@ impl People {
             for w in line.split_whitespace() {
                 let n = super::normalize::normalize_str(w);
                 match section {
-                    "given" => p.given.insert(n),
-                    "ambiguous" => p.ambiguous.insert(n),
+                    "given" => given.insert(n),
+                    "ambiguous" => ambiguous.insert(n),
                     _ => p.latin.insert(n),
                 };
             }
         }
         // A name that is also an ordinary word always needs a cue, and so does a name of two
         // letters or fewer (a Chinese syllable, a particle).
-        let short: Vec<String> = p
-            .given
+        let short: Vec<String> = given
             .iter()
             .filter(|g| g.chars().count() <= 2)
             .cloned()
             .collect();
-        p.ambiguous.extend(short);
-        let amb: Vec<String> = p.ambiguous.iter().cloned().collect();
-        for a in amb {
-            p.given.remove(&a);
+        ambiguous.extend(short);
+        for a in &ambiguous {
+            given.remove(a);
         }
-        p.al_names = p
-            .given
+        p.al_names = given
             .iter()
-            .chain(&p.ambiguous)
+            .chain(&ambiguous)
             .filter(|n| n.starts_with("ال"))
             .cloned()
             .collect();
+        p.names = given
+            .into_iter()
+            .map(|n| (n, lexeme::GIVEN))
+            .chain(ambiguous.into_iter().map(|n| (n, lexeme::AMBIGUOUS)))
+            .collect();
         p
+    }
+
+    /// `lexeme::GIVEN`, `lexeme::AMBIGUOUS` or 0.
+    fn lexeme(&self, w: &str) -> u8 {
+        self.names.get(w).copied().unwrap_or(0)
+    }
+
+    /// A given name that is no ordinary word.
+    fn given(&self, w: &str) -> bool {
+        self.lexeme(w) == lexeme::GIVEN
+    }
+
+    /// A given name, ambiguous or not.
+    fn named(&self, w: &str) -> bool {
+        self.lexeme(w) != 0
     }
 
     /// A Latin given name («Elon», «Evan»): a Latin run starting with one is a person.
@@ -167,8 +193,9 @@ impl People {
         // Few given names start like the article («الياس», «الكسندر»): most words need no
         // look-up.
         let lexical = !stem.starts_with("ال") || self.al_names.iter().any(|n| n == stem);
-        let given = lexical && self.given.contains(stem) || compound_given(stem, words, i, t);
-        let ambiguous = lexical && self.ambiguous.contains(stem);
+        let kind = if lexical { self.lexeme(stem) } else { 0 };
+        let given = kind == lexeme::GIVEN || compound_given(stem, words, i, t);
+        let ambiguous = kind == lexeme::AMBIGUOUS;
         // «الخبير البنكي معز بيوض»: after a title, a definite nisba followed by a given name
         // describes the person; the name starts after it.
         if titled
@@ -295,7 +322,7 @@ impl People {
             {
                 break;
             }
-            let named = self.given.contains(wk) || self.ambiguous.contains(wk);
+            let named = self.named(wk);
             if !(named || given || titled) && wk.chars().count() >= 5 && wk.ends_with("ات") {
                 break; // «المعلومات»: a plural noun ends the name
             }
@@ -338,7 +365,7 @@ impl People {
         let ok = match count {
             1 => titled && (closed || role_after),
             _ => {
-                (strong && (!ambiguous || cued || self.given.contains(word(i + 1))))
+                (strong && (!ambiguous || cued || self.given(word(i + 1))))
                     || (ambiguous && cued)
                     || ((spoken || after_role || role_after || appositive)
                         && !stem.starts_with("ال")
@@ -352,19 +379,15 @@ impl People {
     fn given_after(&self, c: &Ctx, i: usize) -> bool {
         c.words
             .get(i + 1)
-            .is_some_and(|n| n.joined && self.given.contains(&c.t[n.s..n.e]))
+            .is_some_and(|n| n.joined && self.given(&c.t[n.s..n.e]))
     }
 
     /// «ومحسن», «والدكتور»: a conjunction starting another name or phrase, where a run stops
     /// (a surname may start with و: «منتصر وايلي»).
     fn another_name(&self, w: &str) -> bool {
-        !self.given.contains(w)
-            && w.strip_prefix('و').is_some_and(|r| {
-                self.given.contains(r)
-                    || self.ambiguous.contains(r)
-                    || r.starts_with("ال")
-                    || !name_word(r)
-            })
+        !self.given(w)
+            && w.strip_prefix('و')
+                .is_some_and(|r| self.named(r) || r.starts_with("ال") || !name_word(r))
     }
 
     /// Whether the words before `i` end a role phrase: a role word within the eight words
@@ -433,10 +456,9 @@ impl People {
             if another
                 && !second.contains(' ')
                 && !second.starts_with("ال")
-                && !self.given.contains(first)
+                && !self.given(first)
                 && !nasab_particle(second)
-                && !self.given.contains(second)
-                && !self.ambiguous.contains(second)
+                && !self.named(second)
             {
                 span.1 = span.0 + first.len();
             }
@@ -634,8 +656,8 @@ fn clitic_len(p: &People, w: &str) -> usize {
     for c in ["و", "ب"] {
         if let Some(rest) = w.strip_prefix(c)
             && rest.chars().count() >= 3
-            && (p.given.contains(rest) || p.ambiguous.contains(rest))
-            && !p.given.contains(w)
+            && p.named(rest)
+            && !p.given(w)
         {
             return c.len();
         }

@@ -35,7 +35,29 @@ pub fn is_space(c: char) -> bool {
 }
 
 pub fn char_before(t: &str, pos: usize) -> Option<char> {
-    t[..pos].chars().next_back()
+    last_char(t, pos).map(|(c, _)| c)
+}
+
+/// The char that ends at byte `end` and its length. The backward walks below ask this of nearly
+/// every byte they pass: ASCII and two-byte chars (all of Arabic) are read from the bytes, since
+/// `chars().next_back()` costs several times more; longer chars go through it.
+#[inline]
+fn last_char(t: &str, end: usize) -> Option<(char, usize)> {
+    let b = t.as_bytes();
+    let last = *b.get(end.checked_sub(1)?)?;
+    if last.is_ascii() {
+        return Some((char::from(last), 1));
+    }
+    // `end` is a char boundary, so `last` is a continuation byte; a two-byte lead before it
+    // makes the pair one char.
+    if let Some(&lead) = end.checked_sub(2).and_then(|i| b.get(i))
+        && lead & 0xE0 == 0xC0
+        && let Some(c) = char::from_u32((u32::from(lead & 0x1F) << 6) | u32::from(last & 0x3F))
+    {
+        return Some((c, 2));
+    }
+    let c = t[..end].chars().next_back()?;
+    Some((c, c.len_utf8()))
 }
 
 pub fn char_at(t: &str, pos: usize) -> Option<char> {
@@ -45,11 +67,11 @@ pub fn char_at(t: &str, pos: usize) -> Option<char> {
 /// Start of the run of letters that ends at `pos` (at most `limit` bytes back).
 pub fn letters_before(t: &str, pos: usize, limit: usize) -> usize {
     let mut start = pos;
-    for c in t[..pos].chars().rev() {
+    while let Some((c, n)) = last_char(t, start) {
         if !is_letter(c) || pos - start >= limit {
             break;
         }
-        start -= c.len_utf8();
+        start -= n;
     }
     start
 }
@@ -72,18 +94,18 @@ pub fn clitic_before(t: &str, pos: usize) -> Option<&str> {
 /// The word (letters and digits) that ends just before `pos`, skipping spaces: (start, end).
 pub fn prev_word(t: &str, pos: usize) -> Option<(usize, usize)> {
     let mut end = pos;
-    for c in t[..pos].chars().rev() {
+    while let Some((c, n)) = last_char(t, end) {
         if !is_space(c) {
             break;
         }
-        end -= c.len_utf8();
+        end -= n;
     }
     let mut start = end;
-    for c in t[..end].chars().rev() {
+    while let Some((c, n)) = last_char(t, start) {
         if !is_word_char(c) {
             break;
         }
-        start -= c.len_utf8();
+        start -= n;
     }
     (start < end).then_some((start, end))
 }
@@ -119,18 +141,20 @@ pub fn word_end(t: &str, pos: usize) -> usize {
 
 /// Ways to read `word` as clitic + stem: the stem offsets (within `word`), longest clitic last.
 pub fn stems(word: &str) -> impl Iterator<Item = usize> + '_ {
-    // Asked of nearly every word: a word that starts with no clitic's letter skips the list.
-    let clitics = if word.starts_with(CLITIC_FIRST_LETTERS) {
-        CLITIC_PREFIXES
-    } else {
-        &[]
-    };
+    // Asked of nearly every word. A word has one prefix of each length, so at most one clitic of
+    // each length fits; clitics are one to four of the two-byte letters CLITIC_FIRST_LETTERS, so
+    // the prefixes tried stop at the first other letter (most words: at once).
+    let max = CLITIC_PREFIXES[0].len();
+    let b = word.as_bytes();
     std::iter::once(0).chain(
-        clitics
-            .iter()
-            .rev()
-            .filter(move |c| word.len() > c.len() + 2 && word.starts_with(**c))
-            .map(|c| c.len()),
+        (2..=max)
+            .step_by(2)
+            .take_while(move |&n| {
+                matches!(b.get(n - 2..n), Some(&[lead, next]) if lead & 0xE0 == 0xC0
+                    && char::from_u32((u32::from(lead & 0x1F) << 6) | u32::from(next & 0x3F))
+                        .is_some_and(|c| CLITIC_FIRST_LETTERS.contains(&c)))
+            })
+            .filter(move |&n| word.len() > n + 2 && is_clitic(&word[..n])),
     )
 }
 
@@ -207,4 +231,66 @@ pub fn split_words(t: &str) -> Vec<Word> {
         out.push(w);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `stems` answers, by its definition: every clitic that fits, shortest first.
+    fn stems_by_list(word: &str) -> Vec<usize> {
+        let fits = CLITIC_PREFIXES
+            .iter()
+            .rev()
+            .filter(|c| word.len() > c.len() + 2 && word.starts_with(**c));
+        std::iter::once(0).chain(fits.map(|c| c.len())).collect()
+    }
+
+    #[test]
+    fn stems_are_the_clitics_that_fit_shortest_first() {
+        for c in CLITIC_PREFIXES {
+            assert!(
+                c.chars()
+                    .all(|l| l.len_utf8() == 2 && CLITIC_FIRST_LETTERS.contains(&l))
+            );
+        }
+        let words = [
+            "وبالشركه",
+            "فللمؤسسه",
+            "والرئيس",
+            "بالدولار",
+            "الذي",
+            "لل",
+            "للا",
+            "وكالات",
+            "ولد",
+            "كتاب",
+            "فيسبوك",
+            "google",
+            "و1",
+            "ال2025",
+            "أبل",
+            "",
+        ];
+        for w in words {
+            assert_eq!(stems(w).collect::<Vec<_>>(), stems_by_list(w), "{w}");
+        }
+        assert_eq!(stems("وبالشركه").collect::<Vec<_>>(), [0, 2, 4, 8]); // not «وبا»
+    }
+
+    #[test]
+    fn backward_walks_read_any_script() {
+        let t = "قال  Ünïcode 𝔸bc,";
+        let at = |s: &str| t.find(s).unwrap_or(0);
+        assert_eq!(prev_word(t, t.len() - 1), Some((at("𝔸"), t.len() - 1)));
+        assert_eq!(prev_word(t, at(" 𝔸")), Some((at("Ü"), at(" 𝔸"))));
+        assert_eq!(prev_word(t, at("Ü")), Some((0, "قال".len())));
+        assert_eq!(char_before(t, t.len()), Some(','));
+        assert_eq!(char_before(t, at("bc")), Some('𝔸'));
+        assert_eq!(char_before(t, 0), None);
+        assert_eq!(letters_before(t, "قال".len(), 12), 0);
+        // Stops once `limit` bytes are taken.
+        assert_eq!(letters_before(t, "قال".len(), 4), 2);
+        assert_eq!(letters_before(t, "قال".len(), 2), 4);
+    }
 }
