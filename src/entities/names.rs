@@ -976,6 +976,14 @@ fn latin_noise(w: &str) -> bool {
     NOISE.contains(&w)
 }
 
+/// The last word of a Latin event's name (lowercased, as the text is normalized).
+fn latin_event_word(w: &str) -> bool {
+    matches!(
+        w,
+        "unpacked" | "event" | "summit" | "conference" | "expo" | "keynote" | "forum" | "festival"
+    )
+}
+
 fn is_model_token(w: &str) -> bool {
     w.bytes().any(|c| c.is_ascii_digit())
         || matches!(
@@ -1072,6 +1080,16 @@ fn latin_runs(
     }
     for (s, e, has_digit) in runs {
         let mut inside = gaz.overlapping(out, s, e);
+        // «Galaxy Unpacked», «A Galaxy Event»: a run ending in an event word names the event,
+        // not the product inside it.
+        if t[s..e].rsplit(' ').next().is_some_and(latin_event_word) {
+            for &k in &inside {
+                if out[k].kind == Kind::Product {
+                    out[k].end = out[k].start;
+                }
+            }
+            continue;
+        }
         // «Gulf MENA Holdings»: a place abbreviation inside a longer Latin name is part of it.
         if !inside.is_empty()
             && inside

@@ -1772,3 +1772,31 @@ fn enclosed_company_with_a_verb_shaped_first_word_round_six() {
         );
     }
 }
+
+#[test]
+fn latin_events_are_not_products_round_seven() {
+    for (text, word) in [
+        (
+            "تستعد الشركة لإقامة حدثها السنوي Galaxy Unpacked يوم 25 فبراير",
+            "Galaxy",
+        ),
+        ("إلى جانب كلمة A Galaxy Event في إشارة مباشرة", "Galaxy"),
+    ] {
+        let products = of(text, Kind::Product);
+        assert!(
+            !products.iter().any(|p| p.contains(word)),
+            "{text}: {products:?}"
+        );
+    }
+    // The product alone, or grown over its model, stays a product.
+    for (text, want) in [
+        (
+            "أطلقت سامسونج هاتف Galaxy S26 Ultra الجديد",
+            "Galaxy S26 Ultra",
+        ),
+        ("أعلنت الشركة عن هاتف Galaxy الجديد", "Galaxy"),
+    ] {
+        let products = of(text, Kind::Product);
+        assert!(products.contains(&want.to_string()), "{text}: {products:?}");
+    }
+}
