@@ -1405,6 +1405,11 @@ fn unknown_after_trigger(
     if n < 3 || verb_like || glued || not_a_name(w) || w.ends_with('ي') || w.ends_with('ت') {
         return;
     }
+    // «تطبيقا صينيا», «جهازا ذكيا»: a nisba adjective in the indefinite accusative, like its
+    // «ـي» form above, describes the noun and names nothing.
+    if n >= 4 && w.ends_with("يا") {
+        return;
+    }
     // «سيارة منذ إطلاقها», «مساعد وزير الخزانة»: prepositions and roles are never names.
     if trigger(w).is_some()
         || lexicon::scale(w).is_some()

@@ -1800,3 +1800,24 @@ fn latin_events_are_not_products_round_seven() {
         assert!(products.contains(&want.to_string()), "{text}: {products:?}");
     }
 }
+
+#[test]
+fn accusative_nisba_after_a_trigger_round_seven() {
+    for (text, word) in [
+        ("إلى جانب 58 تطبيقا صينيا آخرين بسبب مخاوف", "صينيا"),
+        ("أطلقت الشركة تطبيقا مجانيا للطلاب", "مجانيا"),
+    ] {
+        assert!(
+            !of(text, Kind::Product).contains(&word.to_string()),
+            "{text}: {:?}",
+            of(text, Kind::Product)
+        );
+    }
+    // An unknown name after the trigger is still a name.
+    let text = "أطلقت الشركة تطبيق توكلنا الجديد";
+    assert!(
+        of(text, Kind::Product).contains(&"توكلنا".to_string()),
+        "{text}: {:?}",
+        of(text, Kind::Product)
+    );
+}
