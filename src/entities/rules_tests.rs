@@ -1821,3 +1821,24 @@ fn accusative_nisba_after_a_trigger_round_seven() {
         of(text, Kind::Product)
     );
 }
+
+#[test]
+fn accusative_common_noun_after_a_title_round_seven() {
+    for (text, word) in [
+        ("كتب المحلل تقريرا عن السوق", "تقريرا"),
+        ("أصدر الوزير بيانا حول الخطة", "بيانا"),
+    ] {
+        assert!(
+            !of(text, Kind::Person).contains(&word.to_string()),
+            "{text}: {:?}",
+            of(text, Kind::Person)
+        );
+    }
+    // A surname after a title that ends in alif is still a name.
+    let text = "وقال الدكتور رضا حجازي إن الخطة جاهزة";
+    assert!(
+        of(text, Kind::Person).contains(&"رضا حجازي".to_string()),
+        "{text}: {:?}",
+        of(text, Kind::Person)
+    );
+}
