@@ -483,11 +483,85 @@ impl Names {
             }
         }
         quoted_companies(t, out, &gaz);
+        named_products(t, out);
         coordinated_names(t, out);
         quoted_appositions(t, out);
         datelines(t, out, &gaz);
         propagate_names(t, &words, out, gaz_end);
     }
+}
+
+/// «يعمل هاتف “هواوي” الجديد … ويحمل اسم “مايت اكس”», «أطلق على التطبيق المجاني اسم "سي
+/// رادار"»: a quoted name after a naming word is the name of the thing the sentence is about —
+/// a product when the nearest trigger word before it, definite or not, is a product word.
+fn named_products(t: &str, out: &mut Vec<NameCand>) {
+    let mut found = Vec::new();
+    for (q, open) in t
+        .char_indices()
+        .filter(|&(_, c)| matches!(c, '"' | '«' | '“'))
+    {
+        let Some((a, b)) = prev_word(t, q).filter(|&(_, b)| t[b..q].trim().is_empty()) else {
+            continue;
+        };
+        let naming = &t[a..b];
+        if !stems(naming)
+            .any(|o| matches!(&naming[o..], "اسم" | "اسمه" | "اسمها" | "تسميه" | "عنوان"))
+        {
+            continue;
+        }
+        let s = q + open.len_utf8();
+        let close = match open {
+            '«' => '»',
+            '“' => '”',
+            _ => '"',
+        };
+        let Some(len) = t[s..].find([close, '"', '”']).filter(|&l| l > 0 && l <= 40) else {
+            continue;
+        };
+        let name = &t[s..s + len];
+        if name.split(' ').count() > 4
+            || name.starts_with(' ')
+            || name.ends_with(' ')
+            || !name.chars().all(|c| c == ' ' || is_word_char(c))
+            || out.iter().any(|c| c.start < s + len && s < c.end)
+        {
+            continue;
+        }
+        if thing_before(&t[..a]) == Some(Kind::Product) {
+            found.push(NameCand {
+                start: s,
+                end: s + len,
+                kind: Kind::Product,
+                entity: None,
+                prio: 2,
+            });
+        }
+    }
+    out.extend(found);
+}
+
+/// The kind the nearest trigger word in the same sentence names, looking back at most twelve
+/// words: a product word («هاتف», «التطبيق») gives a product; a company word, a project or a
+/// programme, or a trigger after «لل» («للهاتف المحمول»: for phones) gives nothing.
+fn thing_before(before: &str) -> Option<Kind> {
+    let sentence = before
+        .rsplit(['.', '!', '?', '\n'])
+        .next()
+        .unwrap_or_default();
+    for w in sentence
+        .rsplit(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
+        .take(12)
+    {
+        let Some((o, tr)) = stems(w).find_map(|o| trigger(&w[o..]).map(|tr| (o, tr))) else {
+            continue;
+        };
+        let product = tr == Trigger::Product
+            && !w[..o].ends_with("لل")
+            && !matches!(&w[o..], "مشروع" | "برنامج");
+        return product.then_some(Kind::Product);
+    }
+    None
 }
 
 /// «شركة اتحاد اتصالات “موبايلي”», «السوق المالية “تداول”»: a quoted name right after an

@@ -1842,3 +1842,38 @@ fn accusative_common_noun_after_a_title_round_seven() {
         of(text, Kind::Person)
     );
 }
+
+#[test]
+fn quoted_names_of_products_round_seven() {
+    for (text, want) in [
+        (
+            "يعمل هاتف “هواوي” الجديد، بتقنية الجيل الخامس، ويحمل إسم “مايت اكس”. وقال مسؤول",
+            "مايت اكس",
+        ),
+        (
+            "وأطلق على التطبيق المجاني اسم \"سي رادار\" (رادار كورونا) ويمكن تحميله",
+            "سي رادار",
+        ),
+    ] {
+        let products = of(text, Kind::Product);
+        assert!(products.contains(&want.to_string()), "{text}: {products:?}");
+    }
+    // A company, a project, a phone operator or another sentence names no product.
+    for (text, word) in [
+        (
+            "ظهر ترخيص لمشغل ثالث للهاتف المحمول باسم “وفا تيل” في البلاد",
+            "وفا تيل",
+        ),
+        ("تأسيس مشروع مشترك يحمل اسم «آيثر» بين الشركتين", "آيثر"),
+        (
+            "أطلقت الشركة هاتفا جديدا. وأسست صندوقا باسم «نماء» للاستثمار",
+            "نماء",
+        ),
+    ] {
+        assert!(
+            !of(text, Kind::Product).contains(&word.to_string()),
+            "{text}: {:?}",
+            of(text, Kind::Product)
+        );
+    }
+}
