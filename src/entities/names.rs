@@ -480,6 +480,8 @@ impl Names {
         for &(at, tr) in &triggers {
             if tr == Trigger::Org {
                 dual_list(t, at, out);
+            } else if tr == Trigger::Product {
+                described_product(t, at, out);
             }
         }
         quoted_companies(t, out, &gaz);
@@ -489,6 +491,73 @@ impl Names {
         datelines(t, out, &gaz);
         propagate_names(t, &words, out, gaz_end);
     }
+}
+
+/// «تطبيق مشاركة الفيديوهات القصيرة (جوش)»: a product word, up to four words saying what
+/// it does, then a name in parentheses or quotes: the name is the product's.
+fn described_product(t: &str, at: usize, out: &mut Vec<NameCand>) {
+    if prev_word(t, at).is_some_and(|(a, b)| stems(&t[a..b]).any(|o| !thing_word(&t[a + o..b]))) {
+        return;
+    }
+    let mut p = at;
+    for n in 0..4 {
+        match next_word(t, p) {
+            Some((s, e))
+                if s == p + 1
+                    && t[s..e].chars().all(is_arabic_letter)
+                    // «مشترك يحمل اسم»: a verb ends the description.
+                    && !(t[s..e].starts_with(['ي', 'ت']) && t[s..e].chars().count() <= 5)
+                    // «شرائح بلاكويل "جنوني"»: a known name is the product, the quote a remark.
+                    && !out.iter().any(|c| c.start < e && s < c.end)
+                    && trigger(&t[s..e]).is_none()
+                    && !orgs::closed_class(&t[s..e])
+                    && !super::people::function_word(&t[s..e]) =>
+            {
+                p = e
+            }
+            _ if n == 0 => return,
+            _ => break,
+        }
+    }
+    let Some(open) = t[p..].strip_prefix(' ').and_then(|q| q.chars().next()) else {
+        return;
+    };
+    let close = match open {
+        '(' => ')',
+        '«' => '»',
+        '“' => '”',
+        '"' => '"',
+        _ => return,
+    };
+    let s = p + 1 + open.len_utf8();
+    let Some(len) = t[s..].find(close).filter(|&l| l > 0 && l <= 40) else {
+        return;
+    };
+    let name = &t[s..s + len];
+    let first = name.split(' ').next().unwrap_or_default();
+    if name.split(' ').count() > 3
+        || !name.chars().next().is_some_and(char::is_alphabetic)
+        || !name.chars().all(|c| c == ' ' || is_word_char(c))
+        || name.ends_with(' ')
+        || first.starts_with("ال")
+        || not_a_name(first)
+        || latin_noise(name)
+        || out.iter().any(|c| c.start < s + len && s < c.end)
+    {
+        return;
+    }
+    out.push(NameCand {
+        start: s,
+        end: s + len,
+        kind: Kind::Product,
+        entity: None,
+        prio: 1,
+    });
+}
+
+/// Product words that name a thing: a project or a programme («مشروع», «برنامج») is not one.
+fn thing_word(w: &str) -> bool {
+    !matches!(w, "مشروع" | "برنامج")
 }
 
 /// «يعمل هاتف “هواوي” الجديد … ويحمل اسم “مايت اكس”», «أطلق على التطبيق المجاني اسم "سي
@@ -556,9 +625,7 @@ fn thing_before(before: &str) -> Option<Kind> {
         let Some((o, tr)) = stems(w).find_map(|o| trigger(&w[o..]).map(|tr| (o, tr))) else {
             continue;
         };
-        let product = tr == Trigger::Product
-            && !w[..o].ends_with("لل")
-            && !matches!(&w[o..], "مشروع" | "برنامج");
+        let product = tr == Trigger::Product && !w[..o].ends_with("لل") && thing_word(&w[o..]);
         return product.then_some(Kind::Product);
     }
     None

@@ -1877,3 +1877,26 @@ fn quoted_names_of_products_round_seven() {
         );
     }
 }
+
+#[test]
+fn described_products_round_seven() {
+    let text = "سوف تستخدم في توسيع نطاق تطبيق مشاركة الفيديوهات القصيرة (جوش). ويشار إلى أن (جوش) هو من بين البدائل";
+    let products = of(text, Kind::Product);
+    assert_eq!(products, ["جوش", "جوش"], "{text}");
+    // A remark, a definite phrase or a number in parentheses names nothing.
+    for (text, word) in [
+        (
+            "أطلقت الشركة تطبيق حجز المواعيد (المجاني) للمرضى",
+            "المجاني",
+        ),
+        ("تقدم الشركة خدمة دعم العملاء (24 ساعة) يوميا", "24 ساعة"),
+        ("أطلقت الوزارة منصة تسجيل (في الرياض) أمس", "في الرياض"),
+        ("مضيفا أن الطلب على شرائح بلاكويل \"جنوني\".", "جنوني"),
+    ] {
+        assert!(
+            !of(text, Kind::Product).contains(&word.to_string()),
+            "{text}: {:?}",
+            of(text, Kind::Product)
+        );
+    }
+}
