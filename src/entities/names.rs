@@ -1197,7 +1197,12 @@ fn latin_runs(
             {
                 break;
             }
-            if words > 0 && latin_noise(w) && !digits {
+            // «Galaxy A»: a lone capital closing the run is a model series, not the article.
+            let series = words > 0
+                && w.len() == 1
+                && upper
+                && !(p + 1 < b.len() && b[p] == b' ' && word_char(b[p + 1]));
+            if words > 0 && latin_noise(w) && !digits && !series {
                 break;
             }
             has_upper |= upper;

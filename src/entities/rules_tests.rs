@@ -1900,3 +1900,20 @@ fn described_products_round_seven() {
         );
     }
 }
+
+#[test]
+fn model_series_letter_round_seven() {
+    let text = "فالبعض يشير إلى أن القادم سيكون هاتف من عائلة Galaxy A.";
+    assert_eq!(of(text, Kind::Product), ["Galaxy A"], "{text}");
+    // The article inside a run, or a lowercase «a», is no model letter.
+    for text in [
+        "قدمت الشركة Galaxy a جديدا",
+        "عرضت سامسونج Galaxy A Series الجديدة",
+    ] {
+        let products = of(text, Kind::Product);
+        assert!(
+            products.len() == 1 && products.iter().all(|p| p.ends_with("Galaxy")),
+            "{text}: {products:?}"
+        );
+    }
+}
