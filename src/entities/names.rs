@@ -1556,6 +1556,18 @@ fn unknown_after_trigger(
     if n >= 4 && w.ends_with("يا") {
         return;
     }
+    // «نظام كابل بحري»: a name is definite, so an indefinite nisba adjective after the word
+    // shows it is a common noun.
+    if next_word(t, e).is_some_and(|(a, b)| {
+        let adj = &t[a..b];
+        a == e + 1
+            && !adj.starts_with("ال")
+            && adj.chars().count() >= 4
+            && (adj.ends_with('ي') || adj.ends_with("يه"))
+            && !super::people::function_word(adj)
+    }) {
+        return;
+    }
     // «سيارة منذ إطلاقها», «مساعد وزير الخزانة»: prepositions and roles are never names.
     if trigger(w).is_some()
         || lexicon::scale(w).is_some()

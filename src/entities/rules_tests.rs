@@ -1917,3 +1917,24 @@ fn model_series_letter_round_seven() {
         );
     }
 }
+
+#[test]
+fn common_noun_with_an_indefinite_adjective_round_seven() {
+    for (text, word) in [
+        ("توقيع مذكرة لبناء أول نظام كابل بحري ثنائي مباشر", "كابل"),
+        ("أطلقت الشركة تطبيق حجز مجاني للمرضى", "حجز"),
+    ] {
+        assert!(
+            !of(text, Kind::Product).contains(&word.to_string()),
+            "{text}: {:?}",
+            of(text, Kind::Product)
+        );
+    }
+    // A definite adjective after the name leaves it a name.
+    let text = "أطلقت الشركة تطبيق توكلنا السعودي الجديد";
+    assert!(
+        of(text, Kind::Product).contains(&"توكلنا".to_string()),
+        "{text}: {:?}",
+        of(text, Kind::Product)
+    );
+}
