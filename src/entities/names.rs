@@ -480,14 +480,155 @@ impl Names {
         for &(at, tr) in &triggers {
             if tr == Trigger::Org {
                 dual_list(t, at, out);
+            } else if tr == Trigger::Product {
+                described_product(t, at, out);
             }
         }
         quoted_companies(t, out, &gaz);
+        named_products(t, out);
         coordinated_names(t, out);
         quoted_appositions(t, out);
         datelines(t, out, &gaz);
         propagate_names(t, &words, out, gaz_end);
     }
+}
+
+/// «تطبيق مشاركة الفيديوهات القصيرة (جوش)»: a product word, up to four words saying what
+/// it does, then a name in parentheses or quotes: the name is the product's.
+fn described_product(t: &str, at: usize, out: &mut Vec<NameCand>) {
+    if prev_word(t, at).is_some_and(|(a, b)| stems(&t[a..b]).any(|o| !thing_word(&t[a + o..b]))) {
+        return;
+    }
+    let mut p = at;
+    for n in 0..4 {
+        match next_word(t, p) {
+            Some((s, e))
+                if s == p + 1
+                    && t[s..e].chars().all(is_arabic_letter)
+                    // «مشترك يحمل اسم»: a verb ends the description.
+                    && !(t[s..e].starts_with(['ي', 'ت']) && t[s..e].chars().count() <= 5)
+                    // «شرائح بلاكويل "جنوني"»: a known name is the product, the quote a remark.
+                    && !out.iter().any(|c| c.start < e && s < c.end)
+                    && trigger(&t[s..e]).is_none()
+                    && !orgs::closed_class(&t[s..e])
+                    && !super::people::function_word(&t[s..e]) =>
+            {
+                p = e
+            }
+            _ if n == 0 => return,
+            _ => break,
+        }
+    }
+    let Some(open) = t[p..].strip_prefix(' ').and_then(|q| q.chars().next()) else {
+        return;
+    };
+    let close = match open {
+        '(' => ')',
+        '«' => '»',
+        '“' => '”',
+        '"' => '"',
+        _ => return,
+    };
+    let s = p + 1 + open.len_utf8();
+    let Some(len) = t[s..].find(close).filter(|&l| l > 0 && l <= 40) else {
+        return;
+    };
+    let name = &t[s..s + len];
+    let first = name.split(' ').next().unwrap_or_default();
+    if name.split(' ').count() > 3
+        || !name.chars().next().is_some_and(char::is_alphabetic)
+        || !name.chars().all(|c| c == ' ' || is_word_char(c))
+        || name.ends_with(' ')
+        || first.starts_with("ال")
+        || not_a_name(first)
+        || latin_noise(name)
+        || out.iter().any(|c| c.start < s + len && s < c.end)
+    {
+        return;
+    }
+    out.push(NameCand {
+        start: s,
+        end: s + len,
+        kind: Kind::Product,
+        entity: None,
+        prio: 1,
+    });
+}
+
+/// Product words that name a thing: a project or a programme («مشروع», «برنامج») is not one.
+fn thing_word(w: &str) -> bool {
+    !matches!(w, "مشروع" | "برنامج")
+}
+
+/// «يعمل هاتف “هواوي” الجديد … ويحمل اسم “مايت اكس”», «أطلق على التطبيق المجاني اسم "سي
+/// رادار"»: a quoted name after a naming word is the name of the thing the sentence is about —
+/// a product when the nearest trigger word before it, definite or not, is a product word.
+fn named_products(t: &str, out: &mut Vec<NameCand>) {
+    let mut found = Vec::new();
+    for (q, open) in t
+        .char_indices()
+        .filter(|&(_, c)| matches!(c, '"' | '«' | '“'))
+    {
+        let Some((a, b)) = prev_word(t, q).filter(|&(_, b)| t[b..q].trim().is_empty()) else {
+            continue;
+        };
+        let naming = &t[a..b];
+        if !stems(naming)
+            .any(|o| matches!(&naming[o..], "اسم" | "اسمه" | "اسمها" | "تسميه" | "عنوان"))
+        {
+            continue;
+        }
+        let s = q + open.len_utf8();
+        let close = match open {
+            '«' => '»',
+            '“' => '”',
+            _ => '"',
+        };
+        let Some(len) = t[s..].find([close, '"', '”']).filter(|&l| l > 0 && l <= 40) else {
+            continue;
+        };
+        let name = &t[s..s + len];
+        if name.split(' ').count() > 4
+            || name.starts_with(' ')
+            || name.ends_with(' ')
+            || !name.chars().all(|c| c == ' ' || is_word_char(c))
+            || out.iter().any(|c| c.start < s + len && s < c.end)
+        {
+            continue;
+        }
+        if thing_before(&t[..a]) == Some(Kind::Product) {
+            found.push(NameCand {
+                start: s,
+                end: s + len,
+                kind: Kind::Product,
+                entity: None,
+                prio: 2,
+            });
+        }
+    }
+    out.extend(found);
+}
+
+/// The kind the nearest trigger word in the same sentence names, looking back at most twelve
+/// words: a product word («هاتف», «التطبيق») gives a product; a company word, a project or a
+/// programme, or a trigger after «لل» («للهاتف المحمول»: for phones) gives nothing.
+fn thing_before(before: &str) -> Option<Kind> {
+    let sentence = before
+        .rsplit(['.', '!', '?', '\n'])
+        .next()
+        .unwrap_or_default();
+    for w in sentence
+        .rsplit(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
+        .take(12)
+    {
+        let Some((o, tr)) = stems(w).find_map(|o| trigger(&w[o..]).map(|tr| (o, tr))) else {
+            continue;
+        };
+        let product = tr == Trigger::Product && !w[..o].ends_with("لل") && thing_word(&w[o..]);
+        return product.then_some(Kind::Product);
+    }
+    None
 }
 
 /// «شركة اتحاد اتصالات “موبايلي”», «السوق المالية “تداول”»: a quoted name right after an
@@ -976,6 +1117,14 @@ fn latin_noise(w: &str) -> bool {
     NOISE.contains(&w)
 }
 
+/// The last word of a Latin event's name (lowercased, as the text is normalized).
+fn latin_event_word(w: &str) -> bool {
+    matches!(
+        w,
+        "unpacked" | "event" | "summit" | "conference" | "expo" | "keynote" | "forum" | "festival"
+    )
+}
+
 fn is_model_token(w: &str) -> bool {
     w.bytes().any(|c| c.is_ascii_digit())
         || matches!(
@@ -1048,7 +1197,12 @@ fn latin_runs(
             {
                 break;
             }
-            if words > 0 && latin_noise(w) && !digits {
+            // «Galaxy A»: a lone capital closing the run is a model series, not the article.
+            let series = words > 0
+                && w.len() == 1
+                && upper
+                && !(p + 1 < b.len() && b[p] == b' ' && word_char(b[p + 1]));
+            if words > 0 && latin_noise(w) && !digits && !series {
                 break;
             }
             has_upper |= upper;
@@ -1072,6 +1226,16 @@ fn latin_runs(
     }
     for (s, e, has_digit) in runs {
         let mut inside = gaz.overlapping(out, s, e);
+        // «Galaxy Unpacked», «A Galaxy Event»: a run ending in an event word names the event,
+        // not the product inside it.
+        if t[s..e].rsplit(' ').next().is_some_and(latin_event_word) {
+            for &k in &inside {
+                if out[k].kind == Kind::Product {
+                    out[k].end = out[k].start;
+                }
+            }
+            continue;
+        }
         // «Gulf MENA Holdings»: a place abbreviation inside a longer Latin name is part of it.
         if !inside.is_empty()
             && inside
@@ -1385,6 +1549,23 @@ fn unknown_after_trigger(
     // «هاتف بكاميرا»: a preposition glued to an ordinary word.
     let glued = matches!(w.chars().next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك')) && n >= 5;
     if n < 3 || verb_like || glued || not_a_name(w) || w.ends_with('ي') || w.ends_with('ت') {
+        return;
+    }
+    // «تطبيقا صينيا», «جهازا ذكيا»: a nisba adjective in the indefinite accusative, like its
+    // «ـي» form above, describes the noun and names nothing.
+    if n >= 4 && w.ends_with("يا") {
+        return;
+    }
+    // «نظام كابل بحري»: a name is definite, so an indefinite nisba adjective after the word
+    // shows it is a common noun.
+    if next_word(t, e).is_some_and(|(a, b)| {
+        let adj = &t[a..b];
+        a == e + 1
+            && !adj.starts_with("ال")
+            && adj.chars().count() >= 4
+            && (adj.ends_with('ي') || adj.ends_with("يه"))
+            && !super::people::function_word(adj)
+    }) {
         return;
     }
     // «سيارة منذ إطلاقها», «مساعد وزير الخزانة»: prepositions and roles are never names.

@@ -260,6 +260,9 @@ impl People {
                 // ة is a noun (given names with ة, «أسامة», «فاطمة», are in the lexicon).
                 // The same after a role or an apposition: «شركة ناشئة متخصصة».
                 || (!titled && c.orig_last(words[i]) == Some('ة'))
+                // «كتب المحلل تقريرا»: a common noun in the indefinite accusative is the
+                // verb's object, not a name, even after a title.
+                || stem.strip_suffix('ا').is_some_and(common_word)
                 // «المدير العام لمتعامل الهاتف»: after a role alone, an unknown word with a glued
                 // «ل» is a preposition and its noun («لبنى», «لؤي» are in the lexicon).
                 || (!titled && !spoken && stem.starts_with('ل') && stem.chars().count() >= 4)

@@ -1772,3 +1772,169 @@ fn enclosed_company_with_a_verb_shaped_first_word_round_six() {
         );
     }
 }
+
+#[test]
+fn latin_events_are_not_products_round_seven() {
+    for (text, word) in [
+        (
+            "تستعد الشركة لإقامة حدثها السنوي Galaxy Unpacked يوم 25 فبراير",
+            "Galaxy",
+        ),
+        ("إلى جانب كلمة A Galaxy Event في إشارة مباشرة", "Galaxy"),
+    ] {
+        let products = of(text, Kind::Product);
+        assert!(
+            !products.iter().any(|p| p.contains(word)),
+            "{text}: {products:?}"
+        );
+    }
+    // The product alone, or grown over its model, stays a product.
+    for (text, want) in [
+        (
+            "أطلقت سامسونج هاتف Galaxy S26 Ultra الجديد",
+            "Galaxy S26 Ultra",
+        ),
+        ("أعلنت الشركة عن هاتف Galaxy الجديد", "Galaxy"),
+    ] {
+        let products = of(text, Kind::Product);
+        assert!(products.contains(&want.to_string()), "{text}: {products:?}");
+    }
+}
+
+#[test]
+fn accusative_nisba_after_a_trigger_round_seven() {
+    for (text, word) in [
+        ("إلى جانب 58 تطبيقا صينيا آخرين بسبب مخاوف", "صينيا"),
+        ("أطلقت الشركة تطبيقا مجانيا للطلاب", "مجانيا"),
+    ] {
+        assert!(
+            !of(text, Kind::Product).contains(&word.to_string()),
+            "{text}: {:?}",
+            of(text, Kind::Product)
+        );
+    }
+    // An unknown name after the trigger is still a name.
+    let text = "أطلقت الشركة تطبيق توكلنا الجديد";
+    assert!(
+        of(text, Kind::Product).contains(&"توكلنا".to_string()),
+        "{text}: {:?}",
+        of(text, Kind::Product)
+    );
+}
+
+#[test]
+fn accusative_common_noun_after_a_title_round_seven() {
+    for (text, word) in [
+        ("كتب المحلل تقريرا عن السوق", "تقريرا"),
+        ("أصدر الوزير بيانا حول الخطة", "بيانا"),
+    ] {
+        assert!(
+            !of(text, Kind::Person).contains(&word.to_string()),
+            "{text}: {:?}",
+            of(text, Kind::Person)
+        );
+    }
+    // A surname after a title that ends in alif is still a name.
+    let text = "وقال الدكتور رضا حجازي إن الخطة جاهزة";
+    assert!(
+        of(text, Kind::Person).contains(&"رضا حجازي".to_string()),
+        "{text}: {:?}",
+        of(text, Kind::Person)
+    );
+}
+
+#[test]
+fn quoted_names_of_products_round_seven() {
+    for (text, want) in [
+        (
+            "يعمل هاتف “هواوي” الجديد، بتقنية الجيل الخامس، ويحمل إسم “مايت اكس”. وقال مسؤول",
+            "مايت اكس",
+        ),
+        (
+            "وأطلق على التطبيق المجاني اسم \"سي رادار\" (رادار كورونا) ويمكن تحميله",
+            "سي رادار",
+        ),
+    ] {
+        let products = of(text, Kind::Product);
+        assert!(products.contains(&want.to_string()), "{text}: {products:?}");
+    }
+    // A company, a project, a phone operator or another sentence names no product.
+    for (text, word) in [
+        (
+            "ظهر ترخيص لمشغل ثالث للهاتف المحمول باسم “وفا تيل” في البلاد",
+            "وفا تيل",
+        ),
+        ("تأسيس مشروع مشترك يحمل اسم «آيثر» بين الشركتين", "آيثر"),
+        (
+            "أطلقت الشركة هاتفا جديدا. وأسست صندوقا باسم «نماء» للاستثمار",
+            "نماء",
+        ),
+    ] {
+        assert!(
+            !of(text, Kind::Product).contains(&word.to_string()),
+            "{text}: {:?}",
+            of(text, Kind::Product)
+        );
+    }
+}
+
+#[test]
+fn described_products_round_seven() {
+    let text = "سوف تستخدم في توسيع نطاق تطبيق مشاركة الفيديوهات القصيرة (جوش). ويشار إلى أن (جوش) هو من بين البدائل";
+    let products = of(text, Kind::Product);
+    assert_eq!(products, ["جوش", "جوش"], "{text}");
+    // A remark, a definite phrase or a number in parentheses names nothing.
+    for (text, word) in [
+        (
+            "أطلقت الشركة تطبيق حجز المواعيد (المجاني) للمرضى",
+            "المجاني",
+        ),
+        ("تقدم الشركة خدمة دعم العملاء (24 ساعة) يوميا", "24 ساعة"),
+        ("أطلقت الوزارة منصة تسجيل (في الرياض) أمس", "في الرياض"),
+        ("مضيفا أن الطلب على شرائح بلاكويل \"جنوني\".", "جنوني"),
+    ] {
+        assert!(
+            !of(text, Kind::Product).contains(&word.to_string()),
+            "{text}: {:?}",
+            of(text, Kind::Product)
+        );
+    }
+}
+
+#[test]
+fn model_series_letter_round_seven() {
+    let text = "فالبعض يشير إلى أن القادم سيكون هاتف من عائلة Galaxy A.";
+    assert_eq!(of(text, Kind::Product), ["Galaxy A"], "{text}");
+    // The article inside a run, or a lowercase «a», is no model letter.
+    for text in [
+        "قدمت الشركة Galaxy a جديدا",
+        "عرضت سامسونج Galaxy A Series الجديدة",
+    ] {
+        let products = of(text, Kind::Product);
+        assert!(
+            products.len() == 1 && products.iter().all(|p| p.ends_with("Galaxy")),
+            "{text}: {products:?}"
+        );
+    }
+}
+
+#[test]
+fn common_noun_with_an_indefinite_adjective_round_seven() {
+    for (text, word) in [
+        ("توقيع مذكرة لبناء أول نظام كابل بحري ثنائي مباشر", "كابل"),
+        ("أطلقت الشركة تطبيق حجز مجاني للمرضى", "حجز"),
+    ] {
+        assert!(
+            !of(text, Kind::Product).contains(&word.to_string()),
+            "{text}: {:?}",
+            of(text, Kind::Product)
+        );
+    }
+    // A definite adjective after the name leaves it a name.
+    let text = "أطلقت الشركة تطبيق توكلنا السعودي الجديد";
+    assert!(
+        of(text, Kind::Product).contains(&"توكلنا".to_string()),
+        "{text}: {:?}",
+        of(text, Kind::Product)
+    );
+}
