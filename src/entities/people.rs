@@ -206,12 +206,17 @@ impl People {
         {
             return None;
         }
+        // «تصريحات الحلايقة», «الحلايقة كشف»: a lone family name as the source of a statement.
+        let quoted_surname = !(given || titled || spoken) && speech_surname(c, i, stem, stem_class);
         // The costlier cues only when the cheap ones say nothing.
-        let lazy = !(given || titled || spoken);
+        let lazy = !(given || titled || spoken || quoted_surname);
         let appositive = lazy && i > 0 && (listed || apposition(t, words, &c.cls, i));
         let after_role =
             lazy && i > 0 && words[i].joined && self.role_phrase_ends(t, words, &c.cls, i);
         // A listed given name that is also a role noun («رائد» pioneer) is the name.
+        if quoted_surname {
+            return Some((i, i));
+        }
         if !(given || ambiguous || titled || spoken || after_role || appositive)
             || !(name_word_class(stem, stem_class)
                 || ((given || ambiguous && titled) && stem.chars().all(is_arabic_letter)))
@@ -615,6 +620,42 @@ impl Ctx<'_> {
             }
         }
     }
+}
+
+/// A lone definite family name as the source of a statement, without a given name before it:
+/// after a statement noun («تصريحات الحلايقة», «على لسان الحلايقة») and closed, or opening a
+/// sentence right before a speech verb («الحلايقة كشف»). The word must be no known word of any
+/// class, no institution, no nisba adjective («تصريحات الرسمية»), no plural («المسؤولين») and
+/// not part of another name.
+fn speech_surname(c: &Ctx, i: usize, stem: &str, bits: u16) -> bool {
+    let (t, words) = (c.t, c.words);
+    if stem.len() != c.t[words[i].s..words[i].e].len()
+        || !stem.starts_with("ال")
+        || stem.chars().count() < 5
+        || !name_word_class(stem, bits)
+        || bits & class::INSTITUTION != 0
+        || stem.ends_with('ي')
+        || stem.ends_with("يه")
+        || plural(stem)
+        || (c.blocked)(words[i].s, words[i].e)
+    {
+        return false;
+    }
+    let after_noun = i > 0
+        && words[i].joined
+        && matches!(&t[words[i - 1].s..words[i - 1].e], "تصريحات" | "لسان")
+        && c.closes_after(i);
+    // The verb must follow at once and the name open its sentence (or the text).
+    let before = &t[..words[i].s];
+    let kept = before.trim_end();
+    let opens = kept.is_empty()
+        || kept.ends_with(['.', '!', '؟', '?'])
+        || before[kept.len()..].contains('\n');
+    let before_verb = opens
+        && words
+            .get(i + 1)
+            .is_some_and(|n| n.joined && c.cls[i + 1] & class::SPEECH != 0);
+    after_noun || before_verb
 }
 
 /// A word starting with a glued preposition or conjunction («بموجب», «لشركة», «وأضاف»).

@@ -1938,3 +1938,31 @@ fn common_noun_with_an_indefinite_adjective_round_seven() {
         of(text, Kind::Product)
     );
 }
+
+#[test]
+fn lone_surname_as_a_statement_source_round_eight() {
+    for text in [
+        "ورد الوزير على تصريحات المعايطة حول الرخصة الجديدة.",
+        "نشرت المعلومات على لسان الحلايقة، ثم نفتها الحكومة.",
+        "الطراونة قال إن الشركة ستدفع الرسوم.",
+        "وقّعت الشركة العقد. المعايطة أكد أن العمل يبدأ غدا.",
+    ] {
+        let people = of(text, Kind::Person);
+        assert_eq!(people.len(), 1, "{text}: {people:?}");
+        assert!(people[0].starts_with("ال"), "{text}: {people:?}");
+    }
+    // Adjectives, institutions, common words, and a cue word in mid-sentence give no person.
+    for text in [
+        "رحب الخبراء بتصريحات الرسمية حول الرخصة.",
+        "لم تصدر تصريحات الحكومة حول الرخصة.",
+        "وقال إن الشركة الجديدة قالت إنها ستدفع.",
+        "لم تصدر تصريحات الجهات المعنية حتى الآن.",
+        "أشارت إلى تصريحات المسؤولين حول الرخصة.",
+    ] {
+        assert!(
+            of(text, Kind::Person).is_empty(),
+            "{text}: {:?}",
+            of(text, Kind::Person)
+        );
+    }
+}
