@@ -1265,6 +1265,10 @@ fn latin_runs(
             if inside.len() == 1 && c.start == s && is_product && c.end < e {
                 // Model tokens or capitalised words: «iPhone 16 Pro», «Copilot Studio».
                 out[k].end = e;
+            } else if inside.len() == 1 && c.start == s && c.end < e && org_extension(g, c, t, e) {
+                // «Aramco Digital», «Google.org»: a known company's name extended by a word
+                // names its unit, which keeps the parent for the company filter.
+                out[k].end = e;
             } else if let [o, p] = inside[..]
                 && out[o].start == s
                 && out[o].kind == Kind::Org
@@ -1303,6 +1307,15 @@ fn latin_runs(
             prio: 2,
         });
     }
+}
+
+/// Whether the Latin run ending at `e` extends the known company `c` into a longer company
+/// name: no digits after it (a model), and no product trigger before it («خدمة Google Maps»).
+fn org_extension(g: &Gazetteer, c: &NameCand, t: &str, e: usize) -> bool {
+    c.kind == Kind::Org
+        && c.entity.is_some_and(|x| g.entities[x].kind == Kind::Org)
+        && !t[c.end..e].bytes().any(|b| b.is_ascii_digit())
+        && prev_trigger(t, c.start) != Some(Trigger::Product)
 }
 
 /// «آيفون 16 برو ماكس», «أندرويد 16»: a product name grows over a model number (at most three

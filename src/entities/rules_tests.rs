@@ -1966,3 +1966,28 @@ fn lone_surname_as_a_statement_source_round_eight() {
         );
     }
 }
+
+#[test]
+fn known_latin_company_extended_by_a_word_round_eight() {
+    for (text, name) in [
+        ("أعلنت Aramco Digital عن شراكة جديدة", "Aramco Digital"),
+        ("قدمت مؤسسة Google.org منحة للجامعة", "Google.org"),
+    ] {
+        assert!(
+            of(text, Kind::Org).contains(&name.to_string()),
+            "{text}: {:?}",
+            of(text, Kind::Org)
+        );
+    }
+    // A model number or a product trigger leaves the company alone.
+    for text in [
+        "عرضت Aramco 2030 في المعرض",
+        "أطلقت الشركة خدمة Google Wallet في المنطقة",
+    ] {
+        assert!(
+            !of(text, Kind::Org).iter().any(|o| o.contains(' ')),
+            "{text}: {:?}",
+            of(text, Kind::Org)
+        );
+    }
+}
