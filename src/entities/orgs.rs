@@ -84,6 +84,21 @@ fn stop_word(w: &str) -> bool {
     )
 }
 
+/// Whether word `k` is «الجديد(ة)» and the next a definite adjective joined by «و» («الجديدة
+/// والمتجددة»), where «new» is part of the name; alone it ends one (`stop_word`).
+fn paired_new(t: &str, words: &[Word], k: usize) -> bool {
+    let next = words.get(k + 1).filter(|n| n.joined).map(|n| &t[n.s..n.e]);
+    matches!(&t[words[k].s..words[k].e], "الجديد" | "الجديده")
+        && next.is_some_and(|n| {
+            n.strip_prefix('و').is_some_and(|a| {
+                a.starts_with("ال")
+                    && !stop_word(a)
+                    && !DEFINITE_HEADS.contains(&a)
+                    && stem_of(n).1.is_empty()
+            })
+        })
+}
+
 /// «بالمغرب», «لترحيل», «لهذا»: a word with a glued preposition ends a name.
 fn glued(w: &str) -> bool {
     w.chars().count() >= 3 && matches!(w.chars().next(), Some('ب' | 'ل' | 'ك')) && !complement(w)
@@ -582,6 +597,14 @@ pub fn institutions(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize
                 && k + 1 < words.len()
                 && words[k + 1].joined
                 && (known.name_at)(words[k + 1].s).is_some_and(|(_, place)| place);
+            // «هيئة تنمية واستخدام الطاقة الجديدة والمتجددة»: «new» paired with a second
+            // adjective by «و» describes the name's last noun, not the body.
+            if closed && paired_new(t, words, k) {
+                last = k + 1;
+                parts += 2;
+                k += 2;
+                continue;
+            }
             if !w.chars().all(is_arabic_letter)
                 || closed_class(w)
                 || w == "راس"

@@ -1991,3 +1991,27 @@ fn known_latin_company_extended_by_a_word_round_eight() {
         );
     }
 }
+
+#[test]
+fn paired_new_adjective_in_an_institution_round_eight() {
+    let text = "وقعت هيئة تنمية واستخدام الطاقة الجديدة والمتجددة عقدا مع الشركة.";
+    assert!(
+        of(text, Kind::Org).contains(&"هيئة تنمية واستخدام الطاقة الجديدة والمتجددة".to_string()),
+        "{text}: {:?}",
+        of(text, Kind::Org)
+    );
+    // «New» alone, or before a second institution, still ends the name.
+    for (text, name) in [
+        (
+            "أعلنت هيئة تنمية صناعة تقنية المعلومات الجديدة عن خطة.",
+            "هيئة تنمية صناعة تقنية المعلومات",
+        ),
+        ("اجتمع مجلس إدارة البنك الجديد والوزارة أمس.", "البنك"),
+    ] {
+        let orgs = of(text, Kind::Org);
+        assert!(
+            !orgs.iter().any(|o| o.contains("الجديد")),
+            "{text}: {orgs:?} ({name})"
+        );
+    }
+}
