@@ -322,20 +322,23 @@ fn glued_word(t: &str, i: usize) -> Option<(usize, bool)> {
     matches!(w, "الي" | "حتي" | "في" | "من" | "بين").then_some((run, false))
 }
 
-/// Words before `pos`, nearest first, up to three, with their starts.
-fn words_before(t: &str, pos: usize) -> Vec<(usize, &str)> {
-    let mut out = Vec::with_capacity(3);
+/// Words before `pos`, nearest first, up to three, with their starts (an array: this runs for
+/// every figure, and a `Vec` was an allocation each time).
+fn words_before(t: &str, pos: usize) -> ([(usize, &str); 3], usize) {
+    let mut out = [(0, ""); 3];
+    let mut n = 0;
     let mut p = pos;
-    while out.len() < 3 {
+    while n < 3 {
         match prev_word(t, p) {
             Some((s, e)) => {
-                out.push((s, &t[s..e]));
+                out[n] = (s, &t[s..e]);
+                n += 1;
                 p = s;
             }
             None => break,
         }
     }
-    out
+    (out, n)
 }
 
 /// A word with one glued conjunction/preposition (و ب ل ف) removed when what remains is a word
@@ -353,9 +356,9 @@ fn lead_stem(w: &str) -> (usize, &str) {
 
 /// Extend `start` left over approximation words; returns the new start.
 fn approx_start(t: &str, start: usize) -> usize {
-    let before = words_before(t, start);
+    let (before, len) = words_before(t, start);
     // The farthest word of the approximation may carry a clitic; try each length.
-    for n in (1..=before.len()).rev() {
+    for n in (1..=len).rev() {
         let mut ws = [""; 3];
         for (w, &(_, b)) in ws.iter_mut().zip(&before[..n]) {
             *w = b;
