@@ -778,42 +778,46 @@ fn bare_figure(t: &str, s: usize, e: usize) -> Option<Figure> {
 
 /// «سبعة بالمئة», «عشرة في المائة»: a spelled number before a percent word.
 fn spelled_percents(t: &str, out: &mut Vec<Figure>) {
-    // Both «المئة» and «المائة» end in «ئه»: most texts have neither.
-    if !t.contains("ئه") {
-        return;
-    }
-    for word in ["بالمئه", "بالمائه", "في المئه", "في المائه"] {
-        let mut from = 0;
-        while let Some(p) = t[from..].find(word).map(|p| from + p) {
-            from = p + word.len();
-            let end = p + word.len();
-            if char_at(t, end).is_some_and(is_word_char)
-                || char_before(t, p).is_some_and(is_word_char)
-            {
-                continue;
-            }
-            let Some((s, e)) = prev_word(t, p) else {
-                continue;
-            };
-            let w = &t[s..e];
-            let (off, n) = match number_word(w) {
-                Some(n) => (0, n),
-                None => match w.strip_prefix('و').and_then(number_word) {
-                    Some(n) => ('و'.len_utf8(), n),
-                    None => continue,
-                },
-            };
-            if out.iter().any(|f| f.start < end && s < f.end) {
-                continue;
-            }
-            out.push(Figure {
-                start: s + off,
-                end,
-                kind: Kind::Percent,
-                value: Some(n),
-                iso: None,
-            });
+    // Every word ends in «ئه»: one search for it over the text instead of one for each word.
+    // The hits are taken word by word, as the searches for each word used to give them.
+    const WORDS: [&str; 4] = ["بالمئه", "بالمائه", "في المئه", "في المائه"];
+    let mut hits: Vec<(usize, usize)> = t
+        .match_indices("ئه")
+        .filter_map(|(q, tail)| {
+            let end = q + tail.len();
+            let k = WORDS.iter().position(|w| t[..end].ends_with(w))?;
+            Some((k, end - WORDS[k].len()))
+        })
+        .collect();
+    hits.sort_unstable();
+    for (k, p) in hits {
+        let word = WORDS[k];
+        let end = p + word.len();
+        if char_at(t, end).is_some_and(is_word_char) || char_before(t, p).is_some_and(is_word_char)
+        {
+            continue;
         }
+        let Some((s, e)) = prev_word(t, p) else {
+            continue;
+        };
+        let w = &t[s..e];
+        let (off, n) = match number_word(w) {
+            Some(n) => (0, n),
+            None => match w.strip_prefix('و').and_then(number_word) {
+                Some(n) => ('و'.len_utf8(), n),
+                None => continue,
+            },
+        };
+        if out.iter().any(|f| f.start < end && s < f.end) {
+            continue;
+        }
+        out.push(Figure {
+            start: s + off,
+            end,
+            kind: Kind::Percent,
+            value: Some(n),
+            iso: None,
+        });
     }
 }
 
