@@ -322,20 +322,23 @@ fn glued_word(t: &str, i: usize) -> Option<(usize, bool)> {
     matches!(w, "الي" | "حتي" | "في" | "من" | "بين").then_some((run, false))
 }
 
-/// Words before `pos`, nearest first, up to three, with their starts.
-fn words_before(t: &str, pos: usize) -> Vec<(usize, &str)> {
-    let mut out = Vec::with_capacity(3);
+/// Words before `pos`, nearest first, up to three, with their starts (an array: this runs for
+/// every figure, and a `Vec` was an allocation each time).
+fn words_before(t: &str, pos: usize) -> ([(usize, &str); 3], usize) {
+    let mut out = [(0, ""); 3];
+    let mut n = 0;
     let mut p = pos;
-    while out.len() < 3 {
+    while n < 3 {
         match prev_word(t, p) {
             Some((s, e)) => {
-                out.push((s, &t[s..e]));
+                out[n] = (s, &t[s..e]);
+                n += 1;
                 p = s;
             }
             None => break,
         }
     }
-    out
+    (out, n)
 }
 
 /// A word with one glued conjunction/preposition (و ب ل ف) removed when what remains is a word
@@ -353,9 +356,9 @@ fn lead_stem(w: &str) -> (usize, &str) {
 
 /// Extend `start` left over approximation words; returns the new start.
 fn approx_start(t: &str, start: usize) -> usize {
-    let before = words_before(t, start);
+    let (before, len) = words_before(t, start);
     // The farthest word of the approximation may carry a clitic; try each length.
-    for n in (1..=before.len()).rev() {
+    for n in (1..=len).rev() {
         let mut ws = [""; 3];
         for (w, &(_, b)) in ws.iter_mut().zip(&before[..n]) {
             *w = b;
@@ -775,42 +778,46 @@ fn bare_figure(t: &str, s: usize, e: usize) -> Option<Figure> {
 
 /// «سبعة بالمئة», «عشرة في المائة»: a spelled number before a percent word.
 fn spelled_percents(t: &str, out: &mut Vec<Figure>) {
-    // Both «المئة» and «المائة» end in «ئه»: most texts have neither.
-    if !t.contains("ئه") {
-        return;
-    }
-    for word in ["بالمئه", "بالمائه", "في المئه", "في المائه"] {
-        let mut from = 0;
-        while let Some(p) = t[from..].find(word).map(|p| from + p) {
-            from = p + word.len();
-            let end = p + word.len();
-            if char_at(t, end).is_some_and(is_word_char)
-                || char_before(t, p).is_some_and(is_word_char)
-            {
-                continue;
-            }
-            let Some((s, e)) = prev_word(t, p) else {
-                continue;
-            };
-            let w = &t[s..e];
-            let (off, n) = match number_word(w) {
-                Some(n) => (0, n),
-                None => match w.strip_prefix('و').and_then(number_word) {
-                    Some(n) => ('و'.len_utf8(), n),
-                    None => continue,
-                },
-            };
-            if out.iter().any(|f| f.start < end && s < f.end) {
-                continue;
-            }
-            out.push(Figure {
-                start: s + off,
-                end,
-                kind: Kind::Percent,
-                value: Some(n),
-                iso: None,
-            });
+    // Every word ends in «ئه»: one search for it over the text instead of one for each word.
+    // The hits are taken word by word, as the searches for each word used to give them.
+    const WORDS: [&str; 4] = ["بالمئه", "بالمائه", "في المئه", "في المائه"];
+    let mut hits: Vec<(usize, usize)> = t
+        .match_indices("ئه")
+        .filter_map(|(q, tail)| {
+            let end = q + tail.len();
+            let k = WORDS.iter().position(|w| t[..end].ends_with(w))?;
+            Some((k, end - WORDS[k].len()))
+        })
+        .collect();
+    hits.sort_unstable();
+    for (k, p) in hits {
+        let word = WORDS[k];
+        let end = p + word.len();
+        if char_at(t, end).is_some_and(is_word_char) || char_before(t, p).is_some_and(is_word_char)
+        {
+            continue;
         }
+        let Some((s, e)) = prev_word(t, p) else {
+            continue;
+        };
+        let w = &t[s..e];
+        let (off, n) = match number_word(w) {
+            Some(n) => (0, n),
+            None => match w.strip_prefix('و').and_then(number_word) {
+                Some(n) => ('و'.len_utf8(), n),
+                None => continue,
+            },
+        };
+        if out.iter().any(|f| f.start < end && s < f.end) {
+            continue;
+        }
+        out.push(Figure {
+            start: s + off,
+            end,
+            kind: Kind::Percent,
+            value: Some(n),
+            iso: None,
+        });
     }
 }
 

@@ -525,13 +525,15 @@ impl People {
             }
             let first = &t[words[i].s..words[i].e];
             // The word itself, or after a one-letter clitic: the keys starting with it.
-            let candidates = std::iter::once(0)
-                .chain(
-                    ["و", "ل", "ب", "ف", "ك"]
-                        .iter()
-                        .filter(|c| first.starts_with(**c))
-                        .map(|c| c.len()),
-                )
+            // The clitics are distinct letters, so at most one is glued: read the first char.
+            let clitic = first
+                .chars()
+                .next()
+                .filter(|c| matches!(c, 'و' | 'ل' | 'ب' | 'ف' | 'ك'))
+                .map(char::len_utf8);
+            let candidates = [Some(0), clitic]
+                .into_iter()
+                .flatten()
                 .filter(|&c| firsts.may_hold(&first[c..]))
                 .filter_map(|c| by_first.get(&first[c..]).map(|ks| (c, ks)));
             'keys: for (c, ks) in candidates {
