@@ -1,0 +1,268 @@
+//! Places from the lexicon and products with their model numbers.
+
+use super::*;
+
+#[test]
+fn places_from_the_lexicon() {
+    for (text, want) in [
+        ("افتتح الفرع في المنطقة الصناعية بتطوان", "تطوان"),
+        ("ستغطي موبيليس ولايات عنابة و باتنة و الأغواط", "الأغواط"),
+        ("وقعت الاتفاقية في سوهاج", "سوهاج"),
+        ("تعمل الشركة في إربد والزرقاء", "إربد"),
+        ("مصانع في فيتنام والهند ولوكسمبورغ", "لوكسمبورغ"),
+        ("وصل الوفد إلى نواكشوط", "نواكشوط"),
+        ("ستغطي ولاية الوادي", "الوادي"),
+    ] {
+        let places = of(text, Kind::Place);
+        assert!(places.contains(&want.to_string()), "{text}: {places:?}");
+    }
+    // A place name that is an ordinary word needs a place word or a listed place.
+    assert!(of("نزلوا إلى الوادي للتنزه", Kind::Place).is_empty());
+    assert!(of("يحتاج الخبر إلى تأكيد", Kind::Place).is_empty());
+}
+
+#[test]
+fn products_and_model_numbers() {
+    let products = of(
+        "أطلق في الربع الأول هاتفه جلاكسي S9 ثم جلاكسي نوت 9",
+        Kind::Product,
+    );
+    assert_eq!(products, ["جلاكسي S9", "جلاكسي نوت 9"]);
+    // A company and its product are one product, Arabic or Latin.
+    assert_eq!(
+        of("تستخدم الشركة مايكروسوفت تيمز في العمل", Kind::Product),
+        ["مايكروسوفت تيمز"]
+    );
+    let launch = "وأطلقت الشركة الكورية اليوم في سيول هاتفها Samsung Galaxy S26 Ultra الجديد";
+    assert_eq!(of(launch, Kind::Product), ["Samsung Galaxy S26 Ultra"]);
+    assert!(of(launch, Kind::Org).is_empty());
+    // … but not a company next to another company's product.
+    assert_eq!(of("قالت هواوي آيفون لا ينافس", Kind::Product), ["آيفون"]);
+    // A Latin name after a site or company word is an organisation.
+    assert_eq!(
+        of("بحسب تقرير لموقع Android Authority المتخصص", Kind::Org),
+        ["Android Authority"]
+    );
+    // Network generations are not figures or products.
+    let spans = rec().find("إطلاق خدمة «3G» وشبكة الجيل ال 3 +");
+    assert!(
+        spans
+            .iter()
+            .all(|s| !s.kind.is_figure() && s.kind != Kind::Product),
+        "{spans:?}"
+    );
+}
+
+#[test]
+fn places_with_maghrebi_spellings_and_nisba_adjectives() {
+    for (text, want) in [
+        (
+            "فروعها في التشاد والتوغو والكوت ديفوار",
+            vec!["التشاد", "التوغو", "الكوت ديفوار"],
+        ),
+        ("سكان إفريقيا جنوب الصحراء", vec!["إفريقيا جنوب الصحراء"]),
+        ("مقرها في السعودية", vec!["السعودية"]),
+        ("خطة الجهاز لدعم محافظات البحر الأحمر", vec!["البحر الأحمر"]),
+    ] {
+        assert_eq!(of(text, Kind::Place), want, "{text}");
+    }
+    for text in [
+        "من جانب الجمعية السعودية وقع الرئيس",
+        "تصبح مصر مركزا عالميا للداتا سنتر",
+        "وبحسب تقرير نشرته جريدة “ديلي ميل” البريطانية",
+        "ارتفعت الاستثمارات السعودية",
+        "مياه البحر الأحمر دافئة",
+    ] {
+        let places = of(text, Kind::Place);
+        assert!(places.iter().all(|p| p == "مصر"), "{text}: {places:?}");
+    }
+    assert_eq!(
+        of("وبحسب تقرير نشرته جريدة “ديلي ميل” البريطانية", Kind::Org),
+        vec!["ديلي ميل"]
+    );
+    // An ordinary word with the article is the word: «الجوّال» is not Jawwal.
+    assert!(of("خدمات الجيل الخامس للهاتف الجوّال", Kind::Org).is_empty());
+    // «اليوم السابع» is a newspaper only with evidence.
+    assert!(of("في اليوم السابع لإضراب الموظفين", Kind::Org).is_empty());
+}
+
+#[test]
+fn place_and_industry_companies() {
+    for (text, want) in [
+        ("وتدير تونس للاتصالات أكثر من 500 ألف خط", "تونس للاتصالات"),
+        ("أعلنت مصر للطيران عن رحلات جديدة", "مصر للطيران"),
+    ] {
+        assert!(of(text, Kind::Org).contains(&want.to_string()), "{text}");
+    }
+    for (text, place) in [
+        ("سافر الوفد إلى دبي للاتصالات مع الشركاء", "دبي"),
+        ("افتتح معرض دبي للطيران أبوابه", "دبي"),
+        ("انطلق منتدى الرياض للاستثمارات", "الرياض"),
+    ] {
+        assert!(of(text, Kind::Place).contains(&place.to_string()), "{text}");
+    }
+}
+
+/// Round three: a name in parentheses after a trigger; coordinated names of the same kind (a
+/// quoted list, a lone word between two companies); a definite trigger licenses nothing.
+
+#[test]
+fn state_word_in_country_names() {
+    assert_eq!(
+        of("تضع دولة الإمارات العربية المتحدة هدفاً طموحاً", Kind::Place),
+        vec!["دولة الإمارات العربية المتحدة"]
+    );
+    assert_eq!(of("ولدولة قطر حصة", Kind::Place), vec!["دولة قطر"]);
+    assert_eq!(
+        of("قال وزير الدولة الإماراتي إن الإمارات تتقدم", Kind::Place),
+        vec!["الإمارات"]
+    );
+}
+
+#[test]
+fn chamber_needs_a_trade_or_a_place_round_five() {
+    for (text, want) in [
+        (
+            "وقالت غرفة تجارة وصناعة الشارقة إن",
+            "غرفة تجارة وصناعة الشارقة",
+        ),
+        ("أعلنت غرفة دبي عن مبادرة", "غرفة دبي"),
+    ] {
+        assert!(
+            of(text, Kind::Org).contains(&want.to_string()),
+            "{text}: {:?}",
+            of(text, Kind::Org)
+        );
+    }
+    // «غرفة» is also a room.
+    for text in [
+        "ربطت الشركة المراكز مع غرفة العمليات الرئيسية للانتخابات",
+        "دخل الوزير غرفة الأخبار المركزية",
+        "تدار الشبكة من غرفة التحكم الوطنية",
+    ] {
+        assert_eq!(of(text, Kind::Org), Vec::<String>::new(), "{text}");
+    }
+}
+
+#[test]
+fn legal_adjective_and_place_complement_round_five() {
+    let text = "وقعت الشركة القابضة لكهرباء مصر العقد";
+    assert_eq!(
+        of(text, Kind::Org),
+        ["الشركة القابضة لكهرباء مصر"],
+        "{text}"
+    );
+    // Not after other names: the complement is what the body does for the place.
+    for (text, want) in [
+        (
+            "يأتي دعم البنك المركزي لتحول مصر إلى مجتمع رقمي",
+            "البنك المركزي",
+        ),
+        ("قدم البنك الدولي لحكومة مصر قرضا", "البنك الدولي"),
+    ] {
+        assert_eq!(of(text, Kind::Org), [want], "{text}");
+    }
+}
+
+#[test]
+fn latin_events_are_not_products_round_seven() {
+    for (text, word) in [
+        (
+            "تستعد الشركة لإقامة حدثها السنوي Galaxy Unpacked يوم 25 فبراير",
+            "Galaxy",
+        ),
+        ("إلى جانب كلمة A Galaxy Event في إشارة مباشرة", "Galaxy"),
+    ] {
+        let products = of(text, Kind::Product);
+        assert!(
+            !products.iter().any(|p| p.contains(word)),
+            "{text}: {products:?}"
+        );
+    }
+    // The product alone, or grown over its model, stays a product.
+    for (text, want) in [
+        (
+            "أطلقت سامسونج هاتف Galaxy S26 Ultra الجديد",
+            "Galaxy S26 Ultra",
+        ),
+        ("أعلنت الشركة عن هاتف Galaxy الجديد", "Galaxy"),
+    ] {
+        let products = of(text, Kind::Product);
+        assert!(products.contains(&want.to_string()), "{text}: {products:?}");
+    }
+}
+
+#[test]
+fn quoted_names_of_products_round_seven() {
+    for (text, want) in [
+        (
+            "يعمل هاتف “هواوي” الجديد، بتقنية الجيل الخامس، ويحمل إسم “مايت اكس”. وقال مسؤول",
+            "مايت اكس",
+        ),
+        (
+            "وأطلق على التطبيق المجاني اسم \"سي رادار\" (رادار كورونا) ويمكن تحميله",
+            "سي رادار",
+        ),
+    ] {
+        let products = of(text, Kind::Product);
+        assert!(products.contains(&want.to_string()), "{text}: {products:?}");
+    }
+    // A company, a project, a phone operator or another sentence names no product.
+    for (text, word) in [
+        (
+            "ظهر ترخيص لمشغل ثالث للهاتف المحمول باسم “وفا تيل” في البلاد",
+            "وفا تيل",
+        ),
+        ("تأسيس مشروع مشترك يحمل اسم «آيثر» بين الشركتين", "آيثر"),
+        (
+            "أطلقت الشركة هاتفا جديدا. وأسست صندوقا باسم «نماء» للاستثمار",
+            "نماء",
+        ),
+    ] {
+        assert!(
+            !of(text, Kind::Product).contains(&word.to_string()),
+            "{text}: {:?}",
+            of(text, Kind::Product)
+        );
+    }
+}
+
+#[test]
+fn described_products_round_seven() {
+    let text = "سوف تستخدم في توسيع نطاق تطبيق مشاركة الفيديوهات القصيرة (جوش). ويشار إلى أن (جوش) هو من بين البدائل";
+    let products = of(text, Kind::Product);
+    assert_eq!(products, ["جوش", "جوش"], "{text}");
+    // A remark, a definite phrase or a number in parentheses names nothing.
+    for (text, word) in [
+        (
+            "أطلقت الشركة تطبيق حجز المواعيد (المجاني) للمرضى",
+            "المجاني",
+        ),
+        ("تقدم الشركة خدمة دعم العملاء (24 ساعة) يوميا", "24 ساعة"),
+        ("أطلقت الوزارة منصة تسجيل (في الرياض) أمس", "في الرياض"),
+        ("مضيفا أن الطلب على شرائح بلاكويل \"جنوني\".", "جنوني"),
+    ] {
+        assert!(
+            !of(text, Kind::Product).contains(&word.to_string()),
+            "{text}: {:?}",
+            of(text, Kind::Product)
+        );
+    }
+}
+
+#[test]
+fn model_series_letter_round_seven() {
+    let text = "فالبعض يشير إلى أن القادم سيكون هاتف من عائلة Galaxy A.";
+    assert_eq!(of(text, Kind::Product), ["Galaxy A"], "{text}");
+    // The article inside a run, or a lowercase «a», is no model letter.
+    for text in [
+        "قدمت الشركة Galaxy a جديدا",
+        "عرضت سامسونج Galaxy A Series الجديدة",
+    ] {
+        let products = of(text, Kind::Product);
+        assert!(
+            products.len() == 1 && products.iter().all(|p| p.ends_with("Galaxy")),
+            "{text}: {products:?}"
+        );
+    }
+}
