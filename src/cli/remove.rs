@@ -58,10 +58,14 @@ pub(crate) fn run(lib: &Library, args: &RemoveArgs) -> Result<ExitCode, Error> {
             count = stats.0,
             note = note
         );
-        // Laid out as the command's other lines (right to left in Arabic).
+        // Laid out as the command's other lines (right to left in Arabic). The answer is
+        // typed where the cursor stands, after the last character written: in English that is
+        // after the question; a right-to-left question ends at the left, so there the prompt
+        // starts a line of its own instead of sitting at the far left of the question.
         let question = super::lay_out(lib, &[question]).join("\n");
+        let separator = if l.is_rtl() { "\n" } else { " " };
         let mut stderr = std::io::stderr();
-        let _ = write!(stderr, "{question} ");
+        let _ = write!(stderr, "{question}{separator}[y/N] ");
         let _ = stderr.flush();
         let mut answer = String::new();
         stdin

@@ -389,3 +389,42 @@ fn a_fetch_applies_the_configured_retention() {
     let left = env.run(&["--db", db, "list", "--json"]);
     assert!(json_lines(&left).is_empty());
 }
+
+/// The `remove` question on a terminal, in Arabic: laid out right to left, so it ends at the
+/// left; the `[y/N]` prompt starts the next line, where the answer is typed (it stood at the
+/// far left of the question, with the cursor at the right). «n» keeps the feed, «y» removes it.
+#[test]
+fn the_arabic_remove_question_prompts_on_its_own_line() {
+    let server = serve();
+    let env = Env::new();
+    let db = env.db();
+    let db = path_str(&db);
+    let o = env.run(&["--db", db, "add", &server.url("/feed.xml")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let id = feeds_json(&env)[0]["id"].as_i64().unwrap().to_string();
+    let home = env.dir.path().display().to_string();
+    let command = format!(
+        "env -u LC_ALL -u LC_MESSAGES HOME='{home}' XDG_CONFIG_HOME='{home}/config' \
+         XDG_DATA_HOME='{home}/data' XDG_STATE_HOME='{home}/state' LANG=ar_EG.UTF-8 TZ=UTC \
+         NO_COLOR=1 TERM=xterm-256color '{bin}' --db '{db}' remove {id}; sleep 60",
+        bin = env!("CARGO_BIN_EXE_akhbar"),
+    );
+    for (answer, kept) in [("n", true), ("y", false)] {
+        let tmux = crate::support::tmux::Tmux::start("remove-ar", 100, 10, &command);
+        let screen = tmux.wait_for("[y/N]");
+        let lines: Vec<&str> = screen.lines().map(str::trim).collect();
+        let at = lines.iter().position(|l| l.contains("[y/N]")).unwrap();
+        assert_eq!(lines[at], "[y/N]", "{screen}");
+        assert!(at > 0 && lines[at - 1].starts_with('؟'), "{screen}");
+        tmux.text(answer);
+        tmux.keys(&["Enter"]);
+        tmux.wait_until("the answer's line", |s| s.lines().count() > at + 1);
+        let start = std::time::Instant::now();
+        while feeds_json(&env).len() != usize::from(kept)
+            && start.elapsed() < std::time::Duration::from_secs(10)
+        {
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        assert_eq!(feeds_json(&env).len(), usize::from(kept), "{answer}");
+    }
+}

@@ -38,7 +38,7 @@ remove-confirm = أأحذف { $name } ({ $url }) مع { PLURAL($count) ->
     [few] مقالاته الـ{ $count }
     [many] مقالاته الـ{ $count }
    *[other] مقالاته الـ{ $count }
-}{ $note }؟ [y/N]
+}{ $note }؟
 remove-starred-note = {" "}(منها { PLURAL($count) ->
     [zero] لا مقالات مميَّزة
     [one] مقال مميَّز

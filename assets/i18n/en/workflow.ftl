@@ -25,7 +25,7 @@ remove-needs-yes = removing a feed deletes its articles: confirm with --yes (std
 remove-confirm = Remove { $name } ({ $url }) with its { PLURAL($count) ->
     [one] { $count } article
    *[other] { $count } articles
-}{ $note }? [y/N]
+}{ $note }?
 remove-starred-note = {" "}({ $count } starred)
 remove-kept = kept { $name }
 remove-done = removed { $name } and { PLURAL($count) ->
