@@ -2,7 +2,7 @@
 //! database, the recognizer and the feed list — and the errors they report.
 
 pub(crate) mod feeds;
-pub(crate) mod index;
+pub mod index;
 pub(crate) mod subscribe;
 pub(crate) mod views;
 

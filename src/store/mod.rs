@@ -812,44 +812,92 @@ impl Store {
             .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?)
     }
 
-    /// Ids and texts of articles whose entities were computed with another gazetteer version.
-    pub fn stale_entities(&self, version: &str) -> Result<Vec<(i64, [String; 4])>> {
-        let mut stmt = self.conn.prepare(
+    /// How many articles had their entities computed with another gazetteer version than
+    /// `version`, counting no further than `at_most`.
+    pub fn count_stale_entities(&self, version: &str, at_most: Option<usize>) -> Result<usize> {
+        let limit = at_most.map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
+        let n: i64 = self.conn.query_row(
+            "SELECT count(*) FROM
+                (SELECT 1 FROM articles WHERE entities_version IS NOT ?1 LIMIT ?2)",
+            params![version, limit],
+            |r| r.get(0),
+        )?;
+        Ok(usize::try_from(n).unwrap_or(0))
+    }
+
+    /// Ids and texts of the next `limit` articles after id `after` (in id order) whose entities
+    /// were computed with another gazetteer version: a re-index reads one batch at a time, so
+    /// it holds one batch of texts, not all of them.
+    pub fn stale_entities(
+        &self,
+        version: &str,
+        after: i64,
+        limit: usize,
+    ) -> Result<Vec<(i64, [String; 4])>> {
+        let mut stmt = self.conn.prepare_cached(
             "SELECT a.id, a.title, COALESCE(t.summary, ''), COALESCE(t.content, ''),
                 COALESCE(t.full_content, '')
              FROM articles a LEFT JOIN article_texts t ON t.id = a.id
-             WHERE a.entities_version IS NOT ?1",
+             WHERE a.id > ?2 AND a.entities_version IS NOT ?1
+             ORDER BY a.id LIMIT ?3",
         )?;
-        let rows = stmt.query_map([version], |r| {
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let rows = stmt.query_map(params![version, after, limit], |r| {
             Ok((r.get(0)?, [r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?]))
         })?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
-    /// Replace the entities of many articles in one transaction.
+    /// Replace the entities of many articles in one transaction; returns how many were
+    /// written. Unless `all`, an article that has `version` by now is left alone: a refresh
+    /// wrote it (from newer text) since the batch was read. One removed since is left out too.
     pub fn replace_entities(
         &mut self,
         batch: &[(i64, Vec<(Field, Span)>)],
         version: &str,
-    ) -> Result<()> {
+        all: bool,
+    ) -> Result<usize> {
         let tx = self.write_tx()?;
         let done = (|| {
             let mut names = self.names.borrow_mut();
+            let mut written = 0;
             for (id, spans) in batch {
+                let claimed = tx
+                    .prepare_cached(
+                        "UPDATE articles SET entities_version = ?2
+                         WHERE id = ?1 AND (?3 OR entities_version IS NOT ?2)",
+                    )?
+                    .execute(params![id, version, all])?;
+                if claimed == 0 {
+                    continue;
+                }
                 replace_spans(&tx, &mut names, *id, spans)?;
-                tx.prepare_cached("UPDATE articles SET entities_version = ?2 WHERE id = ?1")?
-                    .execute(params![id, version])?;
+                written += 1;
             }
-            Ok(())
+            Ok(written)
         })();
         match done {
-            Ok(()) => Ok(tx.commit()?),
+            Ok(written) => {
+                tx.commit()?;
+                Ok(written)
+            }
             Err(e) => {
                 drop(tx);
                 self.names.borrow_mut().forget();
                 Err(e)
             }
         }
+    }
+}
+
+impl StoreError {
+    /// Another connection held the database longer than the busy timeout: trying again later
+    /// may succeed.
+    pub fn is_busy(&self) -> bool {
+        matches!(self, StoreError::Sqlite(e) if matches!(
+            e.sqlite_error_code(),
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+        ))
     }
 }
 

@@ -131,6 +131,10 @@ pub enum Msg {
     },
     /// Back from the offline fallback's demo to the user's database, or why not.
     DemoLeft(Result<(), String>),
+    /// The background re-index of stored entities got this far (counted, then each batch).
+    Reindexing(crate::library::index::Progress),
+    /// It ended: how many articles were re-indexed, or why it could not go on.
+    Reindexed(Result<usize, String>),
 }
 
 /// A change to the feed list or the views, made from the reader.
@@ -198,6 +202,9 @@ pub enum Effect {
     /// A refresh reached the user's feeds while the offline demo showed: go back to the
     /// user's database (`Msg::DemoLeft`).
     LeaveDemo,
+    /// Re-index the stored entities recognised with another version, in the background, on a
+    /// connection of its own; answered by `Msg::Reindexing` as it goes, then `Msg::Reindexed`.
+    Reindex,
     /// Give the terminal back and stop (Ctrl-Z, SIGTSTP); take it again when continued.
     Suspend,
     /// Continued after a stop: take the terminal again (its modes may have been reset).

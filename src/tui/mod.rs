@@ -69,9 +69,16 @@ pub(crate) fn run(lib: &Library) -> anyhow::Result<Ended> {
     } else {
         _demo_dir = None;
         let mut store = lib.open_store()?;
-        crate::library::index::ensure_entities_current(&mut store, &recognizer, &|n| {
-            lib.announce_reindex(n)
-        })?;
+        // Many articles to re-index (after an update that changed the recognizer: all of
+        // them, seconds at 100,000) are done in the background, the headlines on screen; a
+        // few, before the first frame.
+        if crate::library::index::many_stale(&store, &recognizer)? {
+            update::reindex_after_the_list(&mut state);
+        } else {
+            crate::library::index::ensure_entities_current(&mut store, &recognizer, &|n| {
+                lib.announce_reindex(n)
+            })?;
+        }
         (store, lib.db_path())
     };
     // Two roles: the store thread reads on its own connection; every change goes through the

@@ -18,6 +18,7 @@ use crate::view::theme::Theme;
 use crossterm::event::Event;
 use futures_util::{Stream, StreamExt};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Sender;
 use std::time::Duration;
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
@@ -52,6 +53,27 @@ pub struct Services {
     recognizer: Arc<Recognizer>,
     /// The offline fallback's temporary database, once open (removed when the reader ends).
     demo: Option<tempfile::TempDir>,
+    /// The background re-index of entities, once started.
+    reindexer: Option<Reindexer>,
+}
+
+/// The thread re-indexing entities on a connection of its own (the reader's queries and the
+/// writer go on meanwhile: WAL, short transactions). When the reader ends it is asked to stop
+/// and waited for: it stops at the next article, before writing the batch in hand, so the
+/// wait is one article's recognition or one batch's commit. What it committed stays; the rest
+/// is still stale and the next start goes on with it.
+struct Reindexer {
+    stop: Arc<AtomicBool>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Drop for Reindexer {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
 }
 
 /// The store thread: queries on `reader`, changes through `writer`; it ends with its inbox.
@@ -124,6 +146,7 @@ impl Services {
             store_jobs,
             layout_jobs,
             demo: None,
+            reindexer: None,
         })
     }
 
@@ -217,6 +240,55 @@ impl Services {
         });
     }
 
+    /// Re-index the user's stored entities recognised with another version, on a thread and a
+    /// connection of its own: `Msg::Reindexing` after each batch, then `Msg::Reindexed`
+    /// (nothing when stopped because the reader ended).
+    fn reindex(&mut self) {
+        if self.reindexer.is_some() {
+            return;
+        }
+        let path = self.lib.db_path();
+        let (rec, tx) = (Arc::clone(&self.recognizer), self.tx.clone());
+        let stop = Arc::new(AtomicBool::new(false));
+        let asked = Arc::clone(&stop);
+        let spawned = std::thread::Builder::new()
+            .name("akhbar-reindex".into())
+            .spawn(move || {
+                let stop = || asked.load(Ordering::Relaxed) || tx.is_closed();
+                let mut progress = |p| {
+                    let _ = tx.send(Msg::Reindexing(p));
+                };
+                let result =
+                    Store::open(&path)
+                        .map_err(anyhow::Error::from)
+                        .and_then(|mut store| {
+                            crate::library::index::bring_entities_current(
+                                &mut store,
+                                &rec,
+                                &mut progress,
+                                Some(&stop),
+                            )
+                        });
+                let ended = match result {
+                    Ok(Some(n)) => Ok(n),
+                    Ok(None) => return,
+                    Err(e) => Err(format!("{e:#}")),
+                };
+                let _ = tx.send(Msg::Reindexed(ended));
+            });
+        match spawned {
+            Ok(thread) => {
+                self.reindexer = Some(Reindexer {
+                    stop,
+                    thread: Some(thread),
+                })
+            }
+            Err(e) => {
+                let _ = self.tx.send(Msg::Reindexed(Err(e.to_string())));
+            }
+        }
+    }
+
     fn demo_loaded(&self, result: Result<usize, String>) {
         let _ = self.tx.send(Msg::DemoLoaded(result));
     }
@@ -260,6 +332,7 @@ impl Services {
                 });
             }
             Effect::OpenDemo => self.open_demo(),
+            Effect::Reindex => self.reindex(),
             Effect::LeaveDemo => self.leave_demo(),
             Effect::AddFeed { url, tags } => self.add_feed(url, tags),
             Effect::WatchSaves => self.watch_saves(),

@@ -244,6 +244,12 @@ pub struct State {
     /// The start-up refresh waits for the first list: fetching and parsing many feeds on the
     /// same cores made the first headlines of a big cache come later.
     pub(crate) refresh_when_listed: bool,
+    /// Stored entities being brought up to a changed recognizer in the background (after an
+    /// update): how far (`total` 0 until the stale articles are counted). Entity marks, the
+    /// company picker's counts and a company filter are not final meanwhile.
+    pub reindexing: Option<crate::library::index::Progress>,
+    /// That re-index waits for the first list, as the start-up refresh does.
+    pub(crate) reindex_when_listed: bool,
     pub list_generation: u64,
     pub(crate) list_loaded: bool,
     /// The newest list could not be read: why (shown whole in place of the headlines).
@@ -323,6 +329,8 @@ impl State {
             listed: (0, 0),
             to_bottom: false,
             refresh_when_listed: false,
+            reindexing: None,
+            reindex_when_listed: false,
             list_generation: 0,
             list_loaded: false,
             list_error: None,

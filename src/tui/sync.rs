@@ -105,6 +105,19 @@ impl SyncRuntime {
             Effect::Layout(job) => {
                 let _ = self.layout_jobs.0.send(job);
             }
+            // In place, to the end: every step's answer waits with the other messages.
+            Effect::Reindex => {
+                let mut heard = Vec::new();
+                let ended = crate::library::index::bring_entities_current(
+                    &mut self.store,
+                    &self.recognizer,
+                    &mut |p| heard.push(Msg::Reindexing(p)),
+                    None,
+                );
+                self.answers.extend(heard);
+                let ended = ended.map(|n| n.unwrap_or(0)).map_err(|e| format!("{e:#}"));
+                self.answers.push_back(Msg::Reindexed(ended));
+            }
             other => self.outside.push(other),
         }
     }

@@ -76,6 +76,44 @@ pub fn start(state: &mut State, refresh: bool) -> Vec<Effect> {
     })]
 }
 
+/// Many stored articles were recognised by another version of the recognizer (an update
+/// changed it): re-index them in the background once the first list has come, saying how far
+/// in the status line. The headlines do not need entities; they show at once.
+pub fn reindex_after_the_list(state: &mut State) {
+    state.reindexing = Some(Default::default());
+    state.reindex_when_listed = true;
+}
+
+/// The first list has come (or failed): what waited for it starts.
+fn after_the_first_list(state: &mut State, fx: &mut Vec<Effect>) {
+    if std::mem::take(&mut state.refresh_when_listed) {
+        fx.push(Effect::Refresh(None));
+    }
+    if std::mem::take(&mut state.reindex_when_listed) {
+        fx.push(Effect::Reindex);
+    }
+}
+
+/// The background re-index ended: everything that shows entities is asked for again — the
+/// list (its title marks, a company filter, a search naming a company), the open article's
+/// marks, the picker's counts.
+fn reindexed(state: &mut State, result: Result<usize, String>, fx: &mut Vec<Effect>) {
+    state.reindexing = None;
+    match result {
+        Ok(n) => info(state, tr!(state.l10n, "status-reindex-done", count = n)),
+        Err(e) => return error(state, tr!(state.l10n, "failed-reindex", error = e)),
+    }
+    state.title_spans.clear();
+    reload(state, fx);
+    if let Some(id) = state.wanted_article {
+        fx.push(Effect::Store(StoreJob::Article(id)));
+    }
+    if let Overlay::Picker(p) = &mut state.overlay {
+        p.loaded = false;
+        fx.push(Effect::Store(StoreJob::Companies));
+    }
+}
+
 pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
     let mut fx = Vec::new();
     match msg {
@@ -114,6 +152,8 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
         Msg::FeedAdded(result) => manage::added(state, result, &mut fx),
         Msg::Changed { change, result } => manage::changed(state, change, result, &mut fx),
         Msg::DemoLeft(result) => back_from_the_demo(state, result, &mut fx),
+        Msg::Reindexing(progress) => state.reindexing = Some(progress),
+        Msg::Reindexed(result) => reindexed(state, result, &mut fx),
         Msg::StillSaving { holder } => still_saving(state, holder),
         Msg::Signal(sig) => signal(state, sig, &mut fx),
         Msg::TerminalLost(e) => terminal_lost(state, e, &mut fx),
@@ -122,9 +162,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             rows,
             counts,
         } => {
-            if std::mem::take(&mut state.refresh_when_listed) {
-                fx.push(Effect::Refresh(None));
-            }
+            after_the_first_list(state, &mut fx);
             if generation != state.list_generation {
                 return fx; // an older query (search typed further since)
             }
@@ -159,9 +197,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             }
         }
         Msg::ListFailed { generation, error } => {
-            if std::mem::take(&mut state.refresh_when_listed) {
-                fx.push(Effect::Refresh(None));
-            }
+            after_the_first_list(state, &mut fx);
             if generation != state.list_generation {
                 return fx;
             }

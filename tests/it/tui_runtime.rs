@@ -32,6 +32,8 @@ struct Frame {
     read_of_selected: bool,
     starred_of_selected: bool,
     status: Option<String>,
+    /// (done, total) of the background re-index of entities.
+    reindexing: Option<(usize, usize)>,
 }
 
 /// Draws into a TestBackend and tells the test what it drew.
@@ -56,6 +58,7 @@ impl Screen for MemoryScreen {
             read_of_selected: selected.is_some_and(|r| r.read),
             starred_of_selected: selected.is_some_and(|r| r.starred),
             status: state.status.as_ref().map(|s| s.text.clone()),
+            reindexing: state.reindexing.map(|p| (p.done, p.total)),
         });
         Ok(())
     }
@@ -105,6 +108,16 @@ struct Running {
 
 impl Running {
     fn start(path: &std::path::Path, reader: Store, writer: Writer) -> Running {
+        Running::start_with(path, reader, writer, |_| {})
+    }
+
+    /// `start`, with the state made ready by `prepare` first.
+    fn start_with(
+        path: &std::path::Path,
+        reader: Store,
+        writer: Writer,
+        prepare: impl FnOnce(&mut State),
+    ) -> Running {
         let config = Config::defaults();
         let lib = Arc::new(Library {
             cli_db: Some(path.to_path_buf()),
@@ -124,6 +137,7 @@ impl Running {
             now(),
         );
         state.size = (120, 40);
+        prepare(&mut state);
         let theme = state.theme.clone();
         let initial = vec![Effect::Store(StoreJob::List {
             generation: state.list_generation,
@@ -458,4 +472,33 @@ fn offline_with_articles_stored_the_reader_keeps_them_and_says_what_failed() {
             .iter()
             .all(|f| !akhbar::demo::is_demo_url(&f.url))
     );
+}
+
+#[test]
+fn stale_entities_are_re_indexed_on_a_thread_of_their_own_after_the_headlines_show() {
+    // The samples' entities were stored by another "recognizer" (version "test").
+    let (_dir, path) = fresh(3);
+    let writer = Writer::spawn(Store::open(&path).unwrap()).unwrap();
+    let r = Running::start_with(
+        &path,
+        Store::open_reader(&path).unwrap(),
+        writer,
+        akhbar::tui::update::reindex_after_the_list,
+    );
+    // The re-index is asked for only once the list is in: the frame that first shows the
+    // headlines still says it is to come.
+    let f = wait_for(&r.frames, "the headlines", |f| f.rows > 0);
+    assert_eq!(f.rows, 3 * SAMPLES.len());
+    assert!(f.reindexing.is_some(), "{f:?}");
+    let f = wait_for(&r.frames, "the re-index done", |f| f.reindexing.is_none());
+    let done = format!("updating entities: done ({} articles)", 3 * SAMPLES.len());
+    assert_eq!(f.status.as_deref(), Some(done.as_str()));
+    r.keys.send(key('q')).unwrap();
+    let state = r.end();
+    assert!(state.quit);
+
+    let store = Store::open(&path).unwrap();
+    let rec = Recognizer::load(None).unwrap();
+    assert_eq!(store.meta("entities_version").unwrap(), Some(rec.version()));
+    assert_eq!(store.count_stale_entities(&rec.version(), None).unwrap(), 0);
 }

@@ -273,3 +273,73 @@ fn a_search_with_no_hit_in_the_demo_says_nothing_matches() {
     assert!(text.contains("No article matches the filters"), "{text}");
     assert!(!text.contains("bundles no demo"), "{text}");
 }
+
+#[test]
+fn the_headlines_show_while_entities_are_re_indexed_with_the_progress_in_the_status_line() {
+    use akhbar::library::index::Progress;
+    let (mut state, mut rt, _d) = filled(120, 40);
+    rt.send(&mut state, Msg::Reindexing(Progress::default()));
+    let text = rows(&screen(&state)).join("\n");
+    assert!(text.contains("updating entities…"), "{text}");
+    rt.send(
+        &mut state,
+        Msg::Reindexing(Progress {
+            done: 40_000,
+            total: 100_000,
+        }),
+    );
+    let term = screen(&state);
+    let text = rows(&term).join("\n");
+    assert!(
+        text.contains("updating entities: 40000 of 100000"),
+        "{text}"
+    );
+    assert!(
+        text.contains(&visual("مايكروسوفت")),
+        "the headlines: {text}"
+    );
+    insta::assert_snapshot!("reindexing_120x40", term.backend());
+
+    // A message of the moment goes before it, and the progress comes back after.
+    rt.send(&mut state, key('y'));
+    let text = rows(&screen(&state)).join("\n");
+    assert!(!text.contains("updating entities"), "{text}");
+    rt.send(
+        &mut state,
+        Msg::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)),
+    );
+    let text = rows(&screen(&state)).join("\n");
+    assert!(
+        text.contains("updating entities: 40000 of 100000"),
+        "{text}"
+    );
+
+    // The picker and a company filter say their counts are not final.
+    rt.send(&mut state, key('c'));
+    let text = rows(&screen(&state)).join("\n");
+    assert!(text.contains("company · counts still updating"), "{text}");
+    for c in "microsoft".chars() {
+        rt.send(&mut state, key(c));
+    }
+    rt.send(&mut state, enter());
+    let text = rows(&screen(&state)).join("\n");
+    assert!(text.contains("(counts still updating)"), "{text}");
+}
+
+#[test]
+fn the_re_index_progress_in_arabic_has_the_interfaces_digits() {
+    use akhbar::library::index::Progress;
+    let (mut state, mut rt, _d) = filled_in(120, 40, arabic());
+    rt.send(
+        &mut state,
+        Msg::Reindexing(Progress {
+            done: 40_000,
+            total: 100_000,
+        }),
+    );
+    let text = rows(&screen(&state)).join("\n");
+    assert!(
+        text.contains(&visual("تحديث الكيانات: ٤٠٠٠٠ من ١٠٠٠٠٠")),
+        "{text}"
+    );
+}

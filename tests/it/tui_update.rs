@@ -912,3 +912,96 @@ fn the_start_up_refresh_waits_for_the_first_list_and_runs_once() {
         "{fx:?}"
     );
 }
+
+#[test]
+fn the_re_index_waits_for_the_first_list_and_starts_once() {
+    let (mut state, _rt, _d) = filled(120, 40);
+    akhbar::tui::update::reindex_after_the_list(&mut state);
+    let first = akhbar::tui::update::start(&mut state, false);
+    assert!(
+        matches!(first.as_slice(), [Effect::Store(StoreJob::List { .. })]),
+        "only the list at first: {first:?}"
+    );
+    assert!(
+        state.reindexing.is_some(),
+        "the status says so from the start"
+    );
+    let listed = |state: &akhbar::tui::state::State| Msg::ListLoaded {
+        generation: state.list_generation,
+        rows: state.rows.clone(),
+        counts: ListCounts {
+            all: 8,
+            listed: 8,
+            unread: 8,
+        },
+    };
+    let msg = listed(&state);
+    let fx = update(&mut state, msg);
+    assert_eq!(
+        fx.iter().filter(|e| matches!(e, Effect::Reindex)).count(),
+        1,
+        "{fx:?}"
+    );
+    let msg = listed(&state);
+    let fx = update(&mut state, msg);
+    assert!(!fx.iter().any(|e| matches!(e, Effect::Reindex)), "{fx:?}");
+}
+
+#[test]
+fn when_the_re_index_ends_the_list_the_article_and_the_picker_are_asked_again() {
+    // The samples' entities were stored by another "recognizer" (version "test").
+    let (mut state, mut rt, _d) = filled(120, 40);
+    // The first headline's article is in the pane (previewed).
+    let open = state.article.as_ref().unwrap().id();
+    rt.send(&mut state, key('c'));
+    let Overlay::Picker(before) = &state.overlay else {
+        panic!("the picker");
+    };
+    let before = before.companies.clone();
+    let generation = state.list_generation;
+
+    akhbar::tui::update::reindex_after_the_list(&mut state);
+    // The next list starts it; the synchronous runtime runs it to the end in place.
+    rt.send(&mut state, Msg::Action(Action::UnreadOnly));
+    rt.send(&mut state, Msg::Action(Action::UnreadOnly));
+    assert!(state.reindexing.is_none());
+    let status = state.status.as_ref().unwrap();
+    assert_eq!(status.text, "updating entities: done (8 articles)");
+    assert!(!status.error);
+    let rec = akhbar::entities::Recognizer::load(None).unwrap();
+    assert_eq!(
+        rt.store.meta("entities_version").unwrap(),
+        Some(rec.version())
+    );
+    assert!(state.list_generation > generation + 2, "the list again");
+
+    let Overlay::Picker(after) = &state.overlay else {
+        panic!("the picker stays open");
+    };
+    assert!(after.loaded);
+    let names: Vec<&str> = after
+        .companies
+        .iter()
+        .map(|c| c.canonical.as_str())
+        .collect();
+    let stored: Vec<String> = rt
+        .store
+        .companies()
+        .unwrap()
+        .into_iter()
+        .map(|c| c.0)
+        .collect();
+    assert_eq!(names, stored, "the new counts");
+    assert_ne!(
+        after.companies, before,
+        "the recognizer's, not the samples'"
+    );
+
+    let article = state.article.as_ref().unwrap();
+    assert_eq!(article.id(), open);
+    let stored = rt.store.article(open).unwrap().unwrap();
+    assert_eq!(
+        article.article.spans, stored.spans,
+        "the open article's marks are the new ones"
+    );
+}

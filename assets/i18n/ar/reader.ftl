@@ -7,6 +7,7 @@ header-demo = عرض تجريبي
 header-company = الشركة:
 header-search = البحث:
 header-unread-only = غير المقروءة فقط
+header-company-updating = (الأعداد قيد التحديث)
 header-counts = { $articles } · غير المقروءة: { $unread }
 header-counts-filtered = { $shown } من { $total } · غير المقروءة: { $unread }
 header-database-error = خطأ في قاعدة البيانات
@@ -70,6 +71,16 @@ status-entity = { $kind } · { $name }
 status-entity-company = { $kind } · { $name } — { $key } للتصفية بها
 status-entity-search = { $kind } · { $name } — { $key } للبحث عنه
 status-entity-searched = البحث عن «{ $name }»
+status-reindex-counting = تحديث الكيانات…
+status-reindexing = تحديث الكيانات: { $done } من { $total }
+status-reindex-done = تحديث الكيانات: اكتمل ({ PLURAL($count) ->
+    [zero] لا مقالات
+    [one] مقال واحد
+    [two] مقالان
+    [few] { $count } مقالات
+    [many] { $count } مقالًا
+   *[other] { $count } مقال
+})
 refresh-no-feeds = لا مصادر للتحديث: أضف مصادرك بالأمر akhbar import FILE.opml
 refresh-failed = تعذّر تحديث { $failed } من { PLURAL($total) ->
     [one] مصدر واحد
@@ -105,6 +116,7 @@ failed-browser = تعذّر فتح الرابط: { $error } — اضبط [ui] br
 failed-refresh = التحديث: { $error }
 failed-copy = النسخ: { $error }
 failed-terminal = الطرفية: { $error }
+failed-reindex = تحديث الكيانات: { $error }
 
 ## أنواع الكيانات.
 
@@ -139,6 +151,7 @@ article-list-separator = {"، "}
 picker-title = الشركة
 picker-no-companies = لا شركات في المقالات المحفوظة بعد
 picker-no-match = لا شركة تطابق
+picker-counts-updating = الأعداد قيد التحديث
 picker-apply = تطبيق
 picker-cancel = إلغاء
 links-title = الروابط في المقال

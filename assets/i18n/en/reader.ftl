@@ -7,6 +7,7 @@ header-demo = demo
 header-company = company:
 header-search = search:
 header-unread-only = unread only
+header-company-updating = (counts still updating)
 header-counts = { $articles } · { $unread } unread
 header-counts-filtered = { $shown } of { $total } · { $unread } unread
 header-database-error = database error
@@ -63,6 +64,12 @@ status-entity = { $kind } · { $name }
 status-entity-company = { $kind } · { $name } — { $key } filters by it
 status-entity-search = { $kind } · { $name } — { $key } searches for it
 status-entity-searched = searching for “{ $name }”
+status-reindex-counting = updating entities…
+status-reindexing = updating entities: { $done } of { $total }
+status-reindex-done = updating entities: done ({ PLURAL($count) ->
+    [one] { $count } article
+   *[other] { $count } articles
+})
 refresh-no-feeds = no feeds to refresh: akhbar import FILE.opml adds some
 refresh-failed = { $failed } of { PLURAL($total) ->
     [one] { $total } feed
@@ -87,6 +94,7 @@ failed-browser = cannot open the link: { $error } — set [ui] browser in the co
 failed-refresh = refresh: { $error }
 failed-copy = copy: { $error }
 failed-terminal = terminal: { $error }
+failed-reindex = updating entities: { $error }
 
 ## Entity kinds.
 
@@ -121,6 +129,7 @@ article-list-separator = {", "}
 picker-title = company
 picker-no-companies = no companies in the cache yet
 picker-no-match = no company matches
+picker-counts-updating = counts still updating
 picker-apply = applies
 picker-cancel = cancels
 links-title = links in the article

@@ -20,7 +20,7 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, state: &State) -> Option<Positi
     if let Some(input) = &state.search_input {
         return super::search::draw(buf, area, input, state);
     }
-    if state.status.is_some() {
+    if state.status.is_some() || state.reindexing.is_some() {
         // A message in the interface's direction; the feed names in it are laid out with it.
         let inner = area.inner(ratatui::layout::Margin::new(1, 0));
         for (i, line) in status_lines(state, inner.width, area.height)
@@ -87,29 +87,49 @@ pub(crate) fn height(state: &State, width: u16, height: u16) -> u16 {
 /// The status as drawn in `width` cells on at most `rows` lines: an error wrapped, anything
 /// else on one line. Feed names in messages are Arabic: the text is laid out like any other.
 fn status_lines(state: &State, width: u16, rows: u16) -> Vec<Line<'static>> {
-    let Some(status) = &state.status else {
+    let Some((text, error)) = status(state) else {
         return Vec::new();
     };
-    if !status.error || rows <= 1 {
-        let style = if status.error {
+    if !error || rows <= 1 {
+        let style = if error {
             state.theme.error
         } else {
             state.theme.accent
         };
         return vec![super::fragment(
-            &status.text,
+            &text,
             style,
             &super::chrome_opts(state),
             width,
         )];
     }
     super::wrapped(
-        &status.text,
+        &text,
         state.theme.error,
         &super::chrome_opts(state),
         width,
         usize::from(rows),
     )
+}
+
+/// What the status line says, and whether it is an error: the newest message, else how far
+/// the background re-index of entities is.
+fn status(state: &State) -> Option<(String, bool)> {
+    if let Some(s) = &state.status {
+        return Some((s.text.clone(), s.error));
+    }
+    let p = state.reindexing?;
+    let text = if p.total == 0 {
+        tr!(state.l10n, "status-reindex-counting")
+    } else {
+        tr!(
+            state.l10n,
+            "status-reindexing",
+            done = p.done,
+            total = p.total
+        )
+    };
+    Some((text, false))
 }
 
 fn article_position(state: &State) -> Option<usize> {

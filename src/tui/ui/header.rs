@@ -70,6 +70,13 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, state: &State) {
             fragment(label, t.org, &state.opts, 24),
             space(),
         ]);
+        // Its articles are those re-indexed so far (and the others by their old entities).
+        if state.reindexing.is_some() {
+            start.extend([
+                words(&tr!(l, "header-company-updating"), t.dim, state),
+                space(),
+            ]);
+        }
     }
     if let Some(q) = &f.search {
         start.extend([

@@ -23,14 +23,20 @@ pub(crate) fn draw(
     let area = centered(screen, 56, want.min(screen.height.saturating_sub(2)));
     Clear.render(area, buf);
     let l = &state.l10n;
-    let title = row(
-        vec![
+    let mut title = vec![
+        Line::raw(" "),
+        words(&tr!(l, "picker-title"), state.theme.accent, state),
+        Line::raw(" "),
+    ];
+    // The counts are those of the articles re-indexed so far.
+    if state.reindexing.is_some() {
+        title.extend([
+            Line::styled("· ", state.theme.dim),
+            words(&tr!(l, "picker-counts-updating"), state.theme.dim, state),
             Line::raw(" "),
-            words(&tr!(l, "picker-title"), state.theme.accent, state),
-            Line::raw(" "),
-        ],
-        state,
-    );
+        ]);
+    }
+    let title = row(title, state);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(state.theme.accent);
