@@ -83,6 +83,16 @@ pub(crate) fn draw(
     }
     let rows = usize::from(list.height);
     let first = picker.selected.saturating_sub(rows.saturating_sub(1));
+    // The count column is as wide as the largest count (six digits at 100,000 articles), so a
+    // count never runs into the border or the names.
+    let count_width = picker
+        .matches
+        .iter()
+        .filter_map(|&ci| picker.companies.get(ci))
+        .map(|c| crate::text::cell_width(&l.number(c.count)) as u16)
+        .max()
+        .unwrap_or(0)
+        .clamp(5, 12);
     for (i, &ci) in picker.matches.iter().enumerate().skip(first).take(rows) {
         let Some(c) = picker.companies.get(ci) else {
             continue;
@@ -90,7 +100,7 @@ pub(crate) fn draw(
         let y = list.y + (i - first) as u16;
         let count = words(&l.number(c.count), t.dim, state);
         let latin = fragment(&c.canonical, t.org, &state.opts, 20);
-        let ar_room = list.width.saturating_sub(29);
+        let ar_room = list.width.saturating_sub(count_width + 24);
         let ar = c
             .arabic
             .as_deref()
@@ -98,12 +108,18 @@ pub(crate) fn draw(
             .unwrap_or_default();
         if l.is_rtl() {
             // Count on the right, the Arabic name beside it, the Latin one at the left edge.
-            put_right(buf, list.right(), y, &count, 6);
-            put_right(buf, list.right().saturating_sub(7), y, &ar, ar_room);
+            put_right(buf, list.right(), y, &count, count_width);
+            put_right(
+                buf,
+                list.right().saturating_sub(count_width + 2),
+                y,
+                &ar,
+                ar_room,
+            );
             put(buf, list.x, y, &latin, 20);
         } else {
-            put_right(buf, list.x + 5, y, &count, 6);
-            put(buf, list.x + 7, y, &latin, 20);
+            put_right(buf, list.x + count_width, y, &count, count_width);
+            put(buf, list.x + count_width + 2, y, &latin, 20);
             put_right(buf, list.right(), y, &ar, ar_room);
         }
         if i == picker.selected {
@@ -124,4 +140,68 @@ pub(crate) fn draw(
     // On the bottom border, at the end of the reading direction.
     put_end(buf, border, area.bottom().saturating_sub(1), &hint, state);
     Some(cursor)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::tui::action::{Action, Company, Msg};
+    use crate::tui::keys::Keymap;
+    use crate::tui::state::State;
+    use crate::view::theme::Theme;
+    use ratatui::{Terminal, backend::TestBackend};
+
+    /// A count of 100,000 or more (a large cache's biggest companies) stays inside the box,
+    /// right-aligned with the smaller ones, in both directions.
+    #[test]
+    fn six_digit_counts_stay_inside_the_box() {
+        for arabic in [false, true] {
+            let mut state = State::new(
+                Keymap::defaults(),
+                Theme::defaults(),
+                Default::default(),
+                chrono::Utc::now(),
+            );
+            if arabic {
+                use crate::i18n::{Digits, Language, Locale, Localizer, Zone};
+                let locale = Locale {
+                    language: Language::Arabic,
+                    region: None,
+                };
+                state.l10n =
+                    std::sync::Arc::new(Localizer::new(locale, Digits::ArabicIndic, Zone::Utc));
+            }
+            crate::tui::update::update(&mut state, Msg::Action(Action::CompanyPicker));
+            let company = |canonical: &str, count| Company {
+                canonical: canonical.to_string(),
+                arabic: None,
+                count,
+            };
+            crate::tui::update::update(
+                &mut state,
+                Msg::Companies(vec![company("Google", 123_456), company("IDC", 7)]),
+            );
+            let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+            term.draw(|f| super::super::draw(f, &state)).unwrap();
+            let buf = term.backend().buffer();
+            let rows: Vec<String> = (0..24)
+                .map(|y| (0..80).map(|x| buf[(x, y)].symbol()).collect())
+                .collect();
+            let number = |n: i64| state.l10n.number(n);
+            let big = rows.iter().find(|r| r.contains("Google")).unwrap();
+            let small = rows.iter().find(|r| r.contains("IDC")).unwrap();
+            // Both rows keep the box's two borders, and the counts end in the same column.
+            for row in [big, small] {
+                assert_eq!(row.matches('│').count(), 2, "{row}");
+            }
+            let end = |row: &str, n: &str| {
+                row.find(n)
+                    .map(|at| row[..at].chars().count() + n.chars().count())
+            };
+            assert_eq!(
+                end(big, &number(123_456)),
+                end(small, &number(7)),
+                "{big}\n{small}"
+            );
+        }
+    }
 }
