@@ -187,8 +187,13 @@ mod tests {
                 .map(|y| (0..80).map(|x| buf[(x, y)].symbol()).collect())
                 .collect();
             let number = |n: i64| state.l10n.number(n);
-            let big = rows.iter().find(|r| r.contains("Google")).unwrap();
-            let small = rows.iter().find(|r| r.contains("IDC")).unwrap();
+            let row = |name: &str| {
+                rows.iter()
+                    .find(|r| r.contains(name))
+                    .unwrap_or_else(|| panic!("no row for {name}: {rows:#?}"))
+            };
+            let big = row("Google");
+            let small = row("IDC");
             // Both rows keep the box's two borders, and the counts end in the same column.
             for row in [big, small] {
                 assert_eq!(row.matches('│').count(), 2, "{row}");
