@@ -206,6 +206,21 @@ impl People {
         {
             return None;
         }
+        // «رئيس الاتحاد حسن الحويزي»: after a role, a definite word followed by a given name is
+        // the body the role heads; the name starts after it.
+        if !given
+            && !titled
+            && stem.starts_with("ال")
+            && stem.len() == word(i).len()
+            && i > 0
+            && words[i].joined
+            && c.cls[i - 1] & class::ROLE != 0
+            && words
+                .get(i + 1)
+                .is_some_and(|n| n.joined && self.named(&t[n.s..n.e]))
+        {
+            return None;
+        }
         // «تصريحات الحلايقة», «الحلايقة كشف»: a lone family name as the source of a statement.
         let quoted_surname = !(given || titled || spoken) && speech_surname(c, i, stem, stem_class);
         // The costlier cues only when the cheap ones say nothing.
@@ -299,10 +314,12 @@ impl People {
             let wk = word(k);
             if nasab_particle(wk) {
                 // A particle joins only when a name word follows it.
+                // «بن علي»: «علي» written with ي is the name, not the preposition «على».
                 let next_ok = k + 1 < words.len()
                     && words[k + 1].joined
                     && words[k + 1].arabic
-                    && name_word_class(word(k + 1), c.cls[k + 1]);
+                    && (name_word_class(word(k + 1), c.cls[k + 1])
+                        || (word(k + 1) == "علي" && c.orig_last(words[k + 1]) == Some('ي')));
                 if !next_ok {
                     break;
                 }
@@ -331,7 +348,18 @@ impl People {
                 break;
             }
             let named = self.named(wk);
-            if !(named || given || titled) && wk.chars().count() >= 5 && wk.ends_with("ات") {
+            let closes = c.closes_after(k);
+            // «سامي سميرات،»: a short surname in «ات» closing the run after a given name, even
+            // one that is also a word, is the surname; a plural noun is seldom the last word.
+            let surname_in_at = (given || ambiguous)
+                && count == 1
+                && !wk.starts_with("ال")
+                && wk.chars().count() <= 6
+                && closes;
+            if !(named || given || titled || surname_in_at)
+                && wk.chars().count() >= 5
+                && wk.ends_with("ات")
+            {
                 break; // «المعلومات»: a plural noun ends the name
             }
             // «معز بيوض توضيحات»: a long plural ends it after a given name too (surnames in
@@ -340,7 +368,6 @@ impl People {
             {
                 break;
             }
-            let closes = c.closes_after(k);
             let accept = if count == 1 {
                 named || !glued_particle(wk) || closes
             } else {
@@ -351,7 +378,7 @@ impl People {
                     && (wk.chars().count() <= 3 || !(wk.starts_with("بو") || wk.starts_with("بن")));
                 named
                     || (wk.starts_with("ال") && c.cls[k] & class::COMMON == 0)
-                    || (closes && !glued_particle(wk) && !short_glued)
+                    || (closes && !glued_particle(wk) && !short_glued && !verb_shaped(wk))
             };
             if !accept {
                 break;
@@ -658,6 +685,18 @@ fn speech_surname(c: &Ctx, i: usize, stem: &str, bits: u16) -> bool {
             .get(i + 1)
             .is_some_and(|n| n.joined && c.cls[i + 1] & class::SPEECH != 0);
     after_noun || before_verb
+}
+
+/// An imperfect verb of a three-letter root («تزعم», «يعمل») or a verbal noun of the «تفعيل»
+/// shape («تصريح», «توقيع»): what follows a name as its verb or the verb's object, never a
+/// third name word. Given names of these shapes («يوسف», «توفيق») are known names.
+fn verb_shaped(w: &str) -> bool {
+    let letters: Vec<char> = w.chars().collect();
+    let imperfect = letters.len() == 4
+        && matches!(letters[0], 'ي' | 'ت')
+        && !matches!(letters[3], 'ا' | 'ي' | 'ه' | 'ة');
+    let verbal_noun = letters.len() == 5 && letters[0] == 'ت' && letters[3] == 'ي';
+    imperfect || verbal_noun
 }
 
 /// A word starting with a glued preposition or conjunction («بموجب», «لشركة», «وأضاف»).

@@ -515,3 +515,52 @@ fn lone_surname_as_a_statement_source_round_eight() {
         );
     }
 }
+
+#[test]
+fn name_runs_stop_at_verbs_and_cross_ali_round_nine() {
+    // A third word shaped like an imperfect verb or a «تفعيل» verbal noun is what follows the
+    // name, not part of it.
+    for (text, want) in [
+        (
+            "على لسان النائبة سروة عبدالواحد تزعم فيها أن العقد وقع",
+            "سروة عبدالواحد",
+        ),
+        (
+            "استغرب المكتب الإعلامي لوزير الاتصالات شارل الحاج تصريح رئيس اللجنة",
+            "شارل الحاج",
+        ),
+        // «بن علي»: «علي» written with ي continues a nasab chain.
+        (
+            "أكد الشيخ أحمد بن علي آل خليفة رئيس مجلس الإدارة أن",
+            "أحمد بن علي آل خليفة",
+        ),
+        // A short surname in «ات» closing the run after a given name that is also a word.
+        (
+            "أكد وزير الاقتصاد الرقمي والريادة سامي سميرات، أن الخطة",
+            "سامي سميرات",
+        ),
+        // After a role, a definite word and a given name: the body, then the name.
+        (
+            "بحضور رئيس الاتحاد حسن بن معجب الحويزي، ورؤساء اللجان",
+            "حسن بن معجب الحويزي",
+        ),
+    ] {
+        assert_eq!(of(text, Kind::Person), [want], "{text}");
+    }
+    // Names whose third word has those shapes but is a known name, or ends in a vowel, stay
+    // whole; «على» written with ى is the preposition; a long or non-closing plural still ends
+    // a run; a role and its body alone name nobody.
+    for (text, want) in [
+        ("قال محمد علي يوسف إن الشركة ستتوسع", &["محمد علي يوسف"][..]),
+        (
+            "وقال المهندس سمير جورج تقلا إن السوق تغير",
+            &["سمير جورج تقلا"],
+        ),
+        ("قال المهندس سالم بن على هامش المؤتمر إن السوق تغير", &[]),
+        ("وقال الوزير سامي تصريحات، إن الخطة جاهزة", &[]),
+        ("وأكد المدير سامي خدمات الشركة الجديدة", &[]),
+        ("قال رئيس الاتحاد إن الخطة جاهزة", &[]),
+    ] {
+        assert_eq!(of(text, Kind::Person), want, "{text}");
+    }
+}
