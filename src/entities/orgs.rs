@@ -423,6 +423,22 @@ fn masculine_nisba_after(t: &str, words: &[Word], k: usize) -> bool {
         )
 }
 
+/// A definite noun that cannot be an adjective: a plural in «ات» («التصريحات») or a verbal
+/// noun of the «التفعّل», «التفاعل», «التفعيل» shapes («التوصل», «التعاون», «التطوير»).
+/// Adjectives in a name are nisbas, participles or feminine forms (`nisba`, «المتجددة»).
+fn object_noun(w: &str) -> bool {
+    let Some(rest) = w.strip_prefix("ال") else {
+        return false;
+    };
+    let letters = rest.chars().count();
+    let plural = letters >= 4 && rest.ends_with("ات");
+    let verbal = rest.starts_with('ت')
+        && (4..=5).contains(&letters)
+        && !rest.ends_with('ي')
+        && !rest.ends_with('ه');
+    plural || verbal
+}
+
 /// «يُمكّن», «يقدم»: a short word starting with ي is an imperfect verb, which ends a name.
 fn imperfect_verb(w: &str) -> bool {
     w.starts_with('ي') && (3..=5).contains(&w.chars().count())
@@ -675,6 +691,12 @@ pub fn institutions(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize
                 break;
             }
             if definite(w) {
+                // «تابعت وزارة الاتصالات التصريحات», «أعلنت وزارة … المعلومات التوصل»: after a
+                // definite word, a definite plural or verbal noun is no adjective of the name
+                // but the next phrase (the verb's object).
+                if closed && last == k - 1 && definite(word(k - 1)) && object_noun(w) {
+                    break;
+                }
                 if def && parts == 0 {
                     fixed = FIXED_ADJECTIVES.contains(&w);
                     // «الهيئة المنظمة للاتصالات»: a participle, then the complement.

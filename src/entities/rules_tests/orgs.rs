@@ -821,3 +821,43 @@ fn paired_new_adjective_in_an_institution_round_eight() {
         );
     }
 }
+
+#[test]
+fn institution_names_end_before_the_verbs_object_round_nine() {
+    // After a definite word, a definite plural or verbal noun starts the next phrase.
+    for (text, name) in [
+        (
+            "تابعت وزارة الاتصالات التصريحات التي أدلى بها النائب",
+            "وزارة الاتصالات",
+        ),
+        (
+            "أعلنت وزارة الاتصالات وتقانة المعلومات التوصل إلى تسوية نهائية",
+            "وزارة الاتصالات وتقانة المعلومات",
+        ),
+        (
+            "ناقشت هيئة الأوراق المالية التطورات الأخيرة في السوق",
+            "هيئة الأوراق المالية",
+        ),
+    ] {
+        assert_eq!(of(text, Kind::Org), [name], "{text}");
+    }
+    // The first definite word after the head, plurals joined by «و», nisbas and participles
+    // stay in the name.
+    for (text, name) in [
+        ("أصدرت وزارة الاتصالات قرارا جديدا", "وزارة الاتصالات"),
+        (
+            "وقعت هيئة الطرق والمواصلات اتفاقية مع الشركة",
+            "هيئة الطرق والمواصلات",
+        ),
+        (
+            "قالت وزارة الاتصالات السلكية واللاسلكية إن الخدمة عادت",
+            "وزارة الاتصالات السلكية واللاسلكية",
+        ),
+        (
+            "أعلنت وزارة الطاقة المتجددة عن خطة",
+            "وزارة الطاقة المتجددة",
+        ),
+    ] {
+        assert_eq!(of(text, Kind::Org), [name], "{text}");
+    }
+}
