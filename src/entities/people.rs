@@ -280,6 +280,10 @@ impl People {
                 // ة is a noun (given names with ة, «أسامة», «فاطمة», are in the lexicon).
                 // The same after a role or an apposition: «شركة ناشئة متخصصة».
                 || (!titled && c.orig_last(words[i]) == Some('ة'))
+                // «الأستاذ يلبس الثياب», «أكد … إقرار إستراتيجية»: a verb or a verbal noun
+                // after the cue is what the person does or says, not a name.
+                || verb_shaped(stem)
+                || verbal_noun_ifal(stem)
                 // «كتب المحلل تقريرا»: a common noun in the indefinite accusative is the
                 // verb's object, not a name, even after a title.
                 || stem.strip_suffix('ا').is_some_and(common_word)
@@ -327,6 +331,21 @@ impl People {
                 last = k + 1;
                 count += 2;
                 continue;
+            }
+            // «المدير التنفيذي للشركة، عمار المالك،»: in apposition, a given name and one
+            // definite word closed by punctuation is a name even when the word is a role noun
+            // («المالك» owner, «القاضي» judge) — a family name of that shape.
+            let role_surname = count == 1
+                && given
+                && wk.starts_with("ال")
+                && c.cls[k] & class::NOT_NAME == class::ROLE
+                && words.get(k + 1).is_none_or(|n| !n.joined)
+                && i > 0
+                && (appositive || apposition(t, words, &c.cls, i));
+            if role_surname {
+                last = k;
+                count += 1;
+                break;
             }
             // «يوسف علي موسليام»: «علي» written with ي (not ى) is a name, not «على».
             let ali = wk == "علي" && c.orig_last(words[k]) == Some('ي');
@@ -697,6 +716,14 @@ fn verb_shaped(w: &str) -> bool {
         && !matches!(letters[3], 'ا' | 'ي' | 'ه' | 'ة');
     let verbal_noun = letters.len() == 5 && letters[0] == 'ت' && letters[3] == 'ي';
     imperfect || verbal_noun
+}
+
+/// A verbal noun of the «إفعال» shape («إقرار», «إطلاق», «إعلان»; normalized with ا). Given
+/// names of that shape («إيمان», «إسلام») are in the lexicon and never asked; a definite word
+/// of five letters («الحاج») is not of the shape.
+fn verbal_noun_ifal(w: &str) -> bool {
+    let letters: Vec<char> = w.chars().collect();
+    letters.len() == 5 && letters[0] == 'ا' && letters[1] != 'ل' && letters[3] == 'ا'
 }
 
 /// A word starting with a glued preposition or conjunction («بموجب», «لشركة», «وأضاف»).
@@ -1343,6 +1370,8 @@ const NATIONALITIES: &[&str] = &[
 ];
 
 const COMMON_WORDS: &[&str] = &[
+    // «أكد عدم قانونية العمومية»: "the lack of", the object of a statement.
+    "عدم",
     // «ابن خال رأس النظام»: the head of something, not a name.
     "راس",
     "مصدر",

@@ -564,3 +564,36 @@ fn name_runs_stop_at_verbs_and_cross_ali_round_nine() {
         assert_eq!(of(text, Kind::Person), want, "{text}");
     }
 }
+
+#[test]
+fn verbs_after_cues_and_role_shaped_surnames_round_nine() {
+    // After a cue, a verb or a verbal noun («يلبس», «إقرار», «عدم») starts no name.
+    for text in [
+        "ومن ضمنهم الأستاذ يلبس الثياب والبشوت",
+        "أن على الوزير الجديد ومجلس الوزراء إقرار إستراتيجية القطاع",
+        "عضو مجلس الإدارة الذي أكد عدم قانونية الجمعية العمومية.",
+    ] {
+        assert_eq!(of(text, Kind::Person), Vec::<String>::new(), "{text}");
+    }
+    // Names of those shapes that the lexicon knows, or that are definite, are still names.
+    for (text, want) in [
+        (
+            "وقال السيد الحاج قلاعي وزير تكنولوجيات الاتصال إن",
+            "الحاج قلاعي",
+        ),
+        ("وقالت الدكتورة إيمان الشريف إن السوق تغير", "إيمان الشريف"),
+        ("وأكد المهندس يحيى السعيد أن الشبكة جاهزة", "يحيى السعيد"),
+    ] {
+        assert_eq!(of(text, Kind::Person), [want], "{text}");
+    }
+    // In apposition, a given name and a role-shaped definite word closed by a comma is a name;
+    // without the apposition the word is the role.
+    let text = "قال المدير التنفيذي للشركة، عمّار المالك، إن الاستثمارات زادت";
+    assert_eq!(of(text, Kind::Person), ["عمّار المالك"], "{text}");
+    let text = "وقال عمار المالك للشركة إن الاستثمارات زادت";
+    assert!(
+        !of(text, Kind::Person).iter().any(|p| p.contains("المالك")),
+        "{text}: {:?}",
+        of(text, Kind::Person)
+    );
+}
