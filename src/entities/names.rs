@@ -883,7 +883,8 @@ fn merge_local_subsidiaries(t: &str, cands: &mut [NameCand]) {
                 )
             });
         // «معرض دبي للطيران», «منتدى الرياض للاستثمارات»: an event or an institution named
-        // after the place.
+        // after the place. (Quotes around the place and the trade make them one name even
+        // after a preposition or a head: «في «دبي للإنترنت»».)
         let after_head = prev_word(t, word_start).is_some_and(|(a, b)| {
             let w = &t[a..b];
             stems(w).any(|o| {
@@ -894,12 +895,19 @@ fn merge_local_subsidiaries(t: &str, cands: &mut [NameCand]) {
         if let Some((s, e)) = next_word(t, c.end)
             && s == c.end + 1
             && industry(&t[s..e])
-            && !after_preposition
-            && !after_head
+            && ((!after_preposition && !after_head) || quoted(t, word_start, e))
         {
             c.kind = Kind::Org;
             c.entity = None;
             c.end = e;
+            // «لمدينة دبي للإنترنت», «مدينة دبي للإعلام»: a city named by a place and a trade
+            // is a business zone, «مدينة» its name's first word.
+            if let Some((a, b)) = prev_word(t, word_start)
+                && b + 1 == word_start
+                && let Some(o) = stems(&t[a..b]).find(|&o| &t[a + o..b] == "مدينه")
+            {
+                c.start = a + o;
+            }
         }
     }
     // «الشركة المصرية للاتصالات», «للشركة الليبية القابضة»: a company named by a nisba is
@@ -2096,7 +2104,14 @@ fn industry(w: &str) -> bool {
         (r.ends_with("ات") && r.chars().count() >= 5 && r != "مشاركات")
             || matches!(
                 r,
-                "طيران" | "بترول" | "تامين" | "اتصال" | "هاتف" | "كهرباء" | "تقنيه"
+                "طيران"
+                    | "بترول"
+                    | "تامين"
+                    | "اتصال"
+                    | "هاتف"
+                    | "كهرباء"
+                    | "تقنيه"
+                    | "انترنت"
             )
     })
 }

@@ -861,3 +861,30 @@ fn institution_names_end_before_the_verbs_object_round_nine() {
         assert_eq!(of(text, Kind::Org), [name], "{text}");
     }
 }
+
+#[test]
+fn quoted_place_and_trade_and_business_cities_round_nine() {
+    // Quotes around a place and a trade make one company even after a preposition; «مدينة»
+    // before a place and a trade is a business zone's first word.
+    for (text, name) in [
+        (
+            "استقطبت الشركات الناشئة في «دبي للإنترنت» استثمارات كبيرة",
+            "دبي للإنترنت",
+        ),
+        (
+            "قال المدير التنفيذي لمدينة دبي للإنترنت إن الاستثمارات زادت",
+            "مدينة دبي للإنترنت",
+        ),
+    ] {
+        assert_eq!(of(text, Kind::Org), [name], "{text}");
+        assert!(of(text, Kind::Place).is_empty(), "{text}");
+    }
+    // Unquoted after a preposition, or a city with no trade after it, the place stays a place.
+    for text in [
+        "يسافر الوفد إلى دبي للاتصالات مع الشركاء",
+        "أقيم الحفل في مدينة دبي للمرة الأولى",
+    ] {
+        assert_eq!(of(text, Kind::Place), ["دبي"], "{text}");
+        assert!(of(text, Kind::Org).is_empty(), "{text}");
+    }
+}
