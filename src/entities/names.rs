@@ -448,6 +448,7 @@ impl Names {
         if mostly_arabic(t) {
             latin_runs(g, &self.people, orig, offsets, t, out, &gaz);
         }
+        spelled_acronyms(t, &words, out, &gaz);
         people_with_titles(t, out, &gaz);
         // Names of other kinds where a person run stops, sorted for binary search.
         let mut other: Vec<(usize, usize)> = out[first_gaz..]
@@ -491,6 +492,89 @@ impl Names {
         datelines(t, out, &gaz);
         propagate_names(t, &words, out, gaz_end);
     }
+}
+
+/// The names of Latin letters as Arabic writes them (normalized), and whether the name is
+/// also an Arabic word («أن», «أو», «في», «أي», «أم», «كي», «زي»).
+const LETTER_NAMES: &[(&str, bool)] = &[
+    ("ايه", false),
+    ("بي", false),
+    ("سي", false),
+    ("دي", false),
+    ("اف", false),
+    ("جي", false),
+    ("اتش", false),
+    ("اش", false),
+    ("كيه", false),
+    ("ال", false),
+    ("ار", false),
+    ("اس", false),
+    ("تي", false),
+    ("يو", false),
+    ("دبليو", false),
+    ("اكس", false),
+    ("واي", false),
+    ("زد", false),
+    ("كيو", false),
+    ("ان", true),
+    ("او", true),
+    ("في", true),
+    ("اي", true),
+    ("ام", true),
+    ("كي", true),
+    ("زي", true),
+];
+
+/// «دي إتش إل», «أو إل إكس», «إم.تي.إن»: a Latin acronym spelled in Arabic letter names is an
+/// organisation's name, as the Latin acronym would be. Three letters or more, spaces or dots
+/// between them, at least two that are no Arabic word (so «أن في» and the like are never one)
+/// or one with dots.
+/// A local company after it follows (`merge_local_companies`: «دي إتش إل البحرين»).
+fn spelled_acronyms(t: &str, words: &[super::scan::Word], out: &mut Vec<NameCand>, gaz: &GazIndex) {
+    let letter = |k: usize| {
+        let w = &t[words[k].s..words[k].e];
+        LETTER_NAMES
+            .iter()
+            .find(|(n, _)| *n == w)
+            .map(|&(_, word)| word)
+    };
+    let mut found = Vec::new();
+    let mut k = 0;
+    while k < words.len() {
+        let Some(word) = letter(k) else {
+            k += 1;
+            continue;
+        };
+        let (first, mut last) = (k, k);
+        let mut pure = usize::from(!word);
+        let mut dotted = false;
+        while last + 1 < words.len()
+            && matches!(&t[words[last].e..words[last + 1].s], " " | ".")
+            && let Some(word) = letter(last + 1)
+        {
+            dotted |= &t[words[last].e..words[last + 1].s] == ".";
+            last += 1;
+            pure += usize::from(!word);
+        }
+        let (s, e) = (words[first].s, words[last].e);
+        // Not a letter glued to a longer word on either side («.إن» closing a sentence).
+        let alone = char_before(t, s).is_none_or(|c| !is_word_char(c) && c != '.')
+            && char_at(t, e).is_none_or(|c| !is_word_char(c));
+        // Dots between the letters mark an acronym by themselves: one letter that is no word
+        // is enough («إم.تي.إن»).
+        let enough = pure >= 2 || (dotted && pure >= 1);
+        if last - first >= 2 && enough && alone && gaz.overlapping(out, s, e).is_empty() {
+            found.push(NameCand {
+                start: s,
+                end: e,
+                kind: Kind::Org,
+                entity: None,
+                prio: 2,
+            });
+        }
+        k = last + 1;
+    }
+    out.extend(found);
 }
 
 /// «تطبيق مشاركة الفيديوهات القصيرة (جوش)»: a product word, up to four words saying what

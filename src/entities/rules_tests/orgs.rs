@@ -888,3 +888,31 @@ fn quoted_place_and_trade_and_business_cities_round_nine() {
         assert!(of(text, Kind::Org).is_empty(), "{text}");
     }
 }
+
+#[test]
+fn latin_acronyms_spelled_in_arabic_letters_round_nine() {
+    for (text, name) in [
+        ("أعلنت مجموعة أو إل إكس دمج عملياتها", "أو إل إكس"),
+        ("وقالت إم.تي.إن إنها ستتخارج من السوق", "إم.تي.إن"),
+        // A local company after the acronym is one name with it.
+        (
+            "أن شركة دي إتش إل البحرين تعتمد على الشباب",
+            "دي إتش إل البحرين",
+        ),
+    ] {
+        assert_eq!(of(text, Kind::Org), [name], "{text}");
+    }
+    // Letter names that are also words («أن», «أو», «في», «أي»), or two letters alone, are no
+    // acronym.
+    for text in [
+        "وقال إنه يرى أن أي أن في الأمر خطأ",
+        "سواء أن أو في أي وقت",
+        "واتصل بي في المساء",
+    ] {
+        assert!(
+            of(text, Kind::Org).is_empty(),
+            "{text}: {:?}",
+            of(text, Kind::Org)
+        );
+    }
+}
