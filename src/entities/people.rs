@@ -404,6 +404,17 @@ impl People {
             }
             last = k;
             count += 1;
+            // «عبدالله الثاني», «هارالد الخامس ملك …», «لاوون الرابع عشر»: a regnal number
+            // (with «عشر») ends the name.
+            if count >= 2 && regnal(wk) {
+                if words
+                    .get(k + 1)
+                    .is_some_and(|n| n.joined && &t[n.s..n.e] == "عشر")
+                {
+                    last = k + 1;
+                }
+                break;
+            }
         }
         let next = (last + 1 < words.len()).then(|| words[last + 1]);
         let role_after = next.is_some_and(|n| n.joined && c.role(last + 1))
@@ -415,7 +426,14 @@ impl People {
         // «ماجد بن رافد العرقوبي»: «بن» or «بنت» right after an ambiguous given name makes it
         // a name (not «ابن», also the noun «son», nor «أبو» and «آل», which open names alone).
         let son_of = nasab && matches!(words.get(i + 1).map(|n| &t[n.s..n.e]), Some("بن" | "بنت"));
-        let cued = titled || spoken || after_role || role_after || appositive || son_of;
+        // «بدر الخرافي: استثمرنا …»: a headline opening with a name and a colon quotes that
+        // person (a cue for given names that are also words; unknown words need another).
+        let before = t[..words[i].s].trim_end_matches(' ');
+        let headline = (before.is_empty() || before.ends_with('\n'))
+            && t[words[last].e..].trim_start_matches(' ').starts_with(':')
+            && last > i
+            && (word(last).starts_with("ال") || self.named(word(last)));
+        let cued = titled || spoken || after_role || role_after || appositive || son_of || headline;
         let ok = match count {
             1 => titled && (closed || role_after),
             _ => {
@@ -716,6 +734,24 @@ fn verb_shaped(w: &str) -> bool {
         && !matches!(letters[3], 'ا' | 'ي' | 'ه' | 'ة');
     let verbal_noun = letters.len() == 5 && letters[0] == 'ت' && letters[3] == 'ي';
     imperfect || verbal_noun
+}
+
+/// Ordinal numbers that follow a monarch's or a pope's name.
+fn regnal(w: &str) -> bool {
+    matches!(
+        w,
+        "الاول"
+            | "الثاني"
+            | "الثالث"
+            | "الرابع"
+            | "الخامس"
+            | "السادس"
+            | "السابع"
+            | "الثامن"
+            | "التاسع"
+            | "العاشر"
+            | "الحادي"
+    )
 }
 
 /// A verbal noun of the «إفعال» shape («إقرار», «إطلاق», «إعلان»; normalized with ا). Given
@@ -1281,6 +1317,7 @@ const TITLES: &[&str] = &[
     "الملياردير",
     "الشاب",
     "الشابه",
+    "البابا",
 ];
 
 /// Titles that also count after «و» («والدكتور»).

@@ -597,3 +597,35 @@ fn verbs_after_cues_and_role_shaped_surnames_round_nine() {
         of(text, Kind::Person)
     );
 }
+
+#[test]
+fn regnal_numbers_and_headline_speakers_round_nine() {
+    for (text, want) in [
+        (
+            "وحظي برعاية جلالة الملك هارالد الخامس ملك مملكة النرويج",
+            "هارالد الخامس",
+        ),
+        ("قال الملك عبدالله الثاني إن الرقمنة أداة", "عبدالله الثاني"),
+        (
+            "بدر الخرافي: استثمرنا 1.4 مليار دولار في الشبكات",
+            "بدر الخرافي",
+        ),
+    ] {
+        assert_eq!(of(text, Kind::Person), [want], "{text}");
+    }
+    // A headline's colon cues only a given name closed by a surname-like word, at a line's
+    // start.
+    for text in [
+        "أمل جديد: الشركات تعود إلى السوق",
+        "نمو الإيرادات: ارتفعت الأرباح",
+        "وقالت الشركة إن بدر الخرافي: لم يحضر",
+    ] {
+        assert!(
+            !of(text, Kind::Person)
+                .iter()
+                .any(|p| p.starts_with("أمل") || p.starts_with("نمو") || p.starts_with("بدر")),
+            "{text}: {:?}",
+            of(text, Kind::Person)
+        );
+    }
+}
