@@ -1691,6 +1691,19 @@ fn unknown_after_trigger(
             _ => break,
         }
     }
+    // «شركة إير باص الفرنسية», «شركة جنرال إلكتريك الأمريكية»: a transliterated word
+    // shaped like a clitic or a nisba («باص») still belongs to the name when a nationality
+    // adjective closes the name right after it.
+    if kind == Kind::Org
+        && let Some((s2, e2)) = next_word(t, end)
+        && s2 == end + 1
+        && let Some((s3, e3)) = next_word(t, e2)
+        && s3 == e2 + 1
+        && place_nisba(&t[s3..e3])
+        && loose_name_word(&t[s2..e2])
+    {
+        end = e2;
+    }
     if kind == Kind::Org
         && let Some((s2, e2)) = next_word(t, end)
         && s2 == end + 1
@@ -1809,6 +1822,22 @@ fn word_end_at(t: &str, s: usize) -> usize {
 
 /// A word that may continue an unknown name after its first word: a transliteration, not a
 /// dictionary-shaped word (no article, no feminine or nisba ending, not a closed-class word).
+/// A word that may end a transliterated name before a nationality adjective: Arabic letters,
+/// no article, no closed-class, trigger, role, scale or currency word, nothing shaped like a
+/// plural or an adjective (`not_a_name`). Unlike `unknown_name_word`, a first letter like a
+/// clitic and a final ي are allowed («باص», «بروبرتي»).
+fn loose_name_word(w: &str) -> bool {
+    w.chars().count() >= 3
+        && w.chars().all(is_arabic_letter)
+        && !not_a_name(w)
+        && trigger(w).is_none()
+        && lexicon::scale(w).is_none()
+        && !lexicon::currency_word(w)
+        && !orgs::closed_class(w)
+        && !super::people::function_word(w)
+        && !super::people::role_word(w)
+}
+
 fn unknown_name_word(w: &str) -> bool {
     let n = w.chars().count();
     n >= 3

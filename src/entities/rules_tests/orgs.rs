@@ -916,3 +916,18 @@ fn latin_acronyms_spelled_in_arabic_letters_round_nine() {
         );
     }
 }
+
+#[test]
+fn transliterated_company_closed_by_nationality_round_nine() {
+    let text = "تم الاتفاق مع شركة إير باص الفرنسية على تنفيذه";
+    assert_eq!(of(text, Kind::Org), ["إير باص"], "{text}");
+    // A role, a closed-class word or a plural before the nationality is not the name's.
+    for (text, word) in [
+        ("أعلنت شركة ألستوم مدير الفرنسية خطة", "مدير"),
+        ("أعلنت شركة ألستوم منذ الفرنسية خطة", "منذ"),
+        ("أعلنت شركة ألستوم مبيعات الفرنسية خطة", "مبيعات"),
+    ] {
+        let orgs = of(text, Kind::Org);
+        assert!(!orgs.iter().any(|o| o.contains(word)), "{text}: {orgs:?}");
+    }
+}
