@@ -550,6 +550,8 @@ pub fn institutions(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize
         // Indefinite words of the chain, and whether one looks like an adjective («خيرية»).
         let mut indefinite = 0;
         let mut adjective = false;
+        // The first and last words of the first place the gazetteer knows inside the chain.
+        let mut place_at = None;
         while k < words.len() && words[k].joined && parts < 8 {
             let w = word(k);
             if w == "و" {
@@ -568,6 +570,9 @@ pub fn institutions(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize
                 let mut j = k;
                 while j + 1 < words.len() && words[j + 1].s < end {
                     j += 1;
+                }
+                if place && place_at.is_none() {
+                    place_at = Some((k, j));
                 }
                 last = j;
                 k = j + 1;
@@ -776,7 +781,17 @@ pub fn institutions(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize
         };
         // A name the gazetteer knows from its head on («لجنة التجارة الفيدرالية») keeps its span.
         let known_head = (known.name_at)(words[i].s + off).filter(|&(_, place)| !place);
-        if ok && known_head.is_none() {
+        // «مؤسسة نقديات تونس»: one indefinite word and the place closing the name make a local
+        // company's name («نقديات تونس», like «أورانج تونس»); «مؤسسة» only describes it
+        // (an institution is named by a construct chain: «مؤسسة موانئ دبي العالمية»).
+        let local_company = head == "مؤسسه"
+            && indefinite == 1
+            && place_at == Some((i + 2, last))
+            && !definite(word(i + 1));
+        if ok && known_head.is_none() && local_company {
+            out.push((words[i + 1].s, words[last].e));
+            i = last + 1;
+        } else if ok && known_head.is_none() {
             out.push((words[i].s + off, words[last].e));
             i = last + 1;
         } else if let Some((end, _)) = known_head

@@ -931,3 +931,27 @@ fn transliterated_company_closed_by_nationality_round_nine() {
         assert!(!orgs.iter().any(|o| o.contains(word)), "{text}: {orgs:?}");
     }
 }
+
+#[test]
+fn a_word_and_a_place_after_muassasa_round_nine() {
+    // One indefinite word and a known place after «مؤسسة» are a local company's name (the
+    // descriptor apart); its other mentions follow.
+    let text = "أطلقت مؤسسة نقديات تونس أول موقع للدفع. ويؤكد المسؤولون في نقديات تونس أنه آمن.";
+    assert_eq!(
+        of(text, Kind::Org),
+        ["نقديات تونس", "نقديات تونس"],
+        "{text}"
+    );
+    assert!(of(text, Kind::Place).is_empty(), "{text}");
+    // A nisba after the place, or a definite word before it, is an institution's chain.
+    for text in [
+        "وقعت مؤسسة نقديات تونس الرقمية اتفاقية جديدة",
+        "وقعت مؤسسة الاتصالات الأردنية اتفاقية جديدة",
+    ] {
+        let orgs = of(text, Kind::Org);
+        assert!(
+            orgs.iter().all(|o| o.starts_with("مؤسسة")),
+            "{text}: {orgs:?}"
+        );
+    }
+}
