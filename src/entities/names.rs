@@ -489,9 +489,51 @@ impl Names {
         named_products(t, out);
         coordinated_names(t, out);
         quoted_appositions(t, out);
+        arabic_acronym_glosses(t, out, &gaz);
         datelines(t, out, &gaz);
         propagate_names(t, &words, out, gaz_end);
     }
+}
+
+/// «منظمة الأمم المتحدة للطفولة (يونيسف)»: one unknown Arabic word in parentheses right
+/// after an organisation is its acronym or short name, a second name of the same kind — as a
+/// Latin gloss is (gloss.rs). Not a definite word, a plural or adjective shape, a closed-class,
+/// role or trigger word, an adverb in «ـا» («(سابقا)»), nor a name of another kind.
+fn arabic_acronym_glosses(t: &str, out: &mut Vec<NameCand>, gaz: &GazIndex) {
+    let mut found = Vec::new();
+    for c in out.iter().filter(|c| c.kind == Kind::Org) {
+        let Some(rest) = t[c.end..]
+            .strip_prefix(" (")
+            .or_else(|| t[c.end..].strip_prefix('('))
+        else {
+            continue;
+        };
+        let Some(len) = rest.find(')') else { continue };
+        let w = &rest[..len];
+        let s = c.end + (t.len() - c.end - rest.len());
+        let n = w.chars().count();
+        if n >= 3
+            && w.chars().all(is_arabic_letter)
+            && !w.starts_with("ال")
+            && !(w.ends_with('ا') && n >= 5)
+            && !not_a_name(w)
+            && trigger(w).is_none()
+            && !orgs::closed_class(w)
+            && !super::people::function_word(w)
+            && !super::people::role_word(w)
+            && gaz.overlapping(out, s, s + len).is_empty()
+            && !out.iter().any(|o| o.start < s + len && o.end > s)
+        {
+            found.push(NameCand {
+                start: s,
+                end: s + len,
+                kind: Kind::Org,
+                entity: None,
+                prio: 1,
+            });
+        }
+    }
+    out.extend(found);
 }
 
 /// The names of Latin letters as Arabic writes them (normalized), and whether the name is
@@ -984,6 +1026,17 @@ fn merge_local_subsidiaries(t: &str, cands: &mut [NameCand]) {
             c.kind = Kind::Org;
             c.entity = None;
             c.end = e;
+            // «البحرين للاتصالات السلكية واللاسلكية»: a pair of nisbas joined by «و» describes
+            // the trade and belongs to the name (a nisba alone may be the company's
+            // nationality: «زين الكويتية»).
+            if let Some((a1, b1)) = next_word(t, e)
+                && a1 == e + 1
+                && let Some((a2, b2)) = next_word(t, b1)
+                && a2 == b1 + 1
+                && paired_nisbas(&t[a1..b1], &t[a2..b2])
+            {
+                c.end = b2;
+            }
             // «لمدينة دبي للإنترنت», «مدينة دبي للإعلام»: a city named by a place and a trade
             // is a business zone, «مدينة» its name's first word.
             if let Some((a, b)) = prev_word(t, word_start)
@@ -2208,6 +2261,12 @@ fn coordinated_names(t: &str, out: &mut Vec<NameCand>) {
         entity: None,
         prio: 1,
     }));
+}
+
+/// «السلكية واللاسلكية», «المالية والمصرفية»: a definite nisba and a second one after «و».
+fn paired_nisbas(a: &str, b: &str) -> bool {
+    let nisba = |w: &str| w.starts_with("ال") && (w.ends_with('ي') || w.ends_with("يه"));
+    nisba(a) && b.strip_prefix('و').is_some_and(nisba)
 }
 
 /// The industries a place-named company is in («مصر للطيران», «البحرين للاتصالات»): narrower

@@ -955,3 +955,35 @@ fn a_word_and_a_place_after_muassasa_round_nine() {
         );
     }
 }
+
+#[test]
+fn paired_trade_nisbas_and_arabic_acronym_glosses_round_nine() {
+    let text = "نية شركة البحرين للاتصالات السلكية واللاسلكية مقاضاته";
+    assert!(
+        of(text, Kind::Org).contains(&"البحرين للاتصالات السلكية واللاسلكية".to_string()),
+        "{text}: {:?}",
+        of(text, Kind::Org)
+    );
+    // A nisba alone after the trade may be the company's nationality: not taken.
+    let text = "أعلنت البحرين للاتصالات البحرينية نتائجها";
+    assert!(
+        !of(text, Kind::Org).iter().any(|o| o.contains("البحرينية")),
+        "{text}: {:?}",
+        of(text, Kind::Org)
+    );
+    let text = "أسستها النرويج ومنظمة الأمم المتحدة للطفولة (يونيسف) معا";
+    assert!(
+        of(text, Kind::Org).contains(&"يونيسف".to_string()),
+        "{text}: {:?}",
+        of(text, Kind::Org)
+    );
+    // A remark, a definite word or a place in parentheses is no second name.
+    for text in [
+        "قالت وزارة الاتصالات (سابقا) إن الخدمة عادت",
+        "قالت وزارة الاتصالات (الأردنية) إن الخدمة عادت",
+        "قالت شركة زين (الكويت) إن الخدمة عادت",
+    ] {
+        let orgs = of(text, Kind::Org);
+        assert_eq!(orgs.len(), 1, "{text}: {orgs:?}");
+    }
+}
