@@ -878,13 +878,18 @@ fn dotted_title(t: &str, words: &[Word], i: usize) -> bool {
         && t[words[i - 1].e..words[i].s].trim() == "."
 }
 
-/// «X، الرئيس التنفيذي»: a comma and a role right after the run ending at word `last`.
+/// «X، الرئيس التنفيذي»: a comma and a role right after the run ending at word `last`; or a
+/// statement's signature, the run alone on its line and the next line opening with a role
+/// («عمر عبدالرزاق\nالمتحدث باسم وزارة الاتصالات»).
 fn comma_then_role(t: &str, words: &[Word], cls: &[u16], last: usize) -> bool {
     let Some(n) = words.get(last + 1).filter(|n| !n.joined) else {
         return false;
     };
-    let gap = t[words[last].e..n.s].trim();
-    (gap == "،" || gap == "," || gap == "-" || gap == "–") && cls[last + 1] & class::ROLE != 0
+    let between = &t[words[last].e..n.s];
+    let gap = between.trim();
+    let signature = gap.is_empty() && between.contains('\n');
+    (signature || gap == "،" || gap == "," || gap == "-" || gap == "–")
+        && cls[last + 1] & class::ROLE != 0
 }
 
 fn nasab_particle(w: &str) -> bool {

@@ -629,3 +629,20 @@ fn regnal_numbers_and_headline_speakers_round_nine() {
         );
     }
 }
+
+#[test]
+fn a_statements_signature_round_nine() {
+    let text = "ونؤكد أن الوزارة تحتفظ بحقها.\nعمر عبدالرزاق\nالمتحدث الرسمي باسم وزارة الاتصالات";
+    assert_eq!(of(text, Kind::Person), ["عمر عبدالرزاق"], "{text}");
+    // The next line must open with a role; a common noun is no signature.
+    for text in [
+        "ونؤكد أن الوزارة تحتفظ بحقها.\nعمر عبدالرزاق\nبيان صادر عن الوزارة",
+        "ونؤكد أن الوزارة تحتفظ بحقها.\nمصدر مطلع\nالمتحدث باسم الوزارة",
+    ] {
+        assert!(
+            of(text, Kind::Person).is_empty(),
+            "{text}: {:?}",
+            of(text, Kind::Person)
+        );
+    }
+}
