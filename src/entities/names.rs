@@ -536,36 +536,20 @@ fn arabic_acronym_glosses(t: &str, out: &mut Vec<NameCand>, gaz: &GazIndex) {
     out.extend(found);
 }
 
-/// The names of Latin letters as Arabic writes them (normalized), and whether the name is
-/// also an Arabic word («أن», «أو», «في», «أي», «أم», «كي», «زي»).
-const LETTER_NAMES: &[(&str, bool)] = &[
-    ("ايه", false),
-    ("بي", false),
-    ("سي", false),
-    ("دي", false),
-    ("اف", false),
-    ("جي", false),
-    ("اتش", false),
-    ("اش", false),
-    ("كيه", false),
-    ("ال", false),
-    ("ار", false),
-    ("اس", false),
-    ("تي", false),
-    ("يو", false),
-    ("دبليو", false),
-    ("اكس", false),
-    ("واي", false),
-    ("زد", false),
-    ("كيو", false),
-    ("ان", true),
-    ("او", true),
-    ("في", true),
-    ("اي", true),
-    ("ام", true),
-    ("كي", true),
-    ("زي", true),
-];
+/// The name of a Latin letter as Arabic writes it (normalized): `Some(false)`, or `Some(true)`
+/// when the name is also an Arabic word («أن», «أو», «في», «أي», «أم», «كي», «زي»).
+fn letter_name(w: &str) -> Option<bool> {
+    // Two to five letters (4 to 10 bytes): most words are not asked further.
+    if !(4..=10).contains(&w.len()) {
+        return None;
+    }
+    match w {
+        "ايه" | "بي" | "سي" | "دي" | "اف" | "جي" | "اتش" | "اش" | "كيه" | "ال" | "ار" | "اس"
+        | "تي" | "يو" | "دبليو" | "اكس" | "واي" | "زد" | "كيو" => Some(false),
+        "ان" | "او" | "في" | "اي" | "ام" | "كي" | "زي" => Some(true),
+        _ => None,
+    }
+}
 
 /// «دي إتش إل», «أو إل إكس», «إم.تي.إن»: a Latin acronym spelled in Arabic letter names is an
 /// organisation's name, as the Latin acronym would be. Three letters or more, spaces or dots
@@ -573,13 +557,7 @@ const LETTER_NAMES: &[(&str, bool)] = &[
 /// or one with dots.
 /// A local company after it follows (`merge_local_companies`: «دي إتش إل البحرين»).
 fn spelled_acronyms(t: &str, words: &[super::scan::Word], out: &mut Vec<NameCand>, gaz: &GazIndex) {
-    let letter = |k: usize| {
-        let w = &t[words[k].s..words[k].e];
-        LETTER_NAMES
-            .iter()
-            .find(|(n, _)| *n == w)
-            .map(|&(_, word)| word)
-    };
+    let letter = |k: usize| letter_name(&t[words[k].s..words[k].e]);
     let mut found = Vec::new();
     let mut k = 0;
     while k < words.len() {
