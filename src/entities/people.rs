@@ -728,12 +728,16 @@ fn speech_surname(c: &Ctx, i: usize, stem: &str, bits: u16) -> bool {
 /// shape («تصريح», «توقيع»): what follows a name as its verb or the verb's object, never a
 /// third name word. Given names of these shapes («يوسف», «توفيق») are known names.
 fn verb_shaped(w: &str) -> bool {
-    let letters: Vec<char> = w.chars().collect();
-    let imperfect = letters.len() == 4
-        && matches!(letters[0], 'ي' | 'ت')
-        && !matches!(letters[3], 'ا' | 'ي' | 'ه' | 'ة');
-    let verbal_noun = letters.len() == 5 && letters[0] == 'ت' && letters[3] == 'ي';
-    imperfect || verbal_noun
+    // Arabic letters are two bytes each: four or five letters are eight or ten bytes.
+    if !(w.len() == 8 || w.len() == 10) || !(w.starts_with('ي') || w.starts_with('ت')) {
+        return false;
+    }
+    let mut letters = w.chars();
+    let (first, fourth, fifth) = (letters.next(), letters.nth(2), letters.next());
+    match fifth {
+        None => !matches!(fourth, Some('ا' | 'ي' | 'ه' | 'ة') | None),
+        Some(_) => first == Some('ت') && fourth == Some('ي') && letters.next().is_none(),
+    }
 }
 
 /// Ordinal numbers that follow a monarch's or a pope's name.
@@ -758,8 +762,13 @@ fn regnal(w: &str) -> bool {
 /// names of that shape («إيمان», «إسلام») are in the lexicon and never asked; a definite word
 /// of five letters («الحاج») is not of the shape.
 fn verbal_noun_ifal(w: &str) -> bool {
-    let letters: Vec<char> = w.chars().collect();
-    letters.len() == 5 && letters[0] == 'ا' && letters[1] != 'ل' && letters[3] == 'ا'
+    let mut letters = w.chars();
+    w.len() == 10
+        && letters.next() == Some('ا')
+        && letters.next() != Some('ل')
+        && letters.nth(1) == Some('ا')
+        && letters.next().is_some()
+        && letters.next().is_none()
 }
 
 /// A word starting with a glued preposition or conjunction («بموجب», «لشركة», «وأضاف»).
