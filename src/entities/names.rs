@@ -539,8 +539,8 @@ fn arabic_acronym_glosses(t: &str, out: &mut Vec<NameCand>, gaz: &GazIndex) {
 /// The name of a Latin letter as Arabic writes it (normalized): `Some(false)`, or `Some(true)`
 /// when the name is also an Arabic word («أن», «أو», «في», «أي», «أم», «كي», «زي»).
 fn letter_name(w: &str) -> Option<bool> {
-    // Two to five letters (4 to 10 bytes): most words are not asked further.
-    if !(4..=10).contains(&w.len()) {
+    // Two, three or five letters (4, 6 or 10 bytes): most words are not asked further.
+    if !matches!(w.len(), 4 | 6 | 10) {
         return None;
     }
     match w {
