@@ -557,7 +557,13 @@ fn letter_name(w: &str) -> Option<bool> {
 /// or one with dots.
 /// A local company after it follows (`merge_local_companies`: «دي إتش إل البحرين»).
 fn spelled_acronyms(t: &str, words: &[super::scan::Word], out: &mut Vec<NameCand>, gaz: &GazIndex) {
-    let letter = |k: usize| letter_name(&t[words[k].s..words[k].e]);
+    // The byte length first: most words are not sliced at all.
+    let letter = |k: usize| {
+        let w = words[k];
+        matches!(w.e - w.s, 4 | 6 | 10)
+            .then(|| letter_name(&t[w.s..w.e]))
+            .flatten()
+    };
     let mut found = Vec::new();
     let mut k = 0;
     while k < words.len() {
