@@ -439,6 +439,24 @@ fn object_noun(w: &str) -> bool {
     plural || verbal
 }
 
+/// Plurals naming kinds of bodies («المؤسسات», «الشركات»): never a noun of one body's name.
+fn generic_bodies(w: &str) -> bool {
+    matches!(
+        w,
+        "المؤسسات"
+            | "الشركات"
+            | "الهيئات"
+            | "الجهات"
+            | "الوزارات"
+            | "الدوائر"
+            | "البنوك"
+            | "المصارف"
+            | "الدول"
+            | "المنظمات"
+            | "الجمعيات"
+    )
+}
+
 /// «يُمكّن», «يقدم»: a short word starting with ي is an imperfect verb, which ends a name.
 fn imperfect_verb(w: &str) -> bool {
     w.starts_with('ي') && (3..=5).contains(&w.chars().count())
@@ -700,6 +718,11 @@ pub fn institutions(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize
                 // definite word, a definite plural or verbal noun is no adjective of the name
                 // but the next phrase (the verb's object).
                 if closed && last == k - 1 && definite(word(k - 1)) && object_noun(w) {
+                    break;
+                }
+                // «وزارة الاتصالات والمؤسسات التابعة لها»: «and the institutions …» after a
+                // name is a second phrase, not a second noun of the name («والمواصلات» is).
+                if closed && w.strip_prefix('و').is_some_and(generic_bodies) {
                     break;
                 }
                 if def && parts == 0 {

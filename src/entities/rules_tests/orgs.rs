@@ -987,3 +987,22 @@ fn paired_trade_nisbas_and_arabic_acronym_glosses_round_nine() {
         assert_eq!(orgs.len(), 1, "{text}: {orgs:?}");
     }
 }
+
+#[test]
+fn and_the_institutions_after_a_name_round_nine() {
+    let text = "تم تنظيم عمل مديريات وزارة الاتصالات والمؤسسات التابعة لها";
+    assert_eq!(of(text, Kind::Org), ["وزارة الاتصالات"], "{text}");
+    // Other nouns joined by «و» stay in the name.
+    for (text, name) in [
+        (
+            "أعلنت وزارة الخارجية والمغتربين عن خطة",
+            "وزارة الخارجية والمغتربين",
+        ),
+        (
+            "وقعت هيئة الطرق والمواصلات اتفاقية مع الشركة",
+            "هيئة الطرق والمواصلات",
+        ),
+    ] {
+        assert_eq!(of(text, Kind::Org), [name], "{text}");
+    }
+}
