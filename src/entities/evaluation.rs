@@ -295,6 +295,7 @@ mod tests {
     const HELD_OUT2: &str = include_str!("../../tests/fixtures/entities-real/heldout2.txt");
     const TUNING3: &str = include_str!("../../tests/fixtures/entities-real/tuning3.txt");
     const TUNING4: &str = include_str!("../../tests/fixtures/entities-real/tuning4.txt");
+    const TUNING5: &str = include_str!("../../tests/fixtures/entities-real/tuning5.txt");
     const TEAM: &str = include_str!("../../tests/fixtures/entities/passages.txt");
 
     fn load(src: &str) -> Vec<Passage> {
@@ -335,8 +336,9 @@ mod tests {
             load(HELD_OUT2),
             load(TUNING3),
             load(TUNING4),
+            load(TUNING5),
         ];
-        let [t, h, t2, h2, t3, t4] = &parts;
+        let [t, h, t2, h2, t3, t4, t5] = &parts;
         assert!(
             t.len() + h.len() >= 60 && h.len() >= 30,
             "{} + {}",
@@ -391,7 +393,25 @@ mod tests {
             .collect();
         assert!(t4.len() >= 40, "{} passages in tuning4", t4.len());
         assert!(new_in_t4.len() >= 30, "{} new outlets", new_in_t4.len());
-        for part in &parts {
+        // The fifth part (round nine) measures the Gulf, the Levant, Iraq and Yemen only, from
+        // outlets in none of the earlier parts.
+        let before_t5: std::collections::BTreeSet<_> =
+            before_t4.into_iter().chain(t4.iter().map(outlet)).collect();
+        let new_in_t5: std::collections::BTreeSet<_> = t5
+            .iter()
+            .map(outlet)
+            .filter(|o| !before_t5.contains(o))
+            .collect();
+        assert!(t5.len() >= 30, "{} passages in tuning5", t5.len());
+        assert!(new_in_t5.len() >= 25, "{} new outlets", new_in_t5.len());
+        for p in t5 {
+            assert!(
+                p.label.ends_with("gulf") || p.label.ends_with("levant"),
+                "{}",
+                p.label
+            );
+        }
+        for part in &parts[..6] {
             for region in ["gulf", "egypt", "levant", "maghreb"] {
                 assert!(part.iter().any(|p| p.label.ends_with(region)), "{region}");
             }
@@ -407,6 +427,7 @@ mod tests {
         let tuning2 = evaluate(&rec, &load(TUNING2));
         let tuning3 = evaluate(&rec, &load(TUNING3));
         let tuning4 = evaluate(&rec, &load(TUNING4));
+        let tuning5 = evaluate(&rec, &load(TUNING5));
         let held_out = evaluate(&rec, &load(HELD_OUT));
         let held_out2 = evaluate(&rec, &load(HELD_OUT2));
         let team = evaluate(&rec, &load(TEAM));
@@ -414,6 +435,7 @@ mod tests {
         println!("{}", tuning2.table("real news, second tuning part"));
         println!("{}", tuning3.table("real news, third tuning part"));
         println!("{}", tuning4.table("real news, fourth tuning part"));
+        println!("{}", tuning5.table("real news, fifth tuning part"));
         println!("{}", held_out.table("real news, held-out part"));
         println!("{}", held_out2.table("real news, second held-out part"));
         println!("{}", team.table("team-written set"));
@@ -423,6 +445,7 @@ mod tests {
             .chain(&tuning2.errors)
             .chain(&tuning3.errors)
             .chain(&tuning4.errors)
+            .chain(&tuning5.errors)
             .chain(&team.errors)
         {
             println!("{e}");
@@ -433,17 +456,19 @@ mod tests {
                 println!("{e}");
             }
         }
-        let floors: [(&str, &Report, [f64; 6]); 7] = [
+        let floors: [(&str, &Report, [f64; 6]); 8] = [
             // org, person, place, product, figure F1; share of exact figure values.
             ("tuning", &tuning, [0.88, 0.94, 0.95, 0.75, 0.97, 0.95]),
             ("tuning2", &tuning2, [0.90, 0.90, 0.93, 0.18, 0.95, 0.95]),
             ("tuning3", &tuning3, [0.87, 0.85, 0.88, 0.60, 0.91, 0.93]),
             ("tuning4", &tuning4, [0.85, 0.89, 0.88, 0.70, 0.92, 0.93]),
-            ("held-out", &held_out, [0.75, 0.70, 0.88, 0.65, 0.95, 0.95]),
+            // Round nine's fresh part (scored 0.80 / 0.69 / 0.96 / 0.00 / 0.99 before its rules).
+            ("tuning5", &tuning5, [0.85, 0.83, 0.95, 0.0, 0.95, 0.95]),
+            ("held-out", &held_out, [0.75, 0.78, 0.88, 0.65, 0.95, 0.95]),
             (
                 "held-out2",
                 &held_out2,
-                [0.74, 0.79, 0.91, 0.80, 0.92, 0.93],
+                [0.74, 0.83, 0.91, 0.80, 0.92, 0.93],
             ),
             ("team", &team, [0.95, 0.90, 0.95, 0.95, 0.97, 0.95]),
         ];

@@ -448,6 +448,7 @@ impl Names {
         if mostly_arabic(t) {
             latin_runs(g, &self.people, orig, offsets, t, out, &gaz);
         }
+        spelled_acronyms(t, &words, out, &gaz);
         people_with_titles(t, out, &gaz);
         // Names of other kinds where a person run stops, sorted for binary search.
         let mut other: Vec<(usize, usize)> = out[first_gaz..]
@@ -488,9 +489,118 @@ impl Names {
         named_products(t, out);
         coordinated_names(t, out);
         quoted_appositions(t, out);
+        arabic_acronym_glosses(t, out, &gaz);
         datelines(t, out, &gaz);
         propagate_names(t, &words, out, gaz_end);
     }
+}
+
+/// «منظمة الأمم المتحدة للطفولة (يونيسف)»: one unknown Arabic word in parentheses right
+/// after an organisation is its acronym or short name, a second name of the same kind — as a
+/// Latin gloss is (gloss.rs). Not a definite word, a plural or adjective shape, a closed-class,
+/// role or trigger word, an adverb in «ـا» («(سابقا)»), nor a name of another kind.
+fn arabic_acronym_glosses(t: &str, out: &mut Vec<NameCand>, gaz: &GazIndex) {
+    let mut found = Vec::new();
+    for c in out.iter().filter(|c| c.kind == Kind::Org) {
+        let Some(rest) = t[c.end..]
+            .strip_prefix(" (")
+            .or_else(|| t[c.end..].strip_prefix('('))
+        else {
+            continue;
+        };
+        let Some(len) = rest.find(')') else { continue };
+        let w = &rest[..len];
+        let s = c.end + (t.len() - c.end - rest.len());
+        let n = w.chars().count();
+        if n >= 3
+            && w.chars().all(is_arabic_letter)
+            && !w.starts_with("ال")
+            && !(w.ends_with('ا') && n >= 5)
+            && !not_a_name(w)
+            && trigger(w).is_none()
+            && !orgs::closed_class(w)
+            && !super::people::function_word(w)
+            && !super::people::role_word(w)
+            && gaz.overlapping(out, s, s + len).is_empty()
+            && !out.iter().any(|o| o.start < s + len && o.end > s)
+        {
+            found.push(NameCand {
+                start: s,
+                end: s + len,
+                kind: Kind::Org,
+                entity: None,
+                prio: 1,
+            });
+        }
+    }
+    out.extend(found);
+}
+
+/// The name of a Latin letter as Arabic writes it (normalized): `Some(false)`, or `Some(true)`
+/// when the name is also an Arabic word («أن», «أو», «في», «أي», «أم», «كي», «زي»).
+fn letter_name(w: &str) -> Option<bool> {
+    // Two, three or five letters (4, 6 or 10 bytes): most words are not asked further.
+    if !matches!(w.len(), 4 | 6 | 10) {
+        return None;
+    }
+    match w {
+        "ايه" | "بي" | "سي" | "دي" | "اف" | "جي" | "اتش" | "اش" | "كيه" | "ال" | "ار" | "اس"
+        | "تي" | "يو" | "دبليو" | "اكس" | "واي" | "زد" | "كيو" => Some(false),
+        "ان" | "او" | "في" | "اي" | "ام" | "كي" | "زي" => Some(true),
+        _ => None,
+    }
+}
+
+/// «دي إتش إل», «أو إل إكس», «إم.تي.إن»: a Latin acronym spelled in Arabic letter names is an
+/// organisation's name, as the Latin acronym would be. Three letters or more, spaces or dots
+/// between them, at least two that are no Arabic word (so «أن في» and the like are never one)
+/// or one with dots.
+/// A local company after it follows (`merge_local_companies`: «دي إتش إل البحرين»).
+fn spelled_acronyms(t: &str, words: &[super::scan::Word], out: &mut Vec<NameCand>, gaz: &GazIndex) {
+    // The byte length first: most words are not sliced at all.
+    let letter = |k: usize| {
+        let w = words[k];
+        matches!(w.e - w.s, 4 | 6 | 10)
+            .then(|| letter_name(&t[w.s..w.e]))
+            .flatten()
+    };
+    let mut found = Vec::new();
+    let mut k = 0;
+    while k < words.len() {
+        let Some(word) = letter(k) else {
+            k += 1;
+            continue;
+        };
+        let (first, mut last) = (k, k);
+        let mut pure = usize::from(!word);
+        let mut dotted = false;
+        while last + 1 < words.len()
+            && matches!(&t[words[last].e..words[last + 1].s], " " | ".")
+            && let Some(word) = letter(last + 1)
+        {
+            dotted |= &t[words[last].e..words[last + 1].s] == ".";
+            last += 1;
+            pure += usize::from(!word);
+        }
+        let (s, e) = (words[first].s, words[last].e);
+        // Not a letter glued to a longer word on either side («.إن» closing a sentence).
+        let alone = char_before(t, s).is_none_or(|c| !is_word_char(c) && c != '.')
+            && char_at(t, e).is_none_or(|c| !is_word_char(c));
+        // Dots between the letters mark an acronym by themselves: one letter that is no word
+        // is enough («إم.تي.إن»).
+        let enough = pure >= 2 || (dotted && pure >= 1);
+        if last - first >= 2 && enough && alone && gaz.overlapping(out, s, e).is_empty() {
+            found.push(NameCand {
+                start: s,
+                end: e,
+                kind: Kind::Org,
+                entity: None,
+                prio: 2,
+            });
+        }
+        k = last + 1;
+    }
+    out.extend(found);
 }
 
 /// «تطبيق مشاركة الفيديوهات القصيرة (جوش)»: a product word, up to four words saying what
@@ -883,7 +993,8 @@ fn merge_local_subsidiaries(t: &str, cands: &mut [NameCand]) {
                 )
             });
         // «معرض دبي للطيران», «منتدى الرياض للاستثمارات»: an event or an institution named
-        // after the place.
+        // after the place. (Quotes around the place and the trade make them one name even
+        // after a preposition or a head: «في «دبي للإنترنت»».)
         let after_head = prev_word(t, word_start).is_some_and(|(a, b)| {
             let w = &t[a..b];
             stems(w).any(|o| {
@@ -894,12 +1005,30 @@ fn merge_local_subsidiaries(t: &str, cands: &mut [NameCand]) {
         if let Some((s, e)) = next_word(t, c.end)
             && s == c.end + 1
             && industry(&t[s..e])
-            && !after_preposition
-            && !after_head
+            && ((!after_preposition && !after_head) || quoted(t, word_start, e))
         {
             c.kind = Kind::Org;
             c.entity = None;
             c.end = e;
+            // «البحرين للاتصالات السلكية واللاسلكية»: a pair of nisbas joined by «و» describes
+            // the trade and belongs to the name (a nisba alone may be the company's
+            // nationality: «زين الكويتية»).
+            if let Some((a1, b1)) = next_word(t, e)
+                && a1 == e + 1
+                && let Some((a2, b2)) = next_word(t, b1)
+                && a2 == b1 + 1
+                && paired_nisbas(&t[a1..b1], &t[a2..b2])
+            {
+                c.end = b2;
+            }
+            // «لمدينة دبي للإنترنت», «مدينة دبي للإعلام»: a city named by a place and a trade
+            // is a business zone, «مدينة» its name's first word.
+            if let Some((a, b)) = prev_word(t, word_start)
+                && b + 1 == word_start
+                && let Some(o) = stems(&t[a..b]).find(|&o| &t[a + o..b] == "مدينه")
+            {
+                c.start = a + o;
+            }
         }
     }
     // «الشركة المصرية للاتصالات», «للشركة الليبية القابضة»: a company named by a nisba is
@@ -1599,6 +1728,19 @@ fn unknown_after_trigger(
             _ => break,
         }
     }
+    // «شركة إير باص الفرنسية», «شركة جنرال إلكتريك الأمريكية»: a transliterated word
+    // shaped like a clitic or a nisba («باص») still belongs to the name when a nationality
+    // adjective closes the name right after it.
+    if kind == Kind::Org
+        && let Some((s2, e2)) = next_word(t, end)
+        && s2 == end + 1
+        && let Some((s3, e3)) = next_word(t, e2)
+        && s3 == e2 + 1
+        && place_nisba(&t[s3..e3])
+        && loose_name_word(&t[s2..e2])
+    {
+        end = e2;
+    }
     if kind == Kind::Org
         && let Some((s2, e2)) = next_word(t, end)
         && s2 == end + 1
@@ -1717,6 +1859,22 @@ fn word_end_at(t: &str, s: usize) -> usize {
 
 /// A word that may continue an unknown name after its first word: a transliteration, not a
 /// dictionary-shaped word (no article, no feminine or nisba ending, not a closed-class word).
+/// A word that may end a transliterated name before a nationality adjective: Arabic letters,
+/// no article, no closed-class, trigger, role, scale or currency word, nothing shaped like a
+/// plural or an adjective (`not_a_name`). Unlike `unknown_name_word`, a first letter like a
+/// clitic and a final ي are allowed («باص», «بروبرتي»).
+fn loose_name_word(w: &str) -> bool {
+    w.chars().count() >= 3
+        && w.chars().all(is_arabic_letter)
+        && !not_a_name(w)
+        && trigger(w).is_none()
+        && lexicon::scale(w).is_none()
+        && !lexicon::currency_word(w)
+        && !orgs::closed_class(w)
+        && !super::people::function_word(w)
+        && !super::people::role_word(w)
+}
+
 fn unknown_name_word(w: &str) -> bool {
     let n = w.chars().count();
     n >= 3
@@ -2089,6 +2247,12 @@ fn coordinated_names(t: &str, out: &mut Vec<NameCand>) {
     }));
 }
 
+/// «السلكية واللاسلكية», «المالية والمصرفية»: a definite nisba and a second one after «و».
+fn paired_nisbas(a: &str, b: &str) -> bool {
+    let nisba = |w: &str| w.starts_with("ال") && (w.ends_with('ي') || w.ends_with("يه"));
+    nisba(a) && b.strip_prefix('و').is_some_and(nisba)
+}
+
 /// The industries a place-named company is in («مصر للطيران», «البحرين للاتصالات»): narrower
 /// than a company's line of business, since after a place «للاستثمار» is often a purpose.
 fn industry(w: &str) -> bool {
@@ -2096,7 +2260,14 @@ fn industry(w: &str) -> bool {
         (r.ends_with("ات") && r.chars().count() >= 5 && r != "مشاركات")
             || matches!(
                 r,
-                "طيران" | "بترول" | "تامين" | "اتصال" | "هاتف" | "كهرباء" | "تقنيه"
+                "طيران"
+                    | "بترول"
+                    | "تامين"
+                    | "اتصال"
+                    | "هاتف"
+                    | "كهرباء"
+                    | "تقنيه"
+                    | "انترنت"
             )
     })
 }

@@ -423,6 +423,40 @@ fn masculine_nisba_after(t: &str, words: &[Word], k: usize) -> bool {
         )
 }
 
+/// A definite noun that cannot be an adjective: a plural in «ات» («التصريحات») or a verbal
+/// noun of the «التفعّل», «التفاعل», «التفعيل» shapes («التوصل», «التعاون», «التطوير»).
+/// Adjectives in a name are nisbas, participles or feminine forms (`nisba`, «المتجددة»).
+fn object_noun(w: &str) -> bool {
+    let Some(rest) = w.strip_prefix("ال") else {
+        return false;
+    };
+    let letters = rest.chars().count();
+    let plural = letters >= 4 && rest.ends_with("ات");
+    let verbal = rest.starts_with('ت')
+        && (4..=5).contains(&letters)
+        && !rest.ends_with('ي')
+        && !rest.ends_with('ه');
+    plural || verbal
+}
+
+/// Plurals naming kinds of bodies («المؤسسات», «الشركات»): never a noun of one body's name.
+fn generic_bodies(w: &str) -> bool {
+    matches!(
+        w,
+        "المؤسسات"
+            | "الشركات"
+            | "الهيئات"
+            | "الجهات"
+            | "الوزارات"
+            | "الدوائر"
+            | "البنوك"
+            | "المصارف"
+            | "الدول"
+            | "المنظمات"
+            | "الجمعيات"
+    )
+}
+
 /// «يُمكّن», «يقدم»: a short word starting with ي is an imperfect verb, which ends a name.
 fn imperfect_verb(w: &str) -> bool {
     w.starts_with('ي') && (3..=5).contains(&w.chars().count())
@@ -534,6 +568,8 @@ pub fn institutions(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize
         // Indefinite words of the chain, and whether one looks like an adjective («خيرية»).
         let mut indefinite = 0;
         let mut adjective = false;
+        // The first and last words of the first place the gazetteer knows inside the chain.
+        let mut place_at = None;
         while k < words.len() && words[k].joined && parts < 8 {
             let w = word(k);
             if w == "و" {
@@ -552,6 +588,9 @@ pub fn institutions(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize
                 let mut j = k;
                 while j + 1 < words.len() && words[j + 1].s < end {
                     j += 1;
+                }
+                if place && place_at.is_none() {
+                    place_at = Some((k, j));
                 }
                 last = j;
                 k = j + 1;
@@ -675,6 +714,17 @@ pub fn institutions(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize
                 break;
             }
             if definite(w) {
+                // «تابعت وزارة الاتصالات التصريحات», «أعلنت وزارة … المعلومات التوصل»: after a
+                // definite word, a definite plural or verbal noun is no adjective of the name
+                // but the next phrase (the verb's object).
+                if closed && last == k - 1 && definite(word(k - 1)) && object_noun(w) {
+                    break;
+                }
+                // «وزارة الاتصالات والمؤسسات التابعة لها»: «and the institutions …» after a
+                // name is a second phrase, not a second noun of the name («والمواصلات» is).
+                if closed && w.strip_prefix('و').is_some_and(generic_bodies) {
+                    break;
+                }
                 if def && parts == 0 {
                     fixed = FIXED_ADJECTIVES.contains(&w);
                     // «الهيئة المنظمة للاتصالات»: a participle, then the complement.
@@ -754,7 +804,17 @@ pub fn institutions(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize
         };
         // A name the gazetteer knows from its head on («لجنة التجارة الفيدرالية») keeps its span.
         let known_head = (known.name_at)(words[i].s + off).filter(|&(_, place)| !place);
-        if ok && known_head.is_none() {
+        // «مؤسسة نقديات تونس»: one indefinite word and the place closing the name make a local
+        // company's name («نقديات تونس», like «أورانج تونس»); «مؤسسة» only describes it
+        // (an institution is named by a construct chain: «مؤسسة موانئ دبي العالمية»).
+        let local_company = head == "مؤسسه"
+            && indefinite == 1
+            && place_at == Some((i + 2, last))
+            && !definite(word(i + 1));
+        if ok && known_head.is_none() && local_company {
+            out.push((words[i + 1].s, words[last].e));
+            i = last + 1;
+        } else if ok && known_head.is_none() {
             out.push((words[i].s + off, words[last].e));
             i = last + 1;
         } else if let Some((end, _)) = known_head

@@ -206,6 +206,21 @@ impl People {
         {
             return None;
         }
+        // «رئيس الاتحاد حسن الحويزي»: after a role, a definite word followed by a given name is
+        // the body the role heads; the name starts after it.
+        if !given
+            && !titled
+            && stem.starts_with("ال")
+            && stem.len() == word(i).len()
+            && i > 0
+            && words[i].joined
+            && c.cls[i - 1] & class::ROLE != 0
+            && words
+                .get(i + 1)
+                .is_some_and(|n| n.joined && self.named(&t[n.s..n.e]))
+        {
+            return None;
+        }
         // «تصريحات الحلايقة», «الحلايقة كشف»: a lone family name as the source of a statement.
         let quoted_surname = !(given || titled || spoken) && speech_surname(c, i, stem, stem_class);
         // The costlier cues only when the cheap ones say nothing.
@@ -265,6 +280,10 @@ impl People {
                 // ة is a noun (given names with ة, «أسامة», «فاطمة», are in the lexicon).
                 // The same after a role or an apposition: «شركة ناشئة متخصصة».
                 || (!titled && c.orig_last(words[i]) == Some('ة'))
+                // «الأستاذ يلبس الثياب», «أكد … إقرار إستراتيجية»: a verb or a verbal noun
+                // after the cue is what the person does or says, not a name.
+                || verb_shaped(stem)
+                || verbal_noun_ifal(stem)
                 // «كتب المحلل تقريرا»: a common noun in the indefinite accusative is the
                 // verb's object, not a name, even after a title.
                 || stem.strip_suffix('ا').is_some_and(common_word)
@@ -299,10 +318,12 @@ impl People {
             let wk = word(k);
             if nasab_particle(wk) {
                 // A particle joins only when a name word follows it.
+                // «بن علي»: «علي» written with ي is the name, not the preposition «على».
                 let next_ok = k + 1 < words.len()
                     && words[k + 1].joined
                     && words[k + 1].arabic
-                    && name_word_class(word(k + 1), c.cls[k + 1]);
+                    && (name_word_class(word(k + 1), c.cls[k + 1])
+                        || (word(k + 1) == "علي" && c.orig_last(words[k + 1]) == Some('ي')));
                 if !next_ok {
                     break;
                 }
@@ -310,6 +331,21 @@ impl People {
                 last = k + 1;
                 count += 2;
                 continue;
+            }
+            // «المدير التنفيذي للشركة، عمار المالك،»: in apposition, a given name and one
+            // definite word closed by punctuation is a name even when the word is a role noun
+            // («المالك» owner, «القاضي» judge) — a family name of that shape.
+            let role_surname = count == 1
+                && given
+                && wk.starts_with("ال")
+                && c.cls[k] & class::NOT_NAME == class::ROLE
+                && words.get(k + 1).is_none_or(|n| !n.joined)
+                && i > 0
+                && (appositive || apposition(t, words, &c.cls, i));
+            if role_surname {
+                last = k;
+                count += 1;
+                break;
             }
             // «يوسف علي موسليام»: «علي» written with ي (not ى) is a name, not «على».
             let ali = wk == "علي" && c.orig_last(words[k]) == Some('ي');
@@ -331,7 +367,18 @@ impl People {
                 break;
             }
             let named = self.named(wk);
-            if !(named || given || titled) && wk.chars().count() >= 5 && wk.ends_with("ات") {
+            let closes = c.closes_after(k);
+            // «سامي سميرات،»: a short surname in «ات» closing the run after a given name, even
+            // one that is also a word, is the surname; a plural noun is seldom the last word.
+            let surname_in_at = (given || ambiguous)
+                && count == 1
+                && !wk.starts_with("ال")
+                && wk.chars().count() <= 6
+                && closes;
+            if !(named || given || titled || surname_in_at)
+                && wk.chars().count() >= 5
+                && wk.ends_with("ات")
+            {
                 break; // «المعلومات»: a plural noun ends the name
             }
             // «معز بيوض توضيحات»: a long plural ends it after a given name too (surnames in
@@ -340,7 +387,6 @@ impl People {
             {
                 break;
             }
-            let closes = c.closes_after(k);
             let accept = if count == 1 {
                 named || !glued_particle(wk) || closes
             } else {
@@ -351,13 +397,24 @@ impl People {
                     && (wk.chars().count() <= 3 || !(wk.starts_with("بو") || wk.starts_with("بن")));
                 named
                     || (wk.starts_with("ال") && c.cls[k] & class::COMMON == 0)
-                    || (closes && !glued_particle(wk) && !short_glued)
+                    || (closes && !glued_particle(wk) && !short_glued && !verb_shaped(wk))
             };
             if !accept {
                 break;
             }
             last = k;
             count += 1;
+            // «عبدالله الثاني», «هارالد الخامس ملك …», «لاوون الرابع عشر»: a regnal number
+            // (with «عشر») ends the name.
+            if count >= 2 && regnal(wk) {
+                if words
+                    .get(k + 1)
+                    .is_some_and(|n| n.joined && &t[n.s..n.e] == "عشر")
+                {
+                    last = k + 1;
+                }
+                break;
+            }
         }
         let next = (last + 1 < words.len()).then(|| words[last + 1]);
         let role_after = next.is_some_and(|n| n.joined && c.role(last + 1))
@@ -369,7 +426,14 @@ impl People {
         // «ماجد بن رافد العرقوبي»: «بن» or «بنت» right after an ambiguous given name makes it
         // a name (not «ابن», also the noun «son», nor «أبو» and «آل», which open names alone).
         let son_of = nasab && matches!(words.get(i + 1).map(|n| &t[n.s..n.e]), Some("بن" | "بنت"));
-        let cued = titled || spoken || after_role || role_after || appositive || son_of;
+        // «بدر الخرافي: استثمرنا …»: a headline opening with a name and a colon quotes that
+        // person (a cue for given names that are also words; unknown words need another).
+        let before = t[..words[i].s].trim_end_matches(' ');
+        let headline = (before.is_empty() || before.ends_with('\n'))
+            && t[words[last].e..].trim_start_matches(' ').starts_with(':')
+            && last > i
+            && (word(last).starts_with("ال") || self.named(word(last)));
+        let cued = titled || spoken || after_role || role_after || appositive || son_of || headline;
         let ok = match count {
             1 => titled && (closed || role_after),
             _ => {
@@ -660,6 +724,53 @@ fn speech_surname(c: &Ctx, i: usize, stem: &str, bits: u16) -> bool {
     after_noun || before_verb
 }
 
+/// An imperfect verb of a three-letter root («تزعم», «يعمل») or a verbal noun of the «تفعيل»
+/// shape («تصريح», «توقيع»): what follows a name as its verb or the verb's object, never a
+/// third name word. Given names of these shapes («يوسف», «توفيق») are known names.
+fn verb_shaped(w: &str) -> bool {
+    // Arabic letters are two bytes each: four or five letters are eight or ten bytes.
+    if !(w.len() == 8 || w.len() == 10) || !(w.starts_with('ي') || w.starts_with('ت')) {
+        return false;
+    }
+    let mut letters = w.chars();
+    let (first, fourth, fifth) = (letters.next(), letters.nth(2), letters.next());
+    match fifth {
+        None => !matches!(fourth, Some('ا' | 'ي' | 'ه' | 'ة') | None),
+        Some(_) => first == Some('ت') && fourth == Some('ي') && letters.next().is_none(),
+    }
+}
+
+/// Ordinal numbers that follow a monarch's or a pope's name.
+fn regnal(w: &str) -> bool {
+    matches!(
+        w,
+        "الاول"
+            | "الثاني"
+            | "الثالث"
+            | "الرابع"
+            | "الخامس"
+            | "السادس"
+            | "السابع"
+            | "الثامن"
+            | "التاسع"
+            | "العاشر"
+            | "الحادي"
+    )
+}
+
+/// A verbal noun of the «إفعال» shape («إقرار», «إطلاق», «إعلان»; normalized with ا). Given
+/// names of that shape («إيمان», «إسلام») are in the lexicon and never asked; a definite word
+/// of five letters («الحاج») is not of the shape.
+fn verbal_noun_ifal(w: &str) -> bool {
+    let mut letters = w.chars();
+    w.len() == 10
+        && letters.next() == Some('ا')
+        && letters.next() != Some('ل')
+        && letters.nth(1) == Some('ا')
+        && letters.next().is_some()
+        && letters.next().is_none()
+}
+
 /// A word starting with a glued preposition or conjunction («بموجب», «لشركة», «وأضاف»).
 fn glued_particle(w: &str) -> bool {
     let Some(rest) = ["و", "ب", "ل", "ك", "ف"]
@@ -776,13 +887,18 @@ fn dotted_title(t: &str, words: &[Word], i: usize) -> bool {
         && t[words[i - 1].e..words[i].s].trim() == "."
 }
 
-/// «X، الرئيس التنفيذي»: a comma and a role right after the run ending at word `last`.
+/// «X، الرئيس التنفيذي»: a comma and a role right after the run ending at word `last`; or a
+/// statement's signature, the run alone on its line and the next line opening with a role
+/// («عمر عبدالرزاق\nالمتحدث باسم وزارة الاتصالات»).
 fn comma_then_role(t: &str, words: &[Word], cls: &[u16], last: usize) -> bool {
     let Some(n) = words.get(last + 1).filter(|n| !n.joined) else {
         return false;
     };
-    let gap = t[words[last].e..n.s].trim();
-    (gap == "،" || gap == "," || gap == "-" || gap == "–") && cls[last + 1] & class::ROLE != 0
+    let between = &t[words[last].e..n.s];
+    let gap = between.trim();
+    let signature = gap.is_empty() && between.contains('\n');
+    (signature || gap == "،" || gap == "," || gap == "-" || gap == "–")
+        && cls[last + 1] & class::ROLE != 0
 }
 
 fn nasab_particle(w: &str) -> bool {
@@ -1215,6 +1331,7 @@ const TITLES: &[&str] = &[
     "الملياردير",
     "الشاب",
     "الشابه",
+    "البابا",
 ];
 
 /// Titles that also count after «و» («والدكتور»).
@@ -1304,6 +1421,8 @@ const NATIONALITIES: &[&str] = &[
 ];
 
 const COMMON_WORDS: &[&str] = &[
+    // «أكد عدم قانونية العمومية»: "the lack of", the object of a statement.
+    "عدم",
     // «ابن خال رأس النظام»: the head of something, not a name.
     "راس",
     "مصدر",
