@@ -490,7 +490,105 @@ impl Names {
         quoted_appositions(t, out);
         datelines(t, out, &gaz);
         propagate_names(t, &words, out, gaz_end);
+        maker_models(t, out);
     }
+}
+
+/// «هيونداي i20», «بيجو 208», «Nokia 105», «سيارة هيونداي أكسنت»: a company's name followed by a
+/// model — a short Latin code with a digit, a model number that counts nothing, or after a vehicle
+/// or device word an unknown Arabic word — names its product. The model becomes a product that
+/// the company joins when candidates are resolved («مايكروسوفت تيمز»), and the number is no
+/// figure.
+fn maker_models(t: &str, out: &mut Vec<NameCand>) {
+    let mut found = Vec::new();
+    for c in out
+        .iter()
+        .filter(|c| c.kind == Kind::Org && c.start < c.end)
+    {
+        let Some((s, e)) = next_word(t, c.end).filter(|&(s, _)| s == c.end + 1) else {
+            continue;
+        };
+        let w = &t[s..e];
+        let latin_maker = t[c.start..c.end].is_ascii();
+        let code = w.len() <= 5
+            && w.bytes().all(|b| b.is_ascii_alphanumeric())
+            && w.bytes().any(|b| b.is_ascii_digit())
+            && w.bytes().any(|b| b.is_ascii_alphabetic())
+            && !latin_noise(w);
+        let model = if code {
+            true
+        } else if w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit()) {
+            model_number(t, e, latin_maker)
+        } else {
+            !latin_maker && device_word_before(t, c.start) && arabic_model_word(w)
+        };
+        if model
+            && !out
+                .iter()
+                .any(|o| o.kind != Kind::Org && o.start < e && s < o.end)
+        {
+            found.push(NameCand {
+                start: s,
+                end: arabic_model_suffix(t, e).max(e),
+                kind: Kind::Product,
+                entity: None,
+                prio: 2,
+            });
+        }
+    }
+    out.extend(found);
+}
+
+/// A number of at most three digits after a company is a model when nothing is counted: after an
+/// Arabic name it must close the phrase («بيجو 208، بيجو 301»), since «هواوي 5 هواتف» counts
+/// phones; after a Latin name the script change ends it («Nokia 105 بسعر»), unless a scale,
+/// currency or percent follows.
+fn model_number(t: &str, e: usize, latin_maker: bool) -> bool {
+    let digit_after = |i: usize| t.as_bytes().get(i).is_some_and(u8::is_ascii_digit);
+    match char_at(t, e) {
+        None | Some('\n' | '،' | '؛' | ';' | ':' | ')' | '»' | '”' | '"') => true,
+        Some('.' | ',') => !digit_after(e + 1),
+        Some(' ') if latin_maker => {
+            arabic_model_suffix(t, e - 1) >= e - 1 && {
+                let after = next_word(t, e).map(|(a, b)| &t[a..b]);
+                !after.is_some_and(|w| {
+                    lexicon::scale(w).is_some()
+                        || lexicon::currency_word(w)
+                        || w == "في"
+                        || w.starts_with("بال")
+                })
+            }
+        }
+        _ => false,
+    }
+}
+
+/// A vehicle or device word right before the company: «سيارة هيونداي», «بسيارة», «هاتف».
+fn device_word_before(t: &str, s: usize) -> bool {
+    prev_word(t, s).is_some_and(|(a, b)| {
+        let w = &t[a..b];
+        stems(w).any(|o| matches!(&w[o..], "سياره" | "هاتف" | "جهاز" | "طراز" | "موديل"))
+    })
+}
+
+/// An Arabic word that can be a model's name after «سيارة هيونداي»: not an adjective, verb,
+/// preposition, number word or a word starting like a clitic preposition.
+fn arabic_model_word(w: &str) -> bool {
+    let n = w.chars().count();
+    let verb_like = matches!(w.chars().next(), Some('ي' | 'ت' | 'ن')) && n <= 5;
+    n >= 3
+        && w.chars().all(is_arabic_letter)
+        && !verb_like
+        // The article, feminine and nisba endings, «جديد» and the like.
+        && !not_a_name(w)
+        // «بسعر», «لكل»: short words behind a clitic preposition are too often ordinary words.
+        && !matches!(w.chars().next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك'))
+        && trigger(w).is_none()
+        && lexicon::scale(w).is_none()
+        && !lexicon::currency_word(w)
+        && !orgs::closed_class(w)
+        && !super::people::function_word(w)
+        && !super::people::role_word(w)
 }
 
 /// «تطبيق مشاركة الفيديوهات القصيرة (جوش)»: a product word, up to four words saying what

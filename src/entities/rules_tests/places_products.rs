@@ -266,3 +266,41 @@ fn model_series_letter_round_seven() {
         );
     }
 }
+
+#[test]
+fn maker_and_model_round_ten() {
+    // A company followed by a model code, a model number that counts nothing, or (after a
+    // vehicle or device word) an unknown word is one product.
+    for (text, want) in [
+        ("ونفس الأمر لسيارة هيونداي i20 بمحرك بنزين", "هيونداي i20"),
+        ("هاتف Vivo Y29 بسعر نحو 7999 جنيها.", "Vivo Y29"),
+        ("هاتف Nokia 105 بسعر 850 جنيها.", "Nokia 105"),
+        (
+            "كانت سيارة هيونداي أكسنت المركبة في الجزائر تسوق بسعر أقل",
+            "هيونداي أكسنت",
+        ),
+        ("وتنتج المصانع تويوتا 86، وهي سيارة رياضية", "تويوتا 86"),
+    ] {
+        assert_eq!(of(text, Kind::Product), [want], "{text}");
+    }
+    // The model number is no figure.
+    assert!(
+        rec()
+            .find("وتنتج المصانع تويوتا 86، وهي سيارة رياضية")
+            .iter()
+            .all(|s| !s.kind.is_figure())
+    );
+    // Counts, years, amounts and ordinary words after a company stay what they are.
+    for text in [
+        "باعت هواوي 5 ملايين هاتف هذا العام",
+        "باعت هواوي 5 هواتف فقط",
+        "قالت سامسونج 2024 عام جيد للشركة",
+        "ارتفع سهم أبل 3% اليوم",
+        "سيارة تويوتا الجديدة وسيارة تسلا كهربائية",
+        "هاتف سامسونج بسعر مرتفع وسيارة كيا جديدة",
+        "هاتف أبل يعمل جيدا",
+        "هاتف سامسونج 5G الجديد",
+    ] {
+        assert!(of(text, Kind::Product).is_empty(), "{text}");
+    }
+}
