@@ -13,7 +13,7 @@ use super::lexicon::{
 };
 use super::scan::{
     char_at, char_before, clitic_before, is_arabic_letter, is_space, is_word_char, next_word,
-    prev_word, skip_spaces, word_end,
+    prev_word, skip_spaces, stems, word_end,
 };
 
 /// A figure found in normalized text.
@@ -440,7 +440,10 @@ fn figure_at(t: &str, i: usize) -> Option<Figure> {
     {
         return None;
     }
-    if let Some((end, iso)) = dates::numeric(t, i) {
+    if legal_identifier(t, i) {
+        return None;
+    }
+    if let Some((end, iso)) = dates::numeric(t, i).or_else(|| dates::hyphenated(t, i)) {
         return Some(Figure {
             start: i,
             end,
@@ -484,6 +487,15 @@ fn figure_at(t: &str, i: usize) -> Option<Figure> {
     let mut second = None;
     if let Some((s, e)) = range_second(t, num.end) {
         second = Some((s, e));
+    }
+    // «من 3 ملايين جهاز في عام 2024 إلى 10 ملايين جهاز»: a year named by «عام» is when, not the
+    // first end of a range to a count.
+    if let Some((s2, e2)) = second
+        && is_year(&t[i..num.end])
+        && !is_year(&t[s2..e2])
+        && prev_word(t, i).is_some_and(|(a, b)| year_word(&t[a..b]))
+    {
+        second = None;
     }
     if second.is_none()
         && let Some(f) = range_with_units_first(t, start, &num, kind)
@@ -691,6 +703,46 @@ fn closes_quoted_name(t: &str, i: usize, end: usize) -> bool {
     false
 }
 
+/// «المرسوم 22-384», «القانون 18/04»: numbers joined by a hyphen or a slash after the name of a
+/// legal text are its reference, not figures.
+fn legal_identifier(t: &str, i: usize) -> bool {
+    let joint = |c: char| matches!(c, '-' | '/' | '\u{2010}' | '\u{2011}');
+    let mut s = i;
+    while let Some(c) = char_before(t, s).filter(|&c| c.is_ascii_digit() || joint(c)) {
+        s -= c.len_utf8();
+    }
+    let mut e = i;
+    while let Some(c) = char_at(t, e).filter(|&c| c.is_ascii_digit() || joint(c)) {
+        e += c.len_utf8();
+    }
+    let chain = t[s..e].trim_matches(joint);
+    // «قرار 2020-2021»: two years are a span of time, not a reference.
+    if !chain.contains(joint)
+        || chain.split(joint).any(str::is_empty)
+        || chain.split(joint).all(is_year)
+    {
+        return false;
+    }
+    prev_word(t, s).is_some_and(|(a, b)| {
+        let w = &t[a..b];
+        stems(w).any(|o| {
+            matches!(
+                &w[o..],
+                "مرسوم"
+                    | "المرسوم"
+                    | "قانون"
+                    | "القانون"
+                    | "قرار"
+                    | "القرار"
+                    | "ظهير"
+                    | "الظهير"
+                    | "منشور"
+                    | "المنشور"
+            )
+        })
+    })
+}
+
 /// Four digits that can be a year of the news (1900–2100).
 fn is_year(digits: &str) -> bool {
     digits.len() == 4
@@ -720,6 +772,11 @@ fn range_second(t: &str, at: usize) -> Option<(usize, usize)> {
 fn bare_figure(t: &str, s: usize, e: usize) -> Option<Figure> {
     let w = &t[s..e];
     let (m, dual) = scale(w)?;
+    // «التوسع المليوني», «الدعم المليوني»: with the article the dual's form is an adjective (of
+    // millions), not two millions.
+    if dual && t[..s].ends_with("ال") {
+        return None;
+    }
     let mut singular = bare_scale(w).is_some();
     let mut value = if dual { 2.0 * m } else { m };
     let mut start = s;

@@ -426,6 +426,15 @@ pub const CURRENCIES: &[&str] = &[
     "قروش",
     "فلسا",
     "فلوس",
+    // The Maghreb's euro, centime (a hundredth of a dirham or dinar, how car prices are quoted
+    // in Algeria and Morocco), the Tunisian millime and the Mauritanian ouguiya.
+    "اورو",
+    "سنتيم",
+    "سنتيما",
+    "سنتيمات",
+    "مليم",
+    "مليما",
+    "اوقيه",
     "usd",
     "eur",
     "sar",
