@@ -304,3 +304,37 @@ fn maker_and_model_round_ten() {
         assert!(of(text, Kind::Product).is_empty(), "{text}");
     }
 }
+
+#[test]
+fn sudanese_moroccan_and_egyptian_places_round_ten() {
+    for (text, want) in [
+        ("عادت الشبكة إلى مدينة سنار في وسط السودان", "سنار"),
+        ("أعيد تشغيل الشبكة في النيل الأبيض والمناقل والأبيض", "الأبيض"),
+        ("وفي مناطق النيل الأبيض", "النيل الأبيض"),
+        ("قرب المستشفى العسكري بمراكش وشيشاوة وتحناوت", "تحناوت"),
+        ("والمستشفى العسكري بأسني", "أسني"),
+        ("يقع المصنع بمنطقة برج العرب بالإسكندرية", "برج العرب"),
+        ("تضررت منطقة الحوز كثيرا", "الحوز"),
+    ] {
+        let places = of(text, Kind::Place);
+        assert!(places.contains(&want.to_string()), "{text}: {places:?}");
+    }
+    // Names that are ordinary words need a place word or another place beside them.
+    for text in [
+        "اختار اللون الأبيض للسيارة",
+        "بثت قناة الجزيرة تقريرا",
+        "قال أبو حمد إن الأمر انتهى",
+        "جلسوا في الجنينة خلف البيت",
+        "ثار بركان في إيطاليا",
+    ] {
+        let places = of(text, Kind::Place);
+        assert!(
+            places.iter().all(|p| p != "الأبيض"
+                && p != "الجزيرة"
+                && p != "أبو حمد"
+                && p != "الجنينة"
+                && p != "بركان"),
+            "{text}: {places:?}"
+        );
+    }
+}
