@@ -520,7 +520,20 @@ fn maker_models(t: &str, out: &mut Vec<NameCand>) {
         } else if w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit()) {
             model_number(t, e, latin_maker)
         } else {
-            !latin_maker && device_word_before(t, c.start) && arabic_model_word(w)
+            // «سيارة هيونداي أكسنت», «“داسيا سبرينك”»: after a vehicle or device word, or
+            // quoted together with the company.
+            let quoted_pair = matches!(char_before(t, c.start), Some('"' | '“' | '«'))
+                && matches!(char_at(t, e), Some('"' | '”' | '»'));
+            // «هاتف سامسونج مزود بكاميرا»: a participle governing a preposition describes.
+            let participle = w.starts_with('م')
+                && next_word(t, e).is_some_and(|(a, b)| {
+                    let n = &t[a..b];
+                    n.starts_with(['ب', 'ل']) || matches!(n, "من" | "في" | "علي")
+                });
+            !latin_maker
+                && (device_word_before(t, c.start) || quoted_pair)
+                && arabic_model_word(w)
+                && !participle
         };
         if model
             && !out
@@ -589,6 +602,8 @@ fn arabic_model_word(w: &str) -> bool {
         && !orgs::closed_class(w)
         && !super::people::function_word(w)
         && !super::people::role_word(w)
+        // «ويحمل هاتف هواوي اسم …»: the naming word introduces the name.
+        && !matches!(w, "اسم" | "اسمه" | "سعر" | "سعره" | "عنوان")
 }
 
 /// «تطبيق مشاركة الفيديوهات القصيرة (جوش)»: a product word, up to four words saying what
@@ -665,7 +680,7 @@ fn named_products(t: &str, out: &mut Vec<NameCand>) {
     let mut found = Vec::new();
     for (q, open) in t
         .char_indices()
-        .filter(|&(_, c)| matches!(c, '"' | '«' | '“'))
+        .filter(|&(_, c)| matches!(c, '"' | '«' | '“' | '('))
     {
         let Some((a, b)) = prev_word(t, q).filter(|&(_, b)| t[b..q].trim().is_empty()) else {
             continue;
@@ -680,21 +695,46 @@ fn named_products(t: &str, out: &mut Vec<NameCand>) {
         let close = match open {
             '«' => '»',
             '“' => '”',
+            '(' => ')',
             _ => '"',
         };
-        let Some(len) = t[s..].find([close, '"', '”']).filter(|&l| l > 0 && l <= 40) else {
+        let closes: &[char] = if open == '(' {
+            &[')']
+        } else {
+            &[close, '"', '”']
+        };
+        let Some(len) = t[s..].find(closes).filter(|&l| l > 0 && l <= 40) else {
             continue;
         };
         let name = &t[s..s + len];
+        // «“روك-إي”»: a hyphen inside a name joins its parts.
+        let inner_hyphen = |i: usize, c: char| {
+            c == '-' && name[..i].ends_with(is_word_char) && name[i + 1..].starts_with(is_word_char)
+        };
         if name.split(' ').count() > 4
             || name.starts_with(' ')
             || name.ends_with(' ')
-            || !name.chars().all(|c| c == ' ' || is_word_char(c))
-            || out.iter().any(|c| c.start < s + len && s < c.end)
+            || !name
+                .char_indices()
+                .all(|(i, c)| c == ' ' || is_word_char(c) || inner_hyphen(i, c))
+            || thing_before(&t[..a]) != Some(Kind::Product)
         {
             continue;
         }
-        if thing_before(&t[..a]) == Some(Kind::Product) {
+        // «حملت اسم (DIAL-E)»: a Latin run with no entry, read as a company for want of a
+        // trigger, is the product the sentence names.
+        let over: Vec<usize> = (0..out.len())
+            .filter(|&k| out[k].start < s + len && s < out[k].end)
+            .collect();
+        if let [k] = over[..]
+            && (out[k].start, out[k].end) == (s, s + len)
+            && out[k].entity.is_none()
+            && out[k].kind == Kind::Org
+        {
+            out[k].kind = Kind::Product;
+            continue;
+        }
+        if over.is_empty() {
             found.push(NameCand {
                 start: s,
                 end: s + len,
@@ -1318,7 +1358,17 @@ fn latin_runs(
             .bytes()
             .filter(u8::is_ascii_alphabetic)
             .count();
-        if words > 0 && has_upper && letters >= 2 {
+        // «“P8”», «“e208”»: a quoted code of letters and digits is a model even with one letter
+        // or no capital.
+        let quoted_code = words == 1
+            && has_digit
+            && letters >= 1
+            && quoted(t, start, end)
+            // «قمة "G20"»: an event's code.
+            && !char_before(t, start)
+                .and_then(|q| prev_word(t, start - q.len_utf8()))
+                .is_some_and(|(a, b)| stems(&t[a..b]).any(|o| event_word(&t[a + o..b])));
+        if words > 0 && (has_upper && letters >= 2 || quoted_code) {
             runs.push((start, end, has_digit));
         }
     }

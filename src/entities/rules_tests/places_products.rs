@@ -338,3 +338,50 @@ fn sudanese_moroccan_and_egyptian_places_round_ten() {
         );
     }
 }
+
+#[test]
+fn quoted_and_named_models_round_ten() {
+    for (text, want) in [
+        // A name after a naming word may be in parentheses or joined by a hyphen; a Latin run
+        // with no entry is then the product, not a company.
+        (
+            "قال إن السيارة الجديدة التي حملت اسم (DIAL-E) تعد الأولى",
+            "DIAL-E",
+        ),
+        (
+            "وتحمل السيارة الجديدة اسم “روك-إي”، ويمكن أن تسير",
+            "روك-إي",
+        ),
+        // A quoted code of letters and digits, even with one letter or no capital.
+        (
+            "كشفت الشركة في لندن عن أحدث أجهزتها \"P8\"، والذي يعتبر قفزة",
+            "P8",
+        ),
+        ("يتم تصنيع “e208” الكهربائية في سلوفاكيا", "e208"),
+        // A company and a word quoted together.
+        (
+            "يعتبر “داسيا سبرينك” أرخص السيارات الكهربائية",
+            "داسيا سبرينك",
+        ),
+    ] {
+        assert_eq!(of(text, Kind::Product), [want], "{text}");
+    }
+    // A company named in parentheses stays one; an event's code is no product; a naming word
+    // or a participle after «هاتف هواوي» is no model.
+    assert_eq!(
+        of("وقعت شركة تحمل اسم (Acme Corp) اتفاقا", Kind::Org),
+        ["Acme Corp"]
+    );
+    for text in [
+        "انعقدت قمة \"G20\" في الرياض",
+        "ويحمل هاتف هواوي اسم جديدا",
+        "هاتف سامسونج مزود بكاميرا وسيارة تويوتا مصنوعة من الألمنيوم",
+        "قالت الشركة إن \"أبل\" تراجعت",
+    ] {
+        assert!(
+            of(text, Kind::Product).is_empty(),
+            "{text}: {:?}",
+            of(text, Kind::Product)
+        );
+    }
+}
