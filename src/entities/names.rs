@@ -491,6 +491,29 @@ impl Names {
         datelines(t, out, &gaz);
         propagate_names(t, &words, out, gaz_end);
         maker_models(t, out);
+        quoted_editions(t, out);
+    }
+}
+
+/// «مشروع "ستارغيت الإمارات"»: a product and a place quoted together name the product's local
+/// edition, one product (a company and a place stay a local company: «"أورانج تونس"»).
+fn quoted_editions(t: &str, out: &mut [NameCand]) {
+    let mut order: Vec<usize> = (0..out.len())
+        .filter(|&k| out[k].start < out[k].end && out[k].kind != Kind::Person)
+        .collect();
+    order.sort_by_key(|&k| (out[k].start, std::cmp::Reverse(out[k].end)));
+    for pair in order.windows(2) {
+        let (p, q) = (pair[0], pair[1]);
+        if out[p].kind == Kind::Product
+            && out[q].kind == Kind::Place
+            && out[q].start == out[p].end + 1
+            && &t[out[p].end..out[q].start] == " "
+            && matches!(char_before(t, out[p].start), Some('"' | '“' | '«'))
+            && matches!(char_at(t, out[q].end), Some('"' | '”' | '»'))
+        {
+            out[p].end = out[q].end;
+            out[q].end = out[q].start;
+        }
     }
 }
 
@@ -530,9 +553,11 @@ fn maker_models(t: &str, out: &mut Vec<NameCand>) {
                     let n = &t[a..b];
                     n.starts_with(['ب', 'ل']) || matches!(n, "من" | "في" | "علي")
                 });
+            // «“أمازون جو”»: quoted with the company, a two-letter word is a model too.
+            let short = quoted_pair && w.chars().count() == 2 && w.chars().all(is_arabic_letter);
             !latin_maker
                 && (device_word_before(t, c.start) || quoted_pair)
-                && arabic_model_word(w)
+                && (arabic_model_word(w) || short)
                 && !participle
         };
         if model

@@ -385,3 +385,30 @@ fn quoted_and_named_models_round_ten() {
         );
     }
 }
+
+#[test]
+fn quoted_editions_round_ten() {
+    // A product and a place quoted together are the product's local edition; a company and a
+    // short word quoted together are its product.
+    for (text, want) in [
+        (
+            "انطلق مشروع \"ستارغيت الإمارات\" بسعة كبيرة",
+            "ستارغيت الإمارات",
+        ),
+        ("تدشين موقع آخر باسم “أمازون جو” مخصص للقارة", "أمازون جو"),
+        ("يمكن تحميله من «غوغل بلاي» و«أبل ستور» مجانا", "أبل ستور"),
+    ] {
+        let products = of(text, Kind::Product);
+        assert!(products.contains(&want.to_string()), "{text}: {products:?}");
+    }
+    // A company and a place quoted together stay a local company; unquoted, a product and a
+    // place stay apart.
+    assert_eq!(
+        of("أطلقت \"أورانج تونس\" عرضا جديدا", Kind::Org),
+        ["أورانج تونس"]
+    );
+    assert!(of("أطلقت \"أورانج تونس\" عرضا جديدا", Kind::Product).is_empty());
+    let apart = "يستخدم ستارغيت الإمارات في التدريب";
+    assert_eq!(of(apart, Kind::Product), ["ستارغيت"]);
+    assert_eq!(of(apart, Kind::Place), ["الإمارات"]);
+}
