@@ -492,6 +492,122 @@ impl Names {
         propagate_names(t, &words, out, gaz_end);
         maker_models(t, out);
         quoted_editions(t, out);
+        app_names(t, out);
+    }
+}
+
+/// An app word: «تطبيق», the Maghrebi «تطبيقة», and their plurals.
+fn app_word(w: &str) -> bool {
+    stems(w).any(|o| {
+        matches!(
+            &w[o..],
+            "تطبيق" | "تطبيقه" | "تطبيقا" | "تطبيقات" | "التطبيقات"
+        )
+    })
+}
+
+/// «تطبيق يسير», «تطبيقات … على غرار «يسير»، «وصلني»، «ركبة»»: a company's name right after an
+/// app word, and every quoted name in a list that an app plural introduces («على غرار», «مثل»,
+/// «منها»), name the app — a product; the article's other mentions of the same name follow.
+fn app_names(t: &str, out: &mut Vec<NameCand>) {
+    let mut apps: Vec<(usize, usize)> = Vec::new();
+    for c in out
+        .iter()
+        .filter(|c| c.kind == Kind::Org && c.start < c.end)
+    {
+        let ws = match char_before(t, c.start) {
+            Some('"' | '“' | '«') => c.start - char_before(t, c.start).map_or(0, char::len_utf8),
+            _ => c.start,
+        };
+        if prev_word(t, ws).is_some_and(|(a, b)| {
+            let w = &t[a..b];
+            app_word(w) && !w.ends_with("ات") && !w.starts_with("ال")
+        }) {
+            apps.push((c.start, c.end));
+        }
+    }
+    // Lists: an app plural, at most eight words, an introducer, then quoted names joined by
+    // commas or و.
+    let quote = |c: char| matches!(c, '"' | '“' | '”' | '«' | '»');
+    let mut at = 0;
+    while let Some(off) = t[at..].find("تطبيقات") {
+        let from = at + off + "تطبيقات".len();
+        at = from;
+        let mut p = from;
+        let mut intro = None;
+        for _ in 0..10 {
+            let Some((s, e)) = next_word(t, p) else { break };
+            if t[p..s].contains(['.', '\n']) {
+                break;
+            }
+            let w = &t[s..e];
+            if matches!(w, "مثل" | "منها" | "ابرزها" | "اهمها") {
+                intro = Some(e);
+                break;
+            }
+            if w == "غرار" && prev_word(t, s).is_some_and(|(a, b)| &t[a..b] == "علي") {
+                intro = Some(e);
+                break;
+            }
+            p = e;
+        }
+        let Some(mut p) = intro else { continue };
+        loop {
+            let rest = &t[p..];
+            let skip = rest.len() - rest.trim_start_matches([' ', '،', ',', 'و']).len();
+            let s0 = p + skip;
+            let Some(open) = t[s0..].chars().next().filter(|&c| quote(c)) else {
+                break;
+            };
+            let s = s0 + open.len_utf8();
+            let Some(len) = t[s..].find(quote).filter(|&l| l > 0 && l <= 30) else {
+                break;
+            };
+            let name = &t[s..s + len];
+            if name.split(' ').count() > 3 || !name.chars().all(|c| c == ' ' || is_word_char(c)) {
+                break;
+            }
+            apps.push((s, s + len));
+            p = s + len + t[s + len..].chars().next().map_or(0, char::len_utf8);
+        }
+    }
+    if apps.is_empty() {
+        return;
+    }
+    let names: Vec<&str> = {
+        let mut v: Vec<&str> = apps.iter().map(|&(s, e)| &t[s..e]).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    for c in out.iter_mut() {
+        if c.kind == Kind::Org && c.start < c.end && names.contains(&&t[c.start..c.end]) {
+            c.kind = Kind::Product;
+        }
+    }
+    // «ركبة» quoted again in the title: the same name quoted elsewhere in the article.
+    for name in &names {
+        for (s, _) in t.match_indices(name) {
+            let e = s + name.len();
+            if !apps.contains(&(s, e))
+                && char_before(t, s).is_some_and(quote)
+                && char_at(t, e).is_some_and(quote)
+                && !out.iter().any(|c| c.start < e && s < c.end)
+            {
+                apps.push((s, e));
+            }
+        }
+    }
+    for (s, e) in apps {
+        if !out.iter().any(|c| c.start == s && c.end == e) {
+            out.push(NameCand {
+                start: s,
+                end: e,
+                kind: Kind::Product,
+                entity: None,
+                prio: 2,
+            });
+        }
     }
 }
 

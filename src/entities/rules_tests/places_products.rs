@@ -412,3 +412,35 @@ fn quoted_editions_round_ten() {
     assert_eq!(of(apart, Kind::Product), ["ستارغيت"]);
     assert_eq!(of(apart, Kind::Place), ["الإمارات"]);
 }
+
+#[test]
+fn apps_by_name_round_ten() {
+    // A company's name right after an app word is the app.
+    let text = "يمكن تحميل تطبيق يسير مجانا على الهاتف";
+    assert_eq!(of(text, Kind::Product), ["يسير"]);
+    assert!(of(text, Kind::Org).is_empty());
+    // Quoted names listed after an app plural are apps, known or not, and so are their other
+    // quoted mentions in the article.
+    let text = "«ركبة» في خدمة المواطنين. انتشرت تطبيقات تأجير سيارات الأجرة على غرار «يسير» ،«وصلني»،«ركبة»، والتي لاقت رواجا.";
+    assert_eq!(
+        of(text, Kind::Product),
+        ["ركبة", "يسير", "وصلني", "ركبة"],
+        "{text}"
+    );
+    let text = "قالت الشركة إن تطبيقات مثل «واتساب» و«تليجرام» منتشرة";
+    assert_eq!(of(text, Kind::Product), ["واتساب", "تليجرام"]);
+    // A company elsewhere stays a company: after a company word, after a definite or plural
+    // app word, or in a list no app word introduces.
+    for text in [
+        "استحوذت شركة كريم على حصة في السوق",
+        "أعلنت التطبيقات أوبر عن خدمة",
+        "طورت تطبيقات أوبر خدمة جديدة",
+        "تعمل شركات مثل «أوبر» و«كريم» في المنطقة",
+    ] {
+        assert!(
+            of(text, Kind::Product).is_empty(),
+            "{text}: {:?}",
+            of(text, Kind::Product)
+        );
+    }
+}
