@@ -268,6 +268,11 @@ pub fn numeric(t: &str, i: usize) -> Option<(usize, String)> {
     valid.then(|| (e3, iso(Some(year), Some(month), Some(day))))
 }
 
+/// The month a one-word month name is (1–12).
+pub fn month_name(w: &str) -> Option<u8> {
+    month_number(w, None).map(|(m, _)| m)
+}
+
 /// «05-فبراير-2024»: a day, a month's name and a year joined by hyphens (a dateline style of the
 /// Sudanese and Egyptian press). (end, ISO value).
 pub fn hyphenated(t: &str, i: usize) -> Option<(usize, String)> {

@@ -68,6 +68,24 @@ fn parse_number(t: &str, i: usize) -> Option<Number> {
             digits: j - i,
         });
     }
+    // «6.500 مركبة», «نحو 90.904 شركات»: one group of three digits before a counted noun is
+    // thousands too — a count of vehicles or companies has no fraction. A scale, currency,
+    // percent or unit after it («4.675 مليون», «0.540 دينار», «12.345 نقطة») keeps the decimal.
+    if dot_group(end)
+        && b[i] != b'0'
+        && !b
+            .get(end + 4)
+            .is_some_and(|c| c.is_ascii_digit() || *c == b'.' || *c == b',')
+        && counted_noun_after(t, end + 4)
+    {
+        text.push_str(&t[end + 1..end + 4]);
+        return Some(Number {
+            end: end + 4,
+            value: text.parse::<f64>().ok()?,
+            plain_int: false,
+            digits: j - i,
+        });
+    }
     // «12.067,52», «1.234.567,8»: dot thousands before a decimal comma (the Maghrebi and
     // European way) — a dot group followed by a comma and digits is never a decimal.
     let decimal_comma =
@@ -127,6 +145,90 @@ fn parse_number(t: &str, i: usize) -> Option<Number> {
         plain_int,
         digits: j - i,
     })
+}
+
+/// A plain Arabic noun right after `at` (one space) that counts things: not a scale, currency,
+/// percent word, unit of measure or time, preposition or month.
+fn counted_noun_after(t: &str, at: usize) -> bool {
+    let Some((s, e)) = next_word(t, at).filter(|&(s, _)| s == at + 1) else {
+        return false;
+    };
+    let w = &t[s..e];
+    let unit = matches!(
+        w,
+        "كيلومتر"
+            | "كيلومترا"
+            | "كلم"
+            | "كم"
+            | "متر"
+            | "مترا"
+            | "امتار"
+            | "ميل"
+            | "اميال"
+            | "طن"
+            | "اطنان"
+            | "لتر"
+            | "لترا"
+            | "غرام"
+            | "كغ"
+            | "كيلوغرام"
+            | "هكتار"
+            | "هكتارا"
+            | "ميغاواط"
+            | "ميجاواط"
+            | "ميجاوات"
+            | "جيجاوات"
+            | "غيغاواط"
+            | "كيلوواط"
+            | "ميغابت"
+            | "ميجابت"
+            | "جيجابت"
+            | "جيجابايت"
+            | "غيغابايت"
+            | "ميغابايت"
+            | "بوصه"
+            | "انش"
+            | "قدم"
+            | "درجه"
+            | "نقطه"
+            | "نقاط"
+            | "مره"
+            | "مرات"
+            | "ضعف"
+            | "اضعاف"
+            | "ساعه"
+            | "ساعات"
+            | "دقيقه"
+            | "دقائق"
+            | "ثانيه"
+            | "ثوان"
+            | "يوم"
+            | "ايام"
+            | "يوما"
+            | "شهر"
+            | "اشهر"
+            | "شهرا"
+            | "سنه"
+            | "سنوات"
+            | "عام"
+            | "اعوام"
+            | "عاما"
+            | "في"
+            | "بالمئه"
+            | "بالمائه"
+            | "بالمىه"
+            | "مقابل"
+            | "من"
+            | "الي"
+            | "او"
+    );
+    w.chars().count() >= 3
+        && w.chars().all(is_arabic_letter)
+        && !unit
+        && scale(w).is_none()
+        && !currency_word(w)
+        && !currency_adjective(w)
+        && dates::month_name(w).is_none()
 }
 
 /// «مليار ونصف المليار», «ملياران و300 مليون», «12مليارا و40مليون»: what a figure with scale

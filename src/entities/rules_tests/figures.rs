@@ -458,3 +458,27 @@ fn figure_spans(text: &str) -> Vec<String> {
         .map(|s| s.text)
         .collect()
 }
+
+#[test]
+fn dot_thousands_before_counted_nouns_round_ten() {
+    // One dot group of three digits before a counted noun is thousands …
+    for (text, value) in [
+        ("وشمل ذلك تحليل بيانات 6.500 مركبة يوميا", 6500.0),
+        ("قدر عدد الشركات بنحو 90.904 شركات حتى الآن", 90904.0),
+    ] {
+        assert_eq!(figure(text).value, Some(value), "{text}");
+    }
+    // … but a scale, a currency (dinars have millimes), a percent or a unit keeps the decimal,
+    // and so does a leading zero.
+    for (text, value) in [
+        ("تراجعت الواردات إلى 4.675 مليون دولار", 4.675e6),
+        ("بلغ ربح السهم 0.540 دينار", 0.54),
+        ("سعر الكيلو 12.500 دينار تونسي", 12.5),
+        ("ارتفع المؤشر 12.345 نقطة", 12.345),
+        ("بلغت النسبة 2.125 في المئة", 2.125),
+        ("قطعت السيارة 1.250 كيلومترا", 1.25),
+        ("بلغ المعدل 0.125 مركبة لكل فرد", 0.125),
+    ] {
+        assert_eq!(figure(text).value, Some(value), "{text}");
+    }
+}
