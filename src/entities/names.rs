@@ -1572,10 +1572,7 @@ fn latin_runs(
             continue;
         }
         // «مؤتمر Digital Now 2025», «معرض GITEX»: an event, not an organisation or a product.
-        if prev_word(t, s).is_some_and(|(a, b)| {
-            let w = &t[a..b];
-            stems(w).any(|o| event_word(&w[o..]))
-        }) {
+        if event_before(t, s) {
             continue;
         }
         let words: Vec<&str> = t[s..e].split(' ').collect();
@@ -1780,7 +1777,15 @@ fn unknown_after_trigger(
                     || not_a_name(first)
                     || orgs::closed_class(first)
                     || super::people::function_word(first));
+            // «سيارة “مغربية مائة في المائة”»: an indefinite nisba adjective opening the quote
+            // describes the thing; a product's name does not start so.
+            let described = kind == Kind::Product
+                && name.contains(' ')
+                && !first.starts_with("ال")
+                && first.chars().count() >= 4
+                && (first.ends_with("يه") || first.ends_with('ي'));
             if !remark
+                && !described
                 && name.split(' ').count() <= 4
                 && !name.starts_with(' ')
                 && !name.ends_with(' ')
@@ -2391,6 +2396,27 @@ fn industry(w: &str) -> bool {
 }
 
 /// Events named like companies: «معرض دبي للطيران», «مؤتمر Digital Now».
+/// An event word right before `s`, or — past an opening bracket or quote — one or two words
+/// before it («ندوة الإستثمار ( Tunisia 2020 )»).
+fn event_before(t: &str, s: usize) -> bool {
+    let trimmed = t[..s].trim_end_matches(' ');
+    let (mut p, words) = match trimmed.strip_suffix(['(', '«', '“', '"']) {
+        Some(r) => (r.len(), 2),
+        None => (s, 1),
+    };
+    for _ in 0..words {
+        let Some((a, b)) = prev_word(t, p) else {
+            return false;
+        };
+        let w = &t[a..b];
+        if stems(w).any(|o| event_word(&w[o..])) {
+            return true;
+        }
+        p = a;
+    }
+    false
+}
+
 pub(super) fn event_word(w: &str) -> bool {
     matches!(
         w,
@@ -2407,5 +2433,6 @@ pub(super) fn event_word(w: &str) -> bool {
             | "استراتيجيه"
             | "رؤيه"
             | "برنامج"
+            | "ندوه"
     )
 }

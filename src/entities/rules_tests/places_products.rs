@@ -444,3 +444,36 @@ fn apps_by_name_round_ten() {
         );
     }
 }
+
+#[test]
+fn descriptions_and_event_codes_are_not_products_round_ten() {
+    // A quote opening with an indefinite nisba adjective after a product word describes it; the
+    // spelled percent inside stays a figure.
+    let text = "تمكن المغرب من صنع أول سيارة “مغربية مائة في المائة”، وهي سيارة كهربائية";
+    assert!(
+        of(text, Kind::Product).is_empty(),
+        "{:?}",
+        of(text, Kind::Product)
+    );
+    assert_eq!(of(text, Kind::Percent), ["مائة في المائة"]);
+    // A Latin code in brackets after a seminar's or a fair's name is the event's.
+    for text in [
+        "خلال ندوة الإستثمار ( Tunisia 2020 ) التي ستنطلق غدا",
+        "في مؤتمر ( GITEX 2024 ) بدبي",
+    ] {
+        assert!(
+            of(text, Kind::Product).is_empty(),
+            "{text}: {:?}",
+            of(text, Kind::Product)
+        );
+    }
+    // Names still are: a one-word quote, a quoted Latin model.
+    assert_eq!(
+        of("أطلقت الشركة تطبيق \"ذكي\" الجديد", Kind::Product),
+        ["ذكي"]
+    );
+    assert_eq!(
+        of("وأعلنت الشركة عن هاتف \"Galaxy S26\"", Kind::Product),
+        ["Galaxy S26"]
+    );
+}
