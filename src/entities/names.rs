@@ -493,6 +493,27 @@ impl Names {
         maker_models(t, out);
         quoted_editions(t, out);
         app_names(t, out);
+        digital_platforms(t, out);
+    }
+}
+
+/// «منصة مصر الرقمية», «تطبيق دبي الذكي»: after a platform or app word, a place and «الرقمي» or
+/// «الذكي» name the platform (without the word, «مصر الرقمية» is the country's digital side).
+fn digital_platforms(t: &str, out: &mut [NameCand]) {
+    for c in out.iter_mut() {
+        if c.kind != Kind::Place
+            || c.start >= c.end
+            || prev_trigger(t, c.start) != Some(Trigger::Product)
+        {
+            continue;
+        }
+        if let Some((s, e)) = next_word(t, c.end).filter(|&(s, _)| s == c.end + 1)
+            && matches!(&t[s..e], "الرقمي" | "الرقميه" | "الذكي" | "الذكيه")
+        {
+            c.kind = Kind::Product;
+            c.entity = None;
+            c.end = e;
+        }
     }
 }
 

@@ -477,3 +477,26 @@ fn descriptions_and_event_codes_are_not_products_round_ten() {
         ["Galaxy S26"]
     );
 }
+
+#[test]
+fn digital_platforms_round_ten() {
+    // After a platform or app word, a place and «الرقمية» or «الذكي» name the platform …
+    for (text, want) in [
+        (
+            "بدأنا في بناء منصة مصر الرقمية التي توفر الخدمات",
+            "مصر الرقمية",
+        ),
+        ("وأطلقت الحكومة تطبيق دبي الذكي للخدمات", "دبي الذكي"),
+    ] {
+        assert_eq!(of(text, Kind::Product), [want], "{text}");
+        assert!(of(text, Kind::Place).is_empty(), "{text}");
+    }
+    // … without one, the place is the country; another adjective is no name.
+    let text = "تعد مراكز البيانات أحد مقومات مصر الرقمية";
+    assert_eq!(of(text, Kind::Place), ["مصر"]);
+    assert!(of(text, Kind::Product).is_empty());
+    assert_eq!(
+        of("وأطلقت منصة السعودية الجديدة", Kind::Place),
+        ["السعودية"]
+    );
+}
