@@ -500,3 +500,26 @@ fn digital_platforms_round_ten() {
         ["السعودية"]
     );
 }
+
+#[test]
+fn product_words_with_a_pronoun_round_ten() {
+    // «هاتفها», «جهازها»: a product word with a possessive pronoun still introduces the name.
+    for (text, want) in [
+        ("أطلقت الشركة هاتفها “نوفا” في الأسواق", "نوفا"),
+        ("كشفت أبل عن جهازها فيجن الجديد", "فيجن"),
+    ] {
+        assert_eq!(of(text, Kind::Product), [want], "{text}");
+    }
+    // Verbs, adjectives and prepositions after it are no names.
+    for text in [
+        "قال إن هاتفه يعمل جيدا",
+        "قال إن سيارته جديدة",
+        "باعت الشركة جهازها في الأسواق",
+    ] {
+        assert!(
+            of(text, Kind::Product).is_empty(),
+            "{text}: {:?}",
+            of(text, Kind::Product)
+        );
+    }
+}
