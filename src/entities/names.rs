@@ -817,8 +817,24 @@ fn described_product(t: &str, at: usize, out: &mut Vec<NameCand>) {
         || first.starts_with("ال")
         || not_a_name(first)
         || latin_noise(name)
-        || out.iter().any(|c| c.start < s + len && s < c.end)
     {
+        return;
+    }
+    let over: Vec<usize> = (0..out.len())
+        .filter(|&k| out[k].start < s + len && s < out[k].end)
+        .collect();
+    // «هاتفها الذكي ثلاثي الطيات “Mate XT”»: a Latin run with no entry, read as a company for
+    // want of a trigger right before it, is the described product.
+    if let [k] = over[..]
+        && (out[k].start, out[k].end) == (s, s + len)
+        && out[k].entity.is_none()
+        && out[k].kind == Kind::Org
+        && name.is_ascii()
+    {
+        out[k].kind = Kind::Product;
+        return;
+    }
+    if !over.is_empty() {
         return;
     }
     out.push(NameCand {

@@ -523,3 +523,20 @@ fn product_words_with_a_pronoun_round_ten() {
         );
     }
 }
+
+#[test]
+fn described_latin_products_round_ten() {
+    // A product word (with its pronoun), describing words, then a quoted Latin name with no
+    // entry: the product, not a company.
+    let text = "أعلنت هواوي عن إطلاق هاتفها الذكي ثلاثي الطيات “Mate XT” خارج الصين";
+    assert_eq!(of(text, Kind::Product), ["Mate XT"]);
+    assert_eq!(of(text, Kind::Org), ["هواوي"]);
+    // After a company word the quoted Latin name stays a company.
+    assert_eq!(
+        of(
+            "تعمل الشركة مع شركة الاستشارات “Acme Group” منذ سنوات",
+            Kind::Org
+        ),
+        ["Acme Group"]
+    );
+}
