@@ -214,7 +214,7 @@ Dhi Qar | ذي قار
 Muthanna | المثنى
 Nasiriyah | الناصرية
 Kut | الكوت
-Kurdistan | كردستان العراق/كردستان
+Kurdistan | كردستان العراق/كردستان/كوردستان
 Abu Ghraib | أبو غريب
 Ramallah | رام الله
 Nablus | نابلس
@@ -345,6 +345,12 @@ Djerba | جربة
 Benghazi | بنغازي
 Misrata | مصراتة
 Sirte | سرت
+Dead Sea | البحر الميت
+Mediterranean Sea | البحر الأبيض المتوسط/البحر المتوسط
+Maghnia | مغنية
+Oued Souf | وادي سوف
+Khaldeh | خلدة
+Bangalore | بنجالور
 Sabha | سبها
 Tobruk | طبرق
 Derna | درنة
