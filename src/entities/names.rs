@@ -491,6 +491,7 @@ impl Names {
         datelines(t, out, &gaz);
         propagate_names(t, &words, out, gaz_end);
         maker_models(t, out);
+        model_numbers(t, &words, out);
         quoted_editions(t, out);
         app_names(t, out);
         digital_platforms(t, out);
@@ -705,6 +706,39 @@ fn maker_models(t: &str, out: &mut Vec<NameCand>) {
             found.push(NameCand {
                 start: s,
                 end: arabic_model_suffix(t, e).max(e),
+                kind: Kind::Product,
+                entity: None,
+                prio: 2,
+            });
+        }
+    }
+    out.extend(found);
+}
+
+/// «من طرازها 208.», «طائرات طراز 737،»: after a model word a number that counts nothing and
+/// closes the phrase is the model's name, not a figure.
+fn model_numbers(t: &str, words: &[super::scan::Word], out: &mut Vec<NameCand>) {
+    const MODEL_WORDS: [&str; 5] = ["طراز", "طرازها", "طرازه", "موديل", "اصدار"];
+    let mut found = Vec::new();
+    for w in words.iter().filter(|w| w.arabic) {
+        let word = &t[w.s..w.e];
+        // A cheap suffix test first; then the rest must be clitics («وطراز», «بطرازها»).
+        if !MODEL_WORDS.iter().any(|m| word.ends_with(m))
+            || !stems(word).any(|o| MODEL_WORDS.contains(&&word[o..]))
+        {
+            continue;
+        }
+        let Some((s, e)) = next_word(t, w.e).filter(|&(s, _)| s == w.e + 1) else {
+            continue;
+        };
+        if e - s <= 3
+            && t[s..e].bytes().all(|b| b.is_ascii_digit())
+            && model_number(t, e, false)
+            && !out.iter().any(|c| c.start < e && s < c.end)
+        {
+            found.push(NameCand {
+                start: s,
+                end: e,
                 kind: Kind::Product,
                 entity: None,
                 prio: 2,

@@ -544,3 +544,35 @@ fn described_latin_products_round_ten() {
         ["Acme Group"]
     );
 }
+
+#[test]
+fn model_numbers_after_model_words_round_ten() {
+    // After «طراز», «طرازها», «موديل», «إصدار» a number closing the phrase is the model.
+    for (text, want) in [
+        (
+            "تراهن على الإصدارات الكهربائية من طرازها 208. ومع ذلك",
+            "208",
+        ),
+        ("اشترت الشركة طائرات طراز 737، وأخرى", "737"),
+    ] {
+        assert_eq!(of(text, Kind::Product), [want], "{text}");
+        assert!(figure_free(text), "{text}");
+    }
+    // A count, a year or an amount after it stays a figure.
+    for text in [
+        "وصل عدد الطائرات من هذا الطراز 30 طائرة",
+        "أطلقت موديل 2024 من السيارة",
+        "سيارة من طراز 5 أبواب",
+        "وإصدار 2 مليون سهم",
+    ] {
+        assert!(
+            of(text, Kind::Product).is_empty(),
+            "{text}: {:?}",
+            of(text, Kind::Product)
+        );
+    }
+}
+
+fn figure_free(text: &str) -> bool {
+    rec().find(text).iter().all(|s| !s.kind.is_figure())
+}
