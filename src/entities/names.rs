@@ -495,6 +495,50 @@ impl Names {
         quoted_editions(t, out);
         app_names(t, out);
         digital_platforms(t, out);
+        companies_named_like_products(t, out);
+    }
+}
+
+/// «لشركة جروك», «شركتي “ميتا” و”جروك”», «شركة واتساب»: after a company word a product's
+/// name names a company (Groq, not Grok; WhatsApp the company) — an organisation with no
+/// canonical entry, since the entry is the product's. So does the next member of a list the
+/// company word opens.
+fn companies_named_like_products(t: &str, out: &mut [NameCand]) {
+    // The word before the name, past spaces and an opening quote.
+    let company_word = |s: usize| {
+        let ws = t[..s].trim_end_matches([' ', '"', '“', '«', '”']).len();
+        prev_word(t, ws).is_some_and(|(a, b)| {
+            let w = &t[a..b];
+            // «قدمت الشركة Galaxy»: the definite word is the subject, not the name's head.
+            stems(w).any(|o| {
+                matches!(&w[o..], "شركه" | "شركتي" | "شركتا")
+                    && !w[..o].ends_with("ال")
+                    && !w[..o].ends_with("لل")
+            })
+        })
+    };
+    let mut order: Vec<usize> = (0..out.len())
+        .filter(|&k| out[k].start < out[k].end && out[k].kind != Kind::Person)
+        .collect();
+    order.sort_by_key(|&k| out[k].start);
+    let mut prev_org_in_list = false;
+    let mut prev_end = 0;
+    for &k in &order {
+        let c = &out[k];
+        // «و”جروك”»: joined by و (and quotes) to the company before it.
+        let gap = &t[prev_end.min(c.start)..c.start];
+        let listed = prev_org_in_list
+            && gap
+                .trim_matches([' ', '"', '“', '”', '«', '»', '،', ','])
+                .trim_start_matches(['"', '“', '”', '«', '»'])
+                == "و";
+        let after_company_word = company_word(c.start) || listed;
+        if c.kind == Kind::Product && c.entity.is_some() && after_company_word {
+            out[k].kind = Kind::Org;
+            out[k].entity = None;
+        }
+        prev_org_in_list = out[k].kind == Kind::Org && after_company_word;
+        prev_end = out[k].end;
     }
 }
 

@@ -576,3 +576,40 @@ fn model_numbers_after_model_words_round_ten() {
 fn figure_free(text: &str) -> bool {
     rec().find(text).iter().all(|s| !s.kind.is_figure())
 }
+
+#[test]
+fn companies_named_like_products_round_ten() {
+    // After a company word a product's name names a company, with no canonical entry (the
+    // entry is the product's); so does the next member of the list it opens.
+    for (text, want) in [
+        (
+            "اجتمع مع الرئيس التنفيذي لشركة جروك، جوناثان روس",
+            vec!["جروك"],
+        ),
+        (
+            "التقى مسؤولين في شركتي “ميتا” و”جروك”. وقد ركزت",
+            vec!["ميتا", "جروك"],
+        ),
+        ("استحوذت شركة واتساب على حصة", vec!["واتساب"]),
+    ] {
+        assert_eq!(of(text, Kind::Org), want, "{text}");
+        assert!(of(text, Kind::Product).is_empty(), "{text}");
+    }
+    assert!(
+        rec()
+            .find("لشركة جروك")
+            .iter()
+            .all(|s| s.canonical.is_none())
+    );
+    // Elsewhere the product stays one, after a definite company word too (the subject), and
+    // a company's product after it.
+    assert_eq!(
+        of("قدمت الشركة واتساب للمستخدمين", Kind::Product),
+        ["واتساب"]
+    );
+    assert_eq!(of("وأطلق تطبيق جروك ميزة جديدة", Kind::Product), ["جروك"]);
+    assert_eq!(
+        of("أعلنت شركة أبل عن آيفون 16 الجديد", Kind::Product),
+        ["آيفون 16"]
+    );
+}
