@@ -613,3 +613,23 @@ fn companies_named_like_products_round_ten() {
         ["آيفون 16"]
     );
 }
+
+#[test]
+fn device_kinds_are_not_names_round_ten() {
+    for text in [
+        "وتوفير أجهزة مودم حديثة للمشتركين",
+        "النزاع حول تطبيق دفتر شروط رخصة الجيل الثالث",
+        "يباع الهاتف مع جهاز شاحن سريع",
+    ] {
+        assert!(
+            of(text, Kind::Product).is_empty(),
+            "{text}: {:?}",
+            of(text, Kind::Product)
+        );
+    }
+    // An unknown name after the same words still is one.
+    assert_eq!(
+        of("سجل المستخدمون عبر تطبيق توكلنا السعودي", Kind::Product),
+        ["توكلنا"]
+    );
+}
