@@ -517,28 +517,30 @@ fn companies_named_like_products(t: &str, out: &mut [NameCand]) {
             })
         })
     };
-    let mut order: Vec<usize> = (0..out.len())
-        .filter(|&k| out[k].start < out[k].end && out[k].kind != Kind::Person)
+    // Only known products are asked about (most texts have few), and a list's earlier member
+    // only when a product follows it across «و».
+    let products: Vec<usize> = (0..out.len())
+        .filter(|&k| out[k].kind == Kind::Product && out[k].entity.is_some())
         .collect();
-    order.sort_by_key(|&k| out[k].start);
-    let mut prev_org_in_list = false;
-    let mut prev_end = 0;
-    for &k in &order {
-        let c = &out[k];
-        // «و”جروك”»: joined by و (and quotes) to the company before it.
-        let gap = &t[prev_end.min(c.start)..c.start];
-        let listed = prev_org_in_list
-            && gap
-                .trim_matches([' ', '"', '“', '”', '«', '»', '،', ','])
-                .trim_start_matches(['"', '“', '”', '«', '»'])
-                == "و";
-        let after_company_word = company_word(c.start) || listed;
-        if c.kind == Kind::Product && c.entity.is_some() && after_company_word {
+    for k in products {
+        let s = out[k].start;
+        let listed = || {
+            // «و”جروك”»: joined by و (and quotes) to a company that follows a company word.
+            let before = t[..s].trim_end_matches([' ', '"', '“', '”', '«', '»']);
+            let Some(before) = before.strip_suffix('و') else {
+                return false;
+            };
+            let end = before
+                .trim_end_matches([' ', '"', '“', '”', '«', '»', '،', ','])
+                .len();
+            out.iter().any(|o| {
+                o.kind == Kind::Org && o.end == end && o.start < o.end && company_word(o.start)
+            })
+        };
+        if company_word(s) || listed() {
             out[k].kind = Kind::Org;
             out[k].entity = None;
         }
-        prev_org_in_list = out[k].kind == Kind::Org && after_company_word;
-        prev_end = out[k].end;
     }
 }
 
@@ -546,14 +548,12 @@ fn companies_named_like_products(t: &str, out: &mut [NameCand]) {
 /// «الذكي» name the platform (without the word, «مصر الرقمية» is the country's digital side).
 fn digital_platforms(t: &str, out: &mut [NameCand]) {
     for c in out.iter_mut() {
-        if c.kind != Kind::Place
-            || c.start >= c.end
-            || prev_trigger(t, c.start) != Some(Trigger::Product)
-        {
+        if c.kind != Kind::Place || c.start >= c.end {
             continue;
         }
         if let Some((s, e)) = next_word(t, c.end).filter(|&(s, _)| s == c.end + 1)
             && matches!(&t[s..e], "الرقمي" | "الرقميه" | "الذكي" | "الذكيه")
+            && prev_trigger(t, c.start) == Some(Trigger::Product)
         {
             c.kind = Kind::Product;
             c.entity = None;
