@@ -73,6 +73,9 @@ Ismailia | الإسماعيلية/الاسماعيلية
 Suez | السويس
 North Sinai | شمال سيناء
 South Sinai | جنوب سيناء
+Borg El Arab | برج العرب
+10th of Ramadan City | العاشر من رمضان
+Obour | ~العبور
 Sinai | سيناء
 Matrouh | مطروح/مرسى مطروح
 Faiyum | الفيوم
@@ -211,7 +214,7 @@ Dhi Qar | ذي قار
 Muthanna | المثنى
 Nasiriyah | الناصرية
 Kut | الكوت
-Kurdistan | كردستان العراق/كردستان
+Kurdistan | كردستان العراق/كردستان/كوردستان
 Abu Ghraib | أبو غريب
 Ramallah | رام الله
 Nablus | نابلس
@@ -238,6 +241,22 @@ Beni Mellal | بني ملال
 Nador | الناظور
 Dakhla | الداخلة
 Al Hoceima | الحسيمة
+Al Haouz | الحوز
+Chichaoua | شيشاوة
+Tahanaout | تحناوت
+Asni | أسني
+Amizmiz | أمزميز
+Taroudant | تارودانت
+Errachidia | الرشيدية
+Tiznit | تزنيت
+Guelmim | كلميم
+Larache | العرائش
+Ifrane | إفران
+Azilal | أزيلال
+Khenifra | خنيفرة
+Tinghir | تنغير
+Midelt | ميدلت
+Berkane | ~بركان
 Taza | تازة
 Khouribga | خريبكة
 Mohammedia | المحمدية
@@ -326,6 +345,12 @@ Djerba | جربة
 Benghazi | بنغازي
 Misrata | مصراتة
 Sirte | سرت
+Dead Sea | البحر الميت
+Mediterranean Sea | البحر الأبيض المتوسط/البحر المتوسط
+Maghnia | مغنية
+Oued Souf | وادي سوف
+Khaldeh | خلدة
+Bangalore | بنجالور
 Sabha | سبها
 Tobruk | طبرق
 Derna | درنة
@@ -336,6 +361,34 @@ Darfur | دارفور
 Wad Madani | ود مدني
 Gedaref | القضارف
 Kordofan | كردفان
+North Kordofan | شمال كردفان
+South Kordofan | جنوب كردفان
+West Kordofan | غرب كردفان
+North Darfur | شمال دارفور
+South Darfur | جنوب دارفور
+West Darfur | غرب دارفور
+East Darfur | شرق دارفور
+Central Darfur | وسط دارفور
+Sennar | سنار
+White Nile | النيل الأبيض
+Blue Nile | النيل الأزرق
+River Nile | نهر النيل
+El Obeid | ~الأبيض
+Kosti | كوستي
+Atbara | عطبرة
+El Fasher | الفاشر
+Nyala | نيالا
+El Geneina | ~الجنينة
+Kadugli | كادقلي
+Ed Damazin | الدمازين
+Al-Manaqil | المناقل
+Shendi | شندي
+Dongola | دنقلا
+Wadi Halfa | وادي حلفا
+Singa | سنجة
+Al Matamma | المتمة
+Abu Hamad | ~أبو حمد
+Rufaa | ~رفاعة
 Nouadhibou | نواذيبو
 Mogadishu | مقديشو
 Moroni | موروني

@@ -268,6 +268,35 @@ pub fn numeric(t: &str, i: usize) -> Option<(usize, String)> {
     valid.then(|| (e3, iso(Some(year), Some(month), Some(day))))
 }
 
+/// The month a one-word month name is (1–12).
+pub fn month_name(w: &str) -> Option<u8> {
+    month_number(w, None).map(|(m, _)| m)
+}
+
+/// «05-فبراير-2024»: a day, a month's name and a year joined by hyphens (a dateline style of the
+/// Sudanese and Egyptian press). (end, ISO value).
+pub fn hyphenated(t: &str, i: usize) -> Option<(usize, String)> {
+    let b = t.as_bytes();
+    let run = |from: usize| from + b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let e1 = run(i);
+    if !(1..=2).contains(&(e1 - i)) || b.get(e1) != Some(&b'-') {
+        return None;
+    }
+    let ms = e1 + 1;
+    let me = ms + t[ms..].find('-')?;
+    let (m, 1) = month_number(&t[ms..me], None)? else {
+        return None;
+    };
+    let e3 = run(me + 1);
+    if e3 - (me + 1) != 4 || b.get(e3).is_some_and(u8::is_ascii_alphanumeric) {
+        return None;
+    }
+    let year = t[me + 1..e3].parse::<u32>().ok()?;
+    let day = t[i..e1].parse::<u32>().ok()?;
+    ((1900..=2100).contains(&year) && (1..=31).contains(&day))
+        .then(|| (e3, iso(Some(year), Some(m), Some(day))))
+}
+
 /// After the first end of a range at `at`: «إلى», «حتى» or a dash, and the spaces after it;
 /// where the second end starts. Digits may be glued to the word («إلى15»), letters may not
 /// («إليها»).

@@ -13,7 +13,7 @@ use super::lexicon::{
 };
 use super::scan::{
     char_at, char_before, clitic_before, is_arabic_letter, is_space, is_word_char, next_word,
-    prev_word, skip_spaces, word_end,
+    prev_word, skip_spaces, stems, word_end,
 };
 
 /// A figure found in normalized text.
@@ -61,6 +61,24 @@ fn parse_number(t: &str, i: usize) -> Option<Number> {
             .is_some_and(|c| c.is_ascii_digit() || *c == b'.' || *c == b',')
     {
         text.push_str("000");
+        return Some(Number {
+            end: end + 4,
+            value: text.parse::<f64>().ok()?,
+            plain_int: false,
+            digits: j - i,
+        });
+    }
+    // «6.500 مركبة», «نحو 90.904 شركات»: one group of three digits before a counted noun is
+    // thousands too — a count of vehicles or companies has no fraction. A scale, currency,
+    // percent or unit after it («4.675 مليون», «0.540 دينار», «12.345 نقطة») keeps the decimal.
+    if dot_group(end)
+        && b[i] != b'0'
+        && !b
+            .get(end + 4)
+            .is_some_and(|c| c.is_ascii_digit() || *c == b'.' || *c == b',')
+        && counted_noun_after(t, end + 4)
+    {
+        text.push_str(&t[end + 1..end + 4]);
         return Some(Number {
             end: end + 4,
             value: text.parse::<f64>().ok()?,
@@ -127,6 +145,90 @@ fn parse_number(t: &str, i: usize) -> Option<Number> {
         plain_int,
         digits: j - i,
     })
+}
+
+/// A plain Arabic noun right after `at` (one space) that counts things: not a scale, currency,
+/// percent word, unit of measure or time, preposition or month.
+fn counted_noun_after(t: &str, at: usize) -> bool {
+    let Some((s, e)) = next_word(t, at).filter(|&(s, _)| s == at + 1) else {
+        return false;
+    };
+    let w = &t[s..e];
+    let unit = matches!(
+        w,
+        "كيلومتر"
+            | "كيلومترا"
+            | "كلم"
+            | "كم"
+            | "متر"
+            | "مترا"
+            | "امتار"
+            | "ميل"
+            | "اميال"
+            | "طن"
+            | "اطنان"
+            | "لتر"
+            | "لترا"
+            | "غرام"
+            | "كغ"
+            | "كيلوغرام"
+            | "هكتار"
+            | "هكتارا"
+            | "ميغاواط"
+            | "ميجاواط"
+            | "ميجاوات"
+            | "جيجاوات"
+            | "غيغاواط"
+            | "كيلوواط"
+            | "ميغابت"
+            | "ميجابت"
+            | "جيجابت"
+            | "جيجابايت"
+            | "غيغابايت"
+            | "ميغابايت"
+            | "بوصه"
+            | "انش"
+            | "قدم"
+            | "درجه"
+            | "نقطه"
+            | "نقاط"
+            | "مره"
+            | "مرات"
+            | "ضعف"
+            | "اضعاف"
+            | "ساعه"
+            | "ساعات"
+            | "دقيقه"
+            | "دقائق"
+            | "ثانيه"
+            | "ثوان"
+            | "يوم"
+            | "ايام"
+            | "يوما"
+            | "شهر"
+            | "اشهر"
+            | "شهرا"
+            | "سنه"
+            | "سنوات"
+            | "عام"
+            | "اعوام"
+            | "عاما"
+            | "في"
+            | "بالمئه"
+            | "بالمائه"
+            | "بالمىه"
+            | "مقابل"
+            | "من"
+            | "الي"
+            | "او"
+    );
+    w.chars().count() >= 3
+        && w.chars().all(is_arabic_letter)
+        && !unit
+        && scale(w).is_none()
+        && !currency_word(w)
+        && !currency_adjective(w)
+        && dates::month_name(w).is_none()
 }
 
 /// «مليار ونصف المليار», «ملياران و300 مليون», «12مليارا و40مليون»: what a figure with scale
@@ -440,7 +542,10 @@ fn figure_at(t: &str, i: usize) -> Option<Figure> {
     {
         return None;
     }
-    if let Some((end, iso)) = dates::numeric(t, i) {
+    if legal_identifier(t, i) {
+        return None;
+    }
+    if let Some((end, iso)) = dates::numeric(t, i).or_else(|| dates::hyphenated(t, i)) {
         return Some(Figure {
             start: i,
             end,
@@ -484,6 +589,15 @@ fn figure_at(t: &str, i: usize) -> Option<Figure> {
     let mut second = None;
     if let Some((s, e)) = range_second(t, num.end) {
         second = Some((s, e));
+    }
+    // «من 3 ملايين جهاز في عام 2024 إلى 10 ملايين جهاز»: a year named by «عام» is when, not the
+    // first end of a range to a count.
+    if let Some((s2, e2)) = second
+        && is_year(&t[i..num.end])
+        && !is_year(&t[s2..e2])
+        && prev_word(t, i).is_some_and(|(a, b)| year_word(&t[a..b]))
+    {
+        second = None;
     }
     if second.is_none()
         && let Some(f) = range_with_units_first(t, start, &num, kind)
@@ -691,6 +805,46 @@ fn closes_quoted_name(t: &str, i: usize, end: usize) -> bool {
     false
 }
 
+/// «المرسوم 22-384», «القانون 18/04»: numbers joined by a hyphen or a slash after the name of a
+/// legal text are its reference, not figures.
+fn legal_identifier(t: &str, i: usize) -> bool {
+    let joint = |c: char| matches!(c, '-' | '/' | '\u{2010}' | '\u{2011}');
+    let mut s = i;
+    while let Some(c) = char_before(t, s).filter(|&c| c.is_ascii_digit() || joint(c)) {
+        s -= c.len_utf8();
+    }
+    let mut e = i;
+    while let Some(c) = char_at(t, e).filter(|&c| c.is_ascii_digit() || joint(c)) {
+        e += c.len_utf8();
+    }
+    let chain = t[s..e].trim_matches(joint);
+    // «قرار 2020-2021»: two years are a span of time, not a reference.
+    if !chain.contains(joint)
+        || chain.split(joint).any(str::is_empty)
+        || chain.split(joint).all(is_year)
+    {
+        return false;
+    }
+    prev_word(t, s).is_some_and(|(a, b)| {
+        let w = &t[a..b];
+        stems(w).any(|o| {
+            matches!(
+                &w[o..],
+                "مرسوم"
+                    | "المرسوم"
+                    | "قانون"
+                    | "القانون"
+                    | "قرار"
+                    | "القرار"
+                    | "ظهير"
+                    | "الظهير"
+                    | "منشور"
+                    | "المنشور"
+            )
+        })
+    })
+}
+
 /// Four digits that can be a year of the news (1900–2100).
 fn is_year(digits: &str) -> bool {
     digits.len() == 4
@@ -720,6 +874,11 @@ fn range_second(t: &str, at: usize) -> Option<(usize, usize)> {
 fn bare_figure(t: &str, s: usize, e: usize) -> Option<Figure> {
     let w = &t[s..e];
     let (m, dual) = scale(w)?;
+    // «التوسع المليوني», «الدعم المليوني»: with the article the dual's form is an adjective (of
+    // millions), not two millions.
+    if dual && t[..s].ends_with("ال") {
+        return None;
+    }
     let mut singular = bare_scale(w).is_some();
     let mut value = if dual { 2.0 * m } else { m };
     let mut start = s;

@@ -165,6 +165,23 @@ pub const TRIGGERS: &[(&str, Trigger)] = &[
     ("خوادم", Trigger::Product),
     ("اداه", Trigger::Product),
     ("ادوات", Trigger::Product),
+    // With a possessive pronoun a product word still introduces the name: «هاتفها “Mate XT”»,
+    // «طرازها 208», «أحدث أجهزتها "P8"».
+    ("هاتفها", Trigger::Product),
+    ("هاتفه", Trigger::Product),
+    ("طرازها", Trigger::Product),
+    ("طرازه", Trigger::Product),
+    ("جهازها", Trigger::Product),
+    ("جهازه", Trigger::Product),
+    ("اجهزتها", Trigger::Product),
+    ("منصتها", Trigger::Product),
+    ("منصته", Trigger::Product),
+    ("تطبيقها", Trigger::Product),
+    ("سيارتها", Trigger::Product),
+    ("سيارته", Trigger::Product),
+    ("نموذجها", Trigger::Product),
+    ("نموذجه", Trigger::Product),
+    ("معالجها", Trigger::Product),
     ("مدينه", Trigger::Place),
     ("مدينتي", Trigger::Place),
     ("مدن", Trigger::Place),
@@ -218,6 +235,11 @@ pub fn not_a_name(word: &str) -> bool {
                 | "عملاقه"
                 | "جديد"
                 | "جديده"
+                // Kinds of device or document, not names: «أجهزة مودم», «تطبيق دفتر شروط».
+                | "مودم"
+                | "راوتر"
+                | "شاحن"
+                | "دفتر"
                 | "ذكي"
                 | "مجاني"
                 | "لغوي"
@@ -426,6 +448,15 @@ pub const CURRENCIES: &[&str] = &[
     "قروش",
     "فلسا",
     "فلوس",
+    // The Maghreb's euro, centime (a hundredth of a dirham or dinar, how car prices are quoted
+    // in Algeria and Morocco), the Tunisian millime and the Mauritanian ouguiya.
+    "اورو",
+    "سنتيم",
+    "سنتيما",
+    "سنتيمات",
+    "مليم",
+    "مليما",
+    "اوقيه",
     "usd",
     "eur",
     "sar",

@@ -401,3 +401,84 @@ fn bare_dateline_outlets_round_six() {
         assert_eq!(of(text, Kind::Org), Vec::<String>::new(), "{text}");
     }
 }
+
+#[test]
+fn figures_round_ten() {
+    // The Maghreb's currencies: centimes, the euro as «أورو», the millime and the ouguiya.
+    for (text, span, value) in [
+        ("يبلغ سعرها عشرة ملايين سنتيم فقط", "عشرة ملايين سنتيم", 1e7),
+        (
+            "باستثمار يبلغ 100 مليون أورو حسب المدير",
+            "100 مليون أورو",
+            1e8,
+        ),
+        ("غرامة قدرها 85 مليون أوقية", "85 مليون أوقية", 8.5e7),
+    ] {
+        let f = figure(text);
+        assert_eq!(
+            (f.kind, f.text.as_str(), f.value),
+            (Kind::Money, span, Some(value))
+        );
+    }
+    // A year named by «عام» is when, not the first end of a range to a count …
+    let text = "قفز الإنتاج من 3 ملايين جهاز في عام 2024 إلى 10 ملايين جهاز";
+    let spans: Vec<String> = rec().find(text).into_iter().map(|s| s.text).collect();
+    assert_eq!(spans, ["3 ملايين", "عام 2024", "10 ملايين"]);
+    // … while two years stay one span of dates.
+    let f = figure("بين عامي 2013 و2015 نما القطاع");
+    assert_eq!(
+        (f.kind, f.text.as_str()),
+        (Kind::Date, "بين عامي 2013 و2015")
+    );
+    // «المليوني» with the article is an adjective; «مليوني» alone is two millions.
+    assert!(figure_spans("لدعم التوسع المليوني للمستخدمين").is_empty());
+    assert_eq!(figure("باعت مليوني هاتف").value, Some(2e6));
+    // A legal text's reference is no figure; a count with a dash elsewhere still is one.
+    assert!(figure_spans("يخضع تصنيع السيارات للمرسوم 22‑384 الذي يفرض الإدماج").is_empty());
+    assert!(figure_spans("صدر القانون 18/04 المتعلق بالبريد").is_empty());
+    assert_eq!(figure("تعمل 20-30 شركة في القطاع").value, Some(20.0));
+    // A day, a month's name and a year joined by hyphens are one date.
+    let f = figure("الخرطوم 05-فبراير-2024 أكدت مصادر");
+    assert_eq!(
+        (f.kind, f.text.as_str(), f.canonical.as_deref()),
+        (Kind::Date, "05-فبراير-2024", Some("2024-02-05"))
+    );
+    assert!(
+        figure_spans("فريق 05-النصر-2024")
+            .iter()
+            .all(|s| s != "05-النصر-2024")
+    );
+}
+
+fn figure_spans(text: &str) -> Vec<String> {
+    rec()
+        .find(text)
+        .into_iter()
+        .filter(|s| s.kind.is_figure())
+        .map(|s| s.text)
+        .collect()
+}
+
+#[test]
+fn dot_thousands_before_counted_nouns_round_ten() {
+    // One dot group of three digits before a counted noun is thousands …
+    for (text, value) in [
+        ("وشمل ذلك تحليل بيانات 6.500 مركبة يوميا", 6500.0),
+        ("قدر عدد الشركات بنحو 90.904 شركات حتى الآن", 90904.0),
+    ] {
+        assert_eq!(figure(text).value, Some(value), "{text}");
+    }
+    // … but a scale, a currency (dinars have millimes), a percent or a unit keeps the decimal,
+    // and so does a leading zero.
+    for (text, value) in [
+        ("تراجعت الواردات إلى 4.675 مليون دولار", 4.675e6),
+        ("بلغ ربح السهم 0.540 دينار", 0.54),
+        ("سعر الكيلو 12.500 دينار تونسي", 12.5),
+        ("ارتفع المؤشر 12.345 نقطة", 12.345),
+        ("بلغت النسبة 2.125 في المئة", 2.125),
+        ("قطعت السيارة 1.250 كيلومترا", 1.25),
+        ("بلغ المعدل 0.125 مركبة لكل فرد", 0.125),
+    ] {
+        assert_eq!(figure(text).value, Some(value), "{text}");
+    }
+}

@@ -266,3 +266,370 @@ fn model_series_letter_round_seven() {
         );
     }
 }
+
+#[test]
+fn maker_and_model_round_ten() {
+    // A company followed by a model code, a model number that counts nothing, or (after a
+    // vehicle or device word) an unknown word is one product.
+    for (text, want) in [
+        ("ونفس الأمر لسيارة هيونداي i20 بمحرك بنزين", "هيونداي i20"),
+        ("هاتف Vivo Y29 بسعر نحو 7999 جنيها.", "Vivo Y29"),
+        ("هاتف Nokia 105 بسعر 850 جنيها.", "Nokia 105"),
+        (
+            "كانت سيارة هيونداي أكسنت المركبة في الجزائر تسوق بسعر أقل",
+            "هيونداي أكسنت",
+        ),
+        ("وتنتج المصانع تويوتا 86، وهي سيارة رياضية", "تويوتا 86"),
+    ] {
+        assert_eq!(of(text, Kind::Product), [want], "{text}");
+    }
+    // The model number is no figure.
+    assert!(
+        rec()
+            .find("وتنتج المصانع تويوتا 86، وهي سيارة رياضية")
+            .iter()
+            .all(|s| !s.kind.is_figure())
+    );
+    // Counts, years, amounts and ordinary words after a company stay what they are.
+    for text in [
+        "باعت هواوي 5 ملايين هاتف هذا العام",
+        "باعت هواوي 5 هواتف فقط",
+        "قالت سامسونج 2024 عام جيد للشركة",
+        "ارتفع سهم أبل 3% اليوم",
+        "سيارة تويوتا الجديدة وسيارة تسلا كهربائية",
+        "هاتف سامسونج بسعر مرتفع وسيارة كيا جديدة",
+        "هاتف أبل يعمل جيدا",
+        "هاتف سامسونج 5G الجديد",
+    ] {
+        assert!(of(text, Kind::Product).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn sudanese_moroccan_and_egyptian_places_round_ten() {
+    for (text, want) in [
+        ("عادت الشبكة إلى مدينة سنار في وسط السودان", "سنار"),
+        ("أعيد تشغيل الشبكة في النيل الأبيض والمناقل والأبيض", "الأبيض"),
+        ("وفي مناطق النيل الأبيض", "النيل الأبيض"),
+        ("قرب المستشفى العسكري بمراكش وشيشاوة وتحناوت", "تحناوت"),
+        ("والمستشفى العسكري بأسني", "أسني"),
+        ("يقع المصنع بمنطقة برج العرب بالإسكندرية", "برج العرب"),
+        ("تضررت منطقة الحوز كثيرا", "الحوز"),
+        ("سيتم حجرهم في منطقة البحر الميت", "البحر الميت"),
+        ("وتشمل التغطية تلمسان ومغنية ووادي سوف", "وادي سوف"),
+        ("يمر الكابل في البحر الأبيض المتوسط", "البحر الأبيض المتوسط"),
+        ("أطلقت في إقليم كوردستان خدمة جديدة", "كوردستان"),
+    ] {
+        let places = of(text, Kind::Place);
+        assert!(places.contains(&want.to_string()), "{text}: {places:?}");
+    }
+    // Names that are ordinary words need a place word or another place beside them.
+    for text in [
+        "اختار اللون الأبيض للسيارة",
+        "بثت قناة الجزيرة تقريرا",
+        "قال أبو حمد إن الأمر انتهى",
+        "جلسوا في الجنينة خلف البيت",
+        "ثار بركان في إيطاليا",
+    ] {
+        let places = of(text, Kind::Place);
+        assert!(
+            places.iter().all(|p| p != "الأبيض"
+                && p != "الجزيرة"
+                && p != "أبو حمد"
+                && p != "الجنينة"
+                && p != "بركان"),
+            "{text}: {places:?}"
+        );
+    }
+}
+
+#[test]
+fn quoted_and_named_models_round_ten() {
+    for (text, want) in [
+        // A name after a naming word may be in parentheses or joined by a hyphen; a Latin run
+        // with no entry is then the product, not a company.
+        (
+            "قال إن السيارة الجديدة التي حملت اسم (DIAL-E) تعد الأولى",
+            "DIAL-E",
+        ),
+        (
+            "وتحمل السيارة الجديدة اسم “روك-إي”، ويمكن أن تسير",
+            "روك-إي",
+        ),
+        // A quoted code of letters and digits, even with one letter or no capital.
+        (
+            "كشفت الشركة في لندن عن أحدث أجهزتها \"P8\"، والذي يعتبر قفزة",
+            "P8",
+        ),
+        ("يتم تصنيع “e208” الكهربائية في سلوفاكيا", "e208"),
+        // A company and a word quoted together.
+        (
+            "يعتبر “داسيا سبرينك” أرخص السيارات الكهربائية",
+            "داسيا سبرينك",
+        ),
+    ] {
+        assert_eq!(of(text, Kind::Product), [want], "{text}");
+    }
+    // A company named in parentheses stays one; an event's code is no product; a naming word
+    // or a participle after «هاتف هواوي» is no model.
+    assert_eq!(
+        of("وقعت شركة تحمل اسم (Acme Corp) اتفاقا", Kind::Org),
+        ["Acme Corp"]
+    );
+    for text in [
+        "انعقدت قمة \"G20\" في الرياض",
+        "ويحمل هاتف هواوي اسم جديدا",
+        "هاتف سامسونج مزود بكاميرا وسيارة تويوتا مصنوعة من الألمنيوم",
+        "قالت الشركة إن \"أبل\" تراجعت",
+    ] {
+        assert!(
+            of(text, Kind::Product).is_empty(),
+            "{text}: {:?}",
+            of(text, Kind::Product)
+        );
+    }
+}
+
+#[test]
+fn quoted_editions_round_ten() {
+    // A product and a place quoted together are the product's local edition; a company and a
+    // short word quoted together are its product.
+    for (text, want) in [
+        (
+            "انطلق مشروع \"ستارغيت الإمارات\" بسعة كبيرة",
+            "ستارغيت الإمارات",
+        ),
+        ("تدشين موقع آخر باسم “أمازون جو” مخصص للقارة", "أمازون جو"),
+        ("يمكن تحميله من «غوغل بلاي» و«أبل ستور» مجانا", "أبل ستور"),
+    ] {
+        let products = of(text, Kind::Product);
+        assert!(products.contains(&want.to_string()), "{text}: {products:?}");
+    }
+    // A company and a place quoted together stay a local company; unquoted, a product and a
+    // place stay apart.
+    assert_eq!(
+        of("أطلقت \"أورانج تونس\" عرضا جديدا", Kind::Org),
+        ["أورانج تونس"]
+    );
+    assert!(of("أطلقت \"أورانج تونس\" عرضا جديدا", Kind::Product).is_empty());
+    let apart = "يستخدم ستارغيت الإمارات في التدريب";
+    assert_eq!(of(apart, Kind::Product), ["ستارغيت"]);
+    assert_eq!(of(apart, Kind::Place), ["الإمارات"]);
+}
+
+#[test]
+fn apps_by_name_round_ten() {
+    // A company's name right after an app word is the app.
+    let text = "يمكن تحميل تطبيق يسير مجانا على الهاتف";
+    assert_eq!(of(text, Kind::Product), ["يسير"]);
+    assert!(of(text, Kind::Org).is_empty());
+    // Quoted names listed after an app plural are apps, known or not, and so are their other
+    // quoted mentions in the article.
+    let text = "«ركبة» في خدمة المواطنين. انتشرت تطبيقات تأجير سيارات الأجرة على غرار «يسير» ،«وصلني»،«ركبة»، والتي لاقت رواجا.";
+    assert_eq!(
+        of(text, Kind::Product),
+        ["ركبة", "يسير", "وصلني", "ركبة"],
+        "{text}"
+    );
+    let text = "قالت الشركة إن تطبيقات مثل «واتساب» و«تليجرام» منتشرة";
+    assert_eq!(of(text, Kind::Product), ["واتساب", "تليجرام"]);
+    // A company elsewhere stays a company: after a company word, after a definite or plural
+    // app word, or in a list no app word introduces.
+    for text in [
+        "استحوذت شركة كريم على حصة في السوق",
+        "أعلنت التطبيقات أوبر عن خدمة",
+        "طورت تطبيقات أوبر خدمة جديدة",
+        "تعمل شركات مثل «أوبر» و«كريم» في المنطقة",
+    ] {
+        assert!(
+            of(text, Kind::Product).is_empty(),
+            "{text}: {:?}",
+            of(text, Kind::Product)
+        );
+    }
+}
+
+#[test]
+fn descriptions_and_event_codes_are_not_products_round_ten() {
+    // A quote opening with an indefinite nisba adjective after a product word describes it; the
+    // spelled percent inside stays a figure.
+    let text = "تمكن المغرب من صنع أول سيارة “مغربية مائة في المائة”، وهي سيارة كهربائية";
+    assert!(
+        of(text, Kind::Product).is_empty(),
+        "{:?}",
+        of(text, Kind::Product)
+    );
+    assert_eq!(of(text, Kind::Percent), ["مائة في المائة"]);
+    // A Latin code in brackets after a seminar's or a fair's name is the event's.
+    for text in [
+        "خلال ندوة الإستثمار ( Tunisia 2020 ) التي ستنطلق غدا",
+        "في مؤتمر ( GITEX 2024 ) بدبي",
+    ] {
+        assert!(
+            of(text, Kind::Product).is_empty(),
+            "{text}: {:?}",
+            of(text, Kind::Product)
+        );
+    }
+    // Names still are: a one-word quote, a quoted Latin model.
+    assert_eq!(
+        of("أطلقت الشركة تطبيق \"ذكي\" الجديد", Kind::Product),
+        ["ذكي"]
+    );
+    assert_eq!(
+        of("وأعلنت الشركة عن هاتف \"Galaxy S26\"", Kind::Product),
+        ["Galaxy S26"]
+    );
+}
+
+#[test]
+fn digital_platforms_round_ten() {
+    // After a platform or app word, a place and «الرقمية» or «الذكي» name the platform …
+    for (text, want) in [
+        (
+            "بدأنا في بناء منصة مصر الرقمية التي توفر الخدمات",
+            "مصر الرقمية",
+        ),
+        ("وأطلقت الحكومة تطبيق دبي الذكي للخدمات", "دبي الذكي"),
+    ] {
+        assert_eq!(of(text, Kind::Product), [want], "{text}");
+        assert!(of(text, Kind::Place).is_empty(), "{text}");
+    }
+    // … without one, the place is the country; another adjective is no name.
+    let text = "تعد مراكز البيانات أحد مقومات مصر الرقمية";
+    assert_eq!(of(text, Kind::Place), ["مصر"]);
+    assert!(of(text, Kind::Product).is_empty());
+    assert_eq!(
+        of("وأطلقت منصة السعودية الجديدة", Kind::Place),
+        ["السعودية"]
+    );
+}
+
+#[test]
+fn product_words_with_a_pronoun_round_ten() {
+    // «هاتفها», «جهازها»: a product word with a possessive pronoun still introduces the name.
+    for (text, want) in [
+        ("أطلقت الشركة هاتفها “نوفا” في الأسواق", "نوفا"),
+        ("كشفت أبل عن جهازها فيجن الجديد", "فيجن"),
+    ] {
+        assert_eq!(of(text, Kind::Product), [want], "{text}");
+    }
+    // Verbs, adjectives and prepositions after it are no names.
+    for text in [
+        "قال إن هاتفه يعمل جيدا",
+        "قال إن سيارته جديدة",
+        "باعت الشركة جهازها في الأسواق",
+    ] {
+        assert!(
+            of(text, Kind::Product).is_empty(),
+            "{text}: {:?}",
+            of(text, Kind::Product)
+        );
+    }
+}
+
+#[test]
+fn described_latin_products_round_ten() {
+    // A product word (with its pronoun), describing words, then a quoted Latin name with no
+    // entry: the product, not a company.
+    let text = "أعلنت هواوي عن إطلاق هاتفها الذكي ثلاثي الطيات “Mate XT” خارج الصين";
+    assert_eq!(of(text, Kind::Product), ["Mate XT"]);
+    assert_eq!(of(text, Kind::Org), ["هواوي"]);
+    // After a company word the quoted Latin name stays a company.
+    assert_eq!(
+        of(
+            "تعمل الشركة مع شركة الاستشارات “Acme Group” منذ سنوات",
+            Kind::Org
+        ),
+        ["Acme Group"]
+    );
+}
+
+#[test]
+fn model_numbers_after_model_words_round_ten() {
+    // After «طراز», «طرازها», «موديل», «إصدار» a number closing the phrase is the model.
+    for (text, want) in [
+        (
+            "تراهن على الإصدارات الكهربائية من طرازها 208. ومع ذلك",
+            "208",
+        ),
+        ("اشترت الشركة طائرات طراز 737، وأخرى", "737"),
+    ] {
+        assert_eq!(of(text, Kind::Product), [want], "{text}");
+        assert!(figure_free(text), "{text}");
+    }
+    // A count, a year or an amount after it stays a figure.
+    for text in [
+        "وصل عدد الطائرات من هذا الطراز 30 طائرة",
+        "أطلقت موديل 2024 من السيارة",
+        "سيارة من طراز 5 أبواب",
+        "وإصدار 2 مليون سهم",
+    ] {
+        assert!(
+            of(text, Kind::Product).is_empty(),
+            "{text}: {:?}",
+            of(text, Kind::Product)
+        );
+    }
+}
+
+fn figure_free(text: &str) -> bool {
+    rec().find(text).iter().all(|s| !s.kind.is_figure())
+}
+
+#[test]
+fn companies_named_like_products_round_ten() {
+    // After a company word a product's name names a company, with no canonical entry (the
+    // entry is the product's); so does the next member of the list it opens.
+    for (text, want) in [
+        (
+            "اجتمع مع الرئيس التنفيذي لشركة جروك، جوناثان روس",
+            vec!["جروك"],
+        ),
+        (
+            "التقى مسؤولين في شركتي “ميتا” و”جروك”. وقد ركزت",
+            vec!["ميتا", "جروك"],
+        ),
+        ("استحوذت شركة واتساب على حصة", vec!["واتساب"]),
+    ] {
+        assert_eq!(of(text, Kind::Org), want, "{text}");
+        assert!(of(text, Kind::Product).is_empty(), "{text}");
+    }
+    assert!(
+        rec()
+            .find("لشركة جروك")
+            .iter()
+            .all(|s| s.canonical.is_none())
+    );
+    // Elsewhere the product stays one, after a definite company word too (the subject), and
+    // a company's product after it.
+    assert_eq!(
+        of("قدمت الشركة واتساب للمستخدمين", Kind::Product),
+        ["واتساب"]
+    );
+    assert_eq!(of("وأطلق تطبيق جروك ميزة جديدة", Kind::Product), ["جروك"]);
+    assert_eq!(
+        of("أعلنت شركة أبل عن آيفون 16 الجديد", Kind::Product),
+        ["آيفون 16"]
+    );
+}
+
+#[test]
+fn device_kinds_are_not_names_round_ten() {
+    for text in [
+        "وتوفير أجهزة مودم حديثة للمشتركين",
+        "النزاع حول تطبيق دفتر شروط رخصة الجيل الثالث",
+        "يباع الهاتف مع جهاز شاحن سريع",
+    ] {
+        assert!(
+            of(text, Kind::Product).is_empty(),
+            "{text}: {:?}",
+            of(text, Kind::Product)
+        );
+    }
+    // An unknown name after the same words still is one.
+    assert_eq!(
+        of("سجل المستخدمون عبر تطبيق توكلنا السعودي", Kind::Product),
+        ["توكلنا"]
+    );
+}
