@@ -633,3 +633,39 @@ fn device_kinds_are_not_names_round_ten() {
         ["توكلنا"]
     );
 }
+
+#[test]
+fn car_makers_from_the_gazetteer() {
+    // The makers are companies (and the company filter's), their models products.
+    for (text, want) in [
+        ("أعلنت رينو عن خطة جديدة في المغرب", "Renault"),
+        ("وقالت مرسيدس بنز إن مبيعاتها ارتفعت", "Mercedes-Benz"),
+        ("افتتحت شركة نيسان مصنعا جديدا", "Nissan"),
+        ("تستثمر فولكس فاجن في البطاريات", "Volkswagen"),
+    ] {
+        let orgs: Vec<Option<String>> = rec()
+            .find(text)
+            .into_iter()
+            .filter(|s| s.kind == Kind::Org)
+            .map(|s| s.canonical)
+            .collect();
+        assert_eq!(orgs, [Some(want.to_string())], "{text}");
+    }
+    assert_eq!(
+        of("اشترى سيارة رينو سامبول المستعملة", Kind::Product),
+        ["رينو سامبول"]
+    );
+    // «نيسان» is also the Levantine April, «فورد» a surname: no company without evidence.
+    for text in [
+        "في 15 نيسان 2024 أعلنت الوزارة النتائج",
+        "وصل الرئيس فورد إلى المؤتمر",
+    ] {
+        assert!(of(text, Kind::Org).is_empty(), "{text}");
+    }
+    assert!(
+        rec()
+            .find("في 15 نيسان 2024 أعلنت الوزارة النتائج")
+            .iter()
+            .any(|s| s.kind == Kind::Date && s.text.contains("نيسان"))
+    );
+}
