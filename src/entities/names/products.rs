@@ -1,0 +1,535 @@
+//! Products named by their context: a maker and its model, apps and platforms by name, named
+//! and described products, a product's local edition, and product names that name a company
+//! after a company word. Split out of names.rs; the candidates join the rest there.
+
+use super::*;
+
+/// «لشركة جروك», «شركتي “ميتا” و”جروك”», «شركة واتساب»: after a company word a product's
+/// name names a company (Groq, not Grok; WhatsApp the company) — an organisation with no
+/// canonical entry, since the entry is the product's. So does the next member of a list the
+/// company word opens.
+pub(super) fn companies_named_like_products(t: &str, out: &mut [NameCand]) {
+    // The word before the name, past spaces and an opening quote.
+    let company_word = |s: usize| {
+        let ws = t[..s].trim_end_matches([' ', '"', '“', '«', '”']).len();
+        prev_word(t, ws).is_some_and(|(a, b)| {
+            let w = &t[a..b];
+            // «قدمت الشركة Galaxy»: the definite word is the subject, not the name's head.
+            stems(w).any(|o| {
+                matches!(&w[o..], "شركه" | "شركتي" | "شركتا")
+                    && !w[..o].ends_with("ال")
+                    && !w[..o].ends_with("لل")
+            })
+        })
+    };
+    // Only known products are asked about (most texts have few), and a list's earlier member
+    // only when a product follows it across «و».
+    let products: Vec<usize> = (0..out.len())
+        .filter(|&k| out[k].kind == Kind::Product && out[k].entity.is_some())
+        .collect();
+    for k in products {
+        let s = out[k].start;
+        let listed = || {
+            // «و”جروك”»: joined by و (and quotes) to a company that follows a company word.
+            let before = t[..s].trim_end_matches([' ', '"', '“', '”', '«', '»']);
+            let Some(before) = before.strip_suffix('و') else {
+                return false;
+            };
+            let end = before
+                .trim_end_matches([' ', '"', '“', '”', '«', '»', '،', ','])
+                .len();
+            out.iter().any(|o| {
+                o.kind == Kind::Org && o.end == end && o.start < o.end && company_word(o.start)
+            })
+        };
+        if company_word(s) || listed() {
+            out[k].kind = Kind::Org;
+            out[k].entity = None;
+        }
+    }
+}
+
+/// «منصة مصر الرقمية», «تطبيق دبي الذكي»: after a platform or app word, a place and «الرقمي» or
+/// «الذكي» name the platform (without the word, «مصر الرقمية» is the country's digital side).
+pub(super) fn digital_platforms(t: &str, out: &mut [NameCand]) {
+    for c in out.iter_mut() {
+        if c.kind != Kind::Place || c.start >= c.end {
+            continue;
+        }
+        if let Some((s, e)) = next_word(t, c.end).filter(|&(s, _)| s == c.end + 1)
+            && matches!(&t[s..e], "الرقمي" | "الرقميه" | "الذكي" | "الذكيه")
+            && prev_trigger(t, c.start) == Some(Trigger::Product)
+        {
+            c.kind = Kind::Product;
+            c.entity = None;
+            c.end = e;
+        }
+    }
+}
+
+/// An app word: «تطبيق», the Maghrebi «تطبيقة», and their plurals.
+pub(super) fn app_word(w: &str) -> bool {
+    stems(w).any(|o| {
+        matches!(
+            &w[o..],
+            "تطبيق" | "تطبيقه" | "تطبيقا" | "تطبيقات" | "التطبيقات"
+        )
+    })
+}
+
+/// «تطبيق يسير», «تطبيقات … على غرار «يسير»، «وصلني»، «ركبة»»: a company's name right after an
+/// app word, and every quoted name in a list that an app plural introduces («على غرار», «مثل»,
+/// «منها»), name the app — a product; the article's other mentions of the same name follow.
+pub(super) fn app_names(t: &str, out: &mut Vec<NameCand>) {
+    let mut apps: Vec<(usize, usize)> = Vec::new();
+    for c in out
+        .iter()
+        .filter(|c| c.kind == Kind::Org && c.start < c.end)
+    {
+        let ws = match char_before(t, c.start) {
+            Some('"' | '“' | '«') => c.start - char_before(t, c.start).map_or(0, char::len_utf8),
+            _ => c.start,
+        };
+        if prev_word(t, ws).is_some_and(|(a, b)| {
+            let w = &t[a..b];
+            app_word(w) && !w.ends_with("ات") && !w.starts_with("ال")
+        }) {
+            apps.push((c.start, c.end));
+        }
+    }
+    // Lists: an app plural, at most eight words, an introducer, then quoted names joined by
+    // commas or و.
+    let quote = |c: char| matches!(c, '"' | '“' | '”' | '«' | '»');
+    let mut at = 0;
+    while let Some(off) = t[at..].find("تطبيقات") {
+        let from = at + off + "تطبيقات".len();
+        at = from;
+        let mut p = from;
+        let mut intro = None;
+        for _ in 0..10 {
+            let Some((s, e)) = next_word(t, p) else { break };
+            if t[p..s].contains(['.', '\n']) {
+                break;
+            }
+            let w = &t[s..e];
+            if matches!(w, "مثل" | "منها" | "ابرزها" | "اهمها") {
+                intro = Some(e);
+                break;
+            }
+            if w == "غرار" && prev_word(t, s).is_some_and(|(a, b)| &t[a..b] == "علي") {
+                intro = Some(e);
+                break;
+            }
+            p = e;
+        }
+        let Some(mut p) = intro else { continue };
+        loop {
+            let rest = &t[p..];
+            let skip = rest.len() - rest.trim_start_matches([' ', '،', ',', 'و']).len();
+            let s0 = p + skip;
+            let Some(open) = t[s0..].chars().next().filter(|&c| quote(c)) else {
+                break;
+            };
+            let s = s0 + open.len_utf8();
+            let Some(len) = t[s..].find(quote).filter(|&l| l > 0 && l <= 30) else {
+                break;
+            };
+            let name = &t[s..s + len];
+            if name.split(' ').count() > 3 || !name.chars().all(|c| c == ' ' || is_word_char(c)) {
+                break;
+            }
+            apps.push((s, s + len));
+            p = s + len + t[s + len..].chars().next().map_or(0, char::len_utf8);
+        }
+    }
+    if apps.is_empty() {
+        return;
+    }
+    let names: Vec<&str> = {
+        let mut v: Vec<&str> = apps.iter().map(|&(s, e)| &t[s..e]).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    for c in out.iter_mut() {
+        if c.kind == Kind::Org && c.start < c.end && names.contains(&&t[c.start..c.end]) {
+            c.kind = Kind::Product;
+        }
+    }
+    // «ركبة» quoted again in the title: the same name quoted elsewhere in the article.
+    for name in &names {
+        for (s, _) in t.match_indices(name) {
+            let e = s + name.len();
+            if !apps.contains(&(s, e))
+                && char_before(t, s).is_some_and(quote)
+                && char_at(t, e).is_some_and(quote)
+                && !out.iter().any(|c| c.start < e && s < c.end)
+            {
+                apps.push((s, e));
+            }
+        }
+    }
+    for (s, e) in apps {
+        if !out.iter().any(|c| c.start == s && c.end == e) {
+            out.push(NameCand {
+                start: s,
+                end: e,
+                kind: Kind::Product,
+                entity: None,
+                prio: 2,
+            });
+        }
+    }
+}
+
+/// «مشروع "ستارغيت الإمارات"»: a product and a place quoted together name the product's local
+/// edition, one product (a company and a place stay a local company: «"أورانج تونس"»).
+pub(super) fn quoted_editions(t: &str, out: &mut [NameCand]) {
+    let mut order: Vec<usize> = (0..out.len())
+        .filter(|&k| out[k].start < out[k].end && out[k].kind != Kind::Person)
+        .collect();
+    order.sort_by_key(|&k| (out[k].start, std::cmp::Reverse(out[k].end)));
+    for pair in order.windows(2) {
+        let (p, q) = (pair[0], pair[1]);
+        if out[p].kind == Kind::Product
+            && out[q].kind == Kind::Place
+            && out[q].start == out[p].end + 1
+            && &t[out[p].end..out[q].start] == " "
+            && matches!(char_before(t, out[p].start), Some('"' | '“' | '«'))
+            && matches!(char_at(t, out[q].end), Some('"' | '”' | '»'))
+        {
+            out[p].end = out[q].end;
+            out[q].end = out[q].start;
+        }
+    }
+}
+
+/// «هيونداي i20», «بيجو 208», «Nokia 105», «سيارة هيونداي أكسنت»: a company's name followed by a
+/// model — a short Latin code with a digit, a model number that counts nothing, or after a vehicle
+/// or device word an unknown Arabic word — names its product. The model becomes a product that
+/// the company joins when candidates are resolved («مايكروسوفت تيمز»), and the number is no
+/// figure.
+pub(super) fn maker_models(t: &str, out: &mut Vec<NameCand>) {
+    let mut found = Vec::new();
+    for c in out
+        .iter()
+        .filter(|c| c.kind == Kind::Org && c.start < c.end)
+    {
+        let Some((s, e)) = next_word(t, c.end).filter(|&(s, _)| s == c.end + 1) else {
+            continue;
+        };
+        let w = &t[s..e];
+        let latin_maker = t[c.start..c.end].is_ascii();
+        let code = w.len() <= 5
+            && w.bytes().all(|b| b.is_ascii_alphanumeric())
+            && w.bytes().any(|b| b.is_ascii_digit())
+            && w.bytes().any(|b| b.is_ascii_alphabetic())
+            && !latin_noise(w);
+        let model = if code {
+            true
+        } else if w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit()) {
+            model_number(t, e, latin_maker)
+        } else {
+            // «سيارة هيونداي أكسنت», «“داسيا سبرينك”»: after a vehicle or device word, or
+            // quoted together with the company.
+            let quoted_pair = matches!(char_before(t, c.start), Some('"' | '“' | '«'))
+                && matches!(char_at(t, e), Some('"' | '”' | '»'));
+            // «هاتف سامسونج مزود بكاميرا»: a participle governing a preposition describes.
+            let participle = w.starts_with('م')
+                && next_word(t, e).is_some_and(|(a, b)| {
+                    let n = &t[a..b];
+                    n.starts_with(['ب', 'ل']) || matches!(n, "من" | "في" | "علي")
+                });
+            // «“أمازون جو”»: quoted with the company, a two-letter word is a model too.
+            let short = quoted_pair && w.chars().count() == 2 && w.chars().all(is_arabic_letter);
+            !latin_maker
+                && (device_word_before(t, c.start) || quoted_pair)
+                && (arabic_model_word(w) || short)
+                && !participle
+        };
+        if model
+            && !out
+                .iter()
+                .any(|o| o.kind != Kind::Org && o.start < e && s < o.end)
+        {
+            found.push(NameCand {
+                start: s,
+                end: arabic_model_suffix(t, e).max(e),
+                kind: Kind::Product,
+                entity: None,
+                prio: 2,
+            });
+        }
+    }
+    out.extend(found);
+}
+
+/// «من طرازها 208.», «طائرات طراز 737،»: after a model word a number that counts nothing and
+/// closes the phrase is the model's name, not a figure.
+pub(super) fn model_numbers(
+    t: &str,
+    words: &[crate::entities::scan::Word],
+    out: &mut Vec<NameCand>,
+) {
+    const MODEL_WORDS: [&str; 5] = ["طراز", "طرازها", "طرازه", "موديل", "اصدار"];
+    let mut found = Vec::new();
+    for w in words.iter().filter(|w| w.arabic) {
+        let word = &t[w.s..w.e];
+        // A cheap suffix test first; then the rest must be clitics («وطراز», «بطرازها»).
+        if !MODEL_WORDS.iter().any(|m| word.ends_with(m))
+            || !stems(word).any(|o| MODEL_WORDS.contains(&&word[o..]))
+        {
+            continue;
+        }
+        let Some((s, e)) = next_word(t, w.e).filter(|&(s, _)| s == w.e + 1) else {
+            continue;
+        };
+        if e - s <= 3
+            && t[s..e].bytes().all(|b| b.is_ascii_digit())
+            && model_number(t, e, false)
+            && !out.iter().any(|c| c.start < e && s < c.end)
+        {
+            found.push(NameCand {
+                start: s,
+                end: e,
+                kind: Kind::Product,
+                entity: None,
+                prio: 2,
+            });
+        }
+    }
+    out.extend(found);
+}
+
+/// A number of at most three digits after a company is a model when nothing is counted: after an
+/// Arabic name it must close the phrase («بيجو 208، بيجو 301»), since «هواوي 5 هواتف» counts
+/// phones; after a Latin name the script change ends it («Nokia 105 بسعر»), unless a scale,
+/// currency or percent follows.
+pub(super) fn model_number(t: &str, e: usize, latin_maker: bool) -> bool {
+    let digit_after = |i: usize| t.as_bytes().get(i).is_some_and(u8::is_ascii_digit);
+    match char_at(t, e) {
+        None | Some('\n' | '،' | '؛' | ';' | ':' | ')' | '»' | '”' | '"') => true,
+        Some('.' | ',') => !digit_after(e + 1),
+        Some(' ') if latin_maker => {
+            arabic_model_suffix(t, e - 1) >= e - 1 && {
+                let after = next_word(t, e).map(|(a, b)| &t[a..b]);
+                !after.is_some_and(|w| {
+                    lexicon::scale(w).is_some()
+                        || lexicon::currency_word(w)
+                        || w == "في"
+                        || w.starts_with("بال")
+                })
+            }
+        }
+        _ => false,
+    }
+}
+
+/// A vehicle or device word right before the company: «سيارة هيونداي», «بسيارة», «هاتف».
+pub(super) fn device_word_before(t: &str, s: usize) -> bool {
+    prev_word(t, s).is_some_and(|(a, b)| {
+        let w = &t[a..b];
+        stems(w).any(|o| matches!(&w[o..], "سياره" | "هاتف" | "جهاز" | "طراز" | "موديل"))
+    })
+}
+
+/// An Arabic word that can be a model's name after «سيارة هيونداي»: not an adjective, verb,
+/// preposition, number word or a word starting like a clitic preposition.
+pub(super) fn arabic_model_word(w: &str) -> bool {
+    let n = w.chars().count();
+    let verb_like = matches!(w.chars().next(), Some('ي' | 'ت' | 'ن')) && n <= 5;
+    n >= 3
+        && w.chars().all(is_arabic_letter)
+        && !verb_like
+        // The article, feminine and nisba endings, «جديد» and the like.
+        && !not_a_name(w)
+        // «بسعر», «لكل»: short words behind a clitic preposition are too often ordinary words.
+        && !matches!(w.chars().next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك'))
+        && trigger(w).is_none()
+        && lexicon::scale(w).is_none()
+        && !lexicon::currency_word(w)
+        && !orgs::closed_class(w)
+        && !crate::entities::people::function_word(w)
+        && !crate::entities::people::role_word(w)
+        // «ويحمل هاتف هواوي اسم …»: the naming word introduces the name.
+        && !matches!(w, "اسم" | "اسمه" | "سعر" | "سعره" | "عنوان")
+}
+
+/// «تطبيق مشاركة الفيديوهات القصيرة (جوش)»: a product word, up to four words saying what
+/// it does, then a name in parentheses or quotes: the name is the product's.
+pub(super) fn described_product(t: &str, at: usize, out: &mut Vec<NameCand>) {
+    if prev_word(t, at).is_some_and(|(a, b)| stems(&t[a..b]).any(|o| !thing_word(&t[a + o..b]))) {
+        return;
+    }
+    let mut p = at;
+    for n in 0..4 {
+        match next_word(t, p) {
+            Some((s, e))
+                if s == p + 1
+                    && t[s..e].chars().all(is_arabic_letter)
+                    // «مشترك يحمل اسم»: a verb ends the description.
+                    && !(t[s..e].starts_with(['ي', 'ت']) && t[s..e].chars().count() <= 5)
+                    // «شرائح بلاكويل "جنوني"»: a known name is the product, the quote a remark.
+                    && !out.iter().any(|c| c.start < e && s < c.end)
+                    && trigger(&t[s..e]).is_none()
+                    && !orgs::closed_class(&t[s..e])
+                    && !crate::entities::people::function_word(&t[s..e]) =>
+            {
+                p = e
+            }
+            _ if n == 0 => return,
+            _ => break,
+        }
+    }
+    let Some(open) = t[p..].strip_prefix(' ').and_then(|q| q.chars().next()) else {
+        return;
+    };
+    let close = match open {
+        '(' => ')',
+        '«' => '»',
+        '“' => '”',
+        '"' => '"',
+        _ => return,
+    };
+    let s = p + 1 + open.len_utf8();
+    let Some(len) = t[s..].find(close).filter(|&l| l > 0 && l <= 40) else {
+        return;
+    };
+    let name = &t[s..s + len];
+    let first = name.split(' ').next().unwrap_or_default();
+    if name.split(' ').count() > 3
+        || !name.chars().next().is_some_and(char::is_alphabetic)
+        || !name.chars().all(|c| c == ' ' || is_word_char(c))
+        || name.ends_with(' ')
+        || first.starts_with("ال")
+        || not_a_name(first)
+        || latin_noise(name)
+    {
+        return;
+    }
+    let over: Vec<usize> = (0..out.len())
+        .filter(|&k| out[k].start < s + len && s < out[k].end)
+        .collect();
+    // «هاتفها الذكي ثلاثي الطيات “Mate XT”»: a Latin run with no entry, read as a company for
+    // want of a trigger right before it, is the described product.
+    if let [k] = over[..]
+        && (out[k].start, out[k].end) == (s, s + len)
+        && out[k].entity.is_none()
+        && out[k].kind == Kind::Org
+        && name.is_ascii()
+    {
+        out[k].kind = Kind::Product;
+        return;
+    }
+    if !over.is_empty() {
+        return;
+    }
+    out.push(NameCand {
+        start: s,
+        end: s + len,
+        kind: Kind::Product,
+        entity: None,
+        prio: 1,
+    });
+}
+
+/// Product words that name a thing: a project or a programme («مشروع», «برنامج») is not one.
+pub(super) fn thing_word(w: &str) -> bool {
+    !matches!(w, "مشروع" | "برنامج")
+}
+
+/// «يعمل هاتف “هواوي” الجديد … ويحمل اسم “مايت اكس”», «أطلق على التطبيق المجاني اسم "سي
+/// رادار"»: a quoted name after a naming word is the name of the thing the sentence is about —
+/// a product when the nearest trigger word before it, definite or not, is a product word.
+pub(super) fn named_products(t: &str, out: &mut Vec<NameCand>) {
+    let mut found = Vec::new();
+    for (q, open) in t
+        .char_indices()
+        .filter(|&(_, c)| matches!(c, '"' | '«' | '“' | '('))
+    {
+        let Some((a, b)) = prev_word(t, q).filter(|&(_, b)| t[b..q].trim().is_empty()) else {
+            continue;
+        };
+        let naming = &t[a..b];
+        if !stems(naming)
+            .any(|o| matches!(&naming[o..], "اسم" | "اسمه" | "اسمها" | "تسميه" | "عنوان"))
+        {
+            continue;
+        }
+        let s = q + open.len_utf8();
+        let close = match open {
+            '«' => '»',
+            '“' => '”',
+            '(' => ')',
+            _ => '"',
+        };
+        let closes: &[char] = if open == '(' {
+            &[')']
+        } else {
+            &[close, '"', '”']
+        };
+        let Some(len) = t[s..].find(closes).filter(|&l| l > 0 && l <= 40) else {
+            continue;
+        };
+        let name = &t[s..s + len];
+        // «“روك-إي”»: a hyphen inside a name joins its parts.
+        let inner_hyphen = |i: usize, c: char| {
+            c == '-' && name[..i].ends_with(is_word_char) && name[i + 1..].starts_with(is_word_char)
+        };
+        if name.split(' ').count() > 4
+            || name.starts_with(' ')
+            || name.ends_with(' ')
+            || !name
+                .char_indices()
+                .all(|(i, c)| c == ' ' || is_word_char(c) || inner_hyphen(i, c))
+            || thing_before(&t[..a]) != Some(Kind::Product)
+        {
+            continue;
+        }
+        // «حملت اسم (DIAL-E)»: a Latin run with no entry, read as a company for want of a
+        // trigger, is the product the sentence names.
+        let over: Vec<usize> = (0..out.len())
+            .filter(|&k| out[k].start < s + len && s < out[k].end)
+            .collect();
+        if let [k] = over[..]
+            && (out[k].start, out[k].end) == (s, s + len)
+            && out[k].entity.is_none()
+            && out[k].kind == Kind::Org
+        {
+            out[k].kind = Kind::Product;
+            continue;
+        }
+        if over.is_empty() {
+            found.push(NameCand {
+                start: s,
+                end: s + len,
+                kind: Kind::Product,
+                entity: None,
+                prio: 2,
+            });
+        }
+    }
+    out.extend(found);
+}
+
+/// The kind the nearest trigger word in the same sentence names, looking back at most twelve
+/// words: a product word («هاتف», «التطبيق») gives a product; a company word, a project or a
+/// programme, or a trigger after «لل» («للهاتف المحمول»: for phones) gives nothing.
+pub(super) fn thing_before(before: &str) -> Option<Kind> {
+    let sentence = before
+        .rsplit(['.', '!', '?', '\n'])
+        .next()
+        .unwrap_or_default();
+    for w in sentence
+        .rsplit(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
+        .take(12)
+    {
+        let Some((o, tr)) = stems(w).find_map(|o| trigger(&w[o..]).map(|tr| (o, tr))) else {
+            continue;
+        };
+        let product = tr == Trigger::Product && !w[..o].ends_with("لل") && thing_word(&w[o..]);
+        return product.then_some(Kind::Product);
+    }
+    None
+}
