@@ -44,6 +44,8 @@ pub(super) const WEAK_HEADS: &[&str] = &[
     "جمعيه",
     "مجمع",
     "نادي",
+    // «بريد الجزائر», «بريد المغرب»: the post named by its country («بريد إلكتروني» is not).
+    "بريد",
 ];
 
 /// Definite words that end an institution's name: roles, titles and time words after it
@@ -97,6 +99,22 @@ fn paired_new(t: &str, words: &[Word], k: usize) -> bool {
                     && stem_of(n).1.is_empty()
             })
         })
+}
+
+/// The end of a nisba pair whose first member is word `k`: «السلكية واللاسلكية», or with «و»
+/// typed apart «السلكية و اللاسلكية»; `k` itself when no second nisba follows.
+fn paired_nisba_end(t: &str, words: &[Word], k: usize) -> usize {
+    let word = |j: usize| words.get(j).filter(|w| w.joined).map(|w| &t[w.s..w.e]);
+    match (word(k + 1), word(k + 2)) {
+        (Some("و"), Some(n)) if nisba(n) && !stop_word(n) => k + 2,
+        (Some(n), _)
+            if n.strip_prefix('و')
+                .is_some_and(|r| nisba(r) && !stop_word(r)) =>
+        {
+            k + 1
+        }
+        _ => k,
+    }
 }
 
 /// «بالمغرب», «لترحيل», «لهذا»: a word with a glued preposition ends a name.
@@ -576,6 +594,9 @@ pub fn institutions(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize
                 k += 1;
                 continue;
             }
+            // «وزارة البريد و تكنولوجيات الإعلام»: «و» typed apart from its word (common in
+            // Maghrebi text) coordinates it as the attached one does.
+            let and_apart = k > i + 1 && word(k - 1) == "و";
             if let Some((end, place)) = (known.name_at)(words[k].s) {
                 if k == i + 1 && !place && !def {
                     // «بنك مصر» style names the gazetteer knows: its own span is the name.
@@ -698,6 +719,10 @@ pub fn institutions(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize
                     && word(j).starts_with('و')
                     && !definite(word(j))
                     && definite(word(j + 1))
+                    // «و الرئيس التنفيذي», «و الشركات»: with «و» typed apart, a role or a kind
+                    // of body after it is a second phrase.
+                    && !stop_word(word(j + 1))
+                    && !generic_bodies(word(j + 1))
                     // «… للفضاء ووكالة الإمارات للفضاء»: a second institution is a second name.
                     && stem_of(word(j)).1.is_empty()
                 {
@@ -705,6 +730,8 @@ pub fn institutions(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize
                 }
                 if last + 1 < words.len() && words[last + 1].joined && nisba(word(last + 1)) {
                     last += 1;
+                    // «للبريد والاتصالات السلكية و اللاسلكية»: a second nisba joined by «و».
+                    last = paired_nisba_end(t, words, last);
                 }
                 break;
             }
@@ -722,7 +749,10 @@ pub fn institutions(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize
                 }
                 // «وزارة الاتصالات والمؤسسات التابعة لها»: «and the institutions …» after a
                 // name is a second phrase, not a second noun of the name («والمواصلات» is).
-                if closed && w.strip_prefix('و').is_some_and(generic_bodies) {
+                if closed
+                    && (w.strip_prefix('و').is_some_and(generic_bodies)
+                        || (and_apart && generic_bodies(w)))
+                {
                     break;
                 }
                 if def && parts == 0 {
@@ -750,7 +780,7 @@ pub fn institutions(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize
             // An indefinite word: part of the construct chain before it closes, the end after,
             // unless it starts a coordinated construct closing again («… الرقمي وإصلاح الإدارة»).
             if closed
-                && w.starts_with('و')
+                && (w.starts_with('و') || and_apart)
                 && !def
                 && k + 1 < words.len()
                 && words[k + 1].joined
@@ -758,6 +788,8 @@ pub fn institutions(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize
                 && !stop_word(word(k + 1))
                 // «وزارة الاتصالات وأعضاء الهيئة»: not when it closes on another head.
                 && !DEFINITE_HEADS.contains(&word(k + 1))
+                // «وزارة البريد وبريد الجزائر»: nor on a place, which names a second body.
+                && !(known.name_at)(words[k + 1].s).is_some_and(|(_, place)| place)
             {
                 last = k + 1;
                 parts += 2;

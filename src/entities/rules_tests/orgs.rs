@@ -1006,3 +1006,51 @@ fn and_the_institutions_after_a_name_round_nine() {
         assert_eq!(of(text, Kind::Org), [name], "{text}");
     }
 }
+
+#[test]
+fn and_typed_apart_in_an_institution_round_eleven() {
+    // «و» typed apart from its word coordinates a name's nouns as the attached one does, and a
+    // pair of nisbas after a line of work stays in the name.
+    for (text, name) in [
+        (
+            "اتفاقية بين وزارة البريد و تكنولوجيات الإعلام و الاتصال وشركاء آخرين",
+            "وزارة البريد و تكنولوجيات الإعلام و الاتصال",
+        ),
+        (
+            "وقعت سلطة الضبط للبريد و الاتصالات السلكية و اللاسلكية على الاتفاقية",
+            "سلطة الضبط للبريد و الاتصالات السلكية و اللاسلكية",
+        ),
+        (
+            "وقعت سلطة الضبط للبريد والاتصالات السلكية واللاسلكية على الاتفاقية",
+            "سلطة الضبط للبريد والاتصالات السلكية واللاسلكية",
+        ),
+    ] {
+        assert_eq!(of(text, Kind::Org), [name], "{text}");
+    }
+    // A post named by its country is a body; a coordinated noun closed by a place after a
+    // finished name starts a second one.
+    assert_eq!(
+        of("بين وزارة البريد و الاتصال وبريد الجزائر", Kind::Org),
+        ["وزارة البريد و الاتصال", "بريد الجزائر"]
+    );
+    assert_eq!(
+        of("يستفيد بريد المغرب من الدعم", Kind::Org),
+        ["بريد المغرب"]
+    );
+    assert!(of("أرسل بريد إلكتروني إلى الوزارة", Kind::Org).is_empty());
+    assert!(of("وصل بريد الأمس متأخرا", Kind::Org).is_empty());
+    // Not a second phrase after the name: «and the companies», a verb, a person's role.
+    for (text, name) in [
+        (
+            "اجتمعت وزارة الاتصالات و الشركات العاملة في القطاع",
+            "وزارة الاتصالات",
+        ),
+        ("أعلنت وزارة الاتصالات و أكدت أن الخدمة عادت", "وزارة الاتصالات"),
+        (
+            "وقعت هيئة الاتصالات للخدمات الرقمية و الرئيس التنفيذي للشركة الاتفاقية",
+            "هيئة الاتصالات للخدمات الرقمية",
+        ),
+    ] {
+        assert_eq!(of(text, Kind::Org), [name], "{text}");
+    }
+}
