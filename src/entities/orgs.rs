@@ -441,6 +441,15 @@ fn masculine_nisba_after(t: &str, words: &[Word], k: usize) -> bool {
         )
 }
 
+/// «السعودية», «الأردنية» right after word `k`: a feminine Arab nationality (a foreign one
+/// describes the body, «لجنة التجارة الفيدرالية الأمريكية», as it does a brand).
+fn feminine_nationality_after(t: &str, words: &[Word], k: usize) -> bool {
+    words.get(k + 1).filter(|n| n.joined).is_some_and(|n| {
+        let w = &t[n.s..n.e];
+        w.ends_with("يه") && super::people::arab_nationality(w)
+    })
+}
+
 /// A definite noun that cannot be an adjective: a plural in «ات» («التصريحات») or a verbal
 /// noun of the «التفعّل», «التفاعل», «التفعيل» shapes («التوصل», «التعاون», «التطوير»).
 /// Adjectives in a name are nisbas, participles or feminine forms (`nisba`, «المتجددة»).
@@ -850,11 +859,13 @@ pub fn institutions(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize
             out.push((words[i].s + off, words[last].e));
             i = last + 1;
         } else if let Some((end, _)) = known_head
-            && MASCULINE_HEADS.contains(&head)
             && let Some(k) = (i..words.len()).find(|&k| words[k].e == end)
-            && masculine_nisba_after(t, words, k)
+            && (MASCULINE_HEADS.contains(&head) && masculine_nisba_after(t, words, k)
+                || head.ends_with('ه') && feminine_nationality_after(t, words, k))
         {
-            // «صندوق الاستثمارات العامة السعودي»: a known institution and its nisba.
+            // «صندوق الاستثمارات العامة السعودي», «هيئة الاتصالات وتقنية المعلومات السعودية»:
+            // a known institution and its nisba (for a feminine head, a nationality: «الجديدة»
+            // or «الرسمية» may describe what follows).
             out.push((words[i].s + off, words[k + 1].e));
             i = k + 2;
         } else {

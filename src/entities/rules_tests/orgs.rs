@@ -1054,3 +1054,33 @@ fn and_typed_apart_in_an_institution_round_eleven() {
         assert_eq!(of(text, Kind::Org), [name], "{text}");
     }
 }
+
+#[test]
+fn nationality_after_a_known_institution_round_eleven() {
+    // A known institution with a feminine head keeps the nationality after it; a quoted
+    // outlet's nationality is an adjective, not the country.
+    assert_eq!(
+        of(
+            "أصدرت هيئة الاتصالات وتقنية المعلومات السعودية قرارا",
+            Kind::Org
+        ),
+        ["هيئة الاتصالات وتقنية المعلومات السعودية"]
+    );
+    let text = "وبحسب صحيفة \"سبق\" السعودية، فإن الغرامات كبيرة";
+    assert!(of(text, Kind::Place).is_empty(), "{text}");
+    // Other adjectives after a known institution describe what follows; the country stays a
+    // place where it is no adjective.
+    assert_eq!(
+        of(
+            "أصدرت هيئة الاتصالات وتقنية المعلومات الجديدة قرارا",
+            Kind::Org
+        ),
+        ["هيئة الاتصالات وتقنية المعلومات"]
+    );
+    assert_eq!(
+        of("فتحت لجنة التجارة الفيدرالية الأمريكية تحقيقا", Kind::Org),
+        ["لجنة التجارة الفيدرالية"]
+    );
+    let text = "قالت \"سبق\" إن السعودية تخطط لمشروع";
+    assert_eq!(of(text, Kind::Place), ["السعودية"], "{text}");
+}
