@@ -939,6 +939,73 @@ fn bare_dateline_outlet(t: &str, words: &[Word], known: &Known) -> Option<(usize
         .then(|| (words[0].s, words[last].e))
 }
 
+/// «مرايا – قال …», «البلاد - زينب العكري»: a line opening with one word, then a dash and
+/// more of the line, is an outlet's dateline, as a place's would be; not a place or name the
+/// gazetteer knows, nor a byline or section word («متابعة», «وكالات», «كتب»). Two words need a
+/// news word (`dateline_outlets`; «أحداث اليوم - …» may be a sentence's subject). A colon is
+/// left alone: «الموسوي: …» quotes a person.
+fn dash_dateline_outlets(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (k, w) in words.iter().enumerate() {
+        let before = t[..w.s].trim_end_matches(' ');
+        if !(before.is_empty() || before.ends_with('\n')) {
+            continue;
+        }
+        let rest = t[w.e..].trim_start_matches(' ');
+        let Some(story) = rest.strip_prefix(['–', '-']) else {
+            continue;
+        };
+        let story = story.split('\n').next().unwrap_or_default();
+        let text = &t[w.s..w.e];
+        let plain = w.arabic
+            && text.chars().count() >= 3
+            && dateline_word(text)
+            && !byline_word(text)
+            && !nisba(text);
+        let known_name = (known.name_at)(words[k].s).is_some();
+        if plain && !known_name && story.chars().any(is_arabic_letter) {
+            out.push((w.s, w.e));
+        }
+    }
+    out
+}
+
+/// Words opening a byline or a section, not an outlet: «متابعة -», «كتب -», «عاجل -».
+fn byline_word(w: &str) -> bool {
+    matches!(
+        w,
+        "متابعه"
+            | "وكالات"
+            | "كتب"
+            | "كتبت"
+            | "خاص"
+            | "تقرير"
+            | "بقلم"
+            | "ترجمه"
+            | "اعداد"
+            | "عاجل"
+            | "المصدر"
+            | "حوار"
+            | "تحقيق"
+            | "تحرير"
+            | "مراسلنا"
+            | "محرر"
+            | "المحرر"
+            | "اقتصاد"
+            | "محليات"
+            | "سياسه"
+            | "رياضه"
+            | "تكنولوجيا"
+            | "تقنيه"
+            | "اخبار"
+            | "صور"
+            | "فيديو"
+            | "القاهره"
+            | "اليوم"
+            | "امس"
+    )
+}
+
 /// «الشركة التونسية "النقل للسيارات"», «للمجموعة الصينية «بي واي دي»»: a quoted name right
 /// after a definite company word and its nationality is the company; as (start, end).
 fn described_quoted_companies(t: &str, words: &[Word]) -> Vec<(usize, usize)> {
@@ -1026,6 +1093,7 @@ pub fn company_words(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usiz
     let word = |k: usize| &t[words[k].s..words[k].e];
     let mut out = dateline_outlets(t, words);
     out.extend(bare_dateline_outlet(t, words, known));
+    out.extend(dash_dateline_outlets(t, words, known));
     out.extend(interview_outlets(t, words));
     out.extend(described_quoted_companies(t, words));
     for k in 1..words.len() {

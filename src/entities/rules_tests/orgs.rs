@@ -1084,3 +1084,32 @@ fn nationality_after_a_known_institution_round_eleven() {
     let text = "قالت \"سبق\" إن السعودية تخطط لمشروع";
     assert_eq!(of(text, Kind::Place), ["السعودية"], "{text}");
 }
+
+#[test]
+fn one_word_outlet_before_a_dash_round_eleven() {
+    // A line opening with one word and a dash is an outlet's dateline.
+    for (text, name) in [
+        ("مرايا – قال رئيس الهيئة إن القرار نهائي", "مرايا"),
+        ("البلاد - زينب العكري\nقلص البنك عدد فروعه", "البلاد"),
+        ("خبر أول.\nحابي – أعلنت الشركة المصرية عن نتائجها", "حابي"),
+    ] {
+        assert_eq!(of(text, Kind::Org), [name], "{text}");
+    }
+    // A byline or section word, a known place, a sentence's first word, a colon, a dash
+    // inside a line: no outlet.
+    for text in [
+        "متابعة - قال الوزير إن الخدمة عادت",
+        "كتب - أحمد علي عن السوق",
+        "دبي - أعلنت الشركة عن نتائجها",
+        "وقال - في بيان - إن الخدمة عادت",
+        "الموسوي: لبنان لم يعد أمام خطر",
+        "قال الوزير إن مرايا - وهي قرية - بلا خدمة",
+        "اليوم - يحتفل الأردنيون بالمناسبة",
+    ] {
+        assert!(
+            of(text, Kind::Org).is_empty(),
+            "{text}: {:?}",
+            of(text, Kind::Org)
+        );
+    }
+}
