@@ -83,6 +83,13 @@ fn stop_word(w: &str) -> bool {
             | "التابعه"
             | "المعنيه"
             | "المختصه"
+            // Titles before a person's name: «رئيس ديوان المحاسبة القاضي محمد بدران».
+            | "القاضي"
+            | "النائب"
+            | "اللواء"
+            | "العميد"
+            | "المستشار"
+            | "المحامي"
     )
 }
 
@@ -395,7 +402,15 @@ fn deputy_before(t: &str, words: &[Word], i: usize) -> bool {
                 "وكيل" | "مساعد" | "نائب" | "مستشار" | "وكيله" | "مستشاره"
             )
         };
-        deputy(w) || w.strip_prefix('و').is_some_and(deputy)
+        // «نائب مدير جامعة الشارقة لشؤون المجتمع»: a deputy of the body's head.
+        let deputy_of_head = i > 1
+            && words[i - 1].joined
+            && matches!(w, "مدير" | "رئيس" | "عميد" | "امين" | "محافظ")
+            && {
+                let d = &t[words[i - 2].s..words[i - 2].e];
+                deputy(d) || d.strip_prefix('و').is_some_and(deputy)
+            };
+        deputy(w) || w.strip_prefix('و').is_some_and(deputy) || deputy_of_head
     }
 }
 

@@ -1113,3 +1113,42 @@ fn one_word_outlet_before_a_dash_round_eleven() {
         );
     }
 }
+
+#[test]
+fn titles_and_deputies_around_an_institution_round_eleven() {
+    // A judge's or an officer's title after a body starts a person; a deputy of the body's
+    // head has a portfolio («لشؤون …»), which is not the body's line of work.
+    for (text, name) in [
+        (
+            "وحضر رئيس ديوان المحاسبة القاضي محمد بدران الجلسة",
+            "ديوان المحاسبة",
+        ),
+        (
+            "والدكتور صلاح الحاج، نائب مدير جامعة الشارقة لشؤون المجتمع، والدكتور عباس",
+            "جامعة الشارقة",
+        ),
+    ] {
+        assert!(
+            of(text, Kind::Org).contains(&name.to_string()),
+            "{text}: {:?}",
+            of(text, Kind::Org)
+        );
+    }
+    // A body's own line of work still belongs to it, also after its head's title.
+    for (text, name) in [
+        (
+            "قال مدير الهيئة العامة للاستثمار إن الطلبات زادت",
+            "الهيئة العامة للاستثمار",
+        ),
+        (
+            "صرح رئيس جامعة الملك عبدالله للعلوم والتقنية بأن",
+            "جامعة الملك عبدالله للعلوم والتقنية",
+        ),
+    ] {
+        assert!(
+            of(text, Kind::Org).contains(&name.to_string()),
+            "{text}: {:?}",
+            of(text, Kind::Org)
+        );
+    }
+}
