@@ -1152,3 +1152,18 @@ fn titles_and_deputies_around_an_institution_round_eleven() {
         );
     }
 }
+
+#[test]
+fn press_spelled_with_ya_round_eleven() {
+    // «بريس» (Maghrebi outlets: «أكورا بريس», «هبة بريس») closes an outlet's name like «برس».
+    assert_eq!(
+        of(
+            "خلال ندوة صحافية حضرها موقع أكورا بريس، قال المدير",
+            Kind::Org
+        ),
+        ["أكورا بريس"]
+    );
+    assert_eq!(of("نقلت هبة بريس عن مصدر", Kind::Org), ["هبة بريس"]);
+    // Not a word of a sentence before it.
+    assert!(of("قال إن بريس جديدة", Kind::Org).is_empty());
+}
