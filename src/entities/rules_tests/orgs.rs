@@ -1167,3 +1167,22 @@ fn press_spelled_with_ya_round_eleven() {
     // Not a word of a sentence before it.
     assert!(of("قال إن بريس جديدة", Kind::Org).is_empty());
 }
+
+#[test]
+fn quoted_head_noun_refers_back_round_eleven() {
+    // A body's head noun alone in quotes before a «لل» word refers back to a body, while a
+    // quoted name before a line of business is still a company.
+    let text = "فإنه سيجري اتباع «الهيئة» للاجراءات المترتبة على الموافقة";
+    assert!(
+        of(text, Kind::Org).is_empty(),
+        "{text}: {:?}",
+        of(text, Kind::Org)
+    );
+    let text = "وقالت «الشركة» للاتصالات إن الخدمة عادت";
+    assert!(
+        of(text, Kind::Org).is_empty(),
+        "{text}: {:?}",
+        of(text, Kind::Org)
+    );
+    assert_eq!(of("وقعت «أمنية» للاتصالات اتفاقية", Kind::Org), ["أمنية"]);
+}
