@@ -168,6 +168,9 @@ pub(super) const DEFINITE_HEADS: &[&str] = &[
     "المركز",
     "المصرف",
     "الديوان",
+    // «الجامعة الوطنية لتكنولوجيات الاتصال»: a federation named by its line of work («الجامعة
+    // العربية» alone needs the gazetteer).
+    "الجامعه",
 ];
 
 const FIXED_ADJECTIVES: &[&str] = &[

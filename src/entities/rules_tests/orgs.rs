@@ -1186,3 +1186,26 @@ fn quoted_head_noun_refers_back_round_eleven() {
     );
     assert_eq!(of("وقعت «أمنية» للاتصالات اتفاقية", Kind::Org), ["أمنية"]);
 }
+
+#[test]
+fn definite_federation_with_a_line_of_work_round_eleven() {
+    // «الجامعة» with an adjective and a line of work is a federation's name (Tunisian usage).
+    let text = "ممثلون عن الجامعة الوطنية لتكنولوجيات الاتصال والغرف المهنية";
+    assert_eq!(
+        of(text, Kind::Org),
+        ["الجامعة الوطنية لتكنولوجيات الاتصال"],
+        "{text}"
+    );
+    // A university named before, or with an adjective only: no new name.
+    for text in [
+        "وأكد مدير الجامعة أن المذكرة مهمة",
+        "تخرج من الجامعة الأردنية عام 2001",
+        "قالت الجامعة في بيان إن الدوام مستمر",
+    ] {
+        assert!(
+            of(text, Kind::Org).is_empty(),
+            "{text}: {:?}",
+            of(text, Kind::Org)
+        );
+    }
+}
