@@ -989,6 +989,54 @@ fn dash_dateline_outlets(t: &str, words: &[Word], known: &Known) -> Vec<(usize, 
     out
 }
 
+/// «لشبكة رووداو الإعلامية», «موقع خبرني الإخباري»: one word between a media descriptor and a
+/// media nisba is the outlet's name (the descriptor and the nisba are not: conventions, «وكالة
+/// [نوفا] الإيطالية للأنباء»); not a word the gazetteer knows as a place, not a definite word
+/// («قناة الجزيرة الإخبارية» is found as a known name).
+fn media_described_outlets(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize)> {
+    let word = |k: usize| &t[words[k].s..words[k].e];
+    let descriptor = |w: &str| {
+        let bare = CLITIC_PREFIXES
+            .iter()
+            .filter(|c| !c.ends_with("ال"))
+            .find_map(|c| w.strip_prefix(c).filter(|r| r.chars().count() >= 3))
+            .unwrap_or(w);
+        matches!(
+            bare,
+            "شبكه" | "قناه" | "صحيفه" | "موقع" | "منصه" | "اذاعه" | "مجله" | "جريده"
+        ) || matches!(
+            w,
+            "شبكه" | "قناه" | "صحيفه" | "موقع" | "منصه" | "اذاعه" | "مجله" | "جريده"
+        )
+    };
+    let mut out = Vec::new();
+    for k in 1..words.len().saturating_sub(1) {
+        let (name, next) = (word(k), word(k + 1));
+        if descriptor(word(k - 1))
+            && words[k].joined
+            && words[k + 1].joined
+            && matches!(
+                next,
+                "الاعلاميه"
+                    | "الاخباريه"
+                    | "الالكترونيه"
+                    | "الاعلامي"
+                    | "الاخباري"
+                    | "الالكتروني"
+            )
+            && words[k].arabic
+            && name.chars().count() >= 3
+            && !definite(name)
+            && !closed_class(name)
+            && dateline_word(name)
+            && !(known.name_at)(words[k].s).is_some_and(|(_, place)| place)
+        {
+            out.push((words[k].s, words[k].e));
+        }
+    }
+    out
+}
+
 /// Words opening a byline or a section, not an outlet: «متابعة -», «كتب -», «عاجل -».
 fn byline_word(w: &str) -> bool {
     matches!(
@@ -1113,6 +1161,7 @@ pub fn company_words(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usiz
     let mut out = dateline_outlets(t, words);
     out.extend(bare_dateline_outlet(t, words, known));
     out.extend(dash_dateline_outlets(t, words, known));
+    out.extend(media_described_outlets(t, words, known));
     out.extend(interview_outlets(t, words));
     out.extend(described_quoted_companies(t, words));
     for k in 1..words.len() {

@@ -1209,3 +1209,30 @@ fn definite_federation_with_a_line_of_work_round_eleven() {
         );
     }
 }
+
+#[test]
+fn outlet_between_media_descriptor_and_nisba_round_eleven() {
+    for (text, name) in [
+        ("وصرح النجار لشبكة رووداو الإعلامية، الجمعة، بأنه", "رووداو"),
+        ("ونقل موقع خبرني الإخباري عن مصدر", "خبرني"),
+    ] {
+        assert!(
+            of(text, Kind::Org).contains(&name.to_string()),
+            "{text}: {:?}",
+            of(text, Kind::Org)
+        );
+    }
+    // A definite word, a place, a word of a sentence: no outlet.
+    for text in [
+        "تطوير الشبكة الوطنية الإعلامية في البلاد",
+        "أطلقت قناة دبي الإعلامية برنامجا",
+        "بناء منصة رقمية إلكترونية للطلبة",
+        "عبر موقع في الإلكترونية",
+    ] {
+        assert!(
+            of(text, Kind::Org).is_empty(),
+            "{text}: {:?}",
+            of(text, Kind::Org)
+        );
+    }
+}
