@@ -1012,18 +1012,18 @@ fn media_described_outlets(t: &str, words: &[Word], known: &Known) -> Vec<(usize
     let mut out = Vec::new();
     for k in 1..words.len().saturating_sub(1) {
         let (name, next) = (word(k), word(k + 1));
-        if descriptor(word(k - 1))
+        // The rare nisba first: most words are rejected before the descriptor is looked at.
+        if matches!(
+            next,
+            "الاعلاميه"
+                | "الاخباريه"
+                | "الالكترونيه"
+                | "الاعلامي"
+                | "الاخباري"
+                | "الالكتروني"
+        ) && descriptor(word(k - 1))
             && words[k].joined
             && words[k + 1].joined
-            && matches!(
-                next,
-                "الاعلاميه"
-                    | "الاخباريه"
-                    | "الالكترونيه"
-                    | "الاعلامي"
-                    | "الاخباري"
-                    | "الالكتروني"
-            )
             && words[k].arabic
             && name.chars().count() >= 3
             && !definite(name)
