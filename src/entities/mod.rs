@@ -317,9 +317,13 @@ fn drop_nationality_adjectives(t: &str, chosen: &mut Vec<Cand>) {
         let adjective = nisba
             && (after_noun
                 || prev.is_some_and(|(end, kind)| {
+                    // «صحيفة "سبق" السعودية»: also after the quote closing the name.
                     matches!(kind, Kind::Org | Kind::Product)
                         && end < c.start
-                        && t[end..c.start].chars().all(|ch| ch == ' ')
+                        && t[end..c.start]
+                            .chars()
+                            .all(|ch| matches!(ch, ' ' | '"' | '”' | '»' | '\''))
+                        && t[end..c.start].contains(' ')
                 }));
         prev = Some((c.end, c.kind));
         !adjective

@@ -706,6 +706,7 @@ fn quoted_companies(t: &str, out: &mut Vec<NameCand>, gaz: &GazIndex) {
                 .and_then(|a| a.split(|c: char| !is_word_char(c)).next())
                 .is_some_and(line_of_business);
             if business
+                && !back_reference(name)
                 && name.split(' ').count() <= 3
                 && name.split(' ').all(|w| {
                     w.chars().count() >= 2
@@ -729,6 +730,16 @@ fn quoted_companies(t: &str, out: &mut Vec<NameCand>, gaz: &GazIndex) {
         }
     }
     out.extend(found);
+}
+
+/// «اتباع «الهيئة» للإجراءات»: a body's head noun alone in quotes refers back to a body named
+/// before («الهيئة», «الوزارة»), it is no company's name.
+fn back_reference(name: &str) -> bool {
+    orgs::DEFINITE_HEADS.contains(&name)
+        || matches!(
+            name,
+            "الوزاره" | "الجامعه" | "الحكومه" | "الدوله" | "البورصه"
+        )
 }
 
 /// «أورانج تونس», «زين الأردن»: a company right before a place is its local company; and

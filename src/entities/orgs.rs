@@ -44,6 +44,8 @@ pub(super) const WEAK_HEADS: &[&str] = &[
     "جمعيه",
     "مجمع",
     "نادي",
+    // «بريد الجزائر», «بريد المغرب»: the post named by its country («بريد إلكتروني» is not).
+    "بريد",
 ];
 
 /// Definite words that end an institution's name: roles, titles and time words after it
@@ -81,6 +83,13 @@ fn stop_word(w: &str) -> bool {
             | "التابعه"
             | "المعنيه"
             | "المختصه"
+            // Titles before a person's name: «رئيس ديوان المحاسبة القاضي محمد بدران».
+            | "القاضي"
+            | "النائب"
+            | "اللواء"
+            | "العميد"
+            | "المستشار"
+            | "المحامي"
     )
 }
 
@@ -97,6 +106,22 @@ fn paired_new(t: &str, words: &[Word], k: usize) -> bool {
                     && stem_of(n).1.is_empty()
             })
         })
+}
+
+/// The end of a nisba pair whose first member is word `k`: «السلكية واللاسلكية», or with «و»
+/// typed apart «السلكية و اللاسلكية»; `k` itself when no second nisba follows.
+fn paired_nisba_end(t: &str, words: &[Word], k: usize) -> usize {
+    let word = |j: usize| words.get(j).filter(|w| w.joined).map(|w| &t[w.s..w.e]);
+    match (word(k + 1), word(k + 2)) {
+        (Some("و"), Some(n)) if nisba(n) && !stop_word(n) => k + 2,
+        (Some(n), _)
+            if n.strip_prefix('و')
+                .is_some_and(|r| nisba(r) && !stop_word(r)) =>
+        {
+            k + 1
+        }
+        _ => k,
+    }
 }
 
 /// «بالمغرب», «لترحيل», «لهذا»: a word with a glued preposition ends a name.
@@ -143,6 +168,9 @@ pub(super) const DEFINITE_HEADS: &[&str] = &[
     "المركز",
     "المصرف",
     "الديوان",
+    // «الجامعة الوطنية لتكنولوجيات الاتصال»: a federation named by its line of work («الجامعة
+    // العربية» alone needs the gazetteer).
+    "الجامعه",
 ];
 
 const FIXED_ADJECTIVES: &[&str] = &[
@@ -185,9 +213,10 @@ pub(super) const COMPANY_WORDS: &[&str] = &[
     "هولدنغ",
     "انفستمنتس",
     "فينتك",
-    // Media: «صراحة نيوز», «نورث برس», «العربية نت», «واشنطن بوست».
+    // Media: «صراحة نيوز», «نورث برس», «أكورا بريس», «العربية نت», «واشنطن بوست».
     "نيوز",
     "برس",
+    "بريس",
     "نت",
     "تايمز",
     "بوست",
@@ -377,7 +406,15 @@ fn deputy_before(t: &str, words: &[Word], i: usize) -> bool {
                 "وكيل" | "مساعد" | "نائب" | "مستشار" | "وكيله" | "مستشاره"
             )
         };
-        deputy(w) || w.strip_prefix('و').is_some_and(deputy)
+        // «نائب مدير جامعة الشارقة لشؤون المجتمع»: a deputy of the body's head.
+        let deputy_of_head = i > 1
+            && words[i - 1].joined
+            && matches!(w, "مدير" | "رئيس" | "عميد" | "امين" | "محافظ")
+            && {
+                let d = &t[words[i - 2].s..words[i - 2].e];
+                deputy(d) || d.strip_prefix('و').is_some_and(deputy)
+            };
+        deputy(w) || w.strip_prefix('و').is_some_and(deputy) || deputy_of_head
     }
 }
 
@@ -421,6 +458,15 @@ fn masculine_nisba_after(t: &str, words: &[Word], k: usize) -> bool {
                 | "الحكومي"
                 | "الماضي"
         )
+}
+
+/// «السعودية», «الأردنية» right after word `k`: a feminine Arab nationality (a foreign one
+/// describes the body, «لجنة التجارة الفيدرالية الأمريكية», as it does a brand).
+fn feminine_nationality_after(t: &str, words: &[Word], k: usize) -> bool {
+    words.get(k + 1).filter(|n| n.joined).is_some_and(|n| {
+        let w = &t[n.s..n.e];
+        w.ends_with("يه") && super::people::arab_nationality(w)
+    })
 }
 
 /// A definite noun that cannot be an adjective: a plural in «ات» («التصريحات») or a verbal
@@ -576,6 +622,9 @@ pub fn institutions(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize
                 k += 1;
                 continue;
             }
+            // «وزارة البريد و تكنولوجيات الإعلام»: «و» typed apart from its word (common in
+            // Maghrebi text) coordinates it as the attached one does.
+            let and_apart = k > i + 1 && word(k - 1) == "و";
             if let Some((end, place)) = (known.name_at)(words[k].s) {
                 if k == i + 1 && !place && !def {
                     // «بنك مصر» style names the gazetteer knows: its own span is the name.
@@ -698,6 +747,10 @@ pub fn institutions(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize
                     && word(j).starts_with('و')
                     && !definite(word(j))
                     && definite(word(j + 1))
+                    // «و الرئيس التنفيذي», «و الشركات»: with «و» typed apart, a role or a kind
+                    // of body after it is a second phrase.
+                    && !stop_word(word(j + 1))
+                    && !generic_bodies(word(j + 1))
                     // «… للفضاء ووكالة الإمارات للفضاء»: a second institution is a second name.
                     && stem_of(word(j)).1.is_empty()
                 {
@@ -705,6 +758,8 @@ pub fn institutions(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize
                 }
                 if last + 1 < words.len() && words[last + 1].joined && nisba(word(last + 1)) {
                     last += 1;
+                    // «للبريد والاتصالات السلكية و اللاسلكية»: a second nisba joined by «و».
+                    last = paired_nisba_end(t, words, last);
                 }
                 break;
             }
@@ -722,7 +777,10 @@ pub fn institutions(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize
                 }
                 // «وزارة الاتصالات والمؤسسات التابعة لها»: «and the institutions …» after a
                 // name is a second phrase, not a second noun of the name («والمواصلات» is).
-                if closed && w.strip_prefix('و').is_some_and(generic_bodies) {
+                if closed
+                    && (w.strip_prefix('و').is_some_and(generic_bodies)
+                        || (and_apart && generic_bodies(w)))
+                {
                     break;
                 }
                 if def && parts == 0 {
@@ -750,7 +808,7 @@ pub fn institutions(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize
             // An indefinite word: part of the construct chain before it closes, the end after,
             // unless it starts a coordinated construct closing again («… الرقمي وإصلاح الإدارة»).
             if closed
-                && w.starts_with('و')
+                && (w.starts_with('و') || and_apart)
                 && !def
                 && k + 1 < words.len()
                 && words[k + 1].joined
@@ -758,6 +816,8 @@ pub fn institutions(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize
                 && !stop_word(word(k + 1))
                 // «وزارة الاتصالات وأعضاء الهيئة»: not when it closes on another head.
                 && !DEFINITE_HEADS.contains(&word(k + 1))
+                // «وزارة البريد وبريد الجزائر»: nor on a place, which names a second body.
+                && !(known.name_at)(words[k + 1].s).is_some_and(|(_, place)| place)
             {
                 last = k + 1;
                 parts += 2;
@@ -818,11 +878,13 @@ pub fn institutions(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize
             out.push((words[i].s + off, words[last].e));
             i = last + 1;
         } else if let Some((end, _)) = known_head
-            && MASCULINE_HEADS.contains(&head)
             && let Some(k) = (i..words.len()).find(|&k| words[k].e == end)
-            && masculine_nisba_after(t, words, k)
+            && (MASCULINE_HEADS.contains(&head) && masculine_nisba_after(t, words, k)
+                || head.ends_with('ه') && feminine_nationality_after(t, words, k))
         {
-            // «صندوق الاستثمارات العامة السعودي»: a known institution and its nisba.
+            // «صندوق الاستثمارات العامة السعودي», «هيئة الاتصالات وتقنية المعلومات السعودية»:
+            // a known institution and its nisba (for a feminine head, a nationality: «الجديدة»
+            // or «الرسمية» may describe what follows).
             out.push((words[i].s + off, words[k + 1].e));
             i = k + 2;
         } else {
@@ -894,6 +956,121 @@ fn bare_dateline_outlet(t: &str, words: &[Word], known: &Known) -> Option<(usize
     let opens = t[..words[0].s].trim().is_empty();
     (last > 0 && plain && !one_known && opens && !story.trim().is_empty())
         .then(|| (words[0].s, words[last].e))
+}
+
+/// «مرايا – قال …», «البلاد - زينب العكري»: a line opening with one word, then a dash and
+/// more of the line, is an outlet's dateline, as a place's would be; not a place or name the
+/// gazetteer knows, nor a byline or section word («متابعة», «وكالات», «كتب»). Two words need a
+/// news word (`dateline_outlets`; «أحداث اليوم - …» may be a sentence's subject). A colon is
+/// left alone: «الموسوي: …» quotes a person.
+fn dash_dateline_outlets(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (k, w) in words.iter().enumerate() {
+        let before = t[..w.s].trim_end_matches(' ');
+        if !(before.is_empty() || before.ends_with('\n')) {
+            continue;
+        }
+        let rest = t[w.e..].trim_start_matches(' ');
+        let Some(story) = rest.strip_prefix(['–', '-']) else {
+            continue;
+        };
+        let story = story.split('\n').next().unwrap_or_default();
+        let text = &t[w.s..w.e];
+        let plain = w.arabic
+            && text.chars().count() >= 3
+            && dateline_word(text)
+            && !byline_word(text)
+            && !nisba(text);
+        let known_name = (known.name_at)(words[k].s).is_some();
+        if plain && !known_name && story.chars().any(is_arabic_letter) {
+            out.push((w.s, w.e));
+        }
+    }
+    out
+}
+
+/// «لشبكة رووداو الإعلامية», «موقع خبرني الإخباري»: one word between a media descriptor and a
+/// media nisba is the outlet's name (the descriptor and the nisba are not: conventions, «وكالة
+/// [نوفا] الإيطالية للأنباء»); not a word the gazetteer knows as a place, not a definite word
+/// («قناة الجزيرة الإخبارية» is found as a known name).
+fn media_described_outlets(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize)> {
+    let word = |k: usize| &t[words[k].s..words[k].e];
+    let descriptor = |w: &str| {
+        let bare = CLITIC_PREFIXES
+            .iter()
+            .filter(|c| !c.ends_with("ال"))
+            .find_map(|c| w.strip_prefix(c).filter(|r| r.chars().count() >= 3))
+            .unwrap_or(w);
+        matches!(
+            bare,
+            "شبكه" | "قناه" | "صحيفه" | "موقع" | "منصه" | "اذاعه" | "مجله" | "جريده"
+        ) || matches!(
+            w,
+            "شبكه" | "قناه" | "صحيفه" | "موقع" | "منصه" | "اذاعه" | "مجله" | "جريده"
+        )
+    };
+    let mut out = Vec::new();
+    for k in 1..words.len().saturating_sub(1) {
+        let (name, next) = (word(k), word(k + 1));
+        // The rare nisba first: most words are rejected before the descriptor is looked at.
+        if matches!(
+            next,
+            "الاعلاميه"
+                | "الاخباريه"
+                | "الالكترونيه"
+                | "الاعلامي"
+                | "الاخباري"
+                | "الالكتروني"
+        ) && descriptor(word(k - 1))
+            && words[k].joined
+            && words[k + 1].joined
+            && words[k].arabic
+            && name.chars().count() >= 3
+            && !definite(name)
+            && !closed_class(name)
+            && dateline_word(name)
+            && !(known.name_at)(words[k].s).is_some_and(|(_, place)| place)
+        {
+            out.push((words[k].s, words[k].e));
+        }
+    }
+    out
+}
+
+/// Words opening a byline or a section, not an outlet: «متابعة -», «كتب -», «عاجل -».
+fn byline_word(w: &str) -> bool {
+    matches!(
+        w,
+        "متابعه"
+            | "وكالات"
+            | "كتب"
+            | "كتبت"
+            | "خاص"
+            | "تقرير"
+            | "بقلم"
+            | "ترجمه"
+            | "اعداد"
+            | "عاجل"
+            | "المصدر"
+            | "حوار"
+            | "تحقيق"
+            | "تحرير"
+            | "مراسلنا"
+            | "محرر"
+            | "المحرر"
+            | "اقتصاد"
+            | "محليات"
+            | "سياسه"
+            | "رياضه"
+            | "تكنولوجيا"
+            | "تقنيه"
+            | "اخبار"
+            | "صور"
+            | "فيديو"
+            | "القاهره"
+            | "اليوم"
+            | "امس"
+    )
 }
 
 /// «الشركة التونسية "النقل للسيارات"», «للمجموعة الصينية «بي واي دي»»: a quoted name right
@@ -983,6 +1160,8 @@ pub fn company_words(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usiz
     let word = |k: usize| &t[words[k].s..words[k].e];
     let mut out = dateline_outlets(t, words);
     out.extend(bare_dateline_outlet(t, words, known));
+    out.extend(dash_dateline_outlets(t, words, known));
+    out.extend(media_described_outlets(t, words, known));
     out.extend(interview_outlets(t, words));
     out.extend(described_quoted_companies(t, words));
     for k in 1..words.len() {

@@ -993,7 +993,7 @@ fn class(w: &str) -> u16 {
             add(format!("و{w}"), class::SPEECH);
             add(format!("ف{w}"), class::SPEECH);
         }
-        for w in NATIONALITIES {
+        for w in NATIONALITIES.iter().chain(ARAB_NATIONALITIES) {
             add(w.to_string(), class::NATIONALITY | class::COMMON);
         }
         for w in COMMON_WORDS {
@@ -1397,6 +1397,21 @@ const SPEECH_VERBS: &[&str] = &[
 const NATIONALITIES: &[&str] = &[
     "الامريكي",
     "الايراني",
+    "الفرنسي",
+    "الصيني",
+    "الهندي",
+    "الكوري",
+    "الياباني",
+    "البريطاني",
+    "الروسي",
+    "التركي",
+    "الارجنتيني",
+    "الالماني",
+    "الايطالي",
+];
+
+/// The Arab ones: an Arab body's own nationality may close its name (orgs.rs).
+const ARAB_NATIONALITIES: &[&str] = &[
     "السوري",
     "الاردني",
     "المصري",
@@ -1409,16 +1424,20 @@ const NATIONALITIES: &[&str] = &[
     "المغربي",
     "اللبناني",
     "العراقي",
-    "الفرنسي",
-    "الصيني",
-    "الهندي",
-    "الكوري",
-    "الياباني",
-    "البريطاني",
-    "الروسي",
-    "التركي",
-    "الارجنتيني",
+    "العماني",
+    "البحريني",
+    "اليمني",
+    "الليبي",
+    "الفلسطيني",
+    "السوداني",
+    "الموريتاني",
 ];
+
+/// «السعودي», «السعودية» (normalized «السعوديه»): an Arab nationality of either gender.
+pub(super) fn arab_nationality(w: &str) -> bool {
+    let masculine = w.strip_suffix('ه').unwrap_or(w);
+    ARAB_NATIONALITIES.contains(&masculine)
+}
 
 const COMMON_WORDS: &[&str] = &[
     // «أكد عدم قانونية العمومية»: "the lack of", the object of a statement.

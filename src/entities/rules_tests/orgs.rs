@@ -1006,3 +1006,233 @@ fn and_the_institutions_after_a_name_round_nine() {
         assert_eq!(of(text, Kind::Org), [name], "{text}");
     }
 }
+
+#[test]
+fn and_typed_apart_in_an_institution_round_eleven() {
+    // «و» typed apart from its word coordinates a name's nouns as the attached one does, and a
+    // pair of nisbas after a line of work stays in the name.
+    for (text, name) in [
+        (
+            "اتفاقية بين وزارة البريد و تكنولوجيات الإعلام و الاتصال وشركاء آخرين",
+            "وزارة البريد و تكنولوجيات الإعلام و الاتصال",
+        ),
+        (
+            "وقعت سلطة الضبط للبريد و الاتصالات السلكية و اللاسلكية على الاتفاقية",
+            "سلطة الضبط للبريد و الاتصالات السلكية و اللاسلكية",
+        ),
+        (
+            "وقعت سلطة الضبط للبريد والاتصالات السلكية واللاسلكية على الاتفاقية",
+            "سلطة الضبط للبريد والاتصالات السلكية واللاسلكية",
+        ),
+    ] {
+        assert_eq!(of(text, Kind::Org), [name], "{text}");
+    }
+    // A post named by its country is a body; a coordinated noun closed by a place after a
+    // finished name starts a second one.
+    assert_eq!(
+        of("بين وزارة البريد و الاتصال وبريد الجزائر", Kind::Org),
+        ["وزارة البريد و الاتصال", "بريد الجزائر"]
+    );
+    assert_eq!(
+        of("يستفيد بريد المغرب من الدعم", Kind::Org),
+        ["بريد المغرب"]
+    );
+    assert!(of("أرسل بريد إلكتروني إلى الوزارة", Kind::Org).is_empty());
+    assert!(of("وصل بريد الأمس متأخرا", Kind::Org).is_empty());
+    // Not a second phrase after the name: «and the companies», a verb, a person's role.
+    for (text, name) in [
+        (
+            "اجتمعت وزارة الاتصالات و الشركات العاملة في القطاع",
+            "وزارة الاتصالات",
+        ),
+        ("أعلنت وزارة الاتصالات و أكدت أن الخدمة عادت", "وزارة الاتصالات"),
+        (
+            "وقعت هيئة الاتصالات للخدمات الرقمية و الرئيس التنفيذي للشركة الاتفاقية",
+            "هيئة الاتصالات للخدمات الرقمية",
+        ),
+    ] {
+        assert_eq!(of(text, Kind::Org), [name], "{text}");
+    }
+}
+
+#[test]
+fn nationality_after_a_known_institution_round_eleven() {
+    // A known institution with a feminine head keeps the nationality after it; a quoted
+    // outlet's nationality is an adjective, not the country.
+    assert_eq!(
+        of(
+            "أصدرت هيئة الاتصالات وتقنية المعلومات السعودية قرارا",
+            Kind::Org
+        ),
+        ["هيئة الاتصالات وتقنية المعلومات السعودية"]
+    );
+    let text = "وبحسب صحيفة \"سبق\" السعودية، فإن الغرامات كبيرة";
+    assert!(of(text, Kind::Place).is_empty(), "{text}");
+    // Other adjectives after a known institution describe what follows; the country stays a
+    // place where it is no adjective.
+    assert_eq!(
+        of(
+            "أصدرت هيئة الاتصالات وتقنية المعلومات الجديدة قرارا",
+            Kind::Org
+        ),
+        ["هيئة الاتصالات وتقنية المعلومات"]
+    );
+    assert_eq!(
+        of("فتحت لجنة التجارة الفيدرالية الأمريكية تحقيقا", Kind::Org),
+        ["لجنة التجارة الفيدرالية"]
+    );
+    let text = "قالت \"سبق\" إن السعودية تخطط لمشروع";
+    assert_eq!(of(text, Kind::Place), ["السعودية"], "{text}");
+}
+
+#[test]
+fn one_word_outlet_before_a_dash_round_eleven() {
+    // A line opening with one word and a dash is an outlet's dateline.
+    for (text, name) in [
+        ("مرايا – قال رئيس الهيئة إن القرار نهائي", "مرايا"),
+        ("البلاد - زينب العكري\nقلص البنك عدد فروعه", "البلاد"),
+        ("خبر أول.\nحابي – أعلنت الشركة المصرية عن نتائجها", "حابي"),
+    ] {
+        assert_eq!(of(text, Kind::Org), [name], "{text}");
+    }
+    // A byline or section word, a known place, a sentence's first word, a colon, a dash
+    // inside a line: no outlet.
+    for text in [
+        "متابعة - قال الوزير إن الخدمة عادت",
+        "كتب - أحمد علي عن السوق",
+        "دبي - أعلنت الشركة عن نتائجها",
+        "وقال - في بيان - إن الخدمة عادت",
+        "الموسوي: لبنان لم يعد أمام خطر",
+        "قال الوزير إن مرايا - وهي قرية - بلا خدمة",
+        "اليوم - يحتفل الأردنيون بالمناسبة",
+    ] {
+        assert!(
+            of(text, Kind::Org).is_empty(),
+            "{text}: {:?}",
+            of(text, Kind::Org)
+        );
+    }
+}
+
+#[test]
+fn titles_and_deputies_around_an_institution_round_eleven() {
+    // A judge's or an officer's title after a body starts a person; a deputy of the body's
+    // head has a portfolio («لشؤون …»), which is not the body's line of work.
+    for (text, name) in [
+        (
+            "وحضر رئيس ديوان المحاسبة القاضي محمد بدران الجلسة",
+            "ديوان المحاسبة",
+        ),
+        (
+            "والدكتور صلاح الحاج، نائب مدير جامعة الشارقة لشؤون المجتمع، والدكتور عباس",
+            "جامعة الشارقة",
+        ),
+    ] {
+        assert!(
+            of(text, Kind::Org).contains(&name.to_string()),
+            "{text}: {:?}",
+            of(text, Kind::Org)
+        );
+    }
+    // A body's own line of work still belongs to it, also after its head's title.
+    for (text, name) in [
+        (
+            "قال مدير الهيئة العامة للاستثمار إن الطلبات زادت",
+            "الهيئة العامة للاستثمار",
+        ),
+        (
+            "صرح رئيس جامعة الملك عبدالله للعلوم والتقنية بأن",
+            "جامعة الملك عبدالله للعلوم والتقنية",
+        ),
+    ] {
+        assert!(
+            of(text, Kind::Org).contains(&name.to_string()),
+            "{text}: {:?}",
+            of(text, Kind::Org)
+        );
+    }
+}
+
+#[test]
+fn press_spelled_with_ya_round_eleven() {
+    // «بريس» (Maghrebi outlets: «أكورا بريس», «هبة بريس») closes an outlet's name like «برس».
+    assert_eq!(
+        of(
+            "خلال ندوة صحافية حضرها موقع أكورا بريس، قال المدير",
+            Kind::Org
+        ),
+        ["أكورا بريس"]
+    );
+    assert_eq!(of("نقلت هبة بريس عن مصدر", Kind::Org), ["هبة بريس"]);
+    // Not a word of a sentence before it.
+    assert!(of("قال إن بريس جديدة", Kind::Org).is_empty());
+}
+
+#[test]
+fn quoted_head_noun_refers_back_round_eleven() {
+    // A body's head noun alone in quotes before a «لل» word refers back to a body, while a
+    // quoted name before a line of business is still a company.
+    let text = "فإنه سيجري اتباع «الهيئة» للاجراءات المترتبة على الموافقة";
+    assert!(
+        of(text, Kind::Org).is_empty(),
+        "{text}: {:?}",
+        of(text, Kind::Org)
+    );
+    let text = "وقالت «الشركة» للاتصالات إن الخدمة عادت";
+    assert!(
+        of(text, Kind::Org).is_empty(),
+        "{text}: {:?}",
+        of(text, Kind::Org)
+    );
+    assert_eq!(of("وقعت «أمنية» للاتصالات اتفاقية", Kind::Org), ["أمنية"]);
+}
+
+#[test]
+fn definite_federation_with_a_line_of_work_round_eleven() {
+    // «الجامعة» with an adjective and a line of work is a federation's name (Tunisian usage).
+    let text = "ممثلون عن الجامعة الوطنية لتكنولوجيات الاتصال والغرف المهنية";
+    assert_eq!(
+        of(text, Kind::Org),
+        ["الجامعة الوطنية لتكنولوجيات الاتصال"],
+        "{text}"
+    );
+    // A university named before, or with an adjective only: no new name.
+    for text in [
+        "وأكد مدير الجامعة أن المذكرة مهمة",
+        "تخرج من الجامعة الأردنية عام 2001",
+        "قالت الجامعة في بيان إن الدوام مستمر",
+    ] {
+        assert!(
+            of(text, Kind::Org).is_empty(),
+            "{text}: {:?}",
+            of(text, Kind::Org)
+        );
+    }
+}
+
+#[test]
+fn outlet_between_media_descriptor_and_nisba_round_eleven() {
+    for (text, name) in [
+        ("وصرح النجار لشبكة رووداو الإعلامية، الجمعة، بأنه", "رووداو"),
+        ("ونقل موقع خبرني الإخباري عن مصدر", "خبرني"),
+    ] {
+        assert!(
+            of(text, Kind::Org).contains(&name.to_string()),
+            "{text}: {:?}",
+            of(text, Kind::Org)
+        );
+    }
+    // A definite word, a place, a word of a sentence: no outlet.
+    for text in [
+        "تطوير الشبكة الوطنية الإعلامية في البلاد",
+        "أطلقت قناة دبي الإعلامية برنامجا",
+        "بناء منصة رقمية إلكترونية للطلبة",
+        "عبر موقع في الإلكترونية",
+    ] {
+        assert!(
+            of(text, Kind::Org).is_empty(),
+            "{text}: {:?}",
+            of(text, Kind::Org)
+        );
+    }
+}
