@@ -502,6 +502,7 @@ impl Names {
         quoted_editions(t, out);
         app_names(t, out);
         digital_platforms(t, out);
+        wallet_services(t, out);
         companies_named_like_products(t, out);
     }
 }

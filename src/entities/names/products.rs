@@ -8,20 +8,22 @@ use super::*;
 /// name names a company (Groq, not Grok; WhatsApp the company) — an organisation with no
 /// canonical entry, since the entry is the product's. So does the next member of a list the
 /// company word opens.
-pub(super) fn companies_named_like_products(t: &str, out: &mut [NameCand]) {
-    // The word before the name, past spaces and an opening quote.
-    let company_word = |s: usize| {
-        let ws = t[..s].trim_end_matches([' ', '"', '“', '«', '”']).len();
-        prev_word(t, ws).is_some_and(|(a, b)| {
-            let w = &t[a..b];
-            // «قدمت الشركة Galaxy»: the definite word is the subject, not the name's head.
-            stems(w).any(|o| {
-                matches!(&w[o..], "شركه" | "شركتي" | "شركتا")
-                    && !w[..o].ends_with("ال")
-                    && !w[..o].ends_with("لل")
-            })
+/// An indefinite company word right before `s`, past spaces and an opening quote («شركة»,
+/// «لشركة», «شركتي»); «قدمت الشركة Galaxy»: the definite word is the subject, not the name's head.
+fn company_word_before(t: &str, s: usize) -> bool {
+    let ws = t[..s].trim_end_matches([' ', '"', '“', '«', '”']).len();
+    prev_word(t, ws).is_some_and(|(a, b)| {
+        let w = &t[a..b];
+        stems(w).any(|o| {
+            matches!(&w[o..], "شركه" | "شركتي" | "شركتا")
+                && !w[..o].ends_with("ال")
+                && !w[..o].ends_with("لل")
         })
-    };
+    })
+}
+
+pub(super) fn companies_named_like_products(t: &str, out: &mut [NameCand]) {
+    let company_word = |s: usize| company_word_before(t, s);
     // Only known products are asked about (most texts have few), and a list's earlier member
     // only when a product follows it across «و».
     let products: Vec<usize> = (0..out.len())
@@ -45,6 +47,40 @@ pub(super) fn companies_named_like_products(t: &str, out: &mut [NameCand]) {
         if company_word(s) || listed() {
             out[k].kind = Kind::Org;
             out[k].entity = None;
+        }
+    }
+}
+
+/// «سيريتل كاش», «إم تي إن كاش», «Jawwal Pay»: a company's name followed by a wallet word names
+/// its payment service, a product; after a company word («شركة JAWWAL PAY») it stays the
+/// company's name.
+pub(super) fn wallet_services(t: &str, out: &mut [NameCand]) {
+    const WALLET: [&str; 7] = ["كاش", "باي", "Pay", "PAY", "pay", "Cash", "CASH"];
+    // A wallet the gazetteer knows («فودافون كاش») keeps its entry.
+    let known: Vec<(usize, usize)> = out
+        .iter()
+        .filter(|c| c.kind == Kind::Product && c.start < c.end)
+        .map(|c| (c.start, c.end))
+        .collect();
+    for c in out.iter_mut() {
+        if c.kind != Kind::Org
+            || c.start >= c.end
+            || known.iter().any(|&(s, _)| s == c.start)
+            || company_word_before(t, c.start)
+        {
+            continue;
+        }
+        // «Jawwal Pay» already one Latin run; «سيريتل كاش» the company and the next word.
+        let inside = t[c.start..c.end]
+            .rsplit_once(' ')
+            .is_some_and(|(_, w)| WALLET.contains(&w));
+        let after = next_word(t, c.end)
+            .filter(|&(s, e)| s == c.end + 1 && WALLET.contains(&&t[s..e]))
+            .map(|(_, e)| e);
+        if inside || after.is_some() {
+            c.kind = Kind::Product;
+            c.entity = None;
+            c.end = after.unwrap_or(c.end);
         }
     }
 }

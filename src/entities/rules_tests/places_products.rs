@@ -669,3 +669,35 @@ fn car_makers_from_the_gazetteer() {
             .any(|s| s.kind == Kind::Date && s.text.contains("نيسان"))
     );
 }
+
+#[test]
+fn wallet_services_round_twelve() {
+    // A company followed by a wallet word names its payment service.
+    for (text, want) in [
+        (
+            "توقفت خدمات الدفع كـ”سيريتل كاش”، وغيرها من التطبيقات",
+            "سيريتل كاش",
+        ),
+        ("عبر المحفظة الإلكترونية Jawwal Pay لكل عائلة", "Jawwal Pay"),
+        ("ويمكن الدفع عبر فودافون كاش في المتاجر", "فودافون كاش"),
+    ] {
+        assert_eq!(of(text, Kind::Product), [want], "{text}");
+        assert!(
+            of(text, Kind::Org).is_empty(),
+            "{text}: {:?}",
+            of(text, Kind::Org)
+        );
+    }
+    // After a company word it is the company's name; without a wallet word the company stays.
+    for (text, org) in [
+        ("ومدير عام شركة JAWWAL PAY إبراهيم خماش", "JAWWAL PAY"),
+        ("وقالت سيريتل إن الخدمة ستعود", "سيريتل"),
+    ] {
+        assert!(
+            of(text, Kind::Product).is_empty(),
+            "{text}: {:?}",
+            of(text, Kind::Product)
+        );
+        assert_eq!(of(text, Kind::Org), [org], "{text}");
+    }
+}
