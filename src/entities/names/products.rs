@@ -320,13 +320,18 @@ pub(super) fn model_numbers(
         let Some((s, e)) = next_word(t, w.e).filter(|&(s, _)| s == w.e + 1) else {
             continue;
         };
+        let digits = t[s..e].bytes().all(|b| b.is_ascii_digit());
+        // «تيسلا موديل 3 وكشف», «عن موديل 3 في منشأتها»: «موديل» and one or two digits name a
+        // model wherever the phrase goes on, unless something is counted («موديل 3 ملايين»).
+        let model_word_at = stems(word).find(|&o| &word[o..] == "موديل");
+        let named_model = model_word_at.is_some() && digits && e - s <= 2 && !counted_after(t, e);
         if e - s <= 3
-            && t[s..e].bytes().all(|b| b.is_ascii_digit())
-            && model_number(t, e, false)
+            && digits
+            && (named_model || model_number(t, e, false))
             && !out.iter().any(|c| c.start < e && s < c.end)
         {
             found.push(NameCand {
-                start: s,
+                start: model_word_at.filter(|_| named_model).map_or(s, |o| w.s + o),
                 end: e,
                 kind: Kind::Product,
                 entity: None,
@@ -358,6 +363,20 @@ pub(super) fn model_number(t: &str, e: usize, latin_maker: bool) -> bool {
             }
         }
         _ => false,
+    }
+}
+
+/// Whether the number ending at `e` counts something: a scale, currency or percent after it, a
+/// decimal part or a «بال» word («3 بالمئة»).
+fn counted_after(t: &str, e: usize) -> bool {
+    let digit_after = |i: usize| t.as_bytes().get(i).is_some_and(u8::is_ascii_digit);
+    match char_at(t, e) {
+        Some('%') => true,
+        Some('.' | ',') => digit_after(e + 1),
+        _ => next_word(t, e).is_some_and(|(a, b)| {
+            let w = &t[a..b];
+            lexicon::scale(w).is_some() || lexicon::currency_word(w) || w.starts_with("بال")
+        }),
     }
 }
 

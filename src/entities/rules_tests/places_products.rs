@@ -701,3 +701,36 @@ fn wallet_services_round_twelve() {
         assert_eq!(of(text, Kind::Org), [org], "{text}");
     }
 }
+
+#[test]
+fn model_word_and_number_round_twelve() {
+    // «موديل» and one or two digits name a model wherever the phrase goes on; a maker before
+    // it joins it.
+    for (text, want) in [
+        (
+            "أزيح الستار عن سيارة تيسلا موديل 3 وكشف عنها للعالم",
+            "تيسلا موديل 3",
+        ),
+        ("قامت الشركة بالكشف عن موديل 3 في منشأتها", "موديل 3"),
+    ] {
+        assert_eq!(of(text, Kind::Product), [want], "{text}");
+        let figures: Vec<Span> = rec()
+            .find(text)
+            .into_iter()
+            .filter(|s| s.kind.is_figure())
+            .collect();
+        assert!(figures.is_empty(), "{text}: {figures:?}");
+    }
+    // A year after «موديل», or a count, is no model.
+    for text in [
+        "وتباع السيارات موديل 2020 بأسعار أقل",
+        "وبلغت مبيعات موديل 3 ملايين سيارة",
+        "ارتفعت حصة الموديل 12 بالمئة",
+    ] {
+        assert!(
+            of(text, Kind::Product).is_empty(),
+            "{text}: {:?}",
+            of(text, Kind::Product)
+        );
+    }
+}
