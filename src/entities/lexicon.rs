@@ -457,6 +457,12 @@ pub const CURRENCIES: &[&str] = &[
     "مليم",
     "مليما",
     "اوقيه",
+    // The shekel, Palestine's everyday currency, in both spellings.
+    "شيكل",
+    "شيكلا",
+    "شيقل",
+    "شيقلا",
+    "شواكل",
     "usd",
     "eur",
     "sar",

@@ -482,3 +482,27 @@ fn dot_thousands_before_counted_nouns_round_ten() {
         assert_eq!(figure(text).value, Some(value), "{text}");
     }
 }
+
+#[test]
+fn shekel_amounts_round_twelve() {
+    // The shekel is a currency in both spellings, after digits, a scale or a dual.
+    for (text, span, value) in [
+        (
+            "تم الاتفاق على صرف مليوني شيقل لعائلات فلسطينية",
+            "مليوني شيقل",
+            2e6,
+        ),
+        ("بلغت قيمة الفاتورة 350 شيكلا شهريا", "350 شيكلا", 350.0),
+        ("خصصت الوزارة 12 مليون شيكل للمشروع", "12 مليون شيكل", 12e6),
+    ] {
+        let f = figure(text);
+        assert_eq!(
+            (f.kind, f.text.as_str(), f.value),
+            (Kind::Money, span, Some(value)),
+            "{text}"
+        );
+    }
+    // «شكل» (a form) is no currency.
+    let f = figure("ظهرت 3 أشكال جديدة بشكل كبير");
+    assert_eq!(f.kind, Kind::Number, "{f:?}");
+}
