@@ -517,6 +517,33 @@ pub fn find(t: &str, bare: &[(usize, usize)], out: &mut Vec<Figure>) {
     // Approximations and ranges extend figures to the left: keep them ordered by start.
     out.sort_by_key(|f| f.start);
     elliptic_money(t, out);
+    alternative_amounts(t, out);
+}
+
+/// «ما يقارب مليار أو 1.5 مليار درهم», «10 أو 15%»: two amounts joined by «أو» with the unit
+/// written after the second are one figure, of the second's kind and valued as the first (as a
+/// range is). A first end with no scale joins only a percent: «3 أو 4 ملايين» would need the
+/// second's scale.
+fn alternative_amounts(t: &str, figs: &mut Vec<Figure>) {
+    let mut k = 0;
+    while k + 1 < figs.len() {
+        let (f, g) = (&figs[k], &figs[k + 1]);
+        let joined = f.kind == Kind::Number
+            && f.end <= g.start
+            && &t[f.end..g.start] == " او "
+            && match g.kind {
+                Kind::Money => has_scale(t, f) && has_scale(t, g),
+                Kind::Percent => !has_scale(t, f),
+                _ => false,
+            };
+        if joined {
+            let (end, kind) = (g.end, g.kind);
+            figs[k].end = end;
+            figs[k].kind = kind;
+            figs.remove(k + 1);
+        }
+        k += 1;
+    }
 }
 
 fn next_digit(b: &[u8], from: usize) -> usize {

@@ -506,3 +506,41 @@ fn shekel_amounts_round_twelve() {
     let f = figure("ظهرت 3 أشكال جديدة بشكل كبير");
     assert_eq!(f.kind, Kind::Number, "{f:?}");
 }
+
+#[test]
+fn alternative_amounts_round_twelve() {
+    // Two amounts joined by «أو», the unit after the second: one figure valued as the first.
+    for (text, kind, span, value) in [
+        (
+            "وتبلغ كلفة المشروع ما يقارب مليار أو 1.5 مليار درهم حسب التقديرات",
+            Kind::Money,
+            "ما يقارب مليار أو 1.5 مليار درهم",
+            1e9,
+        ),
+        (
+            "وقد ترتفع الأسعار 10 أو 15% خلال العام",
+            Kind::Percent,
+            "10 أو 15%",
+            10.0,
+        ),
+    ] {
+        let f = figure(text);
+        assert_eq!(
+            (f.kind, f.text.as_str(), f.value),
+            (kind, span, Some(value)),
+            "{text}"
+        );
+    }
+    // A counted noun between, or a count before a sum, keeps two figures.
+    for text in [
+        "باع الصندوق مليون سهم أو 1.5 مليار درهم من أصوله",
+        "اشترى 3 أو 4 ملايين دولار من السندات",
+    ] {
+        assert_eq!(
+            figure_spans(text).len(),
+            2,
+            "{text}: {:?}",
+            figure_spans(text)
+        );
+    }
+}
