@@ -279,7 +279,15 @@ fn compound_tail(t: &str, at: usize, mult: f64) -> (usize, f64) {
             // «738مليوندرهم»: the currency glued to the scale ends the scale word early.
             let b = scale_glued_to_currency(&t[a..b]).map_or(b, |len| a + len);
             match scale(&t[a..b]) {
-                Some((m, false)) if m < mult => (b, n.value * m),
+                // «133 ملياراً و688 مليوناً و237 ألفاً و459 ليرة»: each smaller part may have
+                // its own tail.
+                Some((m, false)) if m < mult => {
+                    let (end, more) = compound_tail(t, b, m);
+                    (end, n.value * m + more)
+                }
+                // «… و237 ألفاً و459 ليرة»: a last part with no scale, before its currency,
+                // is units (after a scale word only, so «2020 و2021» stay apart).
+                None if currency_word(&t[a..b]) && n.value < mult => (n.end, n.value),
                 _ => (at, 0.0),
             }
         }

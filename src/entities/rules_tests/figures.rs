@@ -544,3 +544,30 @@ fn alternative_amounts_round_twelve() {
         );
     }
 }
+
+#[test]
+fn compound_chains_round_twelve() {
+    // A compound of several parts joined by «و», down to units before the currency, is one
+    // figure.
+    let text = "سددت المبلغ وقدره أكثر من 133 ملياراً و688 مليوناً و237 ألفاً و459 ليرة سورية.";
+    let f = figure(text);
+    assert_eq!(
+        (f.kind, f.text.as_str(), f.value),
+        (
+            Kind::Money,
+            "أكثر من 133 ملياراً و688 مليوناً و237 ألفاً و459 ليرة سورية",
+            Some(133_688_237_459.0)
+        ),
+        "{text}"
+    );
+    // Units with no currency after them, or a larger part after a smaller, stay apart.
+    for text in ["باع 5 ملايين و300 سيارة", "بلغت الأرباح 3 آلاف و2 مليون دولار"]
+    {
+        assert_eq!(
+            figure_spans(text).len(),
+            2,
+            "{text}: {:?}",
+            figure_spans(text)
+        );
+    }
+}
