@@ -108,11 +108,14 @@ fn parse_number(t: &str, i: usize) -> Option<Number> {
             digits: j - i,
         });
     }
-    // «3,400», «1,250,000»: groups of exactly three digits.
+    // «3,400», «1,250,000», «1,514.5»: groups of exactly three digits, before a decimal point
+    // or a full stop too; only a dot group after them («1,234.567») makes the comma ambiguous.
+    let dot_then_three =
+        |at: usize| b.get(at) == Some(&b'.') && at + 1 < b.len() && digit_run(b, at + 1) == at + 4;
     while b.get(end) == Some(&b',')
         && end + 1 < b.len()
         && digit_run(b, end + 1) == end + 4
-        && b.get(end + 4) != Some(&b'.')
+        && !dot_then_three(end + 4)
     {
         text.push_str(&t[end + 1..end + 4]);
         end += 4;

@@ -571,3 +571,17 @@ fn compound_chains_round_twelve() {
         );
     }
 }
+
+#[test]
+fn comma_thousands_before_a_decimal_or_a_full_stop_round_twelve() {
+    // Comma thousands keep their groups before a decimal point or a sentence's full stop.
+    for (text, value) in [
+        ("بعدما كانت تحتسب وفق السعر الرسمي 1,514.5 ليرة", 1514.5),
+        ("وبلغ عدد المشتركين 12,500.", 12500.0),
+        ("وبلغ عدد المشتركين 1,250,000.", 1_250_000.0),
+    ] {
+        assert_eq!(figure(text).value, Some(value), "{text}");
+    }
+    // A comma not followed by exactly three digits is still a decimal comma.
+    assert_eq!(figure("ارتفع المؤشر 42,15 نقطة").value, Some(42.15));
+}
