@@ -516,6 +516,10 @@ pub fn find(t: &str, bare: &[(usize, usize)], out: &mut Vec<Figure>) {
             i = digit_run(b, d);
             continue;
         }
+        if let Some(end) = clock_time(b, d) {
+            i = end;
+            continue;
+        }
         match figure_at(t, d) {
             Some(f) => {
                 i = f.end.max(d + 1);
@@ -555,6 +559,27 @@ fn alternative_amounts(t: &str, figs: &mut Vec<Figure>) {
         }
         k += 1;
     }
+}
+
+/// «09:03», «14:30:15»: a time of day (hours up to 24, two-digit minutes and seconds under 60)
+/// is no figure; where it ends. A score or ratio with one digit after the colon («3:1») is not one.
+fn clock_time(b: &[u8], d: usize) -> Option<usize> {
+    let two = |at: usize| {
+        (b.get(at) == Some(&b':') && digit_run(b, at + 1) == at + 3)
+            .then(|| u32::from(b[at + 1] - b'0') * 10 + u32::from(b[at + 2] - b'0'))
+            .filter(|&v| v < 60)
+    };
+    if d > 0 && matches!(b[d - 1], b':' | b'.' | b',') {
+        return None;
+    }
+    let j = digit_run(b, d);
+    let hour: u32 = std::str::from_utf8(&b[d..j]).ok()?.parse().ok()?;
+    if j - d > 2 || hour > 24 {
+        return None;
+    }
+    two(j)?;
+    let end = if two(j + 3).is_some() { j + 6 } else { j + 3 };
+    (!matches!(b.get(end), Some(b':' | b'0'..=b'9'))).then_some(end)
 }
 
 fn next_digit(b: &[u8], from: usize) -> usize {

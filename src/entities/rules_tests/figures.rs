@@ -585,3 +585,24 @@ fn comma_thousands_before_a_decimal_or_a_full_stop_round_twelve() {
     // A comma not followed by exactly three digits is still a decimal comma.
     assert_eq!(figure("ارتفع المؤشر 42,15 نقطة").value, Some(42.15));
 }
+
+#[test]
+fn clock_times_round_twelve() {
+    // A time of day is no figure; the date beside it still is.
+    assert!(figure_spans("بدأ البث عند الساعة 09:03 صباحا").is_empty());
+    assert!(figure_spans("انتهى الاجتماع 14:30:15 بتوقيت دمشق").is_empty());
+    assert_eq!(
+        figure_spans("24-11-2025 09:03 AM"),
+        ["24-11-2025"],
+        "{:?}",
+        figure_spans("24-11-2025 09:03 AM")
+    );
+    // A score, a three-digit ratio or hours past 24 are not times.
+    for text in [
+        "فاز الفريق 3:1 على منافسه",
+        "بنسبة 25:75 بين الطرفين",
+        "بلغت 30:45 دقيقة",
+    ] {
+        assert!(!figure_spans(text).is_empty(), "{text}");
+    }
+}
