@@ -462,30 +462,42 @@ pub(super) fn described_product(t: &str, at: usize, out: &mut Vec<NameCand>) {
     {
         return;
     }
-    let over: Vec<usize> = (0..out.len())
-        .filter(|&k| out[k].start < s + len && s < out[k].end)
-        .collect();
     // «هاتفها الذكي ثلاثي الطيات “Mate XT”»: a Latin run with no entry, read as a company for
     // want of a trigger right before it, is the described product.
-    if let [k] = over[..]
-        && (out[k].start, out[k].end) == (s, s + len)
+    if let Some(c) = named_product(out, s, s + len, name.is_ascii(), 1) {
+        out.push(c);
+    }
+}
+
+/// The name at `s..e` is a product: a company candidate with no entry spanning exactly it (when
+/// `retag`) becomes the product; with no candidate over it, the new one is returned.
+fn named_product(
+    out: &mut [NameCand],
+    s: usize,
+    e: usize,
+    retag: bool,
+    prio: u8,
+) -> Option<NameCand> {
+    let mut over = (0..out.len()).filter(|&k| out[k].start < e && s < out[k].end);
+    let Some(k) = over.next() else {
+        return Some(NameCand {
+            start: s,
+            end: e,
+            kind: Kind::Product,
+            entity: None,
+            prio,
+        });
+    };
+    let only = over.next().is_none();
+    if retag
+        && only
+        && (out[k].start, out[k].end) == (s, e)
         && out[k].entity.is_none()
         && out[k].kind == Kind::Org
-        && name.is_ascii()
     {
         out[k].kind = Kind::Product;
-        return;
     }
-    if !over.is_empty() {
-        return;
-    }
-    out.push(NameCand {
-        start: s,
-        end: s + len,
-        kind: Kind::Product,
-        entity: None,
-        prio: 1,
-    });
+    None
 }
 
 /// Product words that name a thing: a project or a programme («مشروع», «برنامج») is not one.
@@ -543,26 +555,7 @@ pub(super) fn named_products(t: &str, out: &mut Vec<NameCand>) {
         }
         // «حملت اسم (DIAL-E)»: a Latin run with no entry, read as a company for want of a
         // trigger, is the product the sentence names.
-        let over: Vec<usize> = (0..out.len())
-            .filter(|&k| out[k].start < s + len && s < out[k].end)
-            .collect();
-        if let [k] = over[..]
-            && (out[k].start, out[k].end) == (s, s + len)
-            && out[k].entity.is_none()
-            && out[k].kind == Kind::Org
-        {
-            out[k].kind = Kind::Product;
-            continue;
-        }
-        if over.is_empty() {
-            found.push(NameCand {
-                start: s,
-                end: s + len,
-                kind: Kind::Product,
-                entity: None,
-                prio: 2,
-            });
-        }
+        found.extend(named_product(out, s, s + len, true, 2));
     }
     out.extend(found);
 }
