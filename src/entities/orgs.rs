@@ -966,6 +966,10 @@ fn bare_dateline_outlet(t: &str, words: &[Word], known: &Known) -> Option<(usize
 fn dash_dateline_outlets(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for (k, w) in words.iter().enumerate() {
+        // A word joined to the one before it does not open its line (most words: no trim).
+        if w.joined {
+            continue;
+        }
         let before = t[..w.s].trim_end_matches(' ');
         if !(before.is_empty() || before.ends_with('\n')) {
             continue;
@@ -1086,10 +1090,6 @@ fn described_quoted_companies(t: &str, words: &[Word]) -> Vec<(usize, usize)> {
         if words[k].joined {
             continue;
         }
-        let gap = t[words[k - 1].e..words[k].s].trim();
-        if gap.chars().count() != 1 || !gap.starts_with(OPEN) {
-            continue;
-        }
         let company = matches!(
             word(k - 2),
             "الشركه"
@@ -1102,6 +1102,10 @@ fn described_quoted_companies(t: &str, words: &[Word]) -> Vec<(usize, usize)> {
         );
         if !company || !words[k - 1].joined || !nisba(word(k - 1)) || !word(k - 1).ends_with("يه")
         {
+            continue;
+        }
+        let gap = t[words[k - 1].e..words[k].s].trim();
+        if gap.chars().count() != 1 || !gap.starts_with(OPEN) {
             continue;
         }
         // The name runs to the closing quote, at most four words on.
@@ -1127,15 +1131,16 @@ fn interview_outlets(t: &str, words: &[Word]) -> Vec<(usize, usize)> {
     let word = |k: usize| &t[words[k].s..words[k].e];
     let mut out = Vec::new();
     for k in 2..words.len() {
-        let gap = t[words[k - 1].e..words[k].s].trim();
-        if gap.chars().count() != 1 || !gap.starts_with(OPEN) {
+        // The rare words first, the gap (a trim) only after them.
+        if !words[k - 1].joined || !matches!(word(k - 1), "ل" | "مع") {
             continue;
         }
         let interview = matches!(
             word(k - 2),
             "تصريح" | "تصريحات" | "حديث" | "مقابله" | "حوار" | "لقاء"
         );
-        if !interview || !words[k - 1].joined || !matches!(word(k - 1), "ل" | "مع") {
+        let gap = t[words[k - 1].e..words[k].s].trim();
+        if !interview || gap.chars().count() != 1 || !gap.starts_with(OPEN) {
             continue;
         }
         let mut last = k;

@@ -699,7 +699,16 @@ impl Ctx<'_> {
 /// not part of another name.
 fn speech_surname(c: &Ctx, i: usize, stem: &str, bits: u16) -> bool {
     let (t, words) = (c.t, c.words);
-    if stem.len() != c.t[words[i].s..words[i].e].len()
+    // Asked of most words: the rare neighbours first (a statement noun before, a speech verb
+    // after), the word's own checks (a class look-up each) only then.
+    let after_noun = i > 0
+        && words[i].joined
+        && matches!(&t[words[i - 1].s..words[i - 1].e], "تصريحات" | "لسان");
+    let verb_after = words
+        .get(i + 1)
+        .is_some_and(|n| n.joined && c.cls[i + 1] & class::SPEECH != 0);
+    if !(after_noun || verb_after)
+        || stem.len() != c.t[words[i].s..words[i].e].len()
         || !stem.starts_with("ال")
         || stem.chars().count() < 5
         || !name_word_class(stem, bits)
@@ -711,20 +720,14 @@ fn speech_surname(c: &Ctx, i: usize, stem: &str, bits: u16) -> bool {
     {
         return false;
     }
-    let after_noun = i > 0
-        && words[i].joined
-        && matches!(&t[words[i - 1].s..words[i - 1].e], "تصريحات" | "لسان")
-        && c.closes_after(i);
+    let after_noun = after_noun && c.closes_after(i);
     // The verb must follow at once and the name open its sentence (or the text).
     let before = &t[..words[i].s];
     let kept = before.trim_end();
     let opens = kept.is_empty()
         || kept.ends_with(['.', '!', '؟', '?'])
         || before[kept.len()..].contains('\n');
-    let before_verb = opens
-        && words
-            .get(i + 1)
-            .is_some_and(|n| n.joined && c.cls[i + 1] & class::SPEECH != 0);
+    let before_verb = opens && verb_after;
     after_noun || before_verb
 }
 
