@@ -10,8 +10,9 @@ use super::orgs;
 use super::people::People;
 use super::scan::{
     char_at, char_before, clitic_before, is_arabic_letter, is_word_char, next_word, prev_word,
-    split_words, stems,
+    stems,
 };
+use super::wordtable::WordTable;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::collections::{HashMap, HashSet};
 
@@ -419,7 +420,8 @@ impl Names {
         out[first_gaz..gaz_end].sort_by_key(|c| c.start);
         merge_local_subsidiaries(t, &mut out[first_gaz..gaz_end]);
         let gaz = GazIndex::new(first_gaz..gaz_end, out);
-        let words = split_words(t);
+        let table = WordTable::new(t);
+        let words = table.words.as_slice();
         {
             let name_at = |s: usize| {
                 gaz.overlapping(out, s, s + 8)
@@ -430,9 +432,9 @@ impl Names {
             };
             let known = orgs::Known { name_at: &name_at };
             let mut found: Vec<NameCand> = Vec::new();
-            for (start, end) in orgs::institutions(t, &words, &known)
+            for (start, end) in orgs::institutions(t, words, &known)
                 .into_iter()
-                .chain(orgs::company_words(t, &words, &known))
+                .chain(orgs::company_words(t, &table, &known))
             {
                 // A company word after a known company keeps its canonical name.
                 let entity = gaz
@@ -453,7 +455,7 @@ impl Names {
         if mostly_arabic(t) {
             latin_runs(g, &self.people, orig, offsets, t, out, &gaz);
         }
-        spelled_acronyms(t, &words, out, &gaz);
+        spelled_acronyms(t, words, out, &gaz);
         people_with_titles(t, out, &gaz);
         // Names of other kinds where a person run stops, sorted for binary search.
         let mut other: Vec<(usize, usize)> = out[first_gaz..]
@@ -470,7 +472,7 @@ impl Names {
                 .take_while(|&&(a, _)| a < e)
                 .any(|&(_, b)| b > s)
         };
-        let people = self.people.find(orig, offsets, t, &words, &blocked);
+        let people = self.people.find(orig, offsets, t, &table, &blocked);
         out.extend(people.into_iter().map(|(start, end)| NameCand {
             start,
             end,
@@ -496,9 +498,9 @@ impl Names {
         quoted_appositions(t, out);
         arabic_acronym_glosses(t, out, &gaz);
         datelines(t, out, &gaz);
-        propagate_names(t, &words, out, gaz_end);
+        propagate_names(t, words, out, gaz_end);
         maker_models(t, out);
-        model_numbers(t, &words, out);
+        model_numbers(t, words, out);
         quoted_editions(t, out);
         app_names(t, out);
         digital_platforms(t, out);

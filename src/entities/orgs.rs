@@ -7,8 +7,10 @@
 
 use super::lexicon::WordHashBuild;
 use super::normalize::CLITIC_PREFIXES;
+use super::people::class;
 use super::scan::{Word, is_arabic_letter};
-use std::collections::{HashMap, HashSet};
+use super::wordtable::WordTable;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// Heads that always start an institution's name when a name follows them.
@@ -225,13 +227,19 @@ pub(super) const COMPANY_WORDS: &[&str] = &[
 /// The last letters of the heads (`head_form`'s quick rejection).
 pub(super) const HEAD_LAST_LETTERS: &[char] = &['د', 'ز', 'س', 'ع', 'ف', 'ق', 'ك', 'ن', 'ه', 'ي'];
 
-/// A word that ends a company's name («القابضه», «موبايل», «كابيتال»).
-pub(super) fn company_word(w: &str) -> bool {
-    // Asked of every word: a hash look-up, not a scan of the list.
-    static SET: LazyLock<HashSet<&str, WordHashBuild>> =
-        LazyLock::new(|| COMPANY_WORDS.iter().copied().collect());
-    SET.contains(w)
-}
+/// News words that end an outlet's name before a dash («شفق نيوز -», «أخبار اليوم -»);
+/// read as `class::NEWS`.
+pub(super) const NEWS_WORDS: &[&str] = &["اخبار", "الاخباريه", "الاخباري", "نيوز"];
+
+/// Media nisbas after an outlet's name («موقع خبرني الإخباري»); read as `class::MEDIA_NISBA`.
+pub(super) const MEDIA_NISBAS: &[&str] = &[
+    "الاعلاميه",
+    "الاخباريه",
+    "الالكترونيه",
+    "الاعلامي",
+    "الاخباري",
+    "الالكتروني",
+];
 
 /// A person's name starting at word `k` inside an institution's name: a royal title and a name
 /// («الملك سعود»), or a name with a nasab chain («محمد بن راشد»), with any further «بن X»;
@@ -897,12 +905,11 @@ pub fn institutions(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize
 /// «هلا أخبار – ناقشت …», «الوقائع الإخبارية :منذ …»: a line opening with one to three words
 /// that end with a news word, then a dash or a colon, is the outlet's dateline (no place
 /// needed); as (start, end).
-fn dateline_outlets(t: &str, words: &[Word]) -> Vec<(usize, usize)> {
+fn dateline_outlets(t: &str, words: &[Word], cls: &[u16]) -> Vec<(usize, usize)> {
     let word = |k: usize| &t[words[k].s..words[k].e];
     let mut out = Vec::new();
     for k in 0..words.len() {
-        if !matches!(word(k), "اخبار" | "الاخباريه" | "الاخباري" | "نيوز")
-        {
+        if cls[k] & class::NEWS == 0 {
             continue;
         }
         if !t[words[k].e..]
@@ -997,7 +1004,12 @@ fn dash_dateline_outlets(t: &str, words: &[Word], known: &Known) -> Vec<(usize, 
 /// media nisba is the outlet's name (the descriptor and the nisba are not: conventions, «وكالة
 /// [نوفا] الإيطالية للأنباء»); not a word the gazetteer knows as a place, not a definite word
 /// («قناة الجزيرة الإخبارية» is found as a known name).
-fn media_described_outlets(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize)> {
+fn media_described_outlets(
+    t: &str,
+    words: &[Word],
+    cls: &[u16],
+    known: &Known,
+) -> Vec<(usize, usize)> {
     let word = |k: usize| &t[words[k].s..words[k].e];
     let descriptor = |w: &str| {
         let bare = CLITIC_PREFIXES
@@ -1015,17 +1027,10 @@ fn media_described_outlets(t: &str, words: &[Word], known: &Known) -> Vec<(usize
     };
     let mut out = Vec::new();
     for k in 1..words.len().saturating_sub(1) {
-        let (name, next) = (word(k), word(k + 1));
+        let name = word(k);
         // The rare nisba first: most words are rejected before the descriptor is looked at.
-        if matches!(
-            next,
-            "الاعلاميه"
-                | "الاخباريه"
-                | "الالكترونيه"
-                | "الاعلامي"
-                | "الاخباري"
-                | "الالكتروني"
-        ) && descriptor(word(k - 1))
+        if cls[k + 1] & class::MEDIA_NISBA != 0
+            && descriptor(word(k - 1))
             && words[k].joined
             && words[k + 1].joined
             && words[k].arabic
@@ -1161,16 +1166,17 @@ fn interview_outlets(t: &str, words: &[Word]) -> Vec<(usize, usize)> {
 /// three words (or a gazetteer name) not broken by punctuation. Outlets opening a dateline
 /// with a news word (`dateline_outlets`) and quoted names after «الشركة» and a nationality
 /// (`described_quoted_companies`) are among them.
-pub fn company_words(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize)> {
+pub fn company_words(t: &str, table: &WordTable, known: &Known) -> Vec<(usize, usize)> {
+    let (words, cls) = (table.words.as_slice(), table.cls.as_slice());
     let word = |k: usize| &t[words[k].s..words[k].e];
-    let mut out = dateline_outlets(t, words);
+    let mut out = dateline_outlets(t, words, cls);
     out.extend(bare_dateline_outlet(t, words, known));
     out.extend(dash_dateline_outlets(t, words, known));
-    out.extend(media_described_outlets(t, words, known));
+    out.extend(media_described_outlets(t, words, cls, known));
     out.extend(interview_outlets(t, words));
     out.extend(described_quoted_companies(t, words));
     for k in 1..words.len() {
-        if !words[k].joined || !company_word(word(k)) {
+        if !words[k].joined || cls[k] & class::COMPANY == 0 {
             continue;
         }
         if let Some(first) = after_company_trigger(t, words, k) {
@@ -1317,6 +1323,7 @@ mod tests {
         assert!(heads > 500, "{heads}");
         assert_eq!(stem_of("والهيئه"), (2, "الهيئه"));
         assert_eq!(stem_of("لوزاره"), (2, "وزاره"));
-        assert!(company_word("القابضه") && !company_word("الشركه"));
+        let company = |w: &str| class(w) & class::COMPANY != 0;
+        assert!(company("القابضه") && !company("الشركه"));
     }
 }

@@ -16,10 +16,12 @@
 
 use super::lexicon::{WordHashBuild, WordSketch};
 use super::scan::{Word, is_arabic_letter};
+use super::wordtable::WordTable;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 mod words;
+pub(crate) use words::class;
 use words::*;
 pub(crate) use words::{arab_nationality, function_word, role_word, speech_verb, title};
 
@@ -132,16 +134,17 @@ impl People {
         orig: &str,
         offsets: &[usize],
         t: &str,
-        words: &[Word],
+        table: &WordTable,
         blocked: &dyn Fn(usize, usize) -> bool,
     ) -> Vec<(usize, usize)> {
+        let words = table.words.as_slice();
         let c = Ctx {
             orig,
             offsets,
             t,
             words,
             blocked,
-            cls: words.iter().map(|w| class(&t[w.s..w.e])).collect(),
+            cls: &table.cls,
         };
         let w = |i: usize| &t[words[i].s..words[i].e];
         let mut found: Vec<(usize, usize)> = Vec::new();
@@ -192,7 +195,8 @@ impl People {
             0
         };
         // A byline names its writer as surely as a title.
-        let titled = prev & class::TITLE != 0 || dotted_title(t, words, i) || byline(t, words, i);
+        let titled =
+            prev & class::TITLE != 0 || dotted_title(t, words, i) || byline(t, words, c.cls, i);
         let spoken = prev & class::SPEECH != 0;
         // Few given names start like the article («الياس», «الكسندر»): most words need no
         // look-up.
@@ -229,9 +233,9 @@ impl People {
         let quoted_surname = !(given || titled || spoken) && speech_surname(c, i, stem, stem_class);
         // The costlier cues only when the cheap ones say nothing.
         let lazy = !(given || titled || spoken || quoted_surname);
-        let appositive = lazy && i > 0 && (listed || apposition(t, words, &c.cls, i));
+        let appositive = lazy && i > 0 && (listed || apposition(t, words, c.cls, i));
         let after_role =
-            lazy && i > 0 && words[i].joined && self.role_phrase_ends(t, words, &c.cls, i);
+            lazy && i > 0 && words[i].joined && self.role_phrase_ends(t, words, c.cls, i);
         // A listed given name that is also a role noun («رائد» pioneer) is the name.
         if quoted_surname {
             return Some((i, i));
@@ -345,7 +349,7 @@ impl People {
                 && c.cls[k] & class::NOT_NAME == class::ROLE
                 && words.get(k + 1).is_none_or(|n| !n.joined)
                 && i > 0
-                && (appositive || apposition(t, words, &c.cls, i));
+                && (appositive || apposition(t, words, c.cls, i));
             if role_surname {
                 last = k;
                 count += 1;
@@ -422,7 +426,7 @@ impl People {
         }
         let next = (last + 1 < words.len()).then(|| words[last + 1]);
         let role_after = next.is_some_and(|n| n.joined && c.role(last + 1))
-            || comma_then_role(t, words, &c.cls, last);
+            || comma_then_role(t, words, c.cls, last);
         let closed = c.closes_after(last);
         let strong = given || titled || nasab;
         // An appositive name is closed by punctuation: «…، أنور معروف، أنه».
@@ -647,7 +651,7 @@ struct Ctx<'a> {
     words: &'a [Word],
     blocked: &'a dyn Fn(usize, usize) -> bool,
     /// `class` of every word, asked of the same words by several cues.
-    cls: Vec<u16>,
+    cls: &'a [u16],
 }
 
 impl Ctx<'_> {

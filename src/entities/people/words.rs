@@ -7,7 +7,7 @@ use super::*;
 /// What the person grammar asks of a word, one bit each: the closed classes below and the
 /// lexicon's words that are no name, gathered in one table so that a word is looked up once
 /// (the lists were `match`es, each compared with every entry of its length).
-pub(super) mod class {
+pub(crate) mod class {
     pub const FUNCTION: u16 = 1;
     /// A role noun, or «و» + one.
     pub const ROLE: u16 = 1 << 1;
@@ -24,11 +24,19 @@ pub(super) mod class {
     pub const ROLE_TAIL: u16 = 1 << 7;
     /// A body a role belongs to, maybe with «ال» or «لل» («رئيس مجلس إدارة الشركة X»).
     pub const INSTITUTION: u16 = 1 << 8;
+    /// Ends a company's name («القابضه», «موبايل», «كابيتال»: `orgs::COMPANY_WORDS`).
+    pub const COMPANY: u16 = 1 << 9;
+    /// Ends an outlet's dateline before a dash («شفق نيوز -»: `orgs::NEWS_WORDS`).
+    pub const NEWS: u16 = 1 << 10;
+    /// A media nisba after an outlet's name («الإخبارية»: `orgs::MEDIA_NISBAS`).
+    pub const MEDIA_NISBA: u16 = 1 << 11;
+    /// Opens a byline before its writer («كتب», «بقلم»: `BYLINE_CUES`).
+    pub const BYLINE_CUE: u16 = 1 << 12;
     /// What keeps a word out of a name (`name_word`).
     pub const NOT_NAME: u16 = FUNCTION | ROLE | TITLE | SPEECH | COMMON | LEXICAL;
 }
 
-pub(super) fn class(w: &str) -> u16 {
+pub(crate) fn class(w: &str) -> u16 {
     static TABLE: LazyLock<HashMap<Box<str>, u16, WordHashBuild>> = LazyLock::new(|| {
         let mut t: HashMap<Box<str>, u16, WordHashBuild> = HashMap::default();
         let mut add = |w: String, bit: u16| *t.entry(w.into_boxed_str()).or_default() |= bit;
@@ -75,6 +83,17 @@ pub(super) fn class(w: &str) -> u16 {
         for w in lexical {
             add(w.to_string(), class::LEXICAL);
         }
+        let orgs_words = [
+            (crate::entities::orgs::COMPANY_WORDS, class::COMPANY),
+            (crate::entities::orgs::NEWS_WORDS, class::NEWS),
+            (crate::entities::orgs::MEDIA_NISBAS, class::MEDIA_NISBA),
+            (BYLINE_CUES, class::BYLINE_CUE),
+        ];
+        for (list, bit) in orgs_words {
+            for w in list {
+                add(w.to_string(), bit);
+            }
+        }
         t
     });
     TABLE.get(w).copied().unwrap_or(0)
@@ -97,14 +116,19 @@ pub(crate) fn title(w: &str) -> bool {
 
 /// «كتبت/ آية عبد الهادي», «بقلم: سامي», «إعداد - …»: a byline (written by, by the pen of, prepared
 /// by), a slash, a colon or a dash, then the writer.
-pub(super) fn byline(t: &str, words: &[crate::entities::scan::Word], i: usize) -> bool {
+pub(super) fn byline(
+    t: &str,
+    words: &[crate::entities::scan::Word],
+    cls: &[u16],
+    i: usize,
+) -> bool {
     i > 0
-        && matches!(
-            &t[words[i - 1].s..words[i - 1].e],
-            "كتب" | "كتبت" | "بقلم" | "اعداد"
-        )
+        && cls[i - 1] & class::BYLINE_CUE != 0
         && matches!(t[words[i - 1].e..words[i].s].trim(), "/" | ":" | "-")
 }
+
+/// Words opening a byline («كتب: …»).
+const BYLINE_CUES: &[&str] = &["كتب", "كتبت", "بقلم", "اعداد"];
 
 pub(crate) fn speech_verb(w: &str) -> bool {
     class(w) & class::SPEECH != 0
