@@ -432,7 +432,7 @@ impl Names {
             };
             let known = orgs::Known { name_at: &name_at };
             let mut found: Vec<NameCand> = Vec::new();
-            for (start, end) in orgs::institutions(t, words, &known)
+            for (start, end) in orgs::institutions(t, &table, &known)
                 .into_iter()
                 .chain(orgs::company_words(t, &table, &known))
             {

@@ -284,8 +284,18 @@ pub struct Known<'a> {
 /// A head noun, maybe after a clitic: (offset of the span start in the word, head in its
 /// dictionary form). «لوزارة» → (2, وزاره); «والهيئة» → (2, الهيئه); «للهيئة» → (2, الهيئه).
 fn stem_of(w: &str) -> (usize, &'static str) {
-    // Asked of every word: every form a head can take (a head, or a clitic and a head or a
-    // definite head's noun) is looked up in a table of `head_form`'s answers, built once.
+    head_forms().get(w).copied().unwrap_or((0, ""))
+}
+
+/// Every form a head can take, for the word table's `class::HEAD` bit (words without it are
+/// no head, so `institutions` asks `stem_of` only of the others).
+pub(super) fn head_form_words() -> impl Iterator<Item = &'static str> {
+    head_forms().keys().map(String::as_str)
+}
+
+fn head_forms() -> &'static HashMap<String, (usize, &'static str), WordHashBuild> {
+    // Every form a head can take (a head, or a clitic and a head or a definite head's noun),
+    // with `head_form`'s answer, built once.
     static FORMS: LazyLock<HashMap<String, (usize, &'static str), WordHashBuild>> =
         LazyLock::new(|| {
             let mut forms = HashMap::default();
@@ -302,7 +312,7 @@ fn stem_of(w: &str) -> (usize, &'static str) {
             }
             forms
         });
-    FORMS.get(w).copied().unwrap_or((0, ""))
+    &FORMS
 }
 
 /// `stem_of` worked out from the lists (what its table holds).
@@ -565,11 +575,17 @@ pub(super) fn closed_class(w: &str) -> bool {
 }
 
 /// Institutions named by a head noun, as (start, end) in normalized text.
-pub fn institutions(t: &str, words: &[Word], known: &Known) -> Vec<(usize, usize)> {
+pub fn institutions(t: &str, table: &WordTable, known: &Known) -> Vec<(usize, usize)> {
+    let words = table.words.as_slice();
     let word = |k: usize| &t[words[k].s..words[k].e];
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
+        // Most words are no head: the table says so without a look-up.
+        if table.cls[i] & class::HEAD == 0 {
+            i += 1;
+            continue;
+        }
         let (off, head) = stem_of(word(i));
         if head.is_empty() {
             i += 1;
@@ -1319,6 +1335,7 @@ mod tests {
         for w in &forms {
             assert_eq!(stem_of(w), head_form(w), "{w}");
             heads += usize::from(!stem_of(w).1.is_empty());
+            assert_eq!(class(w) & class::HEAD != 0, !stem_of(w).1.is_empty(), "{w}");
         }
         assert!(heads > 500, "{heads}");
         assert_eq!(stem_of("والهيئه"), (2, "الهيئه"));

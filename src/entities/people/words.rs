@@ -32,6 +32,8 @@ pub(crate) mod class {
     pub const MEDIA_NISBA: u16 = 1 << 11;
     /// Opens a byline before its writer («كتب», «بقلم»: `BYLINE_CUES`).
     pub const BYLINE_CUE: u16 = 1 << 12;
+    /// An institution's head, maybe after a clitic («لوزارة»: `orgs::stem_of` answers it).
+    pub const HEAD: u16 = 1 << 13;
     /// What keeps a word out of a name (`name_word`).
     pub const NOT_NAME: u16 = FUNCTION | ROLE | TITLE | SPEECH | COMMON | LEXICAL;
 }
@@ -93,6 +95,9 @@ pub(crate) fn class(w: &str) -> u16 {
             for w in list {
                 add(w.to_string(), bit);
             }
+        }
+        for w in crate::entities::orgs::head_form_words() {
+            add(w.to_string(), class::HEAD);
         }
         t
     });
