@@ -15,6 +15,7 @@ use super::scan::{
     char_at, char_before, clitic_before, is_arabic_letter, is_space, is_word_char, next_word,
     prev_word, skip_spaces, stems, word_end,
 };
+use super::wordtable::WordTable;
 
 /// A figure found in normalized text.
 #[derive(Clone, Debug, PartialEq)]
@@ -487,7 +488,7 @@ fn approx_start(t: &str, start: usize) -> usize {
 
 /// Every figure in the normalized text `t`, plus those starting at the bare scale words given
 /// (from the name automaton): sorted, possibly overlapping names (resolved by the caller).
-pub fn find(t: &str, bare: &[(usize, usize)], out: &mut Vec<Figure>) {
+pub fn find(t: &str, table: &WordTable, bare: &[(usize, usize)], out: &mut Vec<Figure>) {
     let b = t.as_bytes();
     let mut bare = bare.iter().peekable();
     let mut i = 0;
@@ -528,7 +529,7 @@ pub fn find(t: &str, bare: &[(usize, usize)], out: &mut Vec<Figure>) {
             None => i = digit_run(b, d),
         }
     }
-    spelled_percents(t, out);
+    spelled_percents(t, table, out);
     // Approximations and ranges extend figures to the left: keep them ordered by start.
     out.sort_by_key(|f| f.start);
     elliptic_money(t, out);
@@ -999,14 +1000,17 @@ fn bare_figure(t: &str, s: usize, e: usize) -> Option<Figure> {
 }
 
 /// «سبعة بالمئة», «عشرة في المائة»: a spelled number before a percent word.
-fn spelled_percents(t: &str, out: &mut Vec<Figure>) {
-    // Every word ends in «ئه»: one search for it over the text instead of one for each word.
-    // The hits are taken word by word, as the searches for each word used to give them.
+fn spelled_percents(t: &str, table: &WordTable, out: &mut Vec<Figure>) {
+    // Every word ends in «ئه»: the words of the table that do, instead of a search for each
+    // (one ending inside a word would be dropped below). The hits are taken word by word, as
+    // the searches for each word used to give them.
     const WORDS: [&str; 4] = ["بالمئه", "بالمائه", "في المئه", "في المائه"];
-    let mut hits: Vec<(usize, usize)> = t
-        .match_indices("ئه")
-        .filter_map(|(q, tail)| {
-            let end = q + tail.len();
+    let mut hits: Vec<(usize, usize)> = table
+        .words
+        .iter()
+        .filter(|w| t[w.s..w.e].ends_with("ئه"))
+        .filter_map(|w| {
+            let end = w.e;
             let k = WORDS.iter().position(|w| t[..end].ends_with(w))?;
             Some((k, end - WORDS[k].len()))
         })

@@ -26,6 +26,7 @@ use normalize::normalize_str;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::path::Path;
+use wordtable::WordTable;
 
 /// The rules are the code of this module: hashing it into the version means any change to them
 /// re-indexes stored articles, with nothing to remember to bump.
@@ -193,13 +194,22 @@ impl Recognizer {
     pub fn find(&self, text: &str) -> Vec<Span> {
         let norm = normalize::normalize(text);
         let t = norm.text.as_str();
+        let table = WordTable::new(t);
         let mut names: Vec<NameCand> = Vec::new();
         let mut bare = Vec::new();
         if let Some(matcher) = self.matcher() {
-            matcher.find(&self.gaz, text, &norm.offsets, t, &mut names, &mut bare);
+            matcher.find(
+                &self.gaz,
+                text,
+                &norm.offsets,
+                t,
+                &table,
+                &mut names,
+                &mut bare,
+            );
         }
         let mut figs = Vec::new();
-        figures::find(t, &bare, &mut figs);
+        figures::find(t, &table, &bare, &mut figs);
         let mut cands: Vec<Cand> = names
             .into_iter()
             .map(|n| Cand {

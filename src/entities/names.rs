@@ -310,6 +310,7 @@ impl Names {
         orig: &str,
         offsets: &[usize],
         t: &str,
+        table: &WordTable,
         out: &mut Vec<NameCand>,
         bare: &mut Vec<(usize, usize)>,
     ) {
@@ -420,7 +421,6 @@ impl Names {
         out[first_gaz..gaz_end].sort_by_key(|c| c.start);
         merge_local_subsidiaries(t, &mut out[first_gaz..gaz_end]);
         let gaz = GazIndex::new(first_gaz..gaz_end, out);
-        let table = WordTable::new(t);
         let words = table.words.as_slice();
         {
             let name_at = |s: usize| {
@@ -432,9 +432,9 @@ impl Names {
             };
             let known = orgs::Known { name_at: &name_at };
             let mut found: Vec<NameCand> = Vec::new();
-            for (start, end) in orgs::institutions(t, &table, &known)
+            for (start, end) in orgs::institutions(t, table, &known)
                 .into_iter()
-                .chain(orgs::company_words(t, &table, &known))
+                .chain(orgs::company_words(t, table, &known))
             {
                 // A company word after a known company keeps its canonical name.
                 let entity = gaz
@@ -472,7 +472,7 @@ impl Names {
                 .take_while(|&&(a, _)| a < e)
                 .any(|&(_, b)| b > s)
         };
-        let people = self.people.find(orig, offsets, t, &table, &blocked);
+        let people = self.people.find(orig, offsets, t, table, &blocked);
         out.extend(people.into_iter().map(|(start, end)| NameCand {
             start,
             end,
