@@ -318,16 +318,19 @@ fn drop_nationality_adjectives(t: &str, chosen: &mut Vec<Cand>) {
             && word.starts_with("ال")
             && word.ends_with("يه")
             && !word.contains(' ');
-        let after_noun = scan::prev_word(t, c.start).is_some_and(|(s, e)| {
-            let noun = &t[s..e];
-            e + 1 == c.start
-                && &t[e..c.start] == " "
-                && noun.starts_with("ال")
-                && (noun.ends_with('ه') || noun.ends_with("ات"))
-                && prev.is_none_or(|(end, _)| end <= s)
-        });
+        // Asked only of a nisba-shaped place (a backward walk each).
+        let after_noun = || {
+            scan::prev_word(t, c.start).is_some_and(|(s, e)| {
+                let noun = &t[s..e];
+                e + 1 == c.start
+                    && &t[e..c.start] == " "
+                    && noun.starts_with("ال")
+                    && (noun.ends_with('ه') || noun.ends_with("ات"))
+                    && prev.is_none_or(|(end, _)| end <= s)
+            })
+        };
         let adjective = nisba
-            && (after_noun
+            && (after_noun()
                 || prev.is_some_and(|(end, kind)| {
                     // «صحيفة "سبق" السعودية»: also after the quote closing the name.
                     matches!(kind, Kind::Org | Kind::Product)
