@@ -1139,7 +1139,7 @@ mod tests {
     fn figures(text: &str) -> Vec<(String, Kind, Option<String>, Option<f64>)> {
         let t = normalize_str(text);
         let mut out: Vec<Figure> = Vec::new();
-        find(&t, &[], &mut out);
+        find(&t, &super::WordTable::new(&t), &[], &mut out);
         out.into_iter()
             .map(|f| (t[f.start..f.end].to_string(), f.kind, f.iso, f.value))
             .collect()
