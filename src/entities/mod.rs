@@ -198,15 +198,7 @@ impl Recognizer {
         let mut names: Vec<NameCand> = Vec::new();
         let mut bare = Vec::new();
         if let Some(matcher) = self.matcher() {
-            matcher.find(
-                &self.gaz,
-                text,
-                &norm.offsets,
-                t,
-                &table,
-                &mut names,
-                &mut bare,
-            );
+            matcher.find(&self.gaz, text, &norm, &table, &mut names, &mut bare);
         }
         let mut figs = Vec::new();
         figures::find(t, &table, &bare, &mut figs);

@@ -303,17 +303,18 @@ impl Names {
             .any(|p| self.places.contains(p))
     }
 
-    /// Gazetteer, Latin and trigger candidates, plus the bare scale words for the figures.
+    /// Gazetteer, Latin and trigger candidates, plus the bare scale words for the figures;
+    /// `norm` is `orig` normalized, `table` its words.
     pub fn find(
         &self,
         g: &Gazetteer,
         orig: &str,
-        offsets: &[usize],
-        t: &str,
+        norm: &super::normalize::Normalized,
         table: &WordTable,
         out: &mut Vec<NameCand>,
         bare: &mut Vec<(usize, usize)>,
     ) {
+        let (t, offsets) = (norm.text.as_str(), norm.offsets.as_slice());
         let mut raws: Vec<Raw> = Vec::new();
         let mut triggers: Vec<(usize, Trigger)> = Vec::new();
         for m in self.ac.find_overlapping_iter(t) {
