@@ -898,9 +898,15 @@ fn propagate_names(t: &str, words: &[super::scan::Word], out: &mut Vec<NameCand>
     // Looked up for every word of the text: WordHash, not SipHash.
     let mut by_first: HashMap<&str, Vec<(&str, Kind)>, WordHashBuild> = HashMap::default();
     let mut firsts = WordSketch::default();
+    // Every clitic stem of a word ends where the word does: a word whose last byte ends no first
+    // word is passed over without working out its stems (most words).
+    let mut last_bytes = [false; 256];
     for (name, kind) in &names {
         let first = name.split(' ').next().unwrap_or(name);
         firsts.add(first);
+        if let Some(&b) = first.as_bytes().last() {
+            last_bytes[usize::from(b)] = true;
+        }
         by_first
             .entry(first)
             .or_default()
@@ -911,6 +917,13 @@ fn propagate_names(t: &str, words: &[super::scan::Word], out: &mut Vec<NameCand>
     let mut extra = Vec::new();
     for w in words {
         let word = &t[w.s..w.e];
+        if !word
+            .as_bytes()
+            .last()
+            .is_some_and(|&b| last_bytes[usize::from(b)])
+        {
+            continue;
+        }
         for off in stems(word) {
             if !firsts.may_hold(&word[off..]) {
                 continue;
