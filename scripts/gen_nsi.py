@@ -56,7 +56,6 @@ DROP_PREFIXES = ("وزارة", "وزراة")
 COMMON = {
     "مرجان",  # Marjane / "coral"
     "افريقيا",  # Afriquia / Africa
-    "امارات",  # Emarat / "emirates"
     "ميد",  # MEED
     "شل",  # Shell / "paralysis"
     "الطازج",  # Al Tazaj / "the fresh"
@@ -82,10 +81,21 @@ COMMON = {
 }
 # Arabic names dropped after checking them against the tuning parts and the team set (see
 # docs/gazetteer.md "Round thirteen").
-DROP = set()
+DROP = {
+    # Emarat: with the article it is «الإمارات», the country, in every tuning part (32 times);
+    # quoted or after a company word the country would become the fuel company.
+    "امارات",
+}
 # Entities of the gazetteer that NSI knows under another name, by Wikidata id (the gazetteer keeps
 # no Wikidata ids): NSI's "Total" stations are TotalEnergies'.
 SAME_AS = {"Q154037": "totalenergies"}
+# NSI's matchNames (other names OSM mappers write for the item) that are generic, a former
+# owner's, or another company's: «الشركة العامة» (Société Générale, now Saham Bank), «البنك
+# الأول» (SABB's old name, also "the first bank").
+MATCH_DROP = {
+    "الشركة العامة", "البنك الأول", "البنك الأهلي", "البنك القطري", "اتصالات والمزيد",
+    "بنك قطر الوطني مصر", "سوسيتيه جنرال",
+}
 # Latin spellings too ordinary to stand for the company alone.
 LATIN_STOP = {
     "Total", "Shell", "Emarat", "Agil", "Castro", "FOX", "NAFT", "MEED", "BEA", "CPA", "BNA",
@@ -219,8 +229,17 @@ def groups(nsi, generic_words):
             if not arab_item(item):
                 continue
             ar = arabic_names(tags)
+            primary = len(ar)
+            # matchNames of two words or more (one word is often a bare ordinary word: «جو»).
+            for m in item.get("matchNames", []):
+                _, a = split_mixed(m)
+                if (a and len(a.split()) >= 2 and a not in MATCH_DROP and a not in ar
+                        and not NON_ARABIC.search(a)):
+                    ar.append(a)
             seen["dropped"] |= {normalize(a) for a in ar if not keep_arabic(a, generic_words)}
-            ar = [a for a in ar if keep_arabic(a, generic_words)]
+            kept = [a for a in ar[:primary] if keep_arabic(a, generic_words)]
+            ar = kept + [a for a in ar[primary:] if keep_arabic(a, generic_words)]
+            primary = len(kept)
             seen["kept"] |= {normalize(a) for a in ar}
             if not ar:
                 continue
@@ -229,12 +248,12 @@ def groups(nsi, generic_words):
             key = qid or normalize(ar[0])
             g = found.get(key)
             if g is None:
-                g = found[key] = {"qid": qid, "arabic": [], "latin": [], "paths": set()}
+                g = found[key] = {"qid": qid, "arabic": [], "match": [], "latin": []}
                 order.append(key)
-            g["paths"].add(path.split("/")[0])
-            for a in ar:
-                if a not in g["arabic"]:
-                    g["arabic"].append(a)
+            for i, a in enumerate(ar):
+                lst = g["arabic"] if i < primary else g["match"]
+                if a not in g["arabic"] and a not in g["match"]:
+                    lst.append(a)
             for lat in latin_names(item):
                 if lat not in g["latin"]:
                     g["latin"].append(lat)
@@ -258,9 +277,11 @@ def render(nsi_meta, nsi, generic_words):
         spellings = [(a, "common" if normalize(a) in common else "aliases") for a in g["arabic"]]
         spellings += [(s, "aliases") for s in g["latin"] if distinctive_latin(s)]
         # Merge only into organisations; a spelling that names a place or a person («افريقيا»)
-        # stays that entity's and is not added.
+        # stays that entity's and is not added. matchNames (a parent's or a legal name, often)
+        # add spellings but do not decide the merge.
         ids = {owner[normalize(s)][0] for s, _ in spellings
                if owner.get(normalize(s), ("", ""))[1] == "org"}
+        spellings += [(a, "common" if normalize(a) in common else "aliases") for a in g["match"]]
         ids |= {names[s.lower()] for s in g["latin"] if s.lower() in names}
         if g["qid"] in SAME_AS:
             ids.add(SAME_AS[g["qid"]])
