@@ -247,6 +247,9 @@ pub(super) fn quoted_editions(t: &str, out: &mut [NameCand]) {
 /// figure.
 pub(super) fn maker_models(t: &str, out: &mut Vec<NameCand>) {
     let mut found = Vec::new();
+    // Models with no vehicle or device word before them, kept when the text names another
+    // maker's model (below).
+    let mut listed = Vec::new();
     for c in out
         .iter()
         .filter(|c| c.kind == Kind::Org && c.start < c.end)
@@ -295,9 +298,113 @@ pub(super) fn maker_models(t: &str, out: &mut Vec<NameCand>) {
                 entity: None,
                 prio: 2,
             });
+            continue;
+        }
+        // «شيفروليه بولت إيفي», «لشفروليه بولت إيفي المسير»: a known maker, a word that can be
+        // a model's, and a word that only ends a car model's name (EV, hybrid) — one product,
+        // with or without a vehicle word. «وحتى كيا بيكانتو القاعدية»: a known maker and such a
+        // word, when the text names another maker's model too (checked after the loop).
+        if latin_maker || c.entity.is_none() || out.iter().any(|o| o.start < e && s < o.end) {
+            continue;
+        }
+        let suffix = next_word(t, e)
+            .filter(|&(a, _)| a == e + 1)
+            .filter(|&(a, b)| vehicle_model_suffix(&t[a..b]));
+        if let Some((_, b)) = suffix.filter(|_| arabic_model_word(w) || clitic_like_model(w)) {
+            found.push(NameCand {
+                start: s,
+                end: arabic_model_suffix(t, b).max(b),
+                kind: Kind::Product,
+                entity: None,
+                prio: 2,
+            });
+        } else if (arabic_model_word(w) || clitic_like_model(w))
+            // «أعلنت كيا ارتفاع مبيعاتها», «تويوتا تطوير», «هواوي مشروع»: after a company that is
+            // a sentence's subject, a verbal noun is its object, not a model.
+            && !w.starts_with(['ا', 'ت', 'م'])
+        {
+            listed.push(NameCand {
+                start: s,
+                end: arabic_model_suffix(t, e).max(e),
+                kind: Kind::Product,
+                entity: None,
+                prio: 2,
+            });
         }
     }
+    // Another maker's model named in the text: found here, or a product right after a company
+    // («هيونداي i10» from a Latin run, «آيفون» after «أبل»).
+    let models_named = !found.is_empty()
+        || out.iter().any(|p| {
+            p.kind == Kind::Product
+                && out
+                    .iter()
+                    .any(|o| o.kind == Kind::Org && o.entity.is_some() && o.end + 1 == p.start)
+        });
     out.extend(found);
+    if models_named {
+        out.extend(listed);
+    }
+}
+
+/// Words that close a car model's name after its first word: «بولت إيفي» (EV), «كامري
+/// هايبرد». They name nothing alone.
+fn vehicle_model_suffix(w: &str) -> bool {
+    matches!(
+        w,
+        "ايفي" | "هايبرد" | "هايبريد" | "سبورت" | "كوبيه" | "كروس"
+    )
+}
+
+/// «بيكانتو», «بولت»: a transliterated name that starts with a clitic's letter — a long vowel
+/// after it, as foreign names have («بيكانتو», «لاندكروزر»), where «بسعر», «لتطوير», «بالإضافة»
+/// have a consonant or the article.
+fn clitic_like_model(w: &str) -> bool {
+    let mut chars = w.chars();
+    let (Some(first), Some(second)) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    w.chars().count() >= 4
+        && matches!(first, 'و' | 'ف' | 'ب' | 'ل' | 'ك')
+        && matches!(second, 'ي' | 'و' | 'ا')
+        && !w[first.len_utf8()..].starts_with("ال")
+        && w.chars().all(is_arabic_letter)
+        && !not_a_name(w)
+        && trigger(w).is_none()
+        && lexicon::scale(w).is_none()
+        && !lexicon::currency_word(w)
+        && !orgs::closed_class(w)
+        && !crate::entities::people::function_word(w)
+        && !crate::entities::people::function_word(&w[first.len_utf8()..])
+        && !crate::entities::people::role_word(w)
+}
+
+/// «آيفون X», «غالاكسي S», «آيفون XR»: one or two capital Latin letters right after an Arabic
+/// product name are its model. Normalization lowercases Latin, so the capitals are read in the
+/// original text (`orig`, with `offsets` from normalized to original bytes); a lowercase word
+/// («آيفون x») or a known name after it is left alone.
+pub(super) fn capital_model_letters(orig: &str, offsets: &[usize], t: &str, out: &mut [NameCand]) {
+    let taken: Vec<(usize, usize)> = out.iter().map(|o| (o.start, o.end)).collect();
+    for c in out
+        .iter_mut()
+        .filter(|c| c.kind == Kind::Product && c.start < c.end)
+    {
+        if !char_before(t, c.end).is_some_and(is_arabic_letter) {
+            continue;
+        }
+        let Some((s, e)) = next_word(t, c.end).filter(|&(s, _)| s == c.end + 1) else {
+            continue;
+        };
+        let letters = e - s <= 2 && t[s..e].bytes().all(|b| b.is_ascii_lowercase());
+        let capitals = offsets
+            .get(s)
+            .zip(offsets.get(e))
+            .and_then(|(&a, &b)| orig.get(a..b))
+            .is_some_and(|w| w.bytes().all(|b| b.is_ascii_uppercase()));
+        if letters && capitals && !taken.iter().any(|&(a, b)| a < e && s < b) {
+            c.end = arabic_model_suffix(t, e).max(e);
+        }
+    }
 }
 
 /// «من طرازها 208.», «طائرات طراز 737،»: after a model word a number that counts nothing and
