@@ -59,6 +59,7 @@ COMMON = {
     "ميد",  # MEED
     "شل",  # Shell / "paralysis"
     "الطازج",  # Al Tazaj / "the fresh"
+    "البيك",  # Albaik / «البيك آب», the pickup truck in car news
     "الإنماء",  # Alinma / "development"
     "التميمي",  # Tamimi Markets / a surname
     "العثيم",  # Othaim / a surname
@@ -137,7 +138,7 @@ def split_mixed(value):
     m = re.match(r"^([^\u0600-\u06ff]*?)\s*([\u0600-\u06ff][\u0600-\u06ff\s.]*)$", value)
     if not m:
         return None, None
-    return m.group(1).strip(" /") or None, m.group(2).strip()
+    return m.group(1).strip(" /,،") or None, m.group(2).strip()
 
 
 def arab_item(item):
