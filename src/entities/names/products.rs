@@ -473,6 +473,82 @@ pub(super) fn model_number(t: &str, e: usize, latin_maker: bool) -> bool {
     }
 }
 
+/// «من فئة "مايت 30" و"مايت 30 برو"», «نسخة "برو و برو ماكس"»: quoted names after a series or
+/// edition word are models when each is a name and a model number or code («مايت 30») or model
+/// words only («برو ماكس»); «و» between quotes or inside them lists the next. An award's category
+/// («في فئة "أفضل تطبيق"») has neither and stays out.
+pub(super) fn quoted_series_models(
+    t: &str,
+    words: &[crate::entities::scan::Word],
+    out: &mut Vec<NameCand>,
+) {
+    const SERIES: [&str; 6] = ["فئه", "سلسله", "طراز", "اصدار", "نسخه", "موديل"];
+    let mut found = Vec::new();
+    for w in words.iter().filter(|w| w.arabic) {
+        let word = &t[w.s..w.e];
+        if !SERIES.iter().any(|m| word.ends_with(m))
+            || !stems(word).any(|o| SERIES.contains(&&word[o..]))
+        {
+            continue;
+        }
+        let mut at = w.e;
+        // Each quoted name in turn: «"X"», then «و"Y"» or « و "Y"».
+        loop {
+            let rest = &t[at..];
+            let lead = if at == w.e {
+                rest.len() - rest.trim_start_matches(' ').len()
+            } else {
+                let r = rest.trim_start_matches(' ');
+                let Some(r2) = r.strip_prefix('و') else {
+                    break;
+                };
+                rest.len() - r2.trim_start_matches(' ').len()
+            };
+            let q = at + lead;
+            let Some(open) = char_at(t, q).filter(|c| matches!(c, '"' | '“' | '«')) else {
+                break;
+            };
+            let s = q + open.len_utf8();
+            let Some(len) = t[s..].find(['"', '”', '»']).filter(|&l| l > 0 && l <= 40) else {
+                break;
+            };
+            let name = &t[s..s + len];
+            if name.trim() != name || !name.chars().all(|c| c == ' ' || is_word_char(c)) {
+                break;
+            }
+            // A model: model words only («برو ماكس»), or a name and a model number, code or
+            // words («مايت 30 برو»). The suffix reader starts after a space: give it one.
+            let model_like = |ps: usize, pe: usize| {
+                let part = &t[ps..pe];
+                let first_end = part.find(' ').map_or(pe, |i| ps + i);
+                part.split(' ').count() <= 4
+                    && (arabic_model_suffix(&format!(" {part}"), 0) > part.len()
+                        || first_end < pe
+                            && arabic_model_word(&t[ps..first_end])
+                            && arabic_model_suffix(t, first_end) >= pe)
+            };
+            // «برو وبرو ماكس», «برو و برو ماكس»: a «و» inside the quotes lists two models.
+            let mut parts = vec![(s, s + len)];
+            if !model_like(s, s + len) {
+                parts.clear();
+                let mut from = s;
+                for piece in name.split(" و") {
+                    let ps = from + piece.len() - piece.trim_start_matches(' ').len();
+                    parts.push((ps, from + piece.len()));
+                    from += piece.len() + " و".len();
+                }
+            }
+            if parts.iter().all(|&(ps, pe)| ps < pe && model_like(ps, pe)) {
+                for (ps, pe) in parts {
+                    found.extend(named_product(out, ps, pe, true, 2));
+                }
+            }
+            at = s + len + char_at(t, s + len).map_or(1, char::len_utf8);
+        }
+    }
+    out.extend(found);
+}
+
 /// Whether the number ending at `e` counts something: a scale, currency or percent after it, a
 /// decimal part or a «بال» word («3 بالمئة»).
 fn counted_after(t: &str, e: usize) -> bool {

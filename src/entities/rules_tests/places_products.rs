@@ -825,3 +825,41 @@ fn capital_model_letters_round_thirteen() {
         assert_eq!(of(text, Kind::Product), [want], "{text}");
     }
 }
+
+#[test]
+fn quoted_models_after_series_word_round_thirteen() {
+    // Quoted names after a series or edition word are models: a name with a model number, or
+    // model words; «و» between the quotes or inside them lists the next.
+    for (text, want) in [
+        (
+            "بيع مليون جهاز جديد من فئة \"مايت 30\" و\"مايت 30 برو\"، في غضون ساعات",
+            vec!["مايت 30", "مايت 30 برو"],
+        ),
+        (
+            "بيع مليون جهاز جديد من فئة «مايت 30» و«مايت 30 برو»، في غضون ساعات",
+            vec!["مايت 30", "مايت 30 برو"],
+        ),
+        (
+            "إضافة إلى نسخة \"برو وبرو ماكس\"، وعدد آخر من الأجهزة",
+            vec!["برو", "برو ماكس"],
+        ),
+        (
+            "ووصلت طائرات طراز \"بوينغ 737\" إلى المطار",
+            vec!["بوينغ 737"],
+        ),
+    ] {
+        assert_eq!(of(text, Kind::Product), want, "{text}");
+    }
+    // An award's category, a year, a newspaper's edition and a name with no model are no models.
+    for text in [
+        "فاز التطبيق في فئة \"أفضل تطبيق\" وفئة \"الابتكار 2024\"",
+        "صدرت نسخة \"الأهرام\" المسائية أمس",
+        "وصدرت نسخة \"مايت ون\" من الهاتف",
+    ] {
+        assert!(
+            of(text, Kind::Product).is_empty(),
+            "{text}: {:?}",
+            of(text, Kind::Product)
+        );
+    }
+}
