@@ -304,42 +304,47 @@ pub(super) fn maker_models(t: &str, out: &mut Vec<NameCand>) {
         // a model's, and a word that only ends a car model's name (EV, hybrid) — one product,
         // with or without a vehicle word. «وحتى كيا بيكانتو القاعدية»: a known maker and such a
         // word, when the text names another maker's model too (checked after the loop).
-        if latin_maker || c.entity.is_none() || out.iter().any(|o| o.start < e && s < o.end) {
+        let model_word = || arabic_model_word(w) || clitic_like_model(w);
+        if latin_maker || c.entity.is_none() || !model_word() {
             continue;
         }
         let suffix = next_word(t, e)
             .filter(|&(a, _)| a == e + 1)
             .filter(|&(a, b)| vehicle_model_suffix(&t[a..b]));
-        if let Some((_, b)) = suffix.filter(|_| arabic_model_word(w) || clitic_like_model(w)) {
-            found.push(NameCand {
-                start: s,
-                end: arabic_model_suffix(t, b).max(b),
-                kind: Kind::Product,
-                entity: None,
-                prio: 2,
-            });
-        } else if (arabic_model_word(w) || clitic_like_model(w))
-            // «أعلنت كيا ارتفاع مبيعاتها», «تويوتا تطوير», «هواوي مشروع»: after a company that is
-            // a sentence's subject, a verbal noun is its object, not a model.
-            && !w.starts_with(['ا', 'ت', 'م'])
-        {
-            listed.push(NameCand {
-                start: s,
-                end: arabic_model_suffix(t, e).max(e),
-                kind: Kind::Product,
-                entity: None,
-                prio: 2,
-            });
+        // «أعلنت كيا ارتفاع مبيعاتها», «تويوتا تطوير», «هواوي مشروع»: after a company that is a
+        // sentence's subject, a verbal noun is its object, not a model.
+        if suffix.is_none() && w.starts_with(['ا', 'ت', 'م']) {
+            continue;
+        }
+        let end = suffix.map_or(e, |(_, b)| b);
+        if out.iter().any(|o| o.start < end && s < o.end) {
+            continue;
+        }
+        let cand = NameCand {
+            start: s,
+            end: arabic_model_suffix(t, end).max(end),
+            kind: Kind::Product,
+            entity: None,
+            prio: 2,
+        };
+        if suffix.is_some() {
+            found.push(cand);
+        } else {
+            listed.push(cand);
         }
     }
-    // Another maker's model named in the text: found here, or a product right after a company
-    // («هيونداي i10» from a Latin run, «آيفون» after «أبل»).
-    let models_named = !found.is_empty()
-        || out.iter().any(|p| {
-            p.kind == Kind::Product
-                && out
-                    .iter()
-                    .any(|o| o.kind == Kind::Org && o.entity.is_some() && o.end + 1 == p.start)
+    // Another maker's model named in the text: found here, or a product right after a known
+    // company («هيونداي i10» from a Latin run, «آيفون» after «أبل»).
+    let models_named = !listed.is_empty()
+        && (!found.is_empty() || {
+            let org_ends: std::collections::HashSet<usize> = out
+                .iter()
+                .filter(|o| o.kind == Kind::Org && o.entity.is_some())
+                .map(|o| o.end)
+                .collect();
+            out.iter().any(|p| {
+                p.kind == Kind::Product && p.start > 0 && org_ends.contains(&(p.start - 1))
+            })
         });
     out.extend(found);
     if models_named {
