@@ -490,6 +490,17 @@ pub(super) fn quoted_series_models(
     const SERIES: [&str; 6] = ["فئه", "سلسله", "طراز", "اصدار", "نسخه", "موديل"];
     let mut found = Vec::new();
     for w in words.iter().filter(|w| w.arabic) {
+        // Few words are followed by a quote: a test of the next bytes first (a space, then «"»
+        // or the lead byte of «“» or «»»), then the word.
+        let b = t.as_bytes();
+        let q = if b.get(w.e) == Some(&b' ') {
+            w.e + 1
+        } else {
+            w.e
+        };
+        if !matches!(b.get(q), Some(b'"' | 0xE2 | 0xC2)) {
+            continue;
+        }
         let word = &t[w.s..w.e];
         if !SERIES.iter().any(|m| word.ends_with(m))
             || !stems(word).any(|o| SERIES.contains(&&word[o..]))
