@@ -31,6 +31,9 @@ END = "# ---- END name-suggestion-index"
 ARAB_LEAGUE = {
     "ae", "bh", "dj", "dz", "eg", "iq", "jo", "km", "kw", "lb", "ly", "ma", "mr", "om", "ps",
     "qa", "sa", "sd", "so", "sy", "tn", "ye",
+    # UN M49 regions made mostly or largely of them: Africa (Oilibya's stations), Northern
+    # Africa, Western Asia. The world (001) is not: its Arabic names are generic ministries.
+    "002", "015", "145",
 }
 # Tags whose value may be an Arabic-script name of the item.
 NAME_KEYS = (
