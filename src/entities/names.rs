@@ -501,6 +501,8 @@ impl Names {
         datelines(t, out, &gaz);
         propagate_names(t, words, out, gaz_end);
         maker_models(t, out);
+        capital_model_letters(orig, offsets, t, out);
+        quoted_series_models(t, words, out);
         model_numbers(t, words, out);
         quoted_editions(t, out);
         app_names(t, out);

@@ -11,6 +11,7 @@ use crate::text::terminal::TerminalKind;
 use crate::text::{BidiMode, LayoutOptions, StyleSpan};
 use crate::view::theme::Theme;
 use chrono::{DateTime, Utc};
+use crossterm::event::KeyEvent;
 use ratatui::text::Line;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -252,6 +253,10 @@ pub struct State {
     pub(crate) reindex_when_listed: bool,
     pub list_generation: u64,
     pub(crate) list_loaded: bool,
+    /// Keys typed before the first list came (a big or cold cache takes a moment): kept and
+    /// acted on, in order, once it is there, as a shell's type-ahead is — a `j s` typed at
+    /// once stars the second headline instead of nothing. None once the first list came.
+    pub(crate) typed_ahead: Option<Vec<KeyEvent>>,
     /// The newest list could not be read: why (shown whole in place of the headlines).
     pub list_error: Option<String>,
     pub selected: usize,
@@ -333,6 +338,7 @@ impl State {
             reindex_when_listed: false,
             list_generation: 0,
             list_loaded: false,
+            typed_ahead: None,
             list_error: None,
             selected: 0,
             offset: 0,

@@ -70,6 +70,7 @@ const WHEEL_STEP: usize = 3;
 /// has come (see `State::refresh_when_listed`).
 pub fn start(state: &mut State, refresh: bool) -> Vec<Effect> {
     state.refresh_when_listed = refresh;
+    state.typed_ahead = Some(Vec::new());
     vec![Effect::Store(StoreJob::List {
         generation: state.list_generation,
         query: state.filters.query(),
@@ -91,6 +92,30 @@ fn after_the_first_list(state: &mut State, fx: &mut Vec<Effect>) {
     }
     if std::mem::take(&mut state.reindex_when_listed) {
         fx.push(Effect::Reindex);
+    }
+}
+
+/// Keys kept before the first list: more than a burst of typing is not type-ahead (a paste
+/// into the wrong window); past this they act at once, on what is there.
+const TYPE_AHEAD_KEYS: usize = 256;
+
+/// Keys that act before the first list: Ctrl-C and Ctrl-Z always, quit when nothing typed
+/// waits (after `j s q` it waits for the star; a second quit does not wait).
+fn ends_at_once(state: &State, key: &KeyEvent) -> bool {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    if ctrl && matches!(key.code, KeyCode::Char('c') | KeyCode::Char('z')) {
+        return true;
+    }
+    let quits = |k: &KeyEvent| state.keymap.action(k) == Some(Action::Quit);
+    let waiting = state.typed_ahead.as_deref().unwrap_or_default();
+    quits(key) && (waiting.is_empty() || waiting.iter().any(quits))
+}
+
+/// The first list is there (or failed): the keys typed while it was on its way act now, in
+/// the order typed.
+fn act_on_typed_ahead(state: &mut State, fx: &mut Vec<Effect>) {
+    for key in state.typed_ahead.take().unwrap_or_default() {
+        on_key(state, key, fx);
     }
 }
 
@@ -131,7 +156,19 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             state.dirty |= minute_changed || expired;
             return fx;
         }
-        Msg::Key(key) => on_key(state, key, &mut fx),
+        Msg::Key(key) => {
+            if ends_at_once(state, &key) {
+                on_key(state, key, &mut fx);
+            } else if let Some(keys) = state
+                .typed_ahead
+                .as_mut()
+                .filter(|k| k.len() < TYPE_AHEAD_KEYS)
+            {
+                keys.push(key);
+            } else {
+                on_key(state, key, &mut fx);
+            }
+        }
         // While quitting only quit acts (a refresh timer starts nothing).
         Msg::Action(a) if state.quitting && a != Action::Quit => {}
         Msg::Action(a) => on_action(state, a, &mut fx),
@@ -195,6 +232,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             if state.selected_row().map(|r| r.id) != state.wanted_article {
                 preview_selected(state, &mut fx);
             }
+            act_on_typed_ahead(state, &mut fx);
         }
         Msg::ListFailed { generation, error } => {
             after_the_first_list(state, &mut fx);
@@ -207,6 +245,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             state.offset = 0;
             state.list_loaded = true;
             state.list_error = Some(error);
+            act_on_typed_ahead(state, &mut fx);
         }
         Msg::ArticleLoaded(article) => {
             if Some(article.row.id) != state.wanted_article {

@@ -20,13 +20,19 @@ struct Reader {
     db: PathBuf,
     /// What was written to the pane, from before akhbar started.
     bytes: PathBuf,
-    /// akhbar's pid.
+    /// akhbar's pid (0 when keys were typed ahead).
     pid: i32,
 }
 
 /// `akhbar` over `db` (filled by `prepare`) in a 100×30 pane; after it ends, the shell prints
 /// "exit=STATUS" and waits. Everything written to the pane is recorded.
 fn reader(name: &str, prepare: impl FnOnce(&Path)) -> Reader {
+    reader_typed_ahead(name, prepare, &[])
+}
+
+/// `reader`, with `keys` typed into the pane before akhbar starts: they wait in the tty, as
+/// keys typed while a program starts do.
+fn reader_typed_ahead(name: &str, prepare: impl FnOnce(&Path), keys: &[&str]) -> Reader {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("akhbar.db");
     prepare(&db);
@@ -54,8 +60,17 @@ fn reader(name: &str, prepare: impl FnOnce(&Path)) -> Reader {
     );
     let tmux = Tmux::start(name, 100, 30, &command);
     tmux.record(&bytes);
+    if !keys.is_empty() {
+        tmux.keys(keys);
+        // Echoed by the tty (not yet raw): they are in its input queue before akhbar starts.
+        tmux.wait_until("the keys typed ahead", |s| !s.trim().is_empty());
+    }
     std::fs::write(&go, "").unwrap();
-    let pid = descendant(tmux.pane_pid(), "akhbar");
+    // Typed-ahead keys may end akhbar before it could be looked for.
+    let pid = match keys {
+        [] => descendant(tmux.pane_pid(), "akhbar"),
+        _ => 0,
+    };
     Reader {
         tmux,
         _dir: dir,
@@ -79,12 +94,14 @@ impl Reader {
 
     /// The exit status the shell printed.
     fn exit(&self) -> String {
-        let screen = self.tmux.wait_for("exit=");
-        screen
-            .lines()
-            .find_map(|l| l.trim().strip_prefix("exit="))
-            .unwrap_or_default()
-            .to_string()
+        // After the keys the tty echoed, when some were typed ahead.
+        let status = |screen: &str| {
+            screen
+                .lines()
+                .find_map(|l| Some(l.trim().split_once("exit=")?.1.to_string()))
+                .filter(|s| !s.is_empty())
+        };
+        status(&self.tmux.wait_until("exit=", |s| status(s).is_some())).unwrap_or_default()
     }
 
     /// The terminal is as akhbar found it: the pane's modes, the tty cooked, and every mode
@@ -376,5 +393,25 @@ fn a_damaged_database_shows_its_whole_error_and_points_to_doctor() {
     assert!(!screen.contains("loading"), "{screen}");
     r.tmux.keys(&["q"]);
     assert_eq!(r.exit(), "0");
+    r.given_back();
+}
+
+#[test]
+fn keys_typed_while_the_reader_starts_act_on_the_first_list() {
+    let _alone = crate::support::heavy();
+    // `j s j j m q` typed before akhbar has read anything: the star lands on the second
+    // headline, the read mark on the fourth, and q ends the reader after saving them.
+    let r = reader_typed_ahead("typeahead", filled, &["j", "s", "j", "j", "m", "q"]);
+    assert_eq!(r.exit(), "0");
+    let listed = Store::open(&r.db)
+        .unwrap()
+        .list_articles(&ArticleQuery::default())
+        .unwrap();
+    let (second, fourth) = (listed[1].id, listed[3].id);
+    let mut marks = r.article_marks();
+    marks.sort();
+    let mut want = vec![(second, false, true), (fourth, true, false)];
+    want.sort();
+    assert_eq!(marks, want);
     r.given_back();
 }

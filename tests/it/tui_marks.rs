@@ -7,6 +7,8 @@
 use crate::support::tui::*;
 use akhbar::store::{ArticleQuery, Store};
 use akhbar::tui::action::{Effect, ListCounts, Mark, Msg, Signal};
+use akhbar::tui::state::State;
+use akhbar::tui::sync::SyncRuntime;
 use akhbar::tui::update::update;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -204,4 +206,102 @@ fn a_mark_the_database_refuses_is_reverted_through_the_runtime() {
     rt.send(&mut state, key('q'));
     assert!(state.quit);
     assert_eq!(rt.outside.iter().filter(|e| **e == Effect::Quit).count(), 1);
+}
+
+/// A reader started as the real one starts (`update::start`), its first list not yet come.
+fn starting() -> (State, SyncRuntime, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_at(&dir.path().join("t.db"), 1);
+    let (mut state, rt) = reader_without_list(store, 120, 40);
+    let fx = akhbar::tui::update::start(&mut state, false);
+    assert!(matches!(fx[..], [Effect::Store(_)]), "{fx:?}");
+    (state, rt, dir)
+}
+
+#[test]
+fn keys_typed_before_the_first_list_act_on_it_in_order() {
+    let (mut state, mut rt, _d) = starting();
+    // `j s j j m` typed while a big or cold cache is still being read: nothing acts yet.
+    for c in ['j', 's', 'j', 'j', 'm'] {
+        assert!(update(&mut state, key(c)).is_empty(), "{c} waits");
+    }
+    assert!(state.rows.is_empty() && !state.quit);
+    rt.start(&mut state);
+    let listed = rt.store.list_articles(&ArticleQuery::default()).unwrap();
+    let (second, fourth) = (listed[1].id, listed[3].id);
+    assert_eq!(state.selected, 3, "the cursor moved three times");
+    for row in &listed {
+        let stored = rt.store.article(row.id).unwrap().unwrap().row;
+        assert_eq!(
+            stored.starred,
+            row.id == second,
+            "star on the second headline only"
+        );
+        assert_eq!(
+            stored.read,
+            row.id == fourth,
+            "read mark on the fourth only"
+        );
+    }
+    // Once the list is there keys act at once again.
+    update(&mut state, key('k'));
+    assert_eq!(state.selected, 2);
+}
+
+#[test]
+fn quit_before_the_first_list_ends_at_once_unless_typed_marks_wait_for_it() {
+    // Nothing typed before it: quit does not wait for the cache.
+    let (mut state, _rt, _d) = starting();
+    let fx = update(&mut state, key('q'));
+    assert!(state.quit && fx.contains(&Effect::Quit));
+
+    // `s q`: the star is given its headline first, then the reader ends (after it is saved).
+    let (mut state, mut rt, _d) = starting();
+    update(&mut state, key('s'));
+    assert!(update(&mut state, key('q')).is_empty());
+    assert!(!state.quit, "the typed star has no headline yet");
+    rt.start(&mut state);
+    assert!(state.quit);
+    let first = rt.store.list_articles(&ArticleQuery::default()).unwrap()[0].id;
+    assert!(rt.store.article(first).unwrap().unwrap().row.starred);
+    assert!(state.saves.not_saved(&state.l10n).is_empty());
+
+    // A second quit, and Ctrl-C, end at once whatever waits.
+    for second in [
+        key('q'),
+        Msg::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+    ] {
+        let (mut state, _rt, _d) = starting();
+        update(&mut state, key('s'));
+        update(&mut state, key('q'));
+        let fx = update(&mut state, second);
+        assert!(state.quit && fx.contains(&Effect::Quit));
+    }
+}
+
+#[test]
+fn keys_typed_before_a_first_list_that_fails_still_act() {
+    let (mut state, _rt, _d) = starting();
+    update(&mut state, key('?'));
+    let generation = state.list_generation;
+    update(
+        &mut state,
+        Msg::ListFailed {
+            generation,
+            error: "database: disk I/O error".into(),
+        },
+    );
+    assert_eq!(
+        state.list_error.as_deref(),
+        Some("database: disk I/O error")
+    );
+    assert!(
+        matches!(state.overlay, akhbar::tui::state::Overlay::Help { .. }),
+        "the typed ? opened the help"
+    );
+    // Nothing is kept any more: the next keys act at once (q closes the help, then quits).
+    update(&mut state, key('q'));
+    assert!(matches!(state.overlay, akhbar::tui::state::Overlay::None));
+    update(&mut state, key('q'));
+    assert!(state.quit);
 }

@@ -247,6 +247,9 @@ pub(super) fn quoted_editions(t: &str, out: &mut [NameCand]) {
 /// figure.
 pub(super) fn maker_models(t: &str, out: &mut Vec<NameCand>) {
     let mut found = Vec::new();
+    // Models with no vehicle or device word before them, kept when the text names another
+    // maker's model (below).
+    let mut listed = Vec::new();
     for c in out
         .iter()
         .filter(|c| c.kind == Kind::Org && c.start < c.end)
@@ -295,9 +298,118 @@ pub(super) fn maker_models(t: &str, out: &mut Vec<NameCand>) {
                 entity: None,
                 prio: 2,
             });
+            continue;
+        }
+        // «شيفروليه بولت إيفي», «لشفروليه بولت إيفي المسير»: a known maker, a word that can be
+        // a model's, and a word that only ends a car model's name (EV, hybrid) — one product,
+        // with or without a vehicle word. «وحتى كيا بيكانتو القاعدية»: a known maker and such a
+        // word, when the text names another maker's model too (checked after the loop).
+        let model_word = || arabic_model_word(w) || clitic_like_model(w);
+        if latin_maker || c.entity.is_none() || !model_word() {
+            continue;
+        }
+        let suffix = next_word(t, e)
+            .filter(|&(a, _)| a == e + 1)
+            .filter(|&(a, b)| vehicle_model_suffix(&t[a..b]));
+        // «أعلنت كيا ارتفاع مبيعاتها», «تويوتا تطوير», «هواوي مشروع»: after a company that is a
+        // sentence's subject, a verbal noun is its object, not a model.
+        if suffix.is_none() && w.starts_with(['ا', 'ت', 'م']) {
+            continue;
+        }
+        let end = suffix.map_or(e, |(_, b)| b);
+        if out.iter().any(|o| o.start < end && s < o.end) {
+            continue;
+        }
+        let cand = NameCand {
+            start: s,
+            end: arabic_model_suffix(t, end).max(end),
+            kind: Kind::Product,
+            entity: None,
+            prio: 2,
+        };
+        if suffix.is_some() {
+            found.push(cand);
+        } else {
+            listed.push(cand);
         }
     }
+    // Another maker's model named in the text: found here, or a product right after a known
+    // company («هيونداي i10» from a Latin run, «آيفون» after «أبل»).
+    let models_named = !listed.is_empty()
+        && (!found.is_empty() || {
+            let org_ends: std::collections::HashSet<usize> = out
+                .iter()
+                .filter(|o| o.kind == Kind::Org && o.entity.is_some())
+                .map(|o| o.end)
+                .collect();
+            out.iter().any(|p| {
+                p.kind == Kind::Product && p.start > 0 && org_ends.contains(&(p.start - 1))
+            })
+        });
     out.extend(found);
+    if models_named {
+        out.extend(listed);
+    }
+}
+
+/// Words that close a car model's name after its first word: «بولت إيفي» (EV), «كامري
+/// هايبرد». They name nothing alone.
+fn vehicle_model_suffix(w: &str) -> bool {
+    matches!(
+        w,
+        "ايفي" | "هايبرد" | "هايبريد" | "سبورت" | "كوبيه" | "كروس"
+    )
+}
+
+/// «بيكانتو», «بولت»: a transliterated name that starts with a clitic's letter — a long vowel
+/// after it, as foreign names have («بيكانتو», «لاندكروزر»), where «بسعر», «لتطوير», «بالإضافة»
+/// have a consonant or the article.
+fn clitic_like_model(w: &str) -> bool {
+    let mut chars = w.chars();
+    let (Some(first), Some(second)) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    w.chars().count() >= 4
+        && matches!(first, 'و' | 'ف' | 'ب' | 'ل' | 'ك')
+        && matches!(second, 'ي' | 'و' | 'ا')
+        && !w[first.len_utf8()..].starts_with("ال")
+        && w.chars().all(is_arabic_letter)
+        && !not_a_name(w)
+        && trigger(w).is_none()
+        && lexicon::scale(w).is_none()
+        && !lexicon::currency_word(w)
+        && !orgs::closed_class(w)
+        && !crate::entities::people::function_word(w)
+        && !crate::entities::people::function_word(&w[first.len_utf8()..])
+        && !crate::entities::people::role_word(w)
+}
+
+/// «آيفون X», «غالاكسي S», «آيفون XR»: one or two capital Latin letters right after an Arabic
+/// product name are its model. Normalization lowercases Latin, so the capitals are read in the
+/// original text (`orig`, with `offsets` from normalized to original bytes); a lowercase word
+/// («آيفون x») or a known name after it is left alone.
+pub(super) fn capital_model_letters(orig: &str, offsets: &[usize], t: &str, out: &mut [NameCand]) {
+    let taken: Vec<(usize, usize)> = out.iter().map(|o| (o.start, o.end)).collect();
+    for c in out
+        .iter_mut()
+        .filter(|c| c.kind == Kind::Product && c.start < c.end)
+    {
+        if !char_before(t, c.end).is_some_and(is_arabic_letter) {
+            continue;
+        }
+        let Some((s, e)) = next_word(t, c.end).filter(|&(s, _)| s == c.end + 1) else {
+            continue;
+        };
+        let letters = e - s <= 2 && t[s..e].bytes().all(|b| b.is_ascii_lowercase());
+        let capitals = offsets
+            .get(s)
+            .zip(offsets.get(e))
+            .and_then(|(&a, &b)| orig.get(a..b))
+            .is_some_and(|w| w.bytes().all(|b| b.is_ascii_uppercase()));
+        if letters && capitals && !taken.iter().any(|&(a, b)| a < e && s < b) {
+            c.end = arabic_model_suffix(t, e).max(e);
+        }
+    }
 }
 
 /// «من طرازها 208.», «طائرات طراز 737،»: after a model word a number that counts nothing and
@@ -364,6 +476,93 @@ pub(super) fn model_number(t: &str, e: usize, latin_maker: bool) -> bool {
         }
         _ => false,
     }
+}
+
+/// «من فئة "مايت 30" و"مايت 30 برو"», «نسخة "برو و برو ماكس"»: quoted names after a series or
+/// edition word are models when each is a name and a model number or code («مايت 30») or model
+/// words only («برو ماكس»); «و» between quotes or inside them lists the next. An award's category
+/// («في فئة "أفضل تطبيق"») has neither and stays out.
+pub(super) fn quoted_series_models(
+    t: &str,
+    words: &[crate::entities::scan::Word],
+    out: &mut Vec<NameCand>,
+) {
+    const SERIES: [&str; 6] = ["فئه", "سلسله", "طراز", "اصدار", "نسخه", "موديل"];
+    let mut found = Vec::new();
+    for w in words.iter().filter(|w| w.arabic) {
+        // Few words are followed by a quote: a test of the next bytes first (a space, then «"»
+        // or the lead byte of «“» or «»»), then the word.
+        let b = t.as_bytes();
+        let q = if b.get(w.e) == Some(&b' ') {
+            w.e + 1
+        } else {
+            w.e
+        };
+        if !matches!(b.get(q), Some(b'"' | 0xE2 | 0xC2)) {
+            continue;
+        }
+        let word = &t[w.s..w.e];
+        if !SERIES.iter().any(|m| word.ends_with(m))
+            || !stems(word).any(|o| SERIES.contains(&&word[o..]))
+        {
+            continue;
+        }
+        let mut at = w.e;
+        // Each quoted name in turn: «"X"», then «و"Y"» or « و "Y"».
+        loop {
+            let rest = &t[at..];
+            let lead = if at == w.e {
+                rest.len() - rest.trim_start_matches(' ').len()
+            } else {
+                let r = rest.trim_start_matches(' ');
+                let Some(r2) = r.strip_prefix('و') else {
+                    break;
+                };
+                rest.len() - r2.trim_start_matches(' ').len()
+            };
+            let q = at + lead;
+            let Some(open) = char_at(t, q).filter(|c| matches!(c, '"' | '“' | '«')) else {
+                break;
+            };
+            let s = q + open.len_utf8();
+            let Some(len) = t[s..].find(['"', '”', '»']).filter(|&l| l > 0 && l <= 40) else {
+                break;
+            };
+            let name = &t[s..s + len];
+            if name.trim() != name || !name.chars().all(|c| c == ' ' || is_word_char(c)) {
+                break;
+            }
+            // A model: model words only («برو ماكس»), or a name and a model number, code or
+            // words («مايت 30 برو»). The suffix reader starts after a space: give it one.
+            let model_like = |ps: usize, pe: usize| {
+                let part = &t[ps..pe];
+                let first_end = part.find(' ').map_or(pe, |i| ps + i);
+                part.split(' ').count() <= 4
+                    && (arabic_model_suffix(&format!(" {part}"), 0) > part.len()
+                        || first_end < pe
+                            && arabic_model_word(&t[ps..first_end])
+                            && arabic_model_suffix(t, first_end) >= pe)
+            };
+            // «برو وبرو ماكس», «برو و برو ماكس»: a «و» inside the quotes lists two models.
+            let mut parts = vec![(s, s + len)];
+            if !model_like(s, s + len) {
+                parts.clear();
+                let mut from = s;
+                for piece in name.split(" و") {
+                    let ps = from + piece.len() - piece.trim_start_matches(' ').len();
+                    parts.push((ps, from + piece.len()));
+                    from += piece.len() + " و".len();
+                }
+            }
+            if parts.iter().all(|&(ps, pe)| ps < pe && model_like(ps, pe)) {
+                for (ps, pe) in parts {
+                    found.extend(named_product(out, ps, pe, true, 2));
+                }
+            }
+            at = s + len + char_at(t, s + len).map_or(1, char::len_utf8);
+        }
+    }
+    out.extend(found);
 }
 
 /// Whether the number ending at `e` counts something: a scale, currency or percent after it, a

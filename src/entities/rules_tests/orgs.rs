@@ -1236,3 +1236,66 @@ fn outlet_between_media_descriptor_and_nisba_round_eleven() {
         );
     }
 }
+
+#[test]
+fn organisations_from_name_suggestion_index_round_thirteen() {
+    // Organisations of the Arab League states from OpenStreetMap's name-suggestion-index
+    // (scripts/gen_nsi.py): found with no cue, with their canonical names; a local company
+    // counts for its brand.
+    for (text, name, canonical, parent) in [
+        (
+            "وأعلن البريد بنك عن خدمة جديدة",
+            "البريد بنك",
+            "Al Barid Bank",
+            None,
+        ),
+        (
+            "وحقق سهام بنك أرباحا قياسية",
+            "سهام بنك",
+            "Saham Bank",
+            None,
+        ),
+        (
+            "وقال مسؤول في بريد الجزائر إن الخدمة متاحة",
+            "بريد الجزائر",
+            "Algérie Poste",
+            None,
+        ),
+        (
+            "سجلت زين السعودية أرباحا في الربع الأول",
+            "زين السعودية",
+            "Zain Saudi Arabia",
+            Some("Zain"),
+        ),
+        (
+            "باعت توتال إنيرجيز حصتها في الحقل",
+            "توتال إنيرجيز",
+            "TotalEnergies",
+            None,
+        ),
+    ] {
+        let orgs: Vec<Span> = rec()
+            .find(text)
+            .into_iter()
+            .filter(|s| s.kind == Kind::Org)
+            .collect();
+        assert_eq!(orgs.len(), 1, "{text}: {orgs:?}");
+        assert_eq!(orgs[0].text, name, "{text}");
+        assert_eq!(orgs[0].canonical.as_deref(), Some(canonical), "{text}");
+        assert_eq!(orgs[0].parent.as_deref(), parent, "{text}");
+    }
+    // Ordinary words among those names need a cue; the country keeps «الإمارات»; a pickup
+    // truck is no restaurant chain.
+    for text in [
+        "تشكل شعاب مرجان البحر الأحمر موطنا للأسماك",
+        "وارتفعت أسعار سيارات البيك آب المستعملة",
+        "وقع اتفاق بين الإمارات والسعودية",
+    ] {
+        assert!(
+            of(text, Kind::Org).is_empty(),
+            "{text}: {:?}",
+            of(text, Kind::Org)
+        );
+    }
+    assert_eq!(of("افتتحت شركة مرجان متجرا جديدا", Kind::Org), ["مرجان"]);
+}

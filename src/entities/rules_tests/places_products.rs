@@ -734,3 +734,132 @@ fn model_word_and_number_round_twelve() {
         );
     }
 }
+
+#[test]
+fn maker_and_two_word_model_round_thirteen() {
+    // A maker, a model word and a word that only closes a car model's name are one product,
+    // with a vehicle word before them or without one.
+    for (text, want) in [
+        (
+            "وهو سيارة شيفروليه بولت إيفي، في معرض دبي الدولي",
+            "شيفروليه بولت إيفي",
+        ),
+        (
+            "يمكن لشفروليه بولت إيفي المسير لمسافة طويلة",
+            "شفروليه بولت إيفي",
+        ),
+        (
+            "وطرحت الشركة تويوتا كامري هايبرد في الأسواق",
+            "تويوتا كامري هايبرد",
+        ),
+    ] {
+        assert_eq!(of(text, Kind::Product), [want], "{text}");
+        assert!(
+            of(text, Kind::Org).is_empty(),
+            "{text}: {:?}",
+            of(text, Kind::Org)
+        );
+    }
+    // Without the closing word, and after a word that is no model's, the maker stays a company.
+    for text in [
+        "يمكن لشفروليه بيع سياراتها في المنطقة",
+        "وقالت تويوتا إيفي إن المبيعات ارتفعت",
+        "وأعلنت تويوتا بالإضافة إلى ذلك عن خطط جديدة",
+    ] {
+        assert!(
+            of(text, Kind::Product).is_empty(),
+            "{text}: {:?}",
+            of(text, Kind::Product)
+        );
+    }
+}
+
+#[test]
+fn maker_and_model_without_vehicle_word_round_thirteen() {
+    // When the text names a maker's model, another known maker followed by a word that can be a
+    // model's names its model too, with no vehicle word.
+    let text = "ونفس الأمر لهيونداي i10 التي ارتفع سعرها. وحتى كيا بيكانتو القاعدية \
+                تعرض للبيع اليوم، ورونو سامبول بمحرك بنزين كانت عند الوكيل";
+    assert_eq!(
+        of(text, Kind::Product),
+        ["هيونداي i10", "كيا بيكانتو", "رونو سامبول"],
+        "{text}"
+    );
+    // No model named elsewhere: the maker and the next word stay apart; a verbal noun after a
+    // company is its object, not a model.
+    for text in [
+        "وحتى كيا بيكانتو تعرض للبيع اليوم",
+        "وقالت رونو سامبول إن المصنع سيغلق",
+    ] {
+        assert!(
+            of(text, Kind::Product).is_empty(),
+            "{text}: {:?}",
+            of(text, Kind::Product)
+        );
+    }
+    let text = "وطرحت هيونداي i10 في السوق، كما أعلنت كيا ارتفاع مبيعاتها وتويوتا تطوير مصنعها";
+    assert_eq!(of(text, Kind::Product), ["هيونداي i10"], "{text}");
+}
+
+#[test]
+fn capital_model_letters_round_thirteen() {
+    // One or two capital Latin letters after an Arabic product name are its model, in Arabic
+    // and in Latin script alike.
+    for (text, want) in [
+        (
+            "من جهاز قد يحمل اسم «آيفون X» بمناسبة مرور عشر سنوات",
+            "آيفون X",
+        ),
+        ("وقد كان شكل غالاكسي S مشابهاً جداً له", "غالاكسي S"),
+        ("واشترى آيفون XR مستعملاً", "آيفون XR"),
+        ("أعلنت أبل عن iPhone X في مؤتمرها", "iPhone X"),
+    ] {
+        assert_eq!(of(text, Kind::Product), [want], "{text}");
+    }
+    // A lowercase letter, a longer Latin word and a known name after the product stay out.
+    for (text, want) in [
+        ("وظهر هاتف آيفون x في الصورة", "آيفون"),
+        ("نشر صورة آيفون QRZ على المنصة", "آيفون"),
+        ("حمل تطبيق آيفون Microsoft على الحاسوب", "آيفون"),
+    ] {
+        assert_eq!(of(text, Kind::Product), [want], "{text}");
+    }
+}
+
+#[test]
+fn quoted_models_after_series_word_round_thirteen() {
+    // Quoted names after a series or edition word are models: a name with a model number, or
+    // model words; «و» between the quotes or inside them lists the next.
+    for (text, want) in [
+        (
+            "بيع مليون جهاز جديد من فئة \"مايت 30\" و\"مايت 30 برو\"، في غضون ساعات",
+            vec!["مايت 30", "مايت 30 برو"],
+        ),
+        (
+            "بيع مليون جهاز جديد من فئة «مايت 30» و«مايت 30 برو»، في غضون ساعات",
+            vec!["مايت 30", "مايت 30 برو"],
+        ),
+        (
+            "إضافة إلى نسخة \"برو وبرو ماكس\"، وعدد آخر من الأجهزة",
+            vec!["برو", "برو ماكس"],
+        ),
+        (
+            "ووصلت طائرات طراز \"بوينغ 737\" إلى المطار",
+            vec!["بوينغ 737"],
+        ),
+    ] {
+        assert_eq!(of(text, Kind::Product), want, "{text}");
+    }
+    // An award's category, a year, a newspaper's edition and a name with no model are no models.
+    for text in [
+        "فاز التطبيق في فئة \"أفضل تطبيق\" وفئة \"الابتكار 2024\"",
+        "صدرت نسخة \"الأهرام\" المسائية أمس",
+        "وصدرت نسخة \"مايت ون\" من الهاتف",
+    ] {
+        assert!(
+            of(text, Kind::Product).is_empty(),
+            "{text}: {:?}",
+            of(text, Kind::Product)
+        );
+    }
+}
