@@ -1299,3 +1299,101 @@ fn organisations_from_name_suggestion_index_round_thirteen() {
     }
     assert_eq!(of("افتتحت شركة مرجان متجرا جديدا", Kind::Org), ["مرجان"]);
 }
+
+#[test]
+fn institution_names_end_before_a_new_phrase_round_fourteen() {
+    for (text, want) in [
+        // «و» + a role or title starts a second phrase.
+        ("بحضور وزارة الاتصالات والوزير المفوض", "وزارة الاتصالات"),
+        // «و» + a preposition joins a clause.
+        (
+            "طلب من الهيئة العامة للاستثمار والى مدير عام الشركة",
+            "الهيئة العامة للاستثمار",
+        ),
+        // A definite verbal noun of the «افتعال» shape is the verb's object, not an adjective.
+        (
+            "عقد المصرف المركزي الاجتماع أكد الحضور فيه",
+            "المصرف المركزي",
+        ),
+        // ل + a verbal noun after a fixed adjective is a purpose.
+        (
+            "بتنفيذ خطة المصرف المركزي لتوزيع السيولة على الفروع",
+            "المصرف المركزي",
+        ),
+        (
+            "وافق مصرف ليبيا المركزي لتوزيع السيولة",
+            "مصرف ليبيا المركزي",
+        ),
+    ] {
+        assert_eq!(of(text, Kind::Org), [want], "{text}");
+    }
+    // Nouns of the name stay: «و» + a noun, a verbal noun right after the head, ل + a
+    // verbal noun after an adjective that is not fixed, a nisba of the «افتعال» shape.
+    for (text, want) in [
+        (
+            "أعلنت وزارة الاتصالات والمواصلات عن خطة",
+            "وزارة الاتصالات والمواصلات",
+        ),
+        (
+            "أفاد بلاغ لوزارة الانتقال الرقمي وإصلاح الإدارة أن",
+            "وزارة الانتقال الرقمي وإصلاح الإدارة",
+        ),
+        (
+            "قالت الهيئة العامة لتنظيم الاتصالات إن",
+            "الهيئة العامة لتنظيم الاتصالات",
+        ),
+        (
+            "أعلنت المؤسسة العامة للتأمينات الاجتماعية عن",
+            "المؤسسة العامة للتأمينات الاجتماعية",
+        ),
+    ] {
+        assert_eq!(of(text, Kind::Org), [want], "{text}");
+    }
+}
+
+#[test]
+fn institution_names_run_to_their_end_round_fourteen() {
+    for (text, want) in [
+        // A fixed pair of nisbas joined by «و» after a line of work.
+        (
+            "إلى جانب الهيئة القومية للاتصالات السلكية واللاسلكية، وهي هيئة حكومية",
+            "الهيئة القومية للاتصالات السلكية واللاسلكية",
+        ),
+        // A definite noun joined by «و» closing the name.
+        (
+            "قال رئيس الجامعة العامة لقطاع البريد والاتصالات، إن",
+            "الجامعة العامة لقطاع البريد والاتصالات",
+        ),
+        (
+            "قال رئيس الجامعة العامة لقطاع البريد والاتصالات المنجي الحامدي إن",
+            "الجامعة العامة لقطاع البريد والاتصالات",
+        ),
+        // A sector of enterprises named with its size is a ministry's portfolio.
+        (
+            "عن رهان وزارة اقتصاد المعرفة والمؤسسات الناشئة والمؤسسات المصغرة، من أجل",
+            "وزارة اقتصاد المعرفة والمؤسسات الناشئة والمؤسسات المصغرة",
+        ),
+    ] {
+        assert_eq!(of(text, Kind::Org), [want], "{text}");
+    }
+    // The bodies around a ministry, a role after the line of work and a second head stay out;
+    // a noun with a definite word after it is left as before.
+    for (text, want) in [
+        ("التقى وزارة الاتصالات والمؤسسات التابعة لها", "وزارة الاتصالات"),
+        (
+            "قال رئيس الهيئة العامة للاستثمار والرئيس التنفيذي للشركة",
+            "الهيئة العامة للاستثمار",
+        ),
+        (
+            "تعاونت الهيئة العامة لقطاع البريد والاتصالات والهيئة الوطنية للأمن",
+            "الهيئة العامة لقطاع البريد والاتصالات",
+        ),
+    ] {
+        let orgs = of(text, Kind::Org);
+        assert_eq!(
+            orgs.first().map(String::as_str),
+            Some(want),
+            "{text}: {orgs:?}"
+        );
+    }
+}
