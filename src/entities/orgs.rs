@@ -665,6 +665,22 @@ pub fn institutions(t: &str, table: &WordTable, known: &Known) -> Vec<(usize, us
             i += 2;
             continue;
         }
+        // «الجمعية العمومية للشركة»: a company's general assembly is one of its organs, not a
+        // body of its own (as a committee of a body is not: docs/gazetteer.md, conventions);
+        // «الجمعية العامة للأمم المتحدة» is one.
+        if matches!(head, "جمعيه" | "الجمعيه")
+            && joined(i + 1)
+            && (word(i + 1) == "العموميه"
+                || word(i + 1) == "العامه"
+                    && joined(i + 2)
+                    && matches!(
+                        word(i + 2),
+                        "للشركه" | "للبنك" | "للمصرف" | "للمساهمين" | "للمجموعه"
+                    ))
+        {
+            i += 2;
+            continue;
+        }
         // «وكالة نوفا الإيطالية للأنباء»: a news agency's descriptor and its name.
         if head == "وكاله" && joined(i + 1) && !definite(word(i + 1)) && word(i + 1) != "انباء"
         {
@@ -1181,6 +1197,14 @@ fn byline_word(w: &str) -> bool {
             | "القاهره"
             | "اليوم"
             | "امس"
+            // «السبت - 24 سبتمبر 2022»: a weekday opens a date line.
+            | "السبت"
+            | "الاحد"
+            | "الاثنين"
+            | "الثلاثاء"
+            | "الاربعاء"
+            | "الخميس"
+            | "الجمعه"
     )
 }
 

@@ -1397,3 +1397,58 @@ fn institution_names_run_to_their_end_round_fourteen() {
         );
     }
 }
+
+#[test]
+fn place_and_trade_entries_keep_their_canonical_name_round_fourteen() {
+    for (text, canonical) in [
+        ("وقعت مصر للبترول اتفاقا جديدا", "Misr Petroleum"),
+        ("أعلنت قطر للبترول عن أرباحها", "QatarEnergy"),
+        ("وأعلنت مصر للطيران عن رحلات جديدة", "EgyptAir"),
+    ] {
+        let orgs: Vec<Span> = rec()
+            .find(text)
+            .into_iter()
+            .filter(|s| s.kind == Kind::Org)
+            .collect();
+        assert_eq!(orgs.len(), 1, "{text}: {orgs:?}");
+        assert_eq!(orgs[0].canonical.as_deref(), Some(canonical), "{text}");
+    }
+    // A place and a trade the gazetteer does not list is still a company, with no entry.
+    let orgs: Vec<Span> = rec()
+        .find("وقعت البحرين للاتصالات اتفاقا")
+        .into_iter()
+        .filter(|s| s.kind == Kind::Org)
+        .collect();
+    assert_eq!(orgs.len(), 1, "{orgs:?}");
+    assert_eq!(orgs[0].text, "البحرين للاتصالات");
+}
+
+#[test]
+fn weekdays_english_nouns_and_assemblies_are_no_organisations_round_fourteen() {
+    // A weekday opening a date line, a lowercase English noun before a Latin name, a Latin
+    // word before «of» and a capitalised word, a company's general assembly.
+    for (text, want) in [
+        ("السبت - 24 سبتمبر 2022\nقالت الشركة إن", vec![]),
+        (
+            "الرئيس التنفيذي لشركة fintech Klivvr والمؤسس المشارك",
+            vec!["Klivvr"],
+        ),
+        ("افتتح الوزير محطة شحن في Walk of Cairo بمدينة", vec![]),
+        ("تنعقد الجمعية العمومية للشركة الأربعاء المقبل", vec![]),
+        ("وافقت الجمعية العامة للمساهمين على توزيع الأرباح", vec![]),
+    ] {
+        assert_eq!(of(text, Kind::Org), want, "{text}");
+    }
+    // A one-word outlet before a dash, a Latin name of two capitalised words with no «of»
+    // after it, a body named «الجمعية العامة».
+    for (text, want) in [
+        ("مرايا – قال وزير الاتصالات إن", "مرايا"),
+        ("الرئيس التنفيذي لشركة Deep Root والمؤسس", "Deep Root"),
+        (
+            "صوتت الجمعية العامة للأمم المتحدة على القرار",
+            "الجمعية العامة للأمم المتحدة",
+        ),
+    ] {
+        assert_eq!(of(text, Kind::Org), [want], "{text}");
+    }
+}
