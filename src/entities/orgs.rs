@@ -551,6 +551,31 @@ fn coordinated_last_noun(t: &str, words: &[Word], j: usize, known: &Known) -> bo
         && !next_open
 }
 
+/// Where the name at `s..e` occurs elsewhere in `t` as words of their own (maybe after a
+/// clitic) with no bank word before them.
+fn mentions_alone(t: &str, s: usize, e: usize) -> Vec<usize> {
+    let name = &t[s..e];
+    t.match_indices(name)
+        .map(|(p, _)| p)
+        .filter(|&p| {
+            let before = &t[..p];
+            let mut word_start = before;
+            if let Some(r) = word_start.strip_suffix(['ل', 'ب']) {
+                word_start = r;
+            }
+            if let Some(r) = word_start.strip_suffix('و') {
+                word_start = r;
+            }
+            let starts_word = word_start.is_empty() || !word_start.ends_with(is_arabic_letter);
+            let ends_word = !t[p + name.len()..].starts_with(is_arabic_letter);
+            let bank_before = ["بنك ", "مصرف ", "البنك ", "المصرف "]
+                .iter()
+                .any(|b| word_start.ends_with(b));
+            p != s && starts_word && ends_word && !bank_before
+        })
+        .collect()
+}
+
 /// Plurals naming kinds of bodies («المؤسسات», «الشركات»): never a noun of one body's name.
 fn generic_bodies(w: &str) -> bool {
     matches!(
@@ -976,7 +1001,13 @@ pub fn institutions(t: &str, table: &WordTable, known: &Known) -> Vec<(usize, us
             }
         }
         let ok = if def {
-            parts >= 1 && (comp || fixed)
+            // «المصرف التجاري الوطني», «المصرف الوطني العراقي»: a bank named by two masculine
+            // nisbas (not a rank or a kind: «البنك الحكومي الرئيسي»).
+            let two_nisbas = matches!(head, "البنك" | "المصرف")
+                && last >= i + 2
+                && masculine_nisba_after(t, words, i)
+                && masculine_nisba_after(t, words, i + 1);
+            parts >= 1 && (comp || fixed || two_nisbas)
         } else if strong {
             closed
         } else {
@@ -997,7 +1028,25 @@ pub fn institutions(t: &str, table: &WordTable, known: &Known) -> Vec<(usize, us
             && indefinite == 1
             && place_at == Some((i + 2, last))
             && !definite(word(i + 1));
-        if ok && known_head.is_none() && local_company {
+        // «وبنك الأهلي المتحد … اندماجه مع الأهلي المتحد»: «بنك» before a definite name that
+        // also stands alone in the text is a descriptor (conventions: «بنكي [مصر] و[الأهلي]»).
+        // «مصرف المغرب» is the bank of a place, which stands alone as the place.
+        let alone = if matches!(head, "بنك" | "مصرف")
+            && last > i
+            && word(i + 1).starts_with("ال")
+            && place_at.is_none()
+        {
+            mentions_alone(t, words[i + 1].s, words[last].e)
+        } else {
+            Vec::new()
+        };
+        if ok && known_head.is_none() && !alone.is_empty() {
+            // Its bare mentions are the bank too (a definite name is not propagated unquoted).
+            let len = words[last].e - words[i + 1].s;
+            out.push((words[i + 1].s, words[last].e));
+            out.extend(alone.into_iter().map(|p| (p, p + len)));
+            i = last + 1;
+        } else if ok && known_head.is_none() && local_company {
             out.push((words[i + 1].s, words[last].e));
             i = last + 1;
         } else if ok && known_head.is_none() {

@@ -1452,3 +1452,36 @@ fn weekdays_english_nouns_and_assemblies_are_no_organisations_round_fourteen() {
         assert_eq!(of(text, Kind::Org), [want], "{text}");
     }
 }
+
+#[test]
+fn banks_named_by_descriptors_round_fourteen() {
+    for (text, want) in [
+        // Two masculine nisbas after a definite bank word.
+        (
+            "ضخ المصرف التجاري الوطني 17 مليون دينار في فروعه",
+            vec!["المصرف التجاري الوطني"],
+        ),
+        (
+            "أعلن المصرف الوطني العراقي عن خدمة جديدة",
+            vec!["المصرف الوطني العراقي"],
+        ),
+        // «بنك» before a definite name that also stands alone is a descriptor.
+        (
+            "نفى بنك الأهلي المتحد (أهلي متحد)، وكان الأهلي المتحد قد أعلن",
+            vec!["الأهلي المتحد", "الأهلي المتحد"],
+        ),
+    ] {
+        assert_eq!(of(text, Kind::Org), want, "{text}");
+    }
+    // A bank word and a rank or a kind, a bank whose name never stands alone.
+    for (text, want) in [
+        ("قال البنك الحكومي الرئيسي إن", vec![]),
+        (
+            "نفى بنك الأهلي المتحد (أهلي متحد) ما نشر",
+            vec!["بنك الأهلي المتحد"],
+        ),
+        ("قال مصرف المغرب إن فروعه في المغرب", vec!["مصرف المغرب"]),
+    ] {
+        assert_eq!(of(text, Kind::Org), want, "{text}");
+    }
+}
