@@ -1538,6 +1538,28 @@ fn unknown_after_trigger(
     let verb_like = matches!(w.chars().next(), Some('ي' | 'ت' | 'ن')) && n <= 5;
     // «هاتف بكاميرا»: a preposition glued to an ordinary word.
     let glued = matches!(w.chars().next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك')) && n >= 5;
+    // «شركة النصر لصناعة السيارات», «شركة معاملات للخدمات المالية»: after «شركة» a word shaped
+    // like a common noun is the name when a line of business follows it (not an adjective
+    // agreeing with the company: «شركة ناشئة للخدمات المالية», «شركة رائدة لصناعة …»).
+    if kind == Kind::Org
+        && stems(trigger_word).any(|o| &trigger_word[o..] == "شركه")
+        && !(n < 3 || verb_like || glued)
+        && !w.ends_with('ه')
+        && !w.ends_with('ي')
+        && !orgs::closed_class(w)
+        && !super::people::function_word(w)
+        && !super::people::role_word(w)
+        && let Some(end) = trade_after(t, e)
+    {
+        out.push(NameCand {
+            start: s,
+            end,
+            kind,
+            entity: None,
+            prio: 1,
+        });
+        return;
+    }
     if n < 3 || verb_like || glued || not_a_name(w) || w.ends_with('ي') || w.ends_with('ت') {
         return;
     }
@@ -2117,6 +2139,25 @@ fn industry(w: &str) -> bool {
                     | "تقنيه"
                     | "انترنت"
             )
+    })
+}
+
+/// «لصناعة السيارات», «للخدمات المالية» right after `e`: a line of business (a company's «لل»
+/// trade, or ل + an industry's verbal noun) and one definite word after it; where it ends.
+fn trade_after(t: &str, e: usize) -> Option<usize> {
+    let (s1, e1) = next_word(t, e).filter(|&(s1, _)| s1 == e + 1)?;
+    let w = &t[s1..e1];
+    let trade = line_of_business(w)
+        || matches!(
+            w,
+            "لصناعه" | "لتصنيع" | "لتجاره" | "لانتاج" | "لتكنولوجيا" | "لتقنيه"
+        );
+    if !trade {
+        return None;
+    }
+    Some(match next_word(t, e1) {
+        Some((s2, e2)) if s2 == e1 + 1 && t[s2..e2].starts_with("ال") => e2,
+        _ => e1,
     })
 }
 

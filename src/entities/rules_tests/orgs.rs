@@ -1485,3 +1485,33 @@ fn banks_named_by_descriptors_round_fourteen() {
         assert_eq!(of(text, Kind::Org), want, "{text}");
     }
 }
+
+#[test]
+fn line_of_business_licenses_a_company_name_round_fourteen() {
+    for (text, want) in [
+        (
+            "من خلال شركة النصر لصناعة السيارات، التي تعد",
+            "النصر لصناعة السيارات",
+        ),
+        (
+            "قال مدير عام شركة معاملات للخدمات المالية، وبحضور",
+            "معاملات للخدمات المالية",
+        ),
+    ] {
+        assert_eq!(of(text, Kind::Org), [want], "{text}");
+    }
+    // An adjective agreeing with «شركة», a word with no line of business after it, a
+    // common noun after a plural company word.
+    for text in [
+        "أسست شركة ناشئة للخدمات المالية في القاهرة",
+        "تعد شركة رائدة لصناعة السيارات في المنطقة",
+        "قالت شركة النصر إن المبيعات",
+        "دخلت شركات كثيرة لصناعة السيارات السوق",
+    ] {
+        assert!(
+            of(text, Kind::Org).is_empty(),
+            "{text}: {:?}",
+            of(text, Kind::Org)
+        );
+    }
+}
