@@ -753,6 +753,13 @@ fn back_reference(name: &str) -> bool {
 fn merge_local_subsidiaries(t: &str, cands: &mut [NameCand]) {
     // «مصر للطيران», «البحرين للاتصالات», «تونس للاتصالات»: a place followed by a «لل» line of
     // business is a company («سافر إلى دبي للاستثمار» is a trip).
+    // The gazetteer's own «مصر للبترول», «قطر للبترول» keep their entry (the company filter
+    // reads its canonical name).
+    let entries: Vec<(usize, usize, Option<usize>)> = cands
+        .iter()
+        .filter(|c| c.kind == Kind::Org && c.entity.is_some())
+        .map(|c| (c.start, c.end, c.entity))
+        .collect();
     for c in cands.iter_mut().filter(|c| c.kind == Kind::Place) {
         let word_start = clitic_start(t, c.start);
         let prefix = &t[word_start..c.start];
@@ -790,8 +797,11 @@ fn merge_local_subsidiaries(t: &str, cands: &mut [NameCand]) {
             && ((!after_preposition && !after_head) || quoted(t, word_start, e))
         {
             c.kind = Kind::Org;
-            c.entity = None;
             c.end = e;
+            c.entity = entries
+                .iter()
+                .find(|&&(a, b, _)| a == c.start && b == e)
+                .and_then(|&(_, _, entity)| entity);
             // «البحرين للاتصالات السلكية واللاسلكية»: a pair of nisbas joined by «و» describes
             // the trade and belongs to the name (a nisba alone may be the company's
             // nationality: «زين الكويتية»).
@@ -1099,6 +1109,9 @@ fn latin_runs(
         let mut has_upper = false;
         let mut has_digit = false;
         let mut words = 0;
+        // Where the second word starts, and whether the first is a lowercase word.
+        let mut second = None;
+        let mut first_plain = false;
         let mut p = i;
         loop {
             // One word: alnum with inner - . & + '
@@ -1129,6 +1142,11 @@ fn latin_runs(
             if words > 0 && latin_noise(w) && !digits && !series {
                 break;
             }
+            if words == 0 {
+                first_plain = !upper && !digits;
+            } else if words == 1 {
+                second = Some(ws);
+            }
             has_upper |= upper;
             has_digit |= digits;
             words += 1;
@@ -1140,6 +1158,15 @@ fn latin_runs(
             }
         }
         i = end.max(start + 1);
+        // «لشركة fintech Klivvr»: a lowercase English word before a capitalised name is a
+        // common noun describing it, not the name's first word.
+        let start = match second {
+            Some(s2) if first_plain => {
+                words -= 1;
+                s2
+            }
+            _ => start,
+        };
         let letters = t[start..end]
             .bytes()
             .filter(u8::is_ascii_alphabetic)
@@ -1218,6 +1245,17 @@ fn latin_runs(
         }
         // «مؤتمر Digital Now 2025», «معرض GITEX»: an event, not an organisation or a product.
         if event_before(t, s) {
+            continue;
+        }
+        // «Walk of Cairo»: a run before «of» and a capitalised word is the start of a longer
+        // English name (a place, a title), not a name of its own.
+        if t[e..].starts_with(" of ")
+            && offsets
+                .get(e + 4)
+                .and_then(|&o| orig.get(o..))
+                .and_then(|r| r.chars().next())
+                .is_some_and(|c| c.is_ascii_uppercase())
+        {
             continue;
         }
         let words: Vec<&str> = t[s..e].split(' ').collect();
@@ -1500,6 +1538,28 @@ fn unknown_after_trigger(
     let verb_like = matches!(w.chars().next(), Some('ي' | 'ت' | 'ن')) && n <= 5;
     // «هاتف بكاميرا»: a preposition glued to an ordinary word.
     let glued = matches!(w.chars().next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك')) && n >= 5;
+    // «شركة النصر لصناعة السيارات», «شركة معاملات للخدمات المالية»: after «شركة» a word shaped
+    // like a common noun is the name when a line of business follows it (not an adjective
+    // agreeing with the company: «شركة ناشئة للخدمات المالية», «شركة رائدة لصناعة …»).
+    if kind == Kind::Org
+        && stems(trigger_word).any(|o| &trigger_word[o..] == "شركه")
+        && !(n < 3 || verb_like || glued)
+        && !w.ends_with('ه')
+        && !w.ends_with('ي')
+        && !orgs::closed_class(w)
+        && !super::people::function_word(w)
+        && !super::people::role_word(w)
+        && let Some(end) = trade_after(t, e)
+    {
+        out.push(NameCand {
+            start: s,
+            end,
+            kind,
+            entity: None,
+            prio: 1,
+        });
+        return;
+    }
     if n < 3 || verb_like || glued || not_a_name(w) || w.ends_with('ي') || w.ends_with('ت') {
         return;
     }
@@ -2079,6 +2139,25 @@ fn industry(w: &str) -> bool {
                     | "تقنيه"
                     | "انترنت"
             )
+    })
+}
+
+/// «لصناعة السيارات», «للخدمات المالية» right after `e`: a line of business (a company's «لل»
+/// trade, or ل + an industry's verbal noun) and one definite word after it; where it ends.
+fn trade_after(t: &str, e: usize) -> Option<usize> {
+    let (s1, e1) = next_word(t, e).filter(|&(s1, _)| s1 == e + 1)?;
+    let w = &t[s1..e1];
+    let trade = line_of_business(w)
+        || matches!(
+            w,
+            "لصناعه" | "لتصنيع" | "لتجاره" | "لانتاج" | "لتكنولوجيا" | "لتقنيه"
+        );
+    if !trade {
+        return None;
+    }
+    Some(match next_word(t, e1) {
+        Some((s2, e2)) if s2 == e1 + 1 && t[s2..e2].starts_with("ال") => e2,
+        _ => e1,
     })
 }
 

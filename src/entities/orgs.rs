@@ -500,7 +500,80 @@ fn object_noun(w: &str) -> bool {
         && (4..=5).contains(&letters)
         && !rest.ends_with('ي')
         && !rest.ends_with('ه');
-    plural || verbal
+    plural || verbal || derived_verbal_noun(rest)
+}
+
+/// A verbal noun of the «افتعال», «انفعال» and «استفعال» shapes without its article
+/// («اجتماع», «انتقال», «استثمار»); a nisba or feminine form («الاجتماعية») is an adjective.
+fn derived_verbal_noun(rest: &str) -> bool {
+    let c: Vec<char> = rest.chars().collect();
+    let shaped = match c.len() {
+        6 => c[0] == 'ا' && (c[1] == 'ن' || matches!(c[2], 'ت' | 'ط' | 'د')) && c[4] == 'ا',
+        7 => rest.starts_with("است") && c[5] == 'ا',
+        _ => false,
+    };
+    shaped && !matches!(c.last(), Some('ي' | 'ه'))
+}
+
+/// «الناشئة», «المصغرة» right after word `k`: «المؤسسات الناشئة» (start-ups), «المؤسسات
+/// الصغيرة والمتوسطة» name a sector, which can be a ministry's portfolio («وزارة اقتصاد المعرفة
+/// والمؤسسات الناشئة»), not the bodies around it («والمؤسسات التابعة لها»).
+fn size_adjective_after(t: &str, words: &[Word], k: usize) -> bool {
+    words.get(k + 1).filter(|n| n.joined).is_some_and(|n| {
+        matches!(
+            &t[n.s..n.e],
+            "الناشئه" | "المصغره" | "الصغيره" | "المتوسطه" | "الصغري" | "المتناهيه"
+        )
+    })
+}
+
+/// Whether word `j`, after a «لل» complement, is «و» + a definite noun that closes the name
+/// («لقطاع البريد والاتصالات»): not a role, a kind of body, another head or a place, and no
+/// definite word after it that is not a nisba («للاستثمار والمناطق الحرة» is left as it was).
+fn coordinated_last_noun(t: &str, words: &[Word], j: usize, known: &Known) -> bool {
+    let Some(w) = words.get(j).filter(|w| w.joined) else {
+        return false;
+    };
+    let Some(bare) = t[w.s..w.e].strip_prefix('و') else {
+        return false;
+    };
+    let next_open = words
+        .get(j + 1)
+        .filter(|n| n.joined)
+        .is_some_and(|n| t[n.s..n.e].starts_with("ال") && !nisba(&t[n.s..n.e]));
+    bare.starts_with("ال")
+        && bare.chars().count() >= 5
+        && !stop_word(bare)
+        && !generic_bodies(bare)
+        && !closed_class(bare)
+        && stem_of(&t[w.s..w.e]).1.is_empty()
+        && !(known.name_at)(w.s).is_some_and(|(_, place)| place)
+        && !next_open
+}
+
+/// Where the name at `s..e` occurs elsewhere in `t` as words of their own (maybe after a
+/// clitic) with no bank word before them.
+fn mentions_alone(t: &str, s: usize, e: usize) -> Vec<usize> {
+    let name = &t[s..e];
+    t.match_indices(name)
+        .map(|(p, _)| p)
+        .filter(|&p| {
+            let before = &t[..p];
+            let mut word_start = before;
+            if let Some(r) = word_start.strip_suffix(['ل', 'ب']) {
+                word_start = r;
+            }
+            if let Some(r) = word_start.strip_suffix('و') {
+                word_start = r;
+            }
+            let starts_word = word_start.is_empty() || !word_start.ends_with(is_arabic_letter);
+            let ends_word = !t[p + name.len()..].starts_with(is_arabic_letter);
+            let bank_before = ["بنك ", "مصرف ", "البنك ", "المصرف "]
+                .iter()
+                .any(|b| word_start.ends_with(b));
+            p != s && starts_word && ends_word && !bank_before
+        })
+        .collect()
 }
 
 /// Plurals naming kinds of bodies («المؤسسات», «الشركات»): never a noun of one body's name.
@@ -518,6 +591,13 @@ fn generic_bodies(w: &str) -> bool {
             | "الدول"
             | "المنظمات"
             | "الجمعيات"
+            | "الغرف"
+            | "النقابات"
+            | "الاتحادات"
+            | "المجالس"
+            | "اللجان"
+            | "الجامعات"
+            | "الوكالات"
     )
 }
 
@@ -606,6 +686,22 @@ pub fn institutions(t: &str, table: &WordTable, known: &Known) -> Vec<(usize, us
         // «مجلس إدارة البنك المركزي», «مجلس أمناء الجامعة»: a board is named by the body it
         // governs; the body's name starts after it.
         if head == "مجلس" && joined(i + 1) && matches!(word(i + 1), "اداره" | "امناء")
+        {
+            i += 2;
+            continue;
+        }
+        // «الجمعية العمومية للشركة»: a company's general assembly is one of its organs, not a
+        // body of its own (as a committee of a body is not: docs/gazetteer.md, conventions);
+        // «الجمعية العامة للأمم المتحدة» is one.
+        if matches!(head, "جمعيه" | "الجمعيه")
+            && joined(i + 1)
+            && (word(i + 1) == "العموميه"
+                || word(i + 1) == "العامه"
+                    && joined(i + 2)
+                    && matches!(
+                        word(i + 2),
+                        "للشركه" | "للبنك" | "للمصرف" | "للمساهمين" | "للمجموعه"
+                    ))
         {
             i += 2;
             continue;
@@ -722,6 +818,8 @@ pub fn institutions(t: &str, table: &WordTable, known: &Known) -> Vec<(usize, us
                 || w == "راس"
                 || w.chars().count() < 2
                 || stop_word(w)
+                // «وزارة الإتصالات والوزير»: «و» + a role or title starts a second phrase.
+                || (k > i + 1 && w.strip_prefix('و').is_some_and(stop_word))
                 || (glued(w) && !short_complement && !place_complement)
                 || (proper && !nisba(w) && !complement(w) && !short_complement && !place_complement)
             {
@@ -750,6 +848,14 @@ pub fn institutions(t: &str, table: &WordTable, known: &Known) -> Vec<(usize, us
                 comp = true;
                 break;
             }
+            // «المصرف المركزي لتوزيع السيولة»: a name complete with its fixed adjective, then ل
+            // + a verbal noun, is a purpose («to distribute»), not the body's line of work.
+            if short_complement
+                && FIXED_ADJECTIVES.contains(&word(k - 1))
+                && object_noun(&format!("ال{}", &w['ل'.len_utf8()..]))
+            {
+                break;
+            }
             if (complement(w) || short_complement) && deputy_before(t, words, i) && closed {
                 break;
             }
@@ -760,8 +866,20 @@ pub fn institutions(t: &str, table: &WordTable, known: &Known) -> Vec<(usize, us
                 // «للاتصالات», «للأوراق المالية»: the complement and one definite word after it.
                 last = k;
                 comp = true;
-                if k + 1 < words.len() && words[k + 1].joined && definite(word(k + 1)) {
+                if k + 1 < words.len()
+                    && words[k + 1].joined
+                    && definite(word(k + 1))
+                    // «للاستثمار والى», «للاستثمار والرئيس التنفيذي»: «و» + a preposition or a
+                    // role starts a second phrase.
+                    && !word(k + 1)
+                        .strip_prefix('و')
+                        .is_some_and(|b| closed_class(b) || stop_word(b) || generic_bodies(b))
+                {
                     last = k + 1;
+                    // «للاتصالات السلكية واللاسلكية»: a nisba pair joined by «و».
+                    if nisba(word(last)) {
+                        last = paired_nisba_end(t, words, last);
+                    }
                 }
                 // «للاتصالات وتقنية المعلومات», then a nisba («الكويتية»).
                 let j = last + 1;
@@ -770,6 +888,8 @@ pub fn institutions(t: &str, table: &WordTable, known: &Known) -> Vec<(usize, us
                     && words[j + 1].joined
                     && word(j).starts_with('و')
                     && !definite(word(j))
+                    // «للاستثمار والى الهيئة»: «و» + a preposition joins a clause, not a noun.
+                    && !word(j).strip_prefix('و').is_some_and(closed_class)
                     && definite(word(j + 1))
                     // «و الرئيس التنفيذي», «و الشركات»: with «و» typed apart, a role or a kind
                     // of body after it is a second phrase.
@@ -779,6 +899,11 @@ pub fn institutions(t: &str, table: &WordTable, known: &Known) -> Vec<(usize, us
                     && stem_of(word(j)).1.is_empty()
                 {
                     last = j + 1;
+                } else if coordinated_last_noun(t, words, j, known) {
+                    // «لقطاع البريد والاتصالات»: a definite noun joined by «و» closes the name
+                    // (a word ending in ي after it is a person's: «… والاتصالات المنجي»).
+                    last = j;
+                    break;
                 }
                 if last + 1 < words.len() && words[last + 1].joined && nisba(word(last + 1)) {
                     last += 1;
@@ -804,6 +929,7 @@ pub fn institutions(t: &str, table: &WordTable, known: &Known) -> Vec<(usize, us
                 if closed
                     && (w.strip_prefix('و').is_some_and(generic_bodies)
                         || (and_apart && generic_bodies(w)))
+                    && !size_adjective_after(t, words, k)
                 {
                     break;
                 }
@@ -834,6 +960,7 @@ pub fn institutions(t: &str, table: &WordTable, known: &Known) -> Vec<(usize, us
             if closed
                 && (w.starts_with('و') || and_apart)
                 && !def
+                && !w.strip_prefix('و').is_some_and(closed_class)
                 && k + 1 < words.len()
                 && words[k + 1].joined
                 && definite(word(k + 1))
@@ -874,7 +1001,13 @@ pub fn institutions(t: &str, table: &WordTable, known: &Known) -> Vec<(usize, us
             }
         }
         let ok = if def {
-            parts >= 1 && (comp || fixed)
+            // «المصرف التجاري الوطني», «المصرف الوطني العراقي»: a bank named by two masculine
+            // nisbas (not a rank or a kind: «البنك الحكومي الرئيسي»).
+            let two_nisbas = matches!(head, "البنك" | "المصرف")
+                && last >= i + 2
+                && masculine_nisba_after(t, words, i)
+                && masculine_nisba_after(t, words, i + 1);
+            parts >= 1 && (comp || fixed || two_nisbas)
         } else if strong {
             closed
         } else {
@@ -895,7 +1028,25 @@ pub fn institutions(t: &str, table: &WordTable, known: &Known) -> Vec<(usize, us
             && indefinite == 1
             && place_at == Some((i + 2, last))
             && !definite(word(i + 1));
-        if ok && known_head.is_none() && local_company {
+        // «وبنك الأهلي المتحد … اندماجه مع الأهلي المتحد»: «بنك» before a definite name that
+        // also stands alone in the text is a descriptor (conventions: «بنكي [مصر] و[الأهلي]»).
+        // «مصرف المغرب» is the bank of a place, which stands alone as the place.
+        let alone = if matches!(head, "بنك" | "مصرف")
+            && last > i
+            && word(i + 1).starts_with("ال")
+            && place_at.is_none()
+        {
+            mentions_alone(t, words[i + 1].s, words[last].e)
+        } else {
+            Vec::new()
+        };
+        if ok && known_head.is_none() && !alone.is_empty() {
+            // Its bare mentions are the bank too (a definite name is not propagated unquoted).
+            let len = words[last].e - words[i + 1].s;
+            out.push((words[i + 1].s, words[last].e));
+            out.extend(alone.into_iter().map(|p| (p, p + len)));
+            i = last + 1;
+        } else if ok && known_head.is_none() && local_company {
             out.push((words[i + 1].s, words[last].e));
             i = last + 1;
         } else if ok && known_head.is_none() {
@@ -1095,6 +1246,14 @@ fn byline_word(w: &str) -> bool {
             | "القاهره"
             | "اليوم"
             | "امس"
+            // «السبت - 24 سبتمبر 2022»: a weekday opens a date line.
+            | "السبت"
+            | "الاحد"
+            | "الاثنين"
+            | "الثلاثاء"
+            | "الاربعاء"
+            | "الخميس"
+            | "الجمعه"
     )
 }
 

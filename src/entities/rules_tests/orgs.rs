@@ -1299,3 +1299,219 @@ fn organisations_from_name_suggestion_index_round_thirteen() {
     }
     assert_eq!(of("افتتحت شركة مرجان متجرا جديدا", Kind::Org), ["مرجان"]);
 }
+
+#[test]
+fn institution_names_end_before_a_new_phrase_round_fourteen() {
+    for (text, want) in [
+        // «و» + a role or title starts a second phrase.
+        ("بحضور وزارة الاتصالات والوزير المفوض", "وزارة الاتصالات"),
+        // «و» + a preposition joins a clause.
+        (
+            "طلب من الهيئة العامة للاستثمار والى مدير عام الشركة",
+            "الهيئة العامة للاستثمار",
+        ),
+        // A definite verbal noun of the «افتعال» shape is the verb's object, not an adjective.
+        (
+            "عقد المصرف المركزي الاجتماع أكد الحضور فيه",
+            "المصرف المركزي",
+        ),
+        // ل + a verbal noun after a fixed adjective is a purpose.
+        (
+            "بتنفيذ خطة المصرف المركزي لتوزيع السيولة على الفروع",
+            "المصرف المركزي",
+        ),
+        (
+            "وافق مصرف ليبيا المركزي لتوزيع السيولة",
+            "مصرف ليبيا المركزي",
+        ),
+    ] {
+        assert_eq!(of(text, Kind::Org), [want], "{text}");
+    }
+    // Nouns of the name stay: «و» + a noun, a verbal noun right after the head, ل + a
+    // verbal noun after an adjective that is not fixed, a nisba of the «افتعال» shape.
+    for (text, want) in [
+        (
+            "أعلنت وزارة الاتصالات والمواصلات عن خطة",
+            "وزارة الاتصالات والمواصلات",
+        ),
+        (
+            "أفاد بلاغ لوزارة الانتقال الرقمي وإصلاح الإدارة أن",
+            "وزارة الانتقال الرقمي وإصلاح الإدارة",
+        ),
+        (
+            "قالت الهيئة العامة لتنظيم الاتصالات إن",
+            "الهيئة العامة لتنظيم الاتصالات",
+        ),
+        (
+            "أعلنت المؤسسة العامة للتأمينات الاجتماعية عن",
+            "المؤسسة العامة للتأمينات الاجتماعية",
+        ),
+    ] {
+        assert_eq!(of(text, Kind::Org), [want], "{text}");
+    }
+}
+
+#[test]
+fn institution_names_run_to_their_end_round_fourteen() {
+    for (text, want) in [
+        // A fixed pair of nisbas joined by «و» after a line of work.
+        (
+            "إلى جانب الهيئة القومية للاتصالات السلكية واللاسلكية، وهي هيئة حكومية",
+            "الهيئة القومية للاتصالات السلكية واللاسلكية",
+        ),
+        // A definite noun joined by «و» closing the name.
+        (
+            "قال رئيس الجامعة العامة لقطاع البريد والاتصالات، إن",
+            "الجامعة العامة لقطاع البريد والاتصالات",
+        ),
+        (
+            "قال رئيس الجامعة العامة لقطاع البريد والاتصالات المنجي الحامدي إن",
+            "الجامعة العامة لقطاع البريد والاتصالات",
+        ),
+        // A sector of enterprises named with its size is a ministry's portfolio.
+        (
+            "عن رهان وزارة اقتصاد المعرفة والمؤسسات الناشئة والمؤسسات المصغرة، من أجل",
+            "وزارة اقتصاد المعرفة والمؤسسات الناشئة والمؤسسات المصغرة",
+        ),
+    ] {
+        assert_eq!(of(text, Kind::Org), [want], "{text}");
+    }
+    // The bodies around a ministry, a role after the line of work and a second head stay out;
+    // a noun with a definite word after it is left as before.
+    for (text, want) in [
+        ("التقى وزارة الاتصالات والمؤسسات التابعة لها", "وزارة الاتصالات"),
+        (
+            "قال رئيس الهيئة العامة للاستثمار والرئيس التنفيذي للشركة",
+            "الهيئة العامة للاستثمار",
+        ),
+        (
+            "تعاونت الهيئة العامة لقطاع البريد والاتصالات والهيئة الوطنية للأمن",
+            "الهيئة العامة لقطاع البريد والاتصالات",
+        ),
+    ] {
+        let orgs = of(text, Kind::Org);
+        assert_eq!(
+            orgs.first().map(String::as_str),
+            Some(want),
+            "{text}: {orgs:?}"
+        );
+    }
+}
+
+#[test]
+fn place_and_trade_entries_keep_their_canonical_name_round_fourteen() {
+    for (text, canonical) in [
+        ("وقعت مصر للبترول اتفاقا جديدا", "Misr Petroleum"),
+        ("أعلنت قطر للبترول عن أرباحها", "QatarEnergy"),
+        ("وأعلنت مصر للطيران عن رحلات جديدة", "EgyptAir"),
+    ] {
+        let orgs: Vec<Span> = rec()
+            .find(text)
+            .into_iter()
+            .filter(|s| s.kind == Kind::Org)
+            .collect();
+        assert_eq!(orgs.len(), 1, "{text}: {orgs:?}");
+        assert_eq!(orgs[0].canonical.as_deref(), Some(canonical), "{text}");
+    }
+    // A place and a trade the gazetteer does not list is still a company, with no entry.
+    let orgs: Vec<Span> = rec()
+        .find("وقعت البحرين للاتصالات اتفاقا")
+        .into_iter()
+        .filter(|s| s.kind == Kind::Org)
+        .collect();
+    assert_eq!(orgs.len(), 1, "{orgs:?}");
+    assert_eq!(orgs[0].text, "البحرين للاتصالات");
+}
+
+#[test]
+fn weekdays_english_nouns_and_assemblies_are_no_organisations_round_fourteen() {
+    // A weekday opening a date line, a lowercase English noun before a Latin name, a Latin
+    // word before «of» and a capitalised word, a company's general assembly.
+    for (text, want) in [
+        ("السبت - 24 سبتمبر 2022\nقالت الشركة إن", vec![]),
+        (
+            "الرئيس التنفيذي لشركة fintech Klivvr والمؤسس المشارك",
+            vec!["Klivvr"],
+        ),
+        ("افتتح الوزير محطة شحن في Walk of Cairo بمدينة", vec![]),
+        ("تنعقد الجمعية العمومية للشركة الأربعاء المقبل", vec![]),
+        ("وافقت الجمعية العامة للمساهمين على توزيع الأرباح", vec![]),
+    ] {
+        assert_eq!(of(text, Kind::Org), want, "{text}");
+    }
+    // A one-word outlet before a dash, a Latin name of two capitalised words with no «of»
+    // after it, a body named «الجمعية العامة».
+    for (text, want) in [
+        ("مرايا – قال وزير الاتصالات إن", "مرايا"),
+        ("الرئيس التنفيذي لشركة Deep Root والمؤسس", "Deep Root"),
+        (
+            "صوتت الجمعية العامة للأمم المتحدة على القرار",
+            "الجمعية العامة للأمم المتحدة",
+        ),
+    ] {
+        assert_eq!(of(text, Kind::Org), [want], "{text}");
+    }
+}
+
+#[test]
+fn banks_named_by_descriptors_round_fourteen() {
+    for (text, want) in [
+        // Two masculine nisbas after a definite bank word.
+        (
+            "ضخ المصرف التجاري الوطني 17 مليون دينار في فروعه",
+            vec!["المصرف التجاري الوطني"],
+        ),
+        (
+            "أعلن المصرف الوطني العراقي عن خدمة جديدة",
+            vec!["المصرف الوطني العراقي"],
+        ),
+        // «بنك» before a definite name that also stands alone is a descriptor.
+        (
+            "نفى بنك الأهلي المتحد (أهلي متحد)، وكان الأهلي المتحد قد أعلن",
+            vec!["الأهلي المتحد", "الأهلي المتحد"],
+        ),
+    ] {
+        assert_eq!(of(text, Kind::Org), want, "{text}");
+    }
+    // A bank word and a rank or a kind, a bank whose name never stands alone.
+    for (text, want) in [
+        ("قال البنك الحكومي الرئيسي إن", vec![]),
+        (
+            "نفى بنك الأهلي المتحد (أهلي متحد) ما نشر",
+            vec!["بنك الأهلي المتحد"],
+        ),
+        ("قال مصرف المغرب إن فروعه في المغرب", vec!["مصرف المغرب"]),
+    ] {
+        assert_eq!(of(text, Kind::Org), want, "{text}");
+    }
+}
+
+#[test]
+fn line_of_business_licenses_a_company_name_round_fourteen() {
+    for (text, want) in [
+        (
+            "من خلال شركة النصر لصناعة السيارات، التي تعد",
+            "النصر لصناعة السيارات",
+        ),
+        (
+            "قال مدير عام شركة معاملات للخدمات المالية، وبحضور",
+            "معاملات للخدمات المالية",
+        ),
+    ] {
+        assert_eq!(of(text, Kind::Org), [want], "{text}");
+    }
+    // An adjective agreeing with «شركة», a word with no line of business after it, a
+    // common noun after a plural company word.
+    for text in [
+        "أسست شركة ناشئة للخدمات المالية في القاهرة",
+        "تعد شركة رائدة لصناعة السيارات في المنطقة",
+        "قالت شركة النصر إن المبيعات",
+        "دخلت شركات كثيرة لصناعة السيارات السوق",
+    ] {
+        assert!(
+            of(text, Kind::Org).is_empty(),
+            "{text}: {:?}",
+            of(text, Kind::Org)
+        );
+    }
+}
