@@ -709,10 +709,7 @@ pub(super) fn thing_word(w: &str) -> bool {
 /// a product when the nearest trigger word before it, definite or not, is a product word.
 pub(super) fn named_products(t: &str, out: &mut Vec<NameCand>) {
     let mut found = Vec::new();
-    for (q, open) in t
-        .char_indices()
-        .filter(|&(_, c)| matches!(c, '"' | '«' | '“' | '('))
-    {
+    for (q, open) in openers(t) {
         let Some((a, b)) = prev_word(t, q).filter(|&(_, b)| t[b..q].trim().is_empty()) else {
             continue;
         };
@@ -757,6 +754,27 @@ pub(super) fn named_products(t: &str, out: &mut Vec<NameCand>) {
         found.extend(named_product(out, s, s + len, true, 2));
     }
     out.extend(found);
+}
+
+/// The quotes and parentheses that may open a name, in text order: (byte offset, char). Found
+/// from the last byte of each opener (`"`, `(`, « ends in 0xAB, “ in 0x9C) with a SIMD search,
+/// since decoding every char of the text cost 15 instructions a byte for a few hundred openers.
+fn openers(t: &str) -> Vec<(usize, char)> {
+    let b = t.as_bytes();
+    let mut found: Vec<(usize, char)> = memchr::memchr3_iter(b'"', b'(', 0xAB, b)
+        .filter_map(|i| match b[i] {
+            b'"' => Some((i, '"')),
+            b'(' => Some((i, '(')),
+            _ => (i >= 1 && b[i - 1] == 0xC2).then(|| (i - 1, '«')),
+        })
+        .collect();
+    found.extend(
+        memchr::memchr_iter(0x9C, b)
+            .filter(|&i| i >= 2 && b[i - 2] == 0xE2 && b[i - 1] == 0x80)
+            .map(|i| (i - 2, '“')),
+    );
+    found.sort_unstable_by_key(|&(i, _)| i);
+    found
 }
 
 /// The kind the nearest trigger word in the same sentence names, looking back at most twelve
