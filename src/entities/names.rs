@@ -503,7 +503,7 @@ impl Names {
         maker_models(t, out);
         capital_model_letters(orig, offsets, t, out);
         quoted_series_models(t, words, out);
-        model_numbers(t, words, out);
+        model_numbers(t, words, &table.cls, out);
         quoted_editions(t, out);
         app_names(t, out);
         digital_platforms(t, out);

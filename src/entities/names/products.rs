@@ -417,18 +417,17 @@ pub(super) fn capital_model_letters(orig: &str, offsets: &[usize], t: &str, out:
 pub(super) fn model_numbers(
     t: &str,
     words: &[crate::entities::scan::Word],
+    cls: &[u16],
     out: &mut Vec<NameCand>,
 ) {
-    const MODEL_WORDS: [&str; 5] = ["طراز", "طرازها", "طرازه", "موديل", "اصدار"];
     let mut found = Vec::new();
-    for w in words.iter().filter(|w| w.arabic) {
+    // The word table's class bit: a model word, maybe after clitics («وطراز», «بطرازها»).
+    for (w, _) in words
+        .iter()
+        .zip(cls)
+        .filter(|&(w, &c)| w.arabic && c & crate::entities::people::class::MODEL != 0)
+    {
         let word = &t[w.s..w.e];
-        // A cheap suffix test first; then the rest must be clitics («وطراز», «بطرازها»).
-        if !MODEL_WORDS.iter().any(|m| word.ends_with(m))
-            || !stems(word).any(|o| MODEL_WORDS.contains(&&word[o..]))
-        {
-            continue;
-        }
         let Some((s, e)) = next_word(t, w.e).filter(|&(s, _)| s == w.e + 1) else {
             continue;
         };
