@@ -412,6 +412,7 @@ fn lookup_key(s: &str) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod rules_hash_tests {
     use super::RULES;
 
