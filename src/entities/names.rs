@@ -16,7 +16,7 @@ use super::wordtable::WordTable;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::collections::{HashMap, HashSet};
 
-mod acronyms;
+pub(crate) mod acronyms;
 mod products;
 use acronyms::*;
 use products::*;
@@ -456,7 +456,7 @@ impl Names {
         if mostly_arabic(t) {
             latin_runs(g, &self.people, orig, offsets, t, out, &gaz);
         }
-        spelled_acronyms(t, words, out, &gaz);
+        spelled_acronyms(t, words, &table.cls, out, &gaz);
         people_with_titles(t, out, &gaz);
         // Names of other kinds where a person run stops, sorted for binary search.
         let mut other: Vec<(usize, usize)> = out[first_gaz..]

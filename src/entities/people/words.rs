@@ -36,6 +36,8 @@ pub(crate) mod class {
     pub const HEAD: u16 = 1 << 13;
     /// A model word, maybe after clitics («طراز», «وبطرازها», «موديل»: `MODEL_WORDS`).
     pub const MODEL: u16 = 1 << 14;
+    /// A Latin letter's name in Arabic letters («دي», «إتش»: `names::acronyms::letter_name`).
+    pub const LETTER_NAME: u16 = 1 << 15;
     /// What keeps a word out of a name (`name_word`).
     pub const NOT_NAME: u16 = FUNCTION | ROLE | TITLE | SPEECH | COMMON | LEXICAL;
 }
@@ -100,6 +102,10 @@ pub(crate) fn class(w: &str) -> u16 {
         }
         for w in crate::entities::orgs::head_form_words() {
             add(w.to_string(), class::HEAD);
+        }
+        let acronyms = crate::entities::names::acronyms::LETTER_NAMES.iter();
+        for w in acronyms.chain(&crate::entities::names::acronyms::WORD_LETTER_NAMES) {
+            add(w.to_string(), class::LETTER_NAME);
         }
         // Every clitic + model word: `stems` reads a word as any clitic of the list + the rest.
         for m in MODEL_WORDS {
