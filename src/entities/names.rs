@@ -756,9 +756,11 @@ fn merge_local_subsidiaries(t: &str, cands: &mut [NameCand]) {
     for c in cands.iter_mut().filter(|c| c.kind == Kind::Place) {
         let word_start = clitic_start(t, c.start);
         let prefix = &t[word_start..c.start];
+        // The word before, walked back to once for the three tests below.
+        let before = prev_word(t, word_start);
         let after_preposition = prefix.contains('ب')
             || prefix.contains('ف')
-            || prev_word(t, word_start).is_some_and(|(a, b)| {
+            || before.is_some_and(|(a, b)| {
                 matches!(
                     &t[a..b],
                     "في" | "الي"
@@ -777,7 +779,7 @@ fn merge_local_subsidiaries(t: &str, cands: &mut [NameCand]) {
         // «معرض دبي للطيران», «منتدى الرياض للاستثمارات»: an event or an institution named
         // after the place. (Quotes around the place and the trade make them one name even
         // after a preposition or a head: «في «دبي للإنترنت»».)
-        let after_head = prev_word(t, word_start).is_some_and(|(a, b)| {
+        let after_head = before.is_some_and(|(a, b)| {
             let w = &t[a..b];
             stems(w).any(|o| {
                 let st = &w[o..];
@@ -805,7 +807,7 @@ fn merge_local_subsidiaries(t: &str, cands: &mut [NameCand]) {
             }
             // «لمدينة دبي للإنترنت», «مدينة دبي للإعلام»: a city named by a place and a trade
             // is a business zone, «مدينة» its name's first word.
-            if let Some((a, b)) = prev_word(t, word_start)
+            if let Some((a, b)) = before
                 && b + 1 == word_start
                 && let Some(o) = stems(&t[a..b]).find(|&o| &t[a + o..b] == "مدينه")
             {
