@@ -438,12 +438,12 @@ fn glued_word(t: &str, i: usize) -> Option<(usize, bool)> {
 
 /// Words before `pos`, nearest first, up to three, with their starts (an array: this runs for
 /// every figure, and a `Vec` was an allocation each time).
-fn words_before(t: &str, pos: usize) -> ([(usize, &str); 3], usize) {
+fn words_before<'a>(t: &'a str, table: &WordTable, pos: usize) -> ([(usize, &'a str); 3], usize) {
     let mut out = [(0, ""); 3];
     let mut n = 0;
     let mut p = pos;
     while n < 3 {
-        match prev_word(t, p) {
+        match table.prev_word(t, p) {
             Some((s, e)) => {
                 out[n] = (s, &t[s..e]);
                 n += 1;
@@ -469,8 +469,8 @@ fn lead_stem(w: &str) -> (usize, &str) {
 }
 
 /// Extend `start` left over approximation words; returns the new start.
-fn approx_start(t: &str, start: usize) -> usize {
-    let (before, len) = words_before(t, start);
+fn approx_start(t: &str, table: &WordTable, start: usize) -> usize {
+    let (before, len) = words_before(t, table, start);
     // The farthest word of the approximation may carry a clitic; try each length.
     for n in (1..=len).rev() {
         let mut ws = [""; 3];
@@ -501,7 +501,7 @@ pub fn find(t: &str, table: &WordTable, bare: &[(usize, usize)], out: &mut Vec<F
             }
             bare.next();
             if s >= i
-                && let Some(f) = bare_figure(t, s, e)
+                && let Some(f) = bare_figure(t, table, s, e)
             {
                 i = i.max(f.end);
                 out.push(f);
@@ -521,7 +521,7 @@ pub fn find(t: &str, table: &WordTable, bare: &[(usize, usize)], out: &mut Vec<F
             i = end;
             continue;
         }
-        match figure_at(t, d) {
+        match figure_at(t, table, d) {
             Some(f) => {
                 i = f.end.max(d + 1);
                 out.push(f);
@@ -590,7 +590,7 @@ fn next_digit(b: &[u8], from: usize) -> usize {
         .map_or(b.len(), |p| from + p)
 }
 
-fn figure_at(t: &str, i: usize) -> Option<Figure> {
+fn figure_at(t: &str, table: &WordTable, i: usize) -> Option<Figure> {
     if !left_ok(t, i) {
         return None;
     }
@@ -647,7 +647,16 @@ fn figure_at(t: &str, i: usize) -> Option<Figure> {
         && let Some((e, k, m, a)) =
             units(t, num.end + 1).filter(|&(_, k, m, _)| k.is_some() || m != 1.0)
     {
-        return finish(t, i - 1, &num, e, k.or(kind), m != 1.0, value * m + a);
+        return finish(
+            t,
+            table,
+            i - 1,
+            &num,
+            e,
+            k.or(kind),
+            m != 1.0,
+            value * m + a,
+        );
     }
     // A range: «13 إلى 16%», «بين 20 و30 مليار دولار», «20-30».
     let mut second = None;
@@ -659,7 +668,9 @@ fn figure_at(t: &str, i: usize) -> Option<Figure> {
     if let Some((s2, e2)) = second
         && is_year(&t[i..num.end])
         && !is_year(&t[s2..e2])
-        && prev_word(t, i).is_some_and(|(a, b)| year_word(&t[a..b]))
+        && table
+            .prev_word(t, i)
+            .is_some_and(|(a, b)| year_word(&t[a..b]))
     {
         second = None;
     }
@@ -670,9 +681,11 @@ fn figure_at(t: &str, i: usize) -> Option<Figure> {
     }
     let (uend, ukind, mult, add) = units(t, second.map_or(num.end, |(_, e)| e))?;
     // «بين عامي 2013 و2015»: the year word between «بين» and the first year.
-    let year_word_before = prev_word(t, i).filter(|&(s, e)| year_word(&t[s..e]));
+    let year_word_before = table.prev_word(t, i).filter(|&(s, e)| year_word(&t[s..e]));
     let between_at = year_word_before.map_or(i, |(s, _)| s);
-    let between = prev_word(t, between_at).is_some_and(|(s, e)| lead_stem(&t[s..e]).1 == "بين")
+    let between = table
+        .prev_word(t, between_at)
+        .is_some_and(|(s, e)| lead_stem(&t[s..e]).1 == "بين")
         || glued.is_some_and(|(s, _)| t[s..i].ends_with("بين"));
     let ranged = second.is_some() && (ukind.is_some() || mult != 1.0 || between);
     // «Digital Now 2025», «“طيبة سات 1”»: a bare number closing a Latin name or a short
@@ -689,7 +702,7 @@ fn figure_at(t: &str, i: usize) -> Option<Figure> {
         && let Some(mut f) = day_range(t, start, &num, s2, e2)
     {
         // «بين 25 و27 أغسطس»: «بين» belongs to a range.
-        if let Some((ps, pe)) = prev_word(t, start)
+        if let Some((ps, pe)) = table.prev_word(t, start)
             && lead_stem(&t[ps..pe]).1 == "بين"
         {
             f.start = ps + lead_stem(&t[ps..pe]).0;
@@ -698,12 +711,21 @@ fn figure_at(t: &str, i: usize) -> Option<Figure> {
     }
     if second.is_some() && !ranged {
         let (e, k, m, a) = units(t, num.end)?;
-        return finish(t, start, &num, e, k.or(kind), m != 1.0, value * m + a);
+        return finish(
+            t,
+            table,
+            start,
+            &num,
+            e,
+            k.or(kind),
+            m != 1.0,
+            value * m + a,
+        );
     }
     if ranged {
         let end = uend;
         let from = if start == i { between_at } else { start };
-        if let Some((ps, pe)) = prev_word(t, from)
+        if let Some((ps, pe)) = table.prev_word(t, from)
             && lead_stem(&t[ps..pe]).1 == "بين"
         {
             start = ps + lead_stem(&t[ps..pe]).0;
@@ -725,7 +747,7 @@ fn figure_at(t: &str, i: usize) -> Option<Figure> {
         }
         value *= mult;
         let kind = ukind.or(kind).unwrap_or(Kind::Number);
-        let start = approx_start(t, start);
+        let start = approx_start(t, table, start);
         return Some(Figure {
             start,
             end,
@@ -736,6 +758,7 @@ fn figure_at(t: &str, i: usize) -> Option<Figure> {
     }
     finish(
         t,
+        table,
         start,
         &num,
         uend,
@@ -748,6 +771,7 @@ fn figure_at(t: &str, i: usize) -> Option<Figure> {
 #[allow(clippy::too_many_arguments)]
 fn finish(
     t: &str,
+    table: &WordTable,
     start: usize,
     num: &Number,
     end: usize,
@@ -768,7 +792,7 @@ fn finish(
                 ),
             }
         } else {
-            (approx_start(t, start), None)
+            (approx_start(t, table, start), None)
         };
         return Some(Figure {
             start,
@@ -780,7 +804,7 @@ fn finish(
     }
     if scaled {
         return Some(Figure {
-            start: approx_start(t, start),
+            start: approx_start(t, table, start),
             end,
             kind: Kind::Number,
             value: Some(value),
@@ -815,7 +839,7 @@ fn finish(
             iso: Some(iso),
         });
     }
-    let astart = approx_start(t, start);
+    let astart = approx_start(t, table, start);
     let kind = if year_like && astart == start {
         Kind::Date
     } else {
@@ -935,7 +959,7 @@ fn range_second(t: &str, at: usize) -> Option<(usize, usize)> {
 
 /// A figure that starts with a scale word: «مليار دولار» = 1e9, «ملياري دولار» = 2e9,
 /// «عشرة مليارات» = 1e10 (plural scale words need a number word before them).
-fn bare_figure(t: &str, s: usize, e: usize) -> Option<Figure> {
+fn bare_figure(t: &str, table: &WordTable, s: usize, e: usize) -> Option<Figure> {
     let w = &t[s..e];
     let (m, dual) = scale(w)?;
     // «التوسع المليوني», «الدعم المليوني»: with the article the dual's form is an adjective (of
@@ -946,7 +970,7 @@ fn bare_figure(t: &str, s: usize, e: usize) -> Option<Figure> {
     let mut singular = bare_scale(w).is_some();
     let mut value = if dual { 2.0 * m } else { m };
     let mut start = s;
-    if let Some((ps, pe)) = prev_word(t, s) {
+    if let Some((ps, pe)) = table.prev_word(t, s) {
         let pw = &t[ps..pe];
         if pw.bytes().all(|c| c.is_ascii_digit()) {
             return None; // «10 مليارات» belongs to the number
@@ -991,7 +1015,7 @@ fn bare_figure(t: &str, s: usize, e: usize) -> Option<Figure> {
         None => {}
     }
     Some(Figure {
-        start: approx_start(t, start),
+        start: approx_start(t, table, start),
         end,
         kind: kind.unwrap_or(Kind::Number),
         value: Some(value),

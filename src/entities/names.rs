@@ -16,7 +16,7 @@ use super::wordtable::WordTable;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::collections::{HashMap, HashSet};
 
-mod acronyms;
+pub(crate) mod acronyms;
 mod products;
 use acronyms::*;
 use products::*;
@@ -456,7 +456,7 @@ impl Names {
         if mostly_arabic(t) {
             latin_runs(g, &self.people, orig, offsets, t, out, &gaz);
         }
-        spelled_acronyms(t, words, out, &gaz);
+        spelled_acronyms(t, words, &table.cls, out, &gaz);
         people_with_titles(t, out, &gaz);
         // Names of other kinds where a person run stops, sorted for binary search.
         let mut other: Vec<(usize, usize)> = out[first_gaz..]
@@ -503,7 +503,7 @@ impl Names {
         maker_models(t, out);
         capital_model_letters(orig, offsets, t, out);
         quoted_series_models(t, words, out);
-        model_numbers(t, words, out);
+        model_numbers(t, words, &table.cls, out);
         quoted_editions(t, out);
         app_names(t, out);
         digital_platforms(t, out);
@@ -763,9 +763,11 @@ fn merge_local_subsidiaries(t: &str, cands: &mut [NameCand]) {
     for c in cands.iter_mut().filter(|c| c.kind == Kind::Place) {
         let word_start = clitic_start(t, c.start);
         let prefix = &t[word_start..c.start];
+        // The word before, walked back to once for the three tests below.
+        let before = prev_word(t, word_start);
         let after_preposition = prefix.contains('ب')
             || prefix.contains('ف')
-            || prev_word(t, word_start).is_some_and(|(a, b)| {
+            || before.is_some_and(|(a, b)| {
                 matches!(
                     &t[a..b],
                     "في" | "الي"
@@ -784,7 +786,7 @@ fn merge_local_subsidiaries(t: &str, cands: &mut [NameCand]) {
         // «معرض دبي للطيران», «منتدى الرياض للاستثمارات»: an event or an institution named
         // after the place. (Quotes around the place and the trade make them one name even
         // after a preposition or a head: «في «دبي للإنترنت»».)
-        let after_head = prev_word(t, word_start).is_some_and(|(a, b)| {
+        let after_head = before.is_some_and(|(a, b)| {
             let w = &t[a..b];
             stems(w).any(|o| {
                 let st = &w[o..];
@@ -815,7 +817,7 @@ fn merge_local_subsidiaries(t: &str, cands: &mut [NameCand]) {
             }
             // «لمدينة دبي للإنترنت», «مدينة دبي للإعلام»: a city named by a place and a trade
             // is a business zone, «مدينة» its name's first word.
-            if let Some((a, b)) = prev_word(t, word_start)
+            if let Some((a, b)) = before
                 && b + 1 == word_start
                 && let Some(o) = stems(&t[a..b]).find(|&o| &t[a + o..b] == "مدينه")
             {

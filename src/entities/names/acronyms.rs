@@ -44,18 +44,39 @@ pub(super) fn arabic_acronym_glosses(t: &str, out: &mut Vec<NameCand>, gaz: &Gaz
     out.extend(found);
 }
 
+/// Latin letters' names as Arabic writes them (normalized) that are no Arabic word.
+pub(crate) const LETTER_NAMES: [&str; 19] = [
+    "ايه",
+    "بي",
+    "سي",
+    "دي",
+    "اف",
+    "جي",
+    "اتش",
+    "اش",
+    "كيه",
+    "ال",
+    "ار",
+    "اس",
+    "تي",
+    "يو",
+    "دبليو",
+    "اكس",
+    "واي",
+    "زد",
+    "كيو",
+];
+/// Latin letters' names that are also Arabic words («أن», «أو», «في», «أي», «أم», «كي», «زي»).
+pub(crate) const WORD_LETTER_NAMES: [&str; 7] = ["ان", "او", "في", "اي", "ام", "كي", "زي"];
+
 /// The name of a Latin letter as Arabic writes it (normalized): `Some(false)`, or `Some(true)`
-/// when the name is also an Arabic word («أن», «أو», «في», «أي», «أم», «كي», «زي»).
+/// when the name is also an Arabic word. Asked only of the words with the table's
+/// `LETTER_NAME` bit.
 pub(super) fn letter_name(w: &str) -> Option<bool> {
-    // Two, three or five letters (4, 6 or 10 bytes): most words are not asked further.
-    if !matches!(w.len(), 4 | 6 | 10) {
-        return None;
-    }
-    match w {
-        "ايه" | "بي" | "سي" | "دي" | "اف" | "جي" | "اتش" | "اش" | "كيه" | "ال" | "ار" | "اس"
-        | "تي" | "يو" | "دبليو" | "اكس" | "واي" | "زد" | "كيو" => Some(false),
-        "ان" | "او" | "في" | "اي" | "ام" | "كي" | "زي" => Some(true),
-        _ => None,
+    if WORD_LETTER_NAMES.contains(&w) {
+        Some(true)
+    } else {
+        LETTER_NAMES.contains(&w).then_some(false)
     }
 }
 
@@ -67,13 +88,14 @@ pub(super) fn letter_name(w: &str) -> Option<bool> {
 pub(super) fn spelled_acronyms(
     t: &str,
     words: &[crate::entities::scan::Word],
+    cls: &[u16],
     out: &mut Vec<NameCand>,
     gaz: &GazIndex,
 ) {
-    // The byte length first: most words are not sliced at all.
+    // The word table's class bit first: most words are not sliced at all.
     let letter = |k: usize| {
         let w = words[k];
-        matches!(w.e - w.s, 4 | 6 | 10)
+        (cls[k] & crate::entities::people::class::LETTER_NAME != 0)
             .then(|| letter_name(&t[w.s..w.e]))
             .flatten()
     };

@@ -34,6 +34,10 @@ pub(crate) mod class {
     pub const BYLINE_CUE: u16 = 1 << 12;
     /// An institution's head, maybe after a clitic («لوزارة»: `orgs::stem_of` answers it).
     pub const HEAD: u16 = 1 << 13;
+    /// A model word, maybe after clitics («طراز», «وبطرازها», «موديل»: `MODEL_WORDS`).
+    pub const MODEL: u16 = 1 << 14;
+    /// A Latin letter's name in Arabic letters («دي», «إتش»: `names::acronyms::letter_name`).
+    pub const LETTER_NAME: u16 = 1 << 15;
     /// What keeps a word out of a name (`name_word`).
     pub const NOT_NAME: u16 = FUNCTION | ROLE | TITLE | SPEECH | COMMON | LEXICAL;
 }
@@ -99,10 +103,24 @@ pub(crate) fn class(w: &str) -> u16 {
         for w in crate::entities::orgs::head_form_words() {
             add(w.to_string(), class::HEAD);
         }
+        let acronyms = crate::entities::names::acronyms::LETTER_NAMES.iter();
+        for w in acronyms.chain(&crate::entities::names::acronyms::WORD_LETTER_NAMES) {
+            add(w.to_string(), class::LETTER_NAME);
+        }
+        // Every clitic + model word: `stems` reads a word as any clitic of the list + the rest.
+        for m in MODEL_WORDS {
+            add(m.to_string(), class::MODEL);
+            for c in crate::entities::normalize::CLITIC_PREFIXES {
+                add(format!("{c}{m}"), class::MODEL);
+            }
+        }
         t
     });
     TABLE.get(w).copied().unwrap_or(0)
 }
+
+/// Words that name a model when digits follow («طراز 3», «موديل 3»; products' `model_numbers`).
+pub(crate) const MODEL_WORDS: [&str; 5] = ["طراز", "طرازها", "طرازه", "موديل", "اصدار"];
 
 pub(crate) fn function_word(w: &str) -> bool {
     class(w) & class::FUNCTION != 0
@@ -672,3 +690,33 @@ pub(super) const INSTITUTIONS: &[&str] = &[
     "ديوان",
     "غرفه",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::normalize::{CLITIC_PREFIXES, normalize_str};
+    use crate::entities::scan::stems;
+
+    /// The `MODEL` bit answers what `stems` + `MODEL_WORDS` answered before it (model_numbers).
+    #[test]
+    fn model_bit_is_a_model_word_after_clitics() {
+        let text = normalize_str(
+            "أطلقت تيسلا موديل 3 وطرازها الجديد بطراز وإصدار وموديلات والطرازات طرازهم مطراز",
+        );
+        let mut forms: Vec<String> = text.split(' ').map(str::to_string).collect();
+        for m in MODEL_WORDS {
+            for c in CLITIC_PREFIXES {
+                forms.push(format!("{c}{m}"));
+                forms.push(format!("{c}{m}ات"));
+            }
+        }
+        let mut models = 0;
+        for w in &forms {
+            let by_stems = stems(w).any(|o| MODEL_WORDS.contains(&&w[o..]));
+            models += usize::from(by_stems);
+            assert_eq!(class(w) & class::MODEL != 0, by_stems, "{w}");
+        }
+        assert!(models > 50, "{models}");
+        assert_eq!(class("مطراز") & class::MODEL, 0);
+    }
+}
