@@ -374,15 +374,8 @@ fn clitic_like_model(w: &str) -> bool {
         && matches!(first, 'و' | 'ف' | 'ب' | 'ل' | 'ك')
         && matches!(second, 'ي' | 'و' | 'ا')
         && !w[first.len_utf8()..].starts_with("ال")
-        && w.chars().all(is_arabic_letter)
-        && !not_a_name(w)
-        && trigger(w).is_none()
-        && lexicon::scale(w).is_none()
-        && !lexicon::currency_word(w)
-        && !orgs::closed_class(w)
-        && !crate::entities::people::function_word(w)
+        && loose_name_word(w)
         && !crate::entities::people::function_word(&w[first.len_utf8()..])
-        && !crate::entities::people::role_word(w)
 }
 
 /// «آيفون X», «غالاكسي S», «آيفون XR»: one or two capital Latin letters right after an Arabic
