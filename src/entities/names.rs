@@ -145,6 +145,19 @@ pub struct NameCand {
     pub prio: u8,
 }
 
+impl NameCand {
+    /// A candidate no gazetteer entity stands behind (found by a rule), of priority `prio`.
+    pub(crate) fn unknown(start: usize, end: usize, kind: Kind, prio: u8) -> NameCand {
+        NameCand {
+            start,
+            end,
+            kind,
+            entity: None,
+            prio,
+        }
+    }
+}
+
 pub struct Names {
     ac: AhoCorasick,
     pats: Vec<Pat>,
@@ -474,13 +487,11 @@ impl Names {
                 .any(|&(_, b)| b > s)
         };
         let people = self.people.find(orig, offsets, t, table, &blocked);
-        out.extend(people.into_iter().map(|(start, end)| NameCand {
-            start,
-            end,
-            kind: Kind::Person,
-            entity: None,
-            prio: 2,
-        }));
+        out.extend(
+            people
+                .into_iter()
+                .map(|(start, end)| NameCand::unknown(start, end, Kind::Person, 2)),
+        );
         super::gloss::transliterated_glosses(t, out);
         let place_nisba = |w: &str| self.place_nisba(w);
         for &(at, tr) in &triggers {
@@ -539,13 +550,7 @@ fn quoted_appositions(t: &str, out: &mut Vec<NameCand>) {
                 .all(|ch| ch == ' ' || (is_word_char(ch) && !ch.is_ascii_digit()))
             && !out.iter().any(|o| o.start < s + len && s < o.end)
         {
-            found.push(NameCand {
-                start: s,
-                end: s + len,
-                kind: Kind::Org,
-                entity: None,
-                prio: 1,
-            });
+            found.push(NameCand::unknown(s, s + len, Kind::Org, 1));
         }
     }
     out.extend(found);
@@ -651,13 +656,7 @@ fn datelines(t: &str, out: &mut Vec<NameCand>, gaz: &GazIndex) {
                 .into_iter()
                 .any(|k| out[k].start == outlet.0 && out[k].end == outlet.1);
         if !known && !is_place(out, outlet) {
-            found.push(NameCand {
-                start: outlet.0,
-                end: outlet.1,
-                kind: Kind::Org,
-                entity: None,
-                prio: 1,
-            });
+            found.push(NameCand::unknown(outlet.0, outlet.1, Kind::Org, 1));
         }
     }
     out.extend(found);
@@ -722,13 +721,7 @@ fn quoted_companies(t: &str, out: &mut Vec<NameCand>, gaz: &GazIndex) {
                 })
                 && gaz.overlapping(out, s, e).is_empty()
             {
-                found.push(NameCand {
-                    start: s,
-                    end: e,
-                    kind: Kind::Org,
-                    entity: None,
-                    prio: 1,
-                });
+                found.push(NameCand::unknown(s, e, Kind::Org, 1));
             }
             if open == close {
                 from = e + close.len_utf8();
@@ -956,13 +949,7 @@ fn propagate_names(t: &str, words: &[super::scan::Word], out: &mut Vec<NameCand>
             {
                 continue;
             }
-            extra.push(NameCand {
-                start: p,
-                end,
-                kind,
-                entity: None,
-                prio: 1,
-            });
+            extra.push(NameCand::unknown(p, end, kind, 1));
             break;
         }
     }
@@ -1270,13 +1257,7 @@ fn latin_runs(
             None if has_digit => Kind::Product,
             None => Kind::Org,
         };
-        out.push(NameCand {
-            start: s,
-            end: e,
-            kind,
-            entity: None,
-            prio: 2,
-        });
+        out.push(NameCand::unknown(s, e, kind, 2));
     }
 }
 
@@ -1428,13 +1409,7 @@ fn unknown_after_trigger(
                 }
             }
             if n > 0 && quote_at(q) && gaz.overlapping(out, at + 1, q).is_empty() {
-                out.push(NameCand {
-                    start: at + 1,
-                    end: q,
-                    kind,
-                    entity: None,
-                    prio: 1,
-                });
+                out.push(NameCand::unknown(at + 1, q, kind, 1));
             }
             if n == 0 && definite_company(t, at, out, gaz, place_nisba) {
                 return;
@@ -1478,13 +1453,7 @@ fn unknown_after_trigger(
                 && !latin_noise(name)
                 && gaz.overlapping(out, s, s + len).is_empty()
             {
-                out.push(NameCand {
-                    start: s,
-                    end: s + len,
-                    kind,
-                    entity: None,
-                    prio: 1,
-                });
+                out.push(NameCand::unknown(s, s + len, kind, 1));
             }
         }
         return;
@@ -1524,13 +1493,7 @@ fn unknown_after_trigger(
         {
             end = e2;
         }
-        out.push(NameCand {
-            start: s,
-            end,
-            kind,
-            entity: None,
-            prio: 1,
-        });
+        out.push(NameCand::unknown(s, end, kind, 1));
         return;
     }
     // «زبنائها»: a noun with a pronoun is not a name.
@@ -1553,13 +1516,7 @@ fn unknown_after_trigger(
         && !super::people::role_word(w)
         && let Some(end) = trade_after(t, e)
     {
-        out.push(NameCand {
-            start: s,
-            end,
-            kind,
-            entity: None,
-            prio: 1,
-        });
+        out.push(NameCand::unknown(s, end, kind, 1));
         return;
     }
     if n < 3 || verb_like || glued || not_a_name(w) || w.ends_with('ي') || w.ends_with('ت') {
@@ -1630,13 +1587,7 @@ fn unknown_after_trigger(
     if !gaz.overlapping(out, s, end).is_empty() {
         end = e;
     }
-    out.push(NameCand {
-        start: s,
-        end,
-        kind,
-        entity: None,
-        prio: 1,
-    });
+    out.push(NameCand::unknown(s, end, kind, 1));
 }
 
 /// «بنكي مصر والأهلي», «شركتي "X" و"Y"»: after a bank word a place names the bank, and after a
@@ -1716,13 +1667,7 @@ fn dual_list(t: &str, at: usize, out: &mut Vec<NameCand>) {
             e
         }
     };
-    out.push(NameCand {
-        start: s,
-        end,
-        kind: Kind::Org,
-        entity: None,
-        prio: 1,
-    });
+    out.push(NameCand::unknown(s, end, Kind::Org, 1));
 }
 
 fn word_end_at(t: &str, s: usize) -> usize {
@@ -1828,13 +1773,7 @@ fn people_with_titles(t: &str, out: &mut Vec<NameCand>, gaz: &GazIndex) {
         if function_word || !gaz.overlapping(out, start, end).is_empty() {
             continue;
         }
-        out.push(NameCand {
-            start,
-            end,
-            kind: Kind::Person,
-            entity: None,
-            prio: 1,
-        });
+        out.push(NameCand::unknown(start, end, Kind::Person, 1));
     }
 }
 
@@ -2016,13 +1955,7 @@ fn definite_company(
     if !gaz.overlapping(out, s1, end).is_empty() {
         return false;
     }
-    out.push(NameCand {
-        start: s1,
-        end,
-        kind: Kind::Org,
-        entity: None,
-        prio: 1,
-    });
+    out.push(NameCand::unknown(s1, end, Kind::Org, 1));
     true
 }
 
@@ -2110,13 +2043,11 @@ fn coordinated_names(t: &str, out: &mut Vec<NameCand>) {
             queue.push((s + len, kind));
         }
     }
-    out.extend(found.into_iter().map(|(start, end, kind)| NameCand {
-        start,
-        end,
-        kind,
-        entity: None,
-        prio: 1,
-    }));
+    out.extend(
+        found
+            .into_iter()
+            .map(|(start, end, kind)| NameCand::unknown(start, end, kind, 1)),
+    );
 }
 
 /// «السلكية واللاسلكية», «المالية والمصرفية»: a definite nisba and a second one after «و».

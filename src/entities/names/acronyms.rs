@@ -32,13 +32,7 @@ pub(super) fn arabic_acronym_glosses(t: &str, out: &mut Vec<NameCand>, gaz: &Gaz
             && gaz.overlapping(out, s, s + len).is_empty()
             && !out.iter().any(|o| o.start < s + len && o.end > s)
         {
-            found.push(NameCand {
-                start: s,
-                end: s + len,
-                kind: Kind::Org,
-                entity: None,
-                prio: 1,
-            });
+            found.push(NameCand::unknown(s, s + len, Kind::Org, 1));
         }
     }
     out.extend(found);
@@ -125,13 +119,7 @@ pub(super) fn spelled_acronyms(
         // is enough («إم.تي.إن»).
         let enough = pure >= 2 || (dotted && pure >= 1);
         if last - first >= 2 && enough && alone && gaz.overlapping(out, s, e).is_empty() {
-            found.push(NameCand {
-                start: s,
-                end: e,
-                kind: Kind::Org,
-                entity: None,
-                prio: 2,
-            });
+            found.push(NameCand::unknown(s, e, Kind::Org, 2));
         }
         k = last + 1;
     }

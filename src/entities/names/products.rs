@@ -208,13 +208,7 @@ pub(super) fn app_names(t: &str, out: &mut Vec<NameCand>) {
     }
     for (s, e) in apps {
         if !out.iter().any(|c| c.start == s && c.end == e) {
-            out.push(NameCand {
-                start: s,
-                end: e,
-                kind: Kind::Product,
-                entity: None,
-                prio: 2,
-            });
+            out.push(NameCand::unknown(s, e, Kind::Product, 2));
         }
     }
 }
@@ -292,13 +286,12 @@ pub(super) fn maker_models(t: &str, out: &mut Vec<NameCand>) {
                 .iter()
                 .any(|o| o.kind != Kind::Org && o.start < e && s < o.end)
         {
-            found.push(NameCand {
-                start: s,
-                end: arabic_model_suffix(t, e).max(e),
-                kind: Kind::Product,
-                entity: None,
-                prio: 2,
-            });
+            found.push(NameCand::unknown(
+                s,
+                arabic_model_suffix(t, e).max(e),
+                Kind::Product,
+                2,
+            ));
             continue;
         }
         // «شيفروليه بولت إيفي», «لشفروليه بولت إيفي المسير»: a known maker, a word that can be
@@ -321,13 +314,7 @@ pub(super) fn maker_models(t: &str, out: &mut Vec<NameCand>) {
         if out.iter().any(|o| o.start < end && s < o.end) {
             continue;
         }
-        let cand = NameCand {
-            start: s,
-            end: arabic_model_suffix(t, end).max(end),
-            kind: Kind::Product,
-            entity: None,
-            prio: 2,
-        };
+        let cand = NameCand::unknown(s, arabic_model_suffix(t, end).max(end), Kind::Product, 2);
         if suffix.is_some() {
             found.push(cand);
         } else {
@@ -435,13 +422,12 @@ pub(super) fn model_numbers(
             && (named_model || model_number(t, e, false))
             && !out.iter().any(|c| c.start < e && s < c.end)
         {
-            found.push(NameCand {
-                start: model_word_at.filter(|_| named_model).map_or(s, |o| w.s + o),
-                end: e,
-                kind: Kind::Product,
-                entity: None,
-                prio: 2,
-            });
+            found.push(NameCand::unknown(
+                model_word_at.filter(|_| named_model).map_or(s, |o| w.s + o),
+                e,
+                Kind::Product,
+                2,
+            ));
         }
     }
     out.extend(found);
@@ -672,13 +658,7 @@ fn named_product(
 ) -> Option<NameCand> {
     let mut over = (0..out.len()).filter(|&k| out[k].start < e && s < out[k].end);
     let Some(k) = over.next() else {
-        return Some(NameCand {
-            start: s,
-            end: e,
-            kind: Kind::Product,
-            entity: None,
-            prio,
-        });
+        return Some(NameCand::unknown(s, e, Kind::Product, prio));
     };
     let only = over.next().is_none();
     if retag
